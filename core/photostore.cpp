@@ -39,8 +39,8 @@ Error no_photo(std::string_view id) {
 
 } // namespace
 
-Result<std::int64_t> PhotoStore::rowid_of(std::string_view id) {
-    auto st = db_.prepare("SELECT rowid FROM photos WHERE id = ?1");
+Result<std::int64_t> PhotoStore::data_id_of(std::string_view id) {
+    auto st = db_.prepare("SELECT data_id FROM photos WHERE id = ?1");
     if (!st)
         return st.error();
     st->bind_all(id);
@@ -63,20 +63,20 @@ Result<PhotoInfo> PhotoStore::put(std::string_view id, std::string_view mime,
     if (!sp)
         return sp.error();
     {
-        auto ins = db_.prepare(
-            "INSERT INTO photos (id, mime, bytes, data) VALUES (?1, ?2, ?3, zeroblob(?3))");
+        auto ins = db_.prepare("INSERT INTO photo_data (data) VALUES (zeroblob(?1))");
         if (!ins)
             return ins.error();
-        ins->bind_all(id, mime, size_bytes);
+        ins->bind_all(size_bytes);
         FI_TRY(ins->run());
     }
-    const std::int64_t rowid = db_.last_insert_rowid();
+    const std::int64_t data_id = db_.last_insert_rowid();
 
     Sha256 hash;
     std::int64_t written = 0;
     {
         BlobHandle blob;
-        int rc = sqlite3_blob_open(db_.handle(), "main", "photos", "data", rowid, 1, blob.out());
+        int rc = sqlite3_blob_open(db_.handle(), "main", "photo_data", "data", data_id, 1,
+                                   blob.out());
         if (rc != SQLITE_OK)
             return db_.error(rc, "Cannot open the photo for writing");
         std::vector<std::uint8_t> buffer(
@@ -110,11 +110,12 @@ Result<PhotoInfo> PhotoStore::put(std::string_view id, std::string_view mime,
                                std::to_string(size_bytes) + " bytes; nothing was stored.");
     PhotoInfo info{std::string(id), std::string(mime), size_bytes, hash.finish_hex()};
     {
-        auto upd = db_.prepare("UPDATE photos SET sha256 = ?1 WHERE rowid = ?2");
-        if (!upd)
-            return upd.error();
-        upd->bind_all(info.sha256, rowid);
-        FI_TRY(upd->run());
+        auto ins = db_.prepare(
+            "INSERT INTO photos (id, mime, bytes, sha256, data_id) VALUES (?1, ?2, ?3, ?4, ?5)");
+        if (!ins)
+            return ins.error();
+        ins->bind_all(info.id, info.mime, info.bytes, info.sha256, data_id);
+        FI_TRY(ins->run());
     }
     FI_TRY(sp->release());
     return info;
@@ -148,11 +149,12 @@ Result<PhotoInfo> PhotoStore::info(std::string_view id) {
 
 Status PhotoStore::read(std::string_view id, std::int64_t offset, std::int64_t length,
                         const ChunkSink& sink, std::size_t chunk_bytes) {
-    auto rowid = rowid_of(id);
-    if (!rowid)
-        return rowid.error();
+    auto data_id = data_id_of(id);
+    if (!data_id)
+        return data_id.error();
     BlobHandle blob;
-    int rc = sqlite3_blob_open(db_.handle(), "main", "photos", "data", *rowid, 0, blob.out());
+    int rc = sqlite3_blob_open(db_.handle(), "main", "photo_data", "data", *data_id, 0,
+                               blob.out());
     if (rc != SQLITE_OK)
         return db_.error(rc, "Cannot open the photo for reading");
     const std::int64_t total = sqlite3_blob_bytes(blob.get());

@@ -57,7 +57,7 @@ public:
     Result<std::string> hash_stored(std::string_view id);
 
 private:
-    Result<std::int64_t> rowid_of(std::string_view id);
+    Result<std::int64_t> data_id_of(std::string_view id);
     Database& db_;
 };
 
