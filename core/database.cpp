@@ -3,10 +3,9 @@
 #include "core/atomicfile.h"
 #include "core/statement.h"
 
-#include <sqlite3.h>
-
 #include <cstdio>
 #include <fstream>
+#include <sqlite3.h>
 #include <utility>
 
 namespace fi {
@@ -20,7 +19,8 @@ bool starts_with_plain_sqlite_header(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     char head[16] = {};
     in.read(head, sizeof head);
-    return in.gcount() == 16 && std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16);
+    return in.gcount() == 16 &&
+           std::string_view(head, 16) == std::string_view("SQLite format 3\0", 16);
 }
 
 std::string keycheck_content(const SecretKey& key) {
@@ -110,9 +110,9 @@ Result<Database> Database::open(const std::filesystem::path& path, const SecretK
     const auto kc_path = keycheck_path(path);
     const auto stored_kc = read_small_file(kc_path);
     if (!exists && options.mode != Mode::create_if_missing)
-        return Error::make(store_error::not_found,
-                           "No data file at " + path.string() + ". Create a new store or choose "
-                                                                "the right data directory.");
+        return Error::make(store_error::not_found, "No data file at " + path.string() +
+                                                       ". Create a new store or choose "
+                                                       "the right data directory.");
     if (options.encrypted && key.is_zero())
         return Error::make(store_error::invalid_argument, "An empty key cannot open the store.");
     const bool empty_file = exists && std::filesystem::file_size(path, ec) == 0;
@@ -160,9 +160,10 @@ Result<Database> Database::open(const std::filesystem::path& path, const SecretK
                                    "Unlock with the right PIN, or sign in online to recover.");
             return Error::make(store_error::damaged,
                                "The data file " + path.string() +
-                                   (stored_kc ? " cannot be read with the right key: it is damaged."
-                                              : " cannot be read: it is damaged, not a fieldinspect "
-                                                "store, or its key check file is missing.") +
+                                   (stored_kc
+                                        ? " cannot be read with the right key: it is damaged."
+                                        : " cannot be read: it is damaged, not a fieldinspect "
+                                          "store, or its key check file is missing.") +
                                    " It has been left as it is; contact support.");
         }
         return sqlite_error(raw, rc, "Cannot read " + path.string());
@@ -225,7 +226,9 @@ Database& Database::operator=(Database&& other) noexcept {
     return *this;
 }
 
-Database::~Database() { close(); }
+Database::~Database() {
+    close();
+}
 
 void Database::close() noexcept {
     if (db_) {
@@ -246,17 +249,26 @@ Status Database::exec(std::string_view sql) {
 
 Result<Statement> Database::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK)
         return error(rc, "Cannot prepare a database statement");
     return Statement(db_, stmt);
 }
 
-std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
-int Database::changes() const { return sqlite3_changes(db_); }
-bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+std::int64_t Database::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Database::changes() const {
+    return sqlite3_changes(db_);
+}
+bool Database::in_transaction() const {
+    return sqlite3_get_autocommit(db_) == 0;
+}
 
-Error Database::error(int rc, std::string_view what) const { return sqlite_error(db_, rc, what); }
+Error Database::error(int rc, std::string_view what) const {
+    return sqlite_error(db_, rc, what);
+}
 
 Status Database::rekey(const SecretKey& new_key) {
     if (!options_.encrypted || options_.mode == OpenOptions::Mode::read_only)
@@ -292,8 +304,8 @@ Status Database::rekey(const SecretKey& new_key) {
         if (!st)
             return st.error();
         auto detach = [this] { (void)exec("DETACH DATABASE rekeyed"); };
-        Status s = exec("PRAGMA rekeyed.cipher_page_size = " +
-                        std::to_string(options_.cipher_page_size));
+        Status s =
+            exec("PRAGMA rekeyed.cipher_page_size = " + std::to_string(options_.cipher_page_size));
         if (s)
             s = exec("SELECT sqlcipher_export('rekeyed')");
         if (s)

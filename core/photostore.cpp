@@ -5,11 +5,10 @@
 #include "core/statement.h"
 #include "core/transaction.h"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <sqlite3.h>
 #include <vector>
 
 namespace fi {
@@ -75,13 +74,12 @@ Result<PhotoInfo> PhotoStore::put(std::string_view id, std::string_view mime,
     std::int64_t written = 0;
     {
         BlobHandle blob;
-        int rc = sqlite3_blob_open(db_.handle(), "main", "photo_data", "data", data_id, 1,
-                                   blob.out());
+        int rc =
+            sqlite3_blob_open(db_.handle(), "main", "photo_data", "data", data_id, 1, blob.out());
         if (rc != SQLITE_OK)
             return db_.error(rc, "Cannot open the photo for writing");
-        std::vector<std::uint8_t> buffer(
-            static_cast<std::size_t>(std::min<std::int64_t>(
-                std::max<std::int64_t>(size_bytes, 1), default_chunk_bytes)));
+        std::vector<std::uint8_t> buffer(static_cast<std::size_t>(
+            std::min<std::int64_t>(std::max<std::int64_t>(size_bytes, 1), default_chunk_bytes)));
         for (;;) {
             auto n = source(buffer);
             if (!n)
@@ -147,14 +145,37 @@ Result<PhotoInfo> PhotoStore::info(std::string_view id) {
                      st->column_string(3)};
 }
 
+Status PhotoStore::remove(std::string_view id) {
+    auto data_id = data_id_of(id);
+    if (!data_id)
+        return data_id.error();
+    auto sp = Savepoint::begin(db_, "photo_remove");
+    if (!sp)
+        return sp.error();
+    {
+        auto st = db_.prepare("DELETE FROM photos WHERE id = ?1");
+        if (!st)
+            return st.error();
+        st->bind_all(id);
+        FI_TRY(st->run());
+    }
+    {
+        auto st = db_.prepare("DELETE FROM photo_data WHERE id = ?1");
+        if (!st)
+            return st.error();
+        st->bind_all(*data_id);
+        FI_TRY(st->run());
+    }
+    return sp->release();
+}
+
 Status PhotoStore::read(std::string_view id, std::int64_t offset, std::int64_t length,
                         const ChunkSink& sink, std::size_t chunk_bytes) {
     auto data_id = data_id_of(id);
     if (!data_id)
         return data_id.error();
     BlobHandle blob;
-    int rc = sqlite3_blob_open(db_.handle(), "main", "photo_data", "data", *data_id, 0,
-                               blob.out());
+    int rc = sqlite3_blob_open(db_.handle(), "main", "photo_data", "data", *data_id, 0, blob.out());
     if (rc != SQLITE_OK)
         return db_.error(rc, "Cannot open the photo for reading");
     const std::int64_t total = sqlite3_blob_bytes(blob.get());

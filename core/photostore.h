@@ -46,6 +46,10 @@ public:
 
     Result<PhotoInfo> info(std::string_view id);
 
+    /// Delete a photo and its bytes. The store refuses (constraint) for a photo that is
+    /// evidence of a completed record.
+    Status remove(std::string_view id);
+
     /// Stream bytes [offset, offset + length) to `sink`, in chunks of `chunk_bytes`.
     Status read(std::string_view id, std::int64_t offset, std::int64_t length,
                 const ChunkSink& sink, std::size_t chunk_bytes = default_chunk_bytes);

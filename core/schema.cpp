@@ -29,12 +29,131 @@ CREATE TABLE photos (
 );
 )sql";
 
+// Version 2: reference data as received (validated, one row per item), inspection records
+// with their lifecycle, the per-device evidence chain and the outbox. The triggers make the
+// lifecycle a property of the file, not of the code that happens to write it: a completed
+// record, and the photos it names, can never change or disappear.
+constexpr std::string_view v2 = R"sql(
+CREATE TABLE catalogue_items (
+    id      TEXT PRIMARY KEY,
+    version INTEGER NOT NULL,
+    json    TEXT NOT NULL
+);
+CREATE TABLE inspectors (
+    id   TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+);
+CREATE TABLE assignments (
+    id       TEXT PRIMARY KEY,
+    revision INTEGER NOT NULL,
+    status   TEXT NOT NULL CHECK (status IN ('active', 'revoked')),
+    draw_id  TEXT NOT NULL,
+    json     TEXT NOT NULL
+);
+CREATE TABLE draws (
+    id             TEXT PRIMARY KEY,
+    json           TEXT NOT NULL,
+    verified       INTEGER NOT NULL CHECK (verified IN (0, 1)),
+    verify_message TEXT NOT NULL
+);
+CREATE TABLE sync_cursors (
+    endpoint TEXT PRIMARY KEY,
+    cursor   TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE rejected_items (
+    endpoint TEXT NOT NULL,
+    item_id  TEXT NOT NULL,
+    code     TEXT NOT NULL,
+    message  TEXT NOT NULL,
+    at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+CREATE TABLE inspections (
+    id                  TEXT PRIMARY KEY,
+    assignment_id       TEXT NOT NULL,
+    assignment_revision INTEGER NOT NULL,
+    state               TEXT NOT NULL CHECK (state IN ('draft', 'frozen', 'completed', 'uploaded')),
+    supersedes          TEXT REFERENCES inspections (id),
+    body                TEXT NOT NULL,
+    chain_seq           INTEGER,
+    chain_hash          TEXT,
+    frozen_reason       TEXT,
+    received_at         TEXT,
+    late                INTEGER,
+    created_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    updated_at          TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    completed_at        TEXT
+);
+CREATE INDEX inspections_by_assignment ON inspections (assignment_id);
+
+CREATE TRIGGER inspections_state_forward BEFORE UPDATE OF state ON inspections
+WHEN NOT (OLD.state = NEW.state
+          OR (OLD.state = 'draft' AND NEW.state IN ('completed', 'frozen'))
+          OR (OLD.state = 'completed' AND NEW.state = 'uploaded'))
+BEGIN
+    SELECT RAISE(ABORT, 'inspection state can only move draft -> completed -> uploaded, or draft -> frozen');
+END;
+
+CREATE TRIGGER inspections_completed_immutable
+BEFORE UPDATE OF id, assignment_id, assignment_revision, supersedes, body, chain_seq, chain_hash
+ON inspections
+WHEN OLD.state IN ('completed', 'uploaded', 'frozen')
+BEGIN
+    SELECT RAISE(ABORT, 'a completed or frozen inspection record never changes');
+END;
+
+CREATE TRIGGER inspections_keep_records BEFORE DELETE ON inspections
+WHEN OLD.state <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'completed and frozen inspection records are never deleted');
+END;
+
+CREATE TABLE inspection_photos (
+    record_id TEXT NOT NULL REFERENCES inspections (id),
+    photo_id  TEXT NOT NULL REFERENCES photos (id),
+    PRIMARY KEY (record_id, photo_id)
+) WITHOUT ROWID;
+CREATE INDEX inspection_photos_by_photo ON inspection_photos (photo_id);
+
+CREATE TRIGGER photos_evidence_kept BEFORE DELETE ON photos
+WHEN EXISTS (SELECT 1 FROM inspection_photos ip JOIN inspections i ON i.id = ip.record_id
+             WHERE ip.photo_id = OLD.id AND i.state <> 'draft')
+BEGIN
+    SELECT RAISE(ABORT, 'a photo of a completed or frozen record is evidence and is never deleted');
+END;
+
+CREATE TRIGGER photo_links_kept BEFORE DELETE ON inspection_photos
+WHEN (SELECT state FROM inspections WHERE id = OLD.record_id) <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'a photo of a completed or frozen record is evidence and is never detached');
+END;
+
+CREATE TABLE device_chain (
+    device_id TEXT PRIMARY KEY,
+    last_seq  INTEGER NOT NULL,
+    last_hash TEXT NOT NULL
+);
+
+CREATE TABLE outbox (
+    record_id       TEXT PRIMARY KEY REFERENCES inspections (id),
+    state           TEXT NOT NULL CHECK (state IN ('pending', 'uploading', 'uploaded', 'parked')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    error_code      TEXT,
+    error_message   TEXT,
+    updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "settings and photo evidence", v1},
+    Migration{2, "reference data, inspection records, evidence chain, outbox", v2},
 };
 
 } // namespace
 
-std::span<const Migration> store_schema() { return migrations; }
+std::span<const Migration> store_schema() {
+    return migrations;
+}
 
 } // namespace fi

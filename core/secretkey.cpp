@@ -1,9 +1,10 @@
 #include "core/secretkey.h"
 
+#include "core/sha256.h"
+
 #include <openssl/crypto.h>
 #include <openssl/hmac.h>
 #include <openssl/rand.h>
-
 #include <stdexcept>
 
 namespace fi {
@@ -22,7 +23,9 @@ int hex_value(char c) {
 }
 } // namespace
 
-SecretKey::~SecretKey() { OPENSSL_cleanse(bytes_.data(), bytes_.size()); }
+SecretKey::~SecretKey() {
+    OPENSSL_cleanse(bytes_.data(), bytes_.size());
+}
 
 SecretKey SecretKey::random() {
     SecretKey k;
@@ -68,12 +71,7 @@ std::string SecretKey::check_value(std::string_view label) const {
     unsigned int len = 0;
     HMAC(EVP_sha256(), bytes_.data(), static_cast<int>(bytes_.size()),
          reinterpret_cast<const unsigned char*>(label.data()), label.size(), mac, &len);
-    std::string out;
-    for (unsigned int i = 0; i < len; ++i) {
-        out.push_back(hex_digits[mac[i] >> 4]);
-        out.push_back(hex_digits[mac[i] & 0xf]);
-    }
-    return out;
+    return to_hex(std::span<const std::uint8_t>(mac, len));
 }
 
 bool operator==(const SecretKey& a, const SecretKey& b) {

@@ -1,7 +1,6 @@
 #include "core/sha256.h"
 
 #include <openssl/evp.h>
-
 #include <stdexcept>
 
 namespace fi {
@@ -11,7 +10,9 @@ Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
         throw std::runtime_error("OpenSSL SHA-256 is unavailable");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
+Sha256::~Sha256() {
+    EVP_MD_CTX_free(ctx_);
+}
 
 Sha256& Sha256::update(std::span<const std::uint8_t> bytes) {
     EVP_DigestUpdate(ctx_, bytes.data(), bytes.size());
@@ -36,13 +37,17 @@ std::string Sha256::finish_hex() {
     return to_hex(d);
 }
 
-Sha256::Digest Sha256::digest(std::string_view bytes) { return Sha256().update(bytes).finish(); }
+Sha256::Digest Sha256::digest(std::string_view bytes) {
+    return Sha256().update(bytes).finish();
+}
 
 Sha256::Digest Sha256::digest(std::span<const std::uint8_t> bytes) {
     return Sha256().update(bytes).finish();
 }
 
-std::string Sha256::hex(std::string_view bytes) { return Sha256().update(bytes).finish_hex(); }
+std::string Sha256::hex(std::string_view bytes) {
+    return Sha256().update(bytes).finish_hex();
+}
 
 std::string to_hex(std::span<const std::uint8_t> bytes) {
     static constexpr char digits[] = "0123456789abcdef";

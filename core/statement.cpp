@@ -3,7 +3,6 @@
 #include "core/database.h"
 
 #include <sqlite3.h>
-
 #include <utility>
 
 namespace fi {
@@ -22,7 +21,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
 
 void Statement::note_bind(int rc, int index) {
     if (rc != SQLITE_OK && !bind_error_)
@@ -40,9 +41,9 @@ Statement& Statement::bind(int index, double value) {
 }
 
 Statement& Statement::bind(int index, std::string_view text) {
-    note_bind(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT,
-                                  SQLITE_UTF8),
-              index);
+    note_bind(
+        sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8),
+        index);
     return *this;
 }
 
@@ -86,10 +87,18 @@ void Statement::reset() {
     bind_error_.reset();
 }
 
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
-bool Statement::is_null(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
-std::int64_t Statement::column_int64(int col) const { return sqlite3_column_int64(stmt_, col); }
-double Statement::column_double(int col) const { return sqlite3_column_double(stmt_, col); }
+int Statement::column_count() const {
+    return sqlite3_column_count(stmt_);
+}
+bool Statement::is_null(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+std::int64_t Statement::column_int64(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
+double Statement::column_double(int col) const {
+    return sqlite3_column_double(stmt_, col);
+}
 
 std::string_view Statement::column_text(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));

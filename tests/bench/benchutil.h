@@ -47,8 +47,8 @@ inline Pair compare(int reps, const std::function<void()>& baseline,
 /// One row of docs/performance.md: | metric | baseline | ours | ratio | goal | met |
 inline void row(const std::string& metric, const std::string& baseline, const std::string& ours,
                 const std::string& ratio, const std::string& goal, bool met) {
-    std::printf("| %s | %s | %s | %s | %s | %s |\n", metric.c_str(), baseline.c_str(),
-                ours.c_str(), ratio.c_str(), goal.c_str(), met ? "yes" : "**no**");
+    std::printf("| %s | %s | %s | %s | %s | %s |\n", metric.c_str(), baseline.c_str(), ours.c_str(),
+                ratio.c_str(), goal.c_str(), met ? "yes" : "**no**");
     std::fflush(stdout);
 }
 

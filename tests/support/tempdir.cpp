@@ -20,8 +20,12 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-std::string file_bytes(const std::filesystem::path& p) { return read_small_file(p).value_or(""); }
+std::string file_bytes(const std::filesystem::path& p) {
+    return read_small_file(p).value_or("");
+}
 
-std::string file_sha256(const std::filesystem::path& p) { return Sha256::hex(file_bytes(p)); }
+std::string file_sha256(const std::filesystem::path& p) {
+    return Sha256::hex(file_bytes(p));
+}
 
 } // namespace fi::test
