@@ -9,7 +9,7 @@ ClockReading LinuxBootClock::read() const {
     ClockReading r;
     timespec ts{};
     ::clock_gettime(CLOCK_BOOTTIME, &ts);
-    r.boot_time =
+    r.boottime =
         std::chrono::seconds(ts.tv_sec) +
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::nanoseconds(ts.tv_nsec));
     std::ifstream in("/proc/sys/kernel/random/boot_id");
