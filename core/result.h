@@ -9,12 +9,12 @@
 
 namespace fi {
 
-/// A value or an Error: errors callers must handle are values, not exceptions.
-/// A small stand-in for C++23 std::expected.
-template <class T> class [[nodiscard]] Result {
+/// A value or an error (an Error unless said otherwise): errors callers must handle are
+/// values, not exceptions. A small stand-in for C++23 std::expected.
+template <class T, class E = Error> class [[nodiscard]] Result {
 public:
     Result(T value) : v_(std::move(value)) {}
-    Result(Error error) : v_(std::move(error)) {}
+    Result(E error) : v_(std::move(error)) {}
 
     bool ok() const noexcept { return v_.index() == 0; }
     explicit operator bool() const noexcept { return ok(); }
@@ -36,30 +36,30 @@ public:
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
 
-    const Error& error() const {
+    const E& error() const {
         assert(!ok());
         return std::get<1>(v_);
     }
 
 private:
-    std::variant<T, Error> v_;
+    std::variant<T, E> v_;
 };
 
 /// Result of an operation that yields nothing but may fail.
-template <> class [[nodiscard]] Result<void> {
+template <class E> class [[nodiscard]] Result<void, E> {
 public:
     Result() = default;
-    Result(Error error) : e_(std::move(error)) {}
+    Result(E error) : e_(std::move(error)) {}
 
     bool ok() const noexcept { return !e_.has_value(); }
     explicit operator bool() const noexcept { return ok(); }
-    const Error& error() const {
+    const E& error() const {
         assert(!ok());
         return *e_;
     }
 
 private:
-    std::optional<Error> e_;
+    std::optional<E> e_;
 };
 
 using Status = Result<void>;

@@ -138,9 +138,12 @@ CREATE TABLE outbox (
     record_id       TEXT PRIMARY KEY REFERENCES inspections (id),
     state           TEXT NOT NULL CHECK (state IN ('pending', 'uploading', 'uploaded', 'parked')),
     attempts        INTEGER NOT NULL DEFAULT 0,
-    next_attempt_at TEXT,
+    next_attempt_ms INTEGER NOT NULL DEFAULT 0,
     error_code      TEXT,
     error_message   TEXT,
+    acked           INTEGER NOT NULL DEFAULT 0 CHECK (acked IN (0, 1)),
+    received_at     TEXT,
+    late            INTEGER,
     updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 )sql";

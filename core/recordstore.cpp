@@ -1,0 +1,486 @@
+#include "core/recordstore.h"
+
+#include "core/canonicaljson.h"
+#include "core/database.h"
+#include "core/evidencechain.h"
+#include "core/modeljson.h"
+#include "core/referencestore.h"
+#include "core/rules.h"
+#include "core/statement.h"
+#include "core/transaction.h"
+
+#include <algorithm>
+
+namespace fi {
+
+namespace {
+
+constexpr std::string_view locked_message =
+    "This inspection record is completed and locked. To change it, start a correction: a "
+    "new record that supersedes it, with a reason.";
+
+Result<RecordState> parse_state(std::string_view s) {
+    if (s == "draft")
+        return RecordState::draft;
+    if (s == "frozen")
+        return RecordState::frozen;
+    if (s == "completed")
+        return RecordState::completed;
+    if (s == "uploaded")
+        return RecordState::uploaded;
+    return Error::make(store_error::damaged, "Unknown record state '" + std::string(s) + "'.");
+}
+
+Error not_a_draft(const StoredRecord& r) {
+    if (r.state == RecordState::frozen)
+        return Error::make("assignment_revoked",
+                           "The assignment of this draft was revoked by the central system, so "
+                           "the draft is frozen. It is kept as it is; the new assignment (if any) "
+                           "needs its own record.",
+                           r.record.id);
+    return Error::make("record_locked", locked_message, r.record.id);
+}
+
+Result<std::string> encode_body(const InspectionRecord& record) {
+    auto canonical = canonical_json(encode_inspection_record(record));
+    if (!canonical)
+        return canonical.error();
+    return std::move(canonical.value());
+}
+
+} // namespace
+
+std::string_view to_string(RecordState s) {
+    switch (s) {
+    case RecordState::draft:
+        return "draft";
+    case RecordState::frozen:
+        return "frozen";
+    case RecordState::completed:
+        return "completed";
+    case RecordState::uploaded:
+        return "uploaded";
+    }
+    return "draft";
+}
+
+Result<StoredRecord> RecordStore::load_row(std::string_view record_id) {
+    auto st = db_.prepare("SELECT state, body, chain_seq, chain_hash, frozen_reason, received_at, "
+                          "late FROM inspections WHERE id = ?1");
+    if (!st)
+        return st.error();
+    st->bind_all(record_id);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::make(store_error::not_found,
+                           "No inspection record " + std::string(record_id) + " on this device.");
+    auto state = parse_state(st->column_text(0));
+    if (!state)
+        return state.error();
+    StoredRecord out;
+    out.state = *state;
+    out.body = st->column_string(1);
+    const auto parsed = nlohmann::json::parse(out.body, nullptr, false);
+    if (parsed.is_discarded())
+        return Error::make(store_error::damaged,
+                           "Inspection record " + std::string(record_id) + " cannot be read.");
+    auto record = decode_inspection_record(parsed);
+    if (!record)
+        return Error::make(store_error::damaged, "Inspection record " + std::string(record_id) +
+                                                     " cannot be read: " + record.error().message);
+    out.record = std::move(record.value());
+    if (!st->is_null(2))
+        out.chain_seq = st->column_int64(2);
+    out.chain_hash = st->column_optional_string(3);
+    out.frozen_reason = st->column_optional_string(4);
+    out.received_at = st->column_optional_string(5);
+    out.late = !st->is_null(6) && st->column_int64(6) != 0;
+    return out;
+}
+
+Result<StoredRecord> RecordStore::load(std::string_view record_id) {
+    return load_row(record_id);
+}
+
+Result<std::vector<StoredRecord>> RecordStore::history(std::string_view assignment_id) {
+    std::vector<std::string> ids;
+    {
+        auto st = db_.prepare(
+            "SELECT id FROM inspections WHERE assignment_id = ?1 ORDER BY created_at, rowid");
+        if (!st)
+            return st.error();
+        st->bind_all(assignment_id);
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            ids.push_back(st->column_string(0));
+        }
+    }
+    std::vector<StoredRecord> out;
+    for (const auto& id : ids) {
+        auto r = load_row(id);
+        if (!r)
+            return r.error();
+        out.push_back(std::move(r.value()));
+    }
+    return out;
+}
+
+Status RecordStore::create_draft(const InspectionRecord& record) {
+    if (record.id.empty() || record.assignment_id.empty())
+        return Error::make("invalid", "A record needs an id and an assignment.");
+    auto body = encode_body(record);
+    if (!body)
+        return body.error();
+    auto st = db_.prepare("INSERT INTO inspections (id, assignment_id, assignment_revision, "
+                          "state, supersedes, body) VALUES (?1, ?2, ?3, 'draft', ?4, ?5)");
+    if (!st)
+        return st.error();
+    st->bind_all(record.id, record.assignment_id, record.assignment_revision, record.supersedes,
+                 *body);
+    auto s = st->run();
+    if (!s && s.error().code == store_error::constraint)
+        return Error::make("invalid", "A record with id " + record.id + " already exists.", "id");
+    return s;
+}
+
+Status RecordStore::save_draft(const InspectionRecord& record) {
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto current = load_row(record.id);
+    if (!current)
+        return current.error();
+    if (current->state != RecordState::draft)
+        return not_a_draft(*current);
+    if (record.assignment_id != current->record.assignment_id ||
+        record.assignment_revision != current->record.assignment_revision ||
+        record.supersedes != current->record.supersedes)
+        return Error::make("invalid",
+                           "A draft stays with its assignment; start a new record instead.",
+                           "assignment_id");
+    // Photos are attached through add_photo/remove_photo only: keep the stored list.
+    InspectionRecord next = record;
+    next.photos = current->record.photos;
+    auto body = encode_body(next);
+    if (!body)
+        return body.error();
+    auto st = db_.prepare("UPDATE inspections SET body = ?2, "
+                          "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+    if (!st)
+        return st.error();
+    st->bind_all(record.id, *body);
+    FI_TRY(st->run());
+    return tx->release();
+}
+
+Status RecordStore::discard_draft(std::string_view record_id) {
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto current = load_row(record_id);
+    if (!current)
+        return current.error();
+    if (current->state != RecordState::draft)
+        return not_a_draft(*current);
+    for (const auto& p : current->record.photos)
+        FI_TRY(remove_photo(record_id, p.id));
+    auto st = db_.prepare("DELETE FROM inspections WHERE id = ?1 AND state = 'draft'");
+    if (!st)
+        return st.error();
+    st->bind_all(record_id);
+    FI_TRY(st->run());
+    return tx->release();
+}
+
+Result<PhotoRef> RecordStore::add_photo(std::string_view record_id, const PhotoCapture& capture,
+                                        std::int64_t size_bytes, const ChunkSource& source) {
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto current = load_row(record_id);
+    if (!current)
+        return current.error();
+    if (current->state != RecordState::draft)
+        return not_a_draft(*current);
+    auto stored = PhotoStore(db_).put(capture.id, capture.mime, size_bytes, source);
+    if (!stored)
+        return stored.error();
+    PhotoRef ref{stored->id,       stored->sha256,   stored->bytes,     stored->mime,
+                 capture.taken_at, capture.location, capture.finding_id};
+    {
+        auto st =
+            db_.prepare("INSERT INTO inspection_photos (record_id, photo_id) VALUES (?1, ?2)");
+        if (!st)
+            return st.error();
+        st->bind_all(record_id, ref.id);
+        FI_TRY(st->run());
+    }
+    InspectionRecord next = current->record;
+    next.photos.push_back(ref);
+    if (ref.finding_id)
+        for (auto& f : next.findings)
+            if (f.id == *ref.finding_id)
+                f.photo_ids.push_back(ref.id);
+    auto body = encode_body(next);
+    if (!body)
+        return body.error();
+    auto st = db_.prepare("UPDATE inspections SET body = ?2, "
+                          "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+    if (!st)
+        return st.error();
+    st->bind_all(record_id, *body);
+    FI_TRY(st->run());
+    FI_TRY(tx->release());
+    return ref;
+}
+
+Status RecordStore::remove_photo(std::string_view record_id, std::string_view photo_id) {
+    auto sp = Savepoint::begin(db_, "remove_photo");
+    if (!sp)
+        return sp.error();
+    auto current = load_row(record_id);
+    if (!current)
+        return current.error();
+    if (current->state != RecordState::draft)
+        return not_a_draft(*current);
+    InspectionRecord next = current->record;
+    const auto before = next.photos.size();
+    std::erase_if(next.photos, [&](const PhotoRef& p) { return p.id == photo_id; });
+    if (next.photos.size() == before)
+        return Error::make(store_error::not_found,
+                           "The draft has no photo " + std::string(photo_id) + ".");
+    for (auto& f : next.findings)
+        std::erase(f.photo_ids, std::string(photo_id));
+    auto body = encode_body(next);
+    if (!body)
+        return body.error();
+    {
+        auto st = db_.prepare("UPDATE inspections SET body = ?2 WHERE id = ?1");
+        if (!st)
+            return st.error();
+        st->bind_all(record_id, *body);
+        FI_TRY(st->run());
+    }
+    {
+        auto st =
+            db_.prepare("DELETE FROM inspection_photos WHERE record_id = ?1 AND photo_id = ?2");
+        if (!st)
+            return st.error();
+        st->bind_all(record_id, photo_id);
+        FI_TRY(st->run());
+    }
+    FI_TRY(PhotoStore(db_).remove(photo_id));
+    return sp->release();
+}
+
+Result<Problems> RecordStore::completion_problems(std::string_view record_id) {
+    auto current = load_row(record_id);
+    if (!current)
+        return current.error();
+    ReferenceStore refs(db_);
+    auto ctx = refs.rule_context(current->record.assignment_id);
+    if (!ctx)
+        return ctx.error();
+    return validate_for_completion(current->record, ctx->assignment_ptr(), ctx->catalogue(),
+                                   ctx->inspectors());
+}
+
+Result<StoredRecord> RecordStore::complete(std::string_view record_id, std::string_view device_id) {
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto current = load_row(record_id);
+    if (!current)
+        return current.error();
+    if (current->state != RecordState::draft)
+        return not_a_draft(*current);
+    auto problems = completion_problems(record_id);
+    if (!problems)
+        return problems.error();
+    if (!problems->empty()) {
+        const Problem& first = problems->front();
+        std::string msg = "The record cannot be completed yet (" +
+                          std::to_string(problems->size()) + " problem" +
+                          (problems->size() > 1 ? "s" : "") + "): " + first.message;
+        return Error::make(first.code, msg, first.field);
+    }
+    // The bytes about to be sealed must be the bytes that were hashed at capture.
+    PhotoStore photos(db_);
+    for (const auto& p : current->record.photos) {
+        auto stored = photos.hash_stored(p.id);
+        if (!stored)
+            return stored.error();
+        if (*stored != p.sha256)
+            return Error::make(store_error::damaged,
+                               "Photo " + p.id +
+                                   " no longer matches the hash taken at capture; "
+                                   "the record was not completed. Contact support.",
+                               p.id);
+    }
+    std::optional<ChainLink> previous;
+    {
+        auto st = db_.prepare("SELECT last_seq, last_hash FROM device_chain WHERE device_id = ?1");
+        if (!st)
+            return st.error();
+        st->bind_all(device_id);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (*row)
+            previous = ChainLink{std::string(device_id), st->column_int64(0), std::string(),
+                                 st->column_string(1)};
+    }
+    // The draw check is sealed into the record as it stands at completion.
+    InspectionRecord sealed_record = current->record;
+    if (auto assignment = ReferenceStore(db_).assignment(sealed_record.assignment_id);
+        assignment && *assignment) {
+        auto verification = ReferenceStore(db_).verify_team(**assignment);
+        if (!verification)
+            return verification.error();
+        sealed_record.draw_verified = verification->verified();
+    } else {
+        sealed_record.draw_verified = false;
+    }
+    const nlohmann::json record_json = encode_inspection_record(sealed_record);
+    auto link = next_link(previous, device_id, record_json);
+    if (!link)
+        return link.error();
+    nlohmann::json sealed = record_json;
+    sealed["chain"] = link->to_json();
+    auto body = canonical_json(sealed);
+    if (!body)
+        return body.error();
+    {
+        auto st =
+            db_.prepare("UPDATE inspections SET state = 'completed', body = ?2, chain_seq = ?3, "
+                        "chain_hash = ?4, completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
+        if (!st)
+            return st.error();
+        st->bind_all(record_id, *body, link->seq, link->hash);
+        FI_TRY(st->run());
+    }
+    {
+        auto st =
+            db_.prepare("INSERT OR REPLACE INTO device_chain (device_id, last_seq, last_hash) "
+                        "VALUES (?1, ?2, ?3)");
+        if (!st)
+            return st.error();
+        st->bind_all(device_id, link->seq, link->hash);
+        FI_TRY(st->run());
+    }
+    {
+        auto st = db_.prepare("INSERT INTO outbox (record_id, state) VALUES (?1, 'pending')");
+        if (!st)
+            return st.error();
+        st->bind_all(record_id);
+        FI_TRY(st->run());
+    }
+    FI_TRY(tx->release());
+    return load_row(record_id);
+}
+
+Result<int> RecordStore::freeze_drafts(std::string_view assignment_id, std::string_view reason) {
+    auto st = db_.prepare("UPDATE inspections SET state = 'frozen', frozen_reason = ?2, "
+                          "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                          "WHERE assignment_id = ?1 AND state = 'draft'");
+    if (!st)
+        return st.error();
+    st->bind_all(assignment_id, reason);
+    FI_TRY(st->run());
+    return db_.changes();
+}
+
+Status RecordStore::mark_uploaded(std::string_view record_id, std::string_view received_at,
+                                  bool late) {
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto current = load_row(record_id);
+    if (!current)
+        return current.error();
+    if (current->state == RecordState::uploaded)
+        return tx->release(); // a replayed receipt: nothing to do
+    if (current->state != RecordState::completed)
+        return Error::make("invalid", "Only a completed record can be uploaded.", record_id);
+    for (const char* sql :
+         {"UPDATE inspections SET state = 'uploaded', received_at = ?2, late = ?3 WHERE id = ?1",
+          "UPDATE outbox SET state = 'uploaded', error_code = NULL, error_message = NULL, "
+          "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE record_id = ?1"}) {
+        auto st = db_.prepare(sql);
+        if (!st)
+            return st.error();
+        st->bind(1, record_id);
+        if (std::string_view(sql).find("?2") != std::string_view::npos)
+            st->bind(2, received_at).bind(3, late);
+        FI_TRY(st->run());
+    }
+    return tx->release();
+}
+
+Result<InspectionRecord>
+RecordStore::start_correction(std::string_view original_id, std::string_view new_id,
+                              std::string_view reason,
+                              const std::vector<std::string>& new_photo_ids) {
+    if (reason.empty())
+        return Error::make("correction_reason_required",
+                           "A correction needs a reason that says what was wrong.",
+                           "correction_reason");
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto original = load_row(original_id);
+    if (!original)
+        return original.error();
+    if (original->state != RecordState::uploaded)
+        return Error::make("invalid",
+                           "Only a record the central system accepted can be corrected; until "
+                           "then it is still on its way.",
+                           original_id);
+    const auto& old = original->record;
+    if (new_photo_ids.size() != old.photos.size())
+        return Error::make("invalid", "A correction needs one new id per photo of the original.");
+    InspectionRecord next = old;
+    next.id = std::string(new_id);
+    next.supersedes = old.id;
+    next.correction_reason = std::string(reason);
+    next.photos.clear();
+    for (auto& f : next.findings)
+        f.photo_ids.clear();
+    FI_TRY(create_draft(next));
+    PhotoStore photos(db_);
+    for (std::size_t i = 0; i < old.photos.size(); ++i) {
+        const auto& p = old.photos[i];
+        PhotoCapture capture{new_photo_ids[i], p.mime, p.taken_at, p.location, p.finding_id};
+        // Stream the original's bytes into the copy, chunk by chunk.
+        std::int64_t offset = 0;
+        auto added = add_photo(
+            next.id, capture, p.bytes, [&](std::span<std::uint8_t> buf) -> Result<std::size_t> {
+                const auto n =
+                    std::min<std::int64_t>(static_cast<std::int64_t>(buf.size()), p.bytes - offset);
+                std::size_t filled = 0;
+                FI_TRY(photos.read(p.id, offset, n, [&](std::span<const std::uint8_t> c) {
+                    std::copy(c.begin(), c.end(), buf.data() + filled);
+                    filled += c.size();
+                    return Status{};
+                }));
+                offset += n;
+                return filled;
+            });
+        if (!added)
+            return added.error();
+    }
+    FI_TRY(tx->release());
+    auto loaded = load_row(next.id);
+    if (!loaded)
+        return loaded.error();
+    return loaded->record;
+}
+
+} // namespace fi

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/model.h"
+#include "core/photostore.h"
+#include "core/result.h"
+#include "core/rules.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fi {
+
+class Database;
+
+/// Where a record is in its life. It only moves forward: draft → completed → uploaded, or
+/// draft → frozen when its assignment is revoked. The database enforces this too (triggers).
+enum class RecordState { draft, frozen, completed, uploaded };
+std::string_view to_string(RecordState s);
+
+/// A stored record with its bookkeeping.
+struct StoredRecord {
+    InspectionRecord record;
+    RecordState state = RecordState::draft;
+    std::optional<std::int64_t> chain_seq;
+    std::optional<std::string> chain_hash;
+    std::optional<std::string> frozen_reason;
+    std::optional<std::string> received_at; ///< the server's receipt, once uploaded
+    bool late = false;
+    std::string body; ///< completed: the exact upload body (canonical JSON with its chain)
+};
+
+/// Photo metadata given at capture.
+struct PhotoCapture {
+    std::string id; ///< client-made UUID v4
+    std::string mime = "image/jpeg";
+    std::string taken_at;
+    std::optional<Location> location;
+    std::optional<std::string> finding_id;
+};
+
+/// Owner of inspection records in the store: drafts and their autosave, photos attached to
+/// drafts, completion (rules, lock, evidence chain and outbox entry in one transaction),
+/// freezing drafts of revoked assignments, receipts, and corrections. Nothing here deletes a
+/// record that left the draft state.
+class RecordStore {
+public:
+    explicit RecordStore(Database& db) : db_(db) {}
+
+    /// Start a draft for an assignment. The record's id is the client-made UUID.
+    Status create_draft(const InspectionRecord& record);
+    /// Autosave: replace the draft's content. Refused once completed or frozen.
+    Status save_draft(const InspectionRecord& record);
+    /// Discard a draft that was never completed (the user's explicit choice).
+    Status discard_draft(std::string_view record_id);
+
+    Result<StoredRecord> load(std::string_view record_id);
+    /// Every record of an assignment, oldest first (the revision history).
+    Result<std::vector<StoredRecord>> history(std::string_view assignment_id);
+
+    /// Store a photo's bytes (hashed on the way in) and attach it to a draft, in one
+    /// transaction.
+    Result<PhotoRef> add_photo(std::string_view record_id, const PhotoCapture& capture,
+                               std::int64_t size_bytes, const ChunkSource& source);
+    /// Remove a photo from a draft (only before completion).
+    Status remove_photo(std::string_view record_id, std::string_view photo_id);
+
+    /// Problems that block completion, for the app to list (empty: ready to complete).
+    Result<Problems> completion_problems(std::string_view record_id);
+
+    /// Complete a draft: re-check every rule, check each photo's stored hash, chain the
+    /// record for this device, lock it and queue it in the outbox — one transaction.
+    Result<StoredRecord> complete(std::string_view record_id, std::string_view device_id);
+
+    /// Freeze every draft of an assignment (it was revoked). Frozen drafts are kept.
+    Result<int> freeze_drafts(std::string_view assignment_id, std::string_view reason);
+
+    /// The central system accepted the record: keep its receipt.
+    Status mark_uploaded(std::string_view record_id, std::string_view received_at, bool late);
+
+    /// Start a correction of an uploaded record: a new draft with its own id that
+    /// supersedes the original (kept unchanged), with the reason. Photos are copied under
+    /// new ids so the correction is complete on its own.
+    Result<InspectionRecord> start_correction(std::string_view original_id, std::string_view new_id,
+                                              std::string_view reason,
+                                              const std::vector<std::string>& new_photo_ids);
+
+private:
+    Result<StoredRecord> load_row(std::string_view record_id);
+    Database& db_;
+};
+
+} // namespace fi

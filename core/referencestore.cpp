@@ -1,0 +1,300 @@
+#include "core/referencestore.h"
+
+#include "core/database.h"
+#include "core/recordstore.h"
+#include "core/statement.h"
+#include "core/transaction.h"
+
+namespace fi {
+
+namespace {
+
+/// Read a stored JSON column back through the decoder that admitted it.
+template <class T, class Decode>
+Result<std::optional<T>> load_one(Database& db, const char* sql, std::string_view id,
+                                  Decode decode) {
+    auto st = db.prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind_all(id);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<T>();
+    const auto json = nlohmann::json::parse(st->column_text(0), nullptr, false);
+    auto decoded = decode(json);
+    if (!decoded)
+        return Error::make(store_error::damaged, "Stored reference data " + std::string(id) +
+                                                     " cannot be read: " + decoded.error().message);
+    return std::optional<T>(std::move(decoded.value()));
+}
+
+Status exec_bound(Database& db, const char* sql, auto&&... args) {
+    auto st = db.prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind_all(args...);
+    return st->run();
+}
+
+} // namespace
+
+Status ReferenceStore::save_cursor(std::string_view endpoint, const std::string& cursor) {
+    if (cursor.empty())
+        return {};
+    return exec_bound(db_, "INSERT OR REPLACE INTO sync_cursors (endpoint, cursor) VALUES (?1, ?2)",
+                      endpoint, cursor);
+}
+
+Status ReferenceStore::note_rejections(std::string_view endpoint,
+                                       const std::vector<RejectedItem>& rejected) {
+    for (const auto& r : rejected)
+        FI_TRY(exec_bound(db_,
+                          "INSERT INTO rejected_items (endpoint, item_id, code, message) "
+                          "VALUES (?1, ?2, ?3, ?4)",
+                          endpoint, r.id.empty() ? "#" + std::to_string(r.index) : r.id,
+                          r.error.code, r.error.message));
+    return {};
+}
+
+Result<std::optional<std::string>> ReferenceStore::cursor(std::string_view endpoint) {
+    auto st = db_.prepare("SELECT cursor FROM sync_cursors WHERE endpoint = ?1");
+    if (!st)
+        return st.error();
+    st->bind_all(endpoint);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<std::string>();
+    return std::optional<std::string>(st->column_string(0));
+}
+
+Result<PageReport> ReferenceStore::apply_catalogue_page(const nlohmann::json& json) {
+    auto page = decode_catalogue_page(json);
+    if (!page)
+        return page.error();
+    auto tx = Transaction::begin(db_);
+    if (!tx)
+        return tx.error();
+    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
+    for (const auto& item : page->items) {
+        FI_TRY(exec_bound(db_,
+                          "INSERT OR REPLACE INTO catalogue_items (id, version, json) "
+                          "VALUES (?1, ?2, ?3)",
+                          item.id, item.version, encode_catalogue_item(item).dump()));
+        ++report.applied;
+    }
+    for (const auto& id : page->deleted_ids) {
+        FI_TRY(exec_bound(db_, "DELETE FROM catalogue_items WHERE id = ?1", id));
+        report.deleted += static_cast<std::size_t>(db_.changes());
+    }
+    FI_TRY(note_rejections("catalogue", report.rejected));
+    FI_TRY(save_cursor("catalogue", report.next_cursor));
+    FI_TRY(tx->commit());
+    return report;
+}
+
+Result<PageReport> ReferenceStore::apply_inspector_page(const nlohmann::json& json) {
+    auto page = decode_inspector_page(json);
+    if (!page)
+        return page.error();
+    auto tx = Transaction::begin(db_);
+    if (!tx)
+        return tx.error();
+    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
+    for (const auto& inspector : page->items) {
+        FI_TRY(exec_bound(db_, "INSERT OR REPLACE INTO inspectors (id, json) VALUES (?1, ?2)",
+                          inspector.id, encode_inspector(inspector).dump()));
+        ++report.applied;
+    }
+    for (const auto& id : page->deleted_ids) {
+        FI_TRY(exec_bound(db_, "DELETE FROM inspectors WHERE id = ?1", id));
+        report.deleted += static_cast<std::size_t>(db_.changes());
+    }
+    FI_TRY(note_rejections("inspectors", report.rejected));
+    FI_TRY(save_cursor("inspectors", report.next_cursor));
+    FI_TRY(tx->commit());
+    return report;
+}
+
+Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& json) {
+    auto page = decode_assignment_page(json);
+    if (!page)
+        return page.error();
+    auto tx = Transaction::begin(db_);
+    if (!tx)
+        return tx.error();
+    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
+    RecordStore records(db_);
+    for (std::size_t i = 0; i < page->items.size(); ++i) {
+        const Assignment& a = page->items[i];
+        // Items the catalogue does not hold cannot be inspected (无事项清单不检查).
+        std::vector<CatalogueItem> known;
+        for (const auto& id : a.item_ids) {
+            auto item = catalogue_item(id);
+            if (!item)
+                return item.error();
+            if (*item)
+                known.push_back(std::move(**item));
+        }
+        const auto unknown =
+            cross_check_assignment(a, lookup_in(std::span<const CatalogueItem>(known)));
+        if (!unknown.empty()) {
+            report.rejected.push_back(RejectedItem{i, a.id, unknown.front()});
+            FI_TRY(note_rejections("assignments", {report.rejected.back()}));
+            continue;
+        }
+        auto held = assignment(a.id);
+        if (!held)
+            return held.error();
+        if (*held && (*held)->revision > a.revision) {
+            ++report.stale;
+            continue;
+        }
+        FI_TRY(exec_bound(db_,
+                          "INSERT OR REPLACE INTO assignments (id, revision, status, draw_id, "
+                          "json) VALUES (?1, ?2, ?3, ?4, ?5)",
+                          a.id, a.revision, to_string(a.status), a.draw_id,
+                          encode_assignment(a).dump()));
+        ++report.applied;
+        if (a.status == AssignmentStatus::revoked) {
+            auto frozen = records.freeze_drafts(
+                a.id, "The central system revoked this assignment (revision " +
+                          std::to_string(a.revision) + ").");
+            if (!frozen)
+                return frozen.error();
+            report.frozen_drafts += static_cast<std::size_t>(*frozen);
+        }
+    }
+    // A removed assignment is kept as revoked: its frozen drafts still need their context.
+    for (const auto& id : page->deleted_ids) {
+        auto held = assignment(id);
+        if (!held)
+            return held.error();
+        if (!*held)
+            continue;
+        Assignment a = std::move(**held);
+        a.status = AssignmentStatus::revoked;
+        FI_TRY(exec_bound(db_, "UPDATE assignments SET status = 'revoked', json = ?2 WHERE id = ?1",
+                          id, encode_assignment(a).dump()));
+        ++report.deleted;
+        auto frozen = records.freeze_drafts(id, "The central system removed this assignment.");
+        if (!frozen)
+            return frozen.error();
+        report.frozen_drafts += static_cast<std::size_t>(*frozen);
+    }
+    FI_TRY(save_cursor("assignments", report.next_cursor));
+    FI_TRY(tx->commit());
+    return report;
+}
+
+Result<StoredDraw> ReferenceStore::store_draw(const nlohmann::json& json) {
+    auto draw = decode_draw(json);
+    if (!draw)
+        return draw.error();
+    StoredDraw out{std::move(draw.value()), {}};
+    out.verification = verify_draw(out.draw);
+    FI_TRY(exec_bound(db_,
+                      "INSERT OR REPLACE INTO draws (id, json, verified, verify_message) "
+                      "VALUES (?1, ?2, ?3, ?4)",
+                      out.draw.id, encode_draw(out.draw).dump(), out.verification.verified(),
+                      out.verification.message));
+    return out;
+}
+
+Result<std::optional<CatalogueItem>> ReferenceStore::catalogue_item(std::string_view id) {
+    return load_one<CatalogueItem>(db_, "SELECT json FROM catalogue_items WHERE id = ?1", id,
+                                   decode_catalogue_item);
+}
+
+Result<std::optional<Inspector>> ReferenceStore::inspector(std::string_view id) {
+    return load_one<Inspector>(db_, "SELECT json FROM inspectors WHERE id = ?1", id,
+                               decode_inspector);
+}
+
+Result<std::optional<Assignment>> ReferenceStore::assignment(std::string_view id) {
+    return load_one<Assignment>(db_, "SELECT json FROM assignments WHERE id = ?1", id,
+                                decode_assignment);
+}
+
+Result<std::vector<Assignment>> ReferenceStore::assignments(bool include_revoked) {
+    auto st = db_.prepare("SELECT id FROM assignments WHERE ?1 OR status = 'active' ORDER BY id");
+    if (!st)
+        return st.error();
+    st->bind_all(include_revoked);
+    std::vector<std::string> ids;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        ids.push_back(st->column_string(0));
+    }
+    std::vector<Assignment> out;
+    for (const auto& id : ids) {
+        auto a = assignment(id);
+        if (!a)
+            return a.error();
+        if (*a)
+            out.push_back(std::move(**a));
+    }
+    return out;
+}
+
+Result<std::optional<StoredDraw>> ReferenceStore::draw(std::string_view id) {
+    auto d = load_one<DrawRecord>(db_, "SELECT json FROM draws WHERE id = ?1", id, decode_draw);
+    if (!d)
+        return d.error();
+    if (!*d)
+        return std::optional<StoredDraw>();
+    StoredDraw out{std::move(**d), {}};
+    out.verification = verify_draw(out.draw);
+    return std::optional<StoredDraw>(std::move(out));
+}
+
+Result<DrawVerification> ReferenceStore::verify_team(const Assignment& a) {
+    auto d = draw(a.draw_id);
+    if (!d)
+        return d.error();
+    if (!*d)
+        return DrawVerification{DrawStep::assignment_team,
+                                "The draw " + a.draw_id +
+                                    " is not on this device yet: the team cannot be checked. "
+                                    "Sync to fetch it.",
+                                a.target.id, std::nullopt};
+    std::vector<std::string> team;
+    for (const auto& m : a.team)
+        if (m.role != TeamRole::expert)
+            team.push_back(m.inspector_id);
+    return verify_assignment_team((*d)->draw, a.target.id, team);
+}
+
+Result<RuleContext> ReferenceStore::rule_context(std::string_view assignment_id) {
+    RuleContext ctx;
+    auto a = assignment(assignment_id);
+    if (!a)
+        return a.error();
+    ctx.assignment = std::move(a.value());
+    if (!ctx.assignment)
+        return ctx;
+    for (const auto& id : ctx.assignment->item_ids) {
+        auto item = catalogue_item(id);
+        if (!item)
+            return item.error();
+        if (*item)
+            ctx.items.push_back(std::move(**item));
+    }
+    for (const auto& m : ctx.assignment->team) {
+        auto who = inspector(m.inspector_id);
+        if (!who)
+            return who.error();
+        if (*who)
+            ctx.roster.push_back(std::move(**who));
+    }
+    return ctx;
+}
+
+} // namespace fi

@@ -1,0 +1,85 @@
+#pragma once
+
+#include "core/draw.h"
+#include "core/model.h"
+#include "core/modeljson.h"
+#include "core/result.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fi {
+
+class Database;
+
+/// What applying one page of reference data did.
+struct PageReport {
+    std::size_t applied = 0;
+    std::size_t deleted = 0;
+    std::size_t stale = 0;         ///< assignments older than the revision already held
+    std::size_t frozen_drafts = 0; ///< drafts frozen because their assignment was revoked
+    std::vector<RejectedItem> rejected;
+    std::string next_cursor;
+    bool has_more = false;
+};
+
+/// A draw as stored, with the result of verifying it on this device.
+struct StoredDraw {
+    DrawRecord draw;
+    DrawVerification verification;
+};
+
+/// Everything the rules need to judge one record.
+struct RuleContext {
+    std::optional<Assignment> assignment;
+    std::vector<CatalogueItem> items;
+    std::vector<Inspector> roster;
+
+    const Assignment* assignment_ptr() const { return assignment ? &*assignment : nullptr; }
+    CatalogueLookup catalogue() const { return lookup_in(std::span<const CatalogueItem>(items)); }
+    RosterLookup inspectors() const { return lookup_in(std::span<const Inspector>(roster)); }
+};
+
+/// Owner of the central system's reference data on the device: catalogue, roster,
+/// assignments and draws, stored encrypted as received (validated item by item) with the
+/// pull cursors. Each page applies in one transaction; a bad item is rejected with its reason
+/// and never spoils the rest; nothing already stored is lost to bad input.
+class ReferenceStore {
+public:
+    explicit ReferenceStore(Database& db) : db_(db) {}
+
+    Result<PageReport> apply_catalogue_page(const nlohmann::json& page);
+    Result<PageReport> apply_inspector_page(const nlohmann::json& page);
+    /// Assignments are cross-checked against the stored catalogue; a revoked (or removed)
+    /// assignment freezes its drafts, which are kept.
+    Result<PageReport> apply_assignment_page(const nlohmann::json& page);
+    /// Store a draw (`GET /draws/{id}`) with the result of recomputing it here.
+    Result<StoredDraw> store_draw(const nlohmann::json& draw);
+
+    /// The cursor to continue a pull from (`catalogue`, `inspectors`, `assignments`).
+    Result<std::optional<std::string>> cursor(std::string_view endpoint);
+
+    Result<std::optional<CatalogueItem>> catalogue_item(std::string_view id);
+    Result<std::optional<Inspector>> inspector(std::string_view id);
+    Result<std::optional<Assignment>> assignment(std::string_view id);
+    /// Assignments, ordered by plan then id; revoked ones only when asked.
+    Result<std::vector<Assignment>> assignments(bool include_revoked = false);
+    Result<std::optional<StoredDraw>> draw(std::string_view id);
+
+    /// Whether the assignment's team is the one its stored draw gave its target: unknown
+    /// draw → not verified, saying so.
+    Result<DrawVerification> verify_team(const Assignment& assignment);
+
+    /// The assignment, its items and its team's roster entries, for the rules.
+    Result<RuleContext> rule_context(std::string_view assignment_id);
+
+private:
+    Status save_cursor(std::string_view endpoint, const std::string& cursor);
+    Status note_rejections(std::string_view endpoint, const std::vector<RejectedItem>& rejected);
+    Database& db_;
+};
+
+} // namespace fi

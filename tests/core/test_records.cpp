@@ -1,0 +1,230 @@
+// Reference data and inspection records in the real encrypted store: pages applied item by
+// item, draws verified, the record lifecycle with its forbidden moves, the evidence chain,
+// the outbox entry, freezing on revocation and corrections.
+#include "core/canonicaljson.h"
+#include "core/evidencechain.h"
+#include "support/domainfixture.h"
+
+#include <doctest/doctest.h>
+
+using namespace fi;
+using nlohmann::json;
+
+using namespace fi::test;
+
+TEST_CASE("reference pages apply item by item: a bad item is named, the rest lands") {
+    Fixture f;
+    json bad = catalogue_item_json();
+    bad["id"] = "BAD-1";
+    bad["checkpoints"] = json::array();
+    json changed = catalogue_item_json();
+    changed["version"] = "four"; // a malformed copy of an item already held
+    auto report = f.refs.apply_catalogue_page(
+        page(json::array({bad, changed, {{"id", "GONE"}, {"deleted", true}}}), "c2"));
+    REQUIRE(report.ok());
+    CHECK(report->applied == 0);
+    REQUIRE(report->rejected.size() == 2);
+    CHECK(report->rejected[0].id == "BAD-1");
+    CHECK(report->rejected[0].error.message.find("BAD-1") != std::string::npos);
+    // What was stored before is not lost to bad input.
+    auto held = f.refs.catalogue_item("ODS-15");
+    REQUIRE(held.ok());
+    REQUIRE(held->has_value());
+    CHECK((*held)->version == 3);
+    CHECK(f.refs.cursor("catalogue").value() == std::optional<std::string>("c2"));
+    CHECK_FALSE(f.refs.apply_catalogue_page(json::parse(R"js({"items":7})js")).ok());
+}
+
+TEST_CASE("an assignment naming an unknown item is rejected; an older revision is stale") {
+    Fixture f;
+    json unknown = assignment_json();
+    unknown["id"] = "A-2";
+    unknown["item_ids"] = json::array({"ODS-15", "NOPE-9"});
+    auto report = f.refs.apply_assignment_page(page(json::array({unknown})));
+    REQUIRE(report.ok());
+    REQUIRE(report->rejected.size() == 1);
+    CHECK(report->rejected[0].error.message.find("NOPE-9") != std::string::npos);
+    CHECK_FALSE(f.refs.assignment("A-2").value().has_value());
+
+    REQUIRE(f.refs.apply_assignment_page(page(json::array({assignment_json(3)}))).ok());
+    auto stale = f.refs.apply_assignment_page(page(json::array({assignment_json(2)})));
+    REQUIRE(stale.ok());
+    CHECK(stale->stale == 1);
+    CHECK(f.refs.assignment("A-1").value()->revision == 3);
+}
+
+TEST_CASE("draws are verified on the device and the assignment's team checked against them") {
+    Fixture f;
+    auto a = f.refs.assignment("A-1").value().value();
+    auto ok = f.refs.verify_team(a);
+    REQUIRE(ok.ok());
+    CHECK(ok->verified());
+    std::swap(a.team[0], a.team[1]); // leader and member swapped by hand
+    CHECK_FALSE(f.refs.verify_team(a).value().verified());
+    json tampered = draw_json();
+    tampered["teams"]["T-001"] = json::array({"I-02", "I-04"});
+    auto stored = f.refs.store_draw(tampered);
+    REQUIRE(stored.ok());
+    CHECK_FALSE(stored->verification.verified());
+    CHECK(f.refs.draw("D-TEST-1").value()->verification.step == DrawStep::teams);
+}
+
+TEST_CASE("a record goes draft → completed with its chain link and outbox entry") {
+    Fixture f;
+    InspectionRecord r = f.record("5f0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f11");
+    r.answers.pop_back();
+    r.outcome.reset();
+    REQUIRE(f.records.create_draft(r).ok());
+    auto problems = f.records.completion_problems(r.id);
+    REQUIRE(problems.ok());
+    std::vector<std::string> codes;
+    for (const auto& p : *problems)
+        codes.push_back(p.code);
+    CHECK(std::find(codes.begin(), codes.end(), "missing_answer") != codes.end());
+    CHECK(std::find(codes.begin(), codes.end(), "outcome_required") != codes.end());
+    auto refused = f.records.complete(r.id, device);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(f.records.load(r.id).value().state == RecordState::draft);
+    CHECK(f.outbox_state(r.id).empty());
+
+    // Autosave the rest, then complete.
+    r = f.record(r.id);
+    REQUIRE(f.records.save_draft(r).ok());
+    auto done = f.records.complete(r.id, device);
+    REQUIRE_MESSAGE(done.ok(), (done.ok() ? "" : done.error().message));
+    CHECK(done->state == RecordState::completed);
+    CHECK(done->chain_seq == 1);
+    CHECK(done->record.draw_verified);
+    const json body = json::parse(done->body);
+    CHECK(body.at("chain").at("prev") == std::string(chain_genesis_prev));
+    CHECK(body.at("chain").at("seq") == 1);
+    CHECK(chain_hash(chain_genesis_prev, body).value() == *done->chain_hash);
+    CHECK(canonical_json(body).value() == done->body);
+    CHECK(f.outbox_state(r.id) == "pending");
+
+    // The next record on this device continues the chain.
+    auto second = f.record("6a0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f12");
+    REQUIRE(f.records.create_draft(second).ok());
+    auto done2 = f.records.complete(second.id, device);
+    REQUIRE(done2.ok());
+    CHECK(done2->chain_seq == 2);
+    CHECK(json::parse(done2->body).at("chain").at("prev") == *done->chain_hash);
+    const std::vector<json> chain = {body, json::parse(done2->body)};
+    CHECK(verify_chain(chain).ok());
+}
+
+TEST_CASE(
+    "a completed record is locked: no edit, no photo change, no discard, no second completion") {
+    Fixture f;
+    auto r = f.record("7b0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f13");
+    REQUIRE(f.records.create_draft(r).ok());
+    const auto photo = f.add_photo(r.id, "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", std::nullopt);
+    auto done = f.records.complete(r.id, device);
+    REQUIRE(done.ok());
+    const std::string sealed = done->body;
+
+    r.answers[0].note = "改过";
+    auto edit = f.records.save_draft(r);
+    REQUIRE_FALSE(edit.ok());
+    CHECK(edit.error().code == "record_locked");
+    CHECK(edit.error().message.find("correction") != std::string::npos);
+    CHECK_FALSE(f.records.remove_photo(r.id, photo.id).ok());
+    CHECK_FALSE(f.records.discard_draft(r.id).ok());
+    CHECK_FALSE(f.records.complete(r.id, device).ok());
+    CHECK(f.records.load(r.id).value().body == sealed);
+    CHECK(PhotoStore(f.db).hash_stored(photo.id).value() == photo.sha256);
+}
+
+TEST_CASE("photos: a fail needs a photo; tampered photo bytes stop completion") {
+    Fixture f;
+    auto r = f.record("8c0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f14");
+    r.answers[0].value = std::string("fail");
+    r.findings = {{"8e2f4b1a-2c3d-4e5f-8a9b-0c1d2e3f4a5b", "ODS-15", "ODS-15-1", "未取得配额", {}}};
+    r.outcome = Outcome::rectification_ordered;
+    r.public_text = "发现问题已责令整改";
+    REQUIRE(f.records.create_draft(r).ok());
+    auto refused = f.records.complete(r.id, device);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "photo_required");
+
+    const auto photo = f.add_photo(r.id, "1a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", r.findings[0].id);
+    auto loaded = f.records.load(r.id).value();
+    REQUIRE(loaded.record.findings[0].photo_ids.size() == 1);
+    // Someone alters the stored bytes behind the store's back.
+    REQUIRE(f.db.exec("UPDATE photo_data SET data = zeroblob(70000)").ok());
+    auto tampered = f.records.complete(r.id, device);
+    REQUIRE_FALSE(tampered.ok());
+    CHECK(tampered.error().code == "damaged");
+    CHECK(f.records.load(r.id).value().state == RecordState::draft);
+
+    // Replace the photo: remove (allowed on a draft) and take it again.
+    REQUIRE(f.records.remove_photo(r.id, photo.id).ok());
+    CHECK(PhotoStore(f.db).info(photo.id).error().code == "not_found");
+    f.add_photo(r.id, "2a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", r.findings[0].id);
+    auto done = f.records.complete(r.id, device);
+    REQUIRE_MESSAGE(done.ok(), (done.ok() ? "" : done.error().message));
+    CHECK(done->record.photos.size() == 1);
+}
+
+TEST_CASE("a revoked assignment freezes its draft, which is kept and no longer editable") {
+    Fixture f;
+    auto r = f.record("9d0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f15");
+    REQUIRE(f.records.create_draft(r).ok());
+    auto report = f.refs.apply_assignment_page(page(json::array({assignment_json(2, "revoked")})));
+    REQUIRE(report.ok());
+    CHECK(report->frozen_drafts == 1);
+    auto frozen = f.records.load(r.id);
+    REQUIRE(frozen.ok());
+    CHECK(frozen->state == RecordState::frozen);
+    CHECK(frozen->frozen_reason.value().find("revoked") != std::string::npos);
+    CHECK(frozen->record.answers.size() == 3); // nothing lost
+    auto edit = f.records.save_draft(r);
+    REQUIRE_FALSE(edit.ok());
+    CHECK(edit.error().code == "assignment_revoked");
+    CHECK_FALSE(f.records.complete(r.id, device).ok());
+    CHECK_FALSE(f.records.discard_draft(r.id).ok());
+    CHECK(f.records.history("A-1").value().size() == 1);
+}
+
+TEST_CASE("a correction is a new record superseding the uploaded one, which stays as it was") {
+    Fixture f;
+    auto r = f.record("ae0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f16");
+    REQUIRE(f.records.create_draft(r).ok());
+    const auto photo = f.add_photo(r.id, "3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", std::nullopt);
+    auto done = f.records.complete(r.id, device);
+    REQUIRE(done.ok());
+    CHECK_FALSE(f.records
+                    .start_correction(r.id, "bf0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f17", "笔误",
+                                      {"4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"})
+                    .ok()); // not accepted centrally yet
+    REQUIRE(f.records.mark_uploaded(r.id, "2026-11-28T10:06:00.000+08:00", false).ok());
+    REQUIRE(f.records.mark_uploaded(r.id, "2026-11-28T10:06:00.000+08:00", false).ok());
+    CHECK(f.outbox_state(r.id) == "uploaded");
+
+    CHECK_FALSE(f.records
+                    .start_correction(r.id, "bf0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f17", "",
+                                      {"4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"})
+                    .ok());
+    auto fix =
+        f.records.start_correction(r.id, "bf0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f17",
+                                   "实际使用量记录有误", {"4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"});
+    REQUIRE_MESSAGE(fix.ok(), (fix.ok() ? "" : fix.error().message));
+    CHECK(fix->supersedes == r.id);
+    REQUIRE(fix->photos.size() == 1);
+    CHECK(fix->photos[0].id == "4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    CHECK(fix->photos[0].sha256 == photo.sha256);
+
+    InspectionRecord corrected = *fix;
+    corrected.answers[1].value = std::int64_t{13};
+    REQUIRE(f.records.save_draft(corrected).ok());
+    auto sealed = f.records.complete(corrected.id, device);
+    REQUIRE_MESSAGE(sealed.ok(), (sealed.ok() ? "" : sealed.error().message));
+    CHECK(sealed->chain_seq == 2);
+
+    auto history = f.records.history("A-1");
+    REQUIRE(history.ok());
+    REQUIRE(history->size() == 2);
+    CHECK((*history)[0].body == done->body); // the original is untouched
+    CHECK((*history)[0].state == RecordState::uploaded);
+    CHECK((*history)[1].record.correction_reason == "实际使用量记录有误");
+}
