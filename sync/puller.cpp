@@ -1,0 +1,103 @@
+#include "sync/puller.h"
+
+#include "core/database.h"
+#include "core/metastore.h"
+#include "core/workcalendar.h"
+
+namespace fi::sync {
+
+namespace {
+/// A store failure during a pull: the server is not at fault, so nothing to retry blindly.
+ApiError store_failure(const Error& e) {
+    ApiError a;
+    a.kind = ApiErrorKind::rejected;
+    a.code = e.code;
+    a.message = e.message;
+    return a;
+}
+} // namespace
+
+ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary) {
+    ReferenceStore refs(db_);
+    // Guards against a server that keeps answering has_more with the same cursor.
+    for (int pages = 0; pages < 100000; ++pages) {
+        auto since = refs.cursor(endpoint);
+        if (!since)
+            return store_failure(since.error());
+        auto page = client_.page(endpoint, *since, page_limit);
+        if (!page)
+            return page.error();
+        Result<PageReport> report = endpoint == "catalogue" ? refs.apply_catalogue_page(page->json)
+                                    : endpoint == "inspectors"
+                                        ? refs.apply_inspector_page(page->json)
+                                        : refs.apply_assignment_page(page->json);
+        if (!report) {
+            // The page is not a page at all: the server's fault, retry later.
+            if (report.error().code == "invalid")
+                return decode_error(report.error().message);
+            return store_failure(report.error());
+        }
+        summary.applied += report->applied;
+        summary.deleted += report->deleted;
+        summary.rejected += report->rejected.size();
+        summary.frozen_drafts += report->frozen_drafts;
+        for (const auto& r : report->rejected)
+            summary.messages.push_back(endpoint + " " + (r.id.empty() ? "item" : r.id) +
+                                       " rejected: " + r.error.message);
+        if (!report->has_more)
+            return {};
+        if (report->next_cursor.empty() || report->next_cursor == since->value_or(""))
+            return decode_error("the server said there is more but gave no new cursor");
+    }
+    return decode_error("too many pages");
+}
+
+ApiResult<PullSummary> Puller::pull_all(int page_limit) {
+    PullSummary summary;
+    for (const char* endpoint : {"catalogue", "inspectors", "assignments"}) {
+        auto s = pull_endpoint(endpoint, page_limit, summary);
+        if (!s)
+            return s.error();
+    }
+    ReferenceStore refs(db_);
+    auto assignments = refs.assignments();
+    if (!assignments)
+        return store_failure(assignments.error());
+    for (const auto& a : *assignments) {
+        auto held = refs.draw(a.draw_id);
+        if (!held)
+            return store_failure(held.error());
+        if (!*held) {
+            auto draw = client_.draw(a.draw_id);
+            if (!draw)
+                return draw.error();
+            auto stored = refs.store_draw(*draw);
+            if (!stored) {
+                summary.messages.push_back("draw " + a.draw_id +
+                                           " could not be read: " + stored.error().message);
+                continue;
+            }
+        }
+        auto verified = refs.verify_team(a);
+        if (!verified)
+            return store_failure(verified.error());
+        if (verified->verified()) {
+            ++summary.draws_verified;
+        } else {
+            ++summary.draws_not_verified;
+            summary.messages.push_back("assignment " + a.id + ": " + verified->message);
+        }
+    }
+    auto calendar = client_.calendar();
+    if (calendar) {
+        if (WorkCalendar::from_json(*calendar))
+            (void)MetaStore(db_).set("calendar", calendar->dump());
+        else
+            summary.messages.push_back("the central system's calendar could not be read");
+    } else if (calendar.error().kind != ApiErrorKind::rejected) {
+        return calendar.error();
+    }
+    return summary;
+}
+
+} // namespace fi::sync

@@ -1,0 +1,220 @@
+#include "sync/uploader.h"
+
+#include "core/database.h"
+#include "core/photostore.h"
+#include "core/recordstore.h"
+
+#include <algorithm>
+
+namespace fi::sync {
+
+std::chrono::milliseconds RetryPolicy::delay(int attempts,
+                                             std::optional<std::chrono::seconds> retry_after,
+                                             std::mt19937_64& rng) const {
+    const int shift = std::clamp(attempts, 0, 20);
+    const std::int64_t step = std::min<std::int64_t>(cap.count(), base.count() << shift);
+    std::uniform_int_distribution<std::int64_t> jitter(step / 2, std::max<std::int64_t>(step, 1));
+    const std::chrono::milliseconds wait(jitter(rng));
+    // The server's Retry-After is honoured even where it is longer than our cap.
+    return retry_after ? std::max<std::chrono::milliseconds>(wait, *retry_after) : wait;
+}
+
+Uploader::Uploader(Database& db, CentralClient& client, UploaderOptions options)
+    : db_(db), client_(client), options_(std::move(options)), rng_(std::random_device{}()) {
+    if (!options_.now_ms)
+        options_.now_ms = [] {
+            return std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                .count();
+        };
+}
+
+Uploader::Outcome Uploader::fail(const OutboxEntry& entry, const ApiError& e,
+                                 UploadSummary& summary) {
+    OutboxStore outbox(db_);
+    switch (e.kind) {
+    case ApiErrorKind::unauthorized:
+        summary.needs_sign_in = true;
+        summary.messages.push_back(entry.record_id + ": " + e.message);
+        return Outcome::unauthorized;
+    case ApiErrorKind::cancelled:
+        summary.cancelled = true;
+        return Outcome::cancelled;
+    case ApiErrorKind::retryable: {
+        const auto wait = options_.retry.delay(entry.attempts, e.retry_after, rng_);
+        (void)outbox.record_retry(entry.record_id, options_.now_ms() + wait.count(), e.code,
+                                  e.message);
+        ++summary.retry_later;
+        summary.messages.push_back(entry.record_id + ": " + e.message + " (retrying in " +
+                                   std::to_string(wait.count() / 1000) + " s)");
+        return Outcome::retry;
+    }
+    case ApiErrorKind::rejected:
+    case ApiErrorKind::refused:
+        (void)outbox.park(entry.record_id, e.code, e.message);
+        ++summary.parked;
+        summary.messages.push_back(entry.record_id + ": " + e.message);
+        return Outcome::parked;
+    }
+    return Outcome::retry;
+}
+
+UploadSummary Uploader::upload_due(const UploadProgressFn& progress,
+                                   const std::atomic<bool>* cancel) {
+    UploadSummary summary;
+    const auto before = client_.requests_made();
+    auto due = OutboxStore(db_).due(options_.now_ms());
+    if (!due) {
+        summary.messages.push_back(due.error().message);
+        return summary;
+    }
+    UploadProgress overall;
+    for (const auto& e : *due)
+        overall.overall_total += e.photo_bytes;
+    for (const auto& entry : *due) {
+        if (cancel && cancel->load()) {
+            summary.cancelled = true;
+            break;
+        }
+        const Outcome o = upload_one(entry, summary, progress, overall, cancel);
+        if (o == Outcome::unauthorized || o == Outcome::cancelled)
+            break;
+    }
+    summary.requests = client_.requests_made() - before;
+    return summary;
+}
+
+Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& summary,
+                                       const UploadProgressFn& progress, UploadProgress& overall,
+                                       const std::atomic<bool>* cancel) {
+    RecordStore records(db_);
+    auto stored = records.load(entry.record_id);
+    if (!stored) {
+        summary.messages.push_back(entry.record_id + ": " + stored.error().message);
+        return Outcome::retry;
+    }
+    OutboxStore outbox(db_);
+    std::string received_at = entry.received_at.value_or("");
+    bool late = entry.late;
+    // Photos the server already holds whole; unknown (nullopt) until asked.
+    std::vector<std::string> missing;
+    bool offsets_known_zero = false;
+    if (!entry.acked) {
+        auto receipt = client_.post_inspection(entry.record_id, stored->body);
+        if (!receipt)
+            return fail(entry, receipt.error(), summary);
+        received_at = receipt->received_at;
+        late = receipt->late;
+        missing = receipt->photos_missing;
+        offsets_known_zero = !receipt->replay;
+        if (auto s = outbox.record_ack(entry.record_id, received_at, late); !s) {
+            summary.messages.push_back(entry.record_id + ": " + s.error().message);
+            return Outcome::retry;
+        }
+    } else {
+        for (const auto& p : stored->record.photos)
+            missing.push_back(p.id);
+    }
+
+    UploadProgress mine;
+    mine.record_id = entry.record_id;
+    for (const auto& p : stored->record.photos)
+        mine.record_total += p.bytes;
+    auto report = [&] {
+        if (progress) {
+            UploadProgress r = mine;
+            r.overall_sent = overall.overall_sent;
+            r.overall_total = overall.overall_total;
+            progress(r);
+        }
+    };
+
+    PhotoStore photos(db_);
+    for (const auto& photo : stored->record.photos) {
+        if (std::find(missing.begin(), missing.end(), photo.id) == missing.end()) {
+            mine.record_sent += photo.bytes; // the server has it whole already
+            overall.overall_sent += photo.bytes;
+            continue;
+        }
+        std::int64_t offset = 0;
+        bool ask = !offsets_known_zero;
+        int mismatches = 0;
+        bool complete = false;
+        while (!complete) {
+            if (cancel && cancel->load()) {
+                summary.cancelled = true;
+                return Outcome::cancelled;
+            }
+            if (ask) {
+                auto at = client_.photo_offset(photo.id);
+                if (!at)
+                    return fail(entry, at.error(), summary);
+                if (at->length != photo.bytes) {
+                    ApiError e;
+                    e.kind = ApiErrorKind::rejected;
+                    e.code = "photo_length_mismatch";
+                    e.message = "The central system expects " + std::to_string(at->length) +
+                                " bytes for photo " + photo.id + " but it has " +
+                                std::to_string(photo.bytes) + ".";
+                    return fail(entry, e, summary);
+                }
+                const std::int64_t gained = at->offset - offset;
+                offset = at->offset;
+                mine.record_sent += gained;
+                overall.overall_sent += gained;
+                ask = false;
+                if (offset == photo.bytes)
+                    break; // complete: the server checks the hash before it counts the end
+            }
+            const std::int64_t n = std::min(options_.chunk_bytes, photo.bytes - offset);
+            std::string chunk;
+            chunk.reserve(static_cast<std::size_t>(n));
+            auto read = photos.read(photo.id, offset, n, [&](std::span<const std::uint8_t> c) {
+                chunk.append(reinterpret_cast<const char*>(c.data()), c.size());
+                return Status{};
+            });
+            if (!read) {
+                summary.messages.push_back(entry.record_id + ": " + read.error().message);
+                (void)outbox.park(entry.record_id, read.error().code, read.error().message);
+                ++summary.parked;
+                return Outcome::parked;
+            }
+            const std::int64_t base_record = mine.record_sent, base_overall = overall.overall_sent;
+            auto patched = client_.photo_patch(
+                photo.id, offset, std::move(chunk),
+                [&](std::int64_t sent, std::int64_t) {
+                    mine.record_sent = base_record + sent;
+                    overall.overall_sent = base_overall + sent;
+                    report();
+                },
+                cancel);
+            mine.record_sent = base_record;
+            overall.overall_sent = base_overall;
+            if (!patched) {
+                const ApiError& e = patched.error();
+                if (e.status == 409 && e.code == "offset_mismatch" && ++mismatches <= 3) {
+                    ask = true; // the server's offset moved: ask it where to continue
+                    continue;
+                }
+                return fail(entry, e, summary);
+            }
+            summary.photo_bytes_sent += n;
+            mine.record_sent += n;
+            overall.overall_sent += n;
+            report();
+            offset = patched->offset;
+            complete = patched->complete || offset == photo.bytes;
+        }
+    }
+    if (auto s = records.mark_uploaded(entry.record_id, received_at, late); !s) {
+        summary.messages.push_back(entry.record_id + ": " + s.error().message);
+        return Outcome::retry;
+    }
+    ++summary.uploaded;
+    if (late)
+        ++summary.late;
+    report();
+    return Outcome::uploaded;
+}
+
+} // namespace fi::sync

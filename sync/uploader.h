@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/outboxstore.h"
+#include "sync/centralclient.h"
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+namespace fi {
+class Database;
+}
+
+namespace fi::sync {
+
+/// Exponential back-off with jitter; the cap keeps the day from being lost.
+struct RetryPolicy {
+    std::chrono::milliseconds base{2000};
+    std::chrono::milliseconds cap{std::chrono::minutes(5)};
+    /// The wait before attempt number `attempts` + 1, jittered into [½, 1] of the step, and
+    /// never shorter than the server's Retry-After.
+    std::chrono::milliseconds delay(int attempts, std::optional<std::chrono::seconds> retry_after,
+                                    std::mt19937_64& rng) const;
+};
+
+struct UploaderOptions {
+    std::int64_t chunk_bytes = 1024 * 1024;
+    RetryPolicy retry;
+    /// Milliseconds since the epoch; injectable so tests can step time.
+    std::function<std::int64_t()> now_ms;
+};
+
+/// Bytes moved so far, for one record and for the whole run.
+struct UploadProgress {
+    std::string record_id;
+    std::int64_t record_sent = 0;
+    std::int64_t record_total = 0;
+    std::int64_t overall_sent = 0;
+    std::int64_t overall_total = 0;
+};
+using UploadProgressFn = std::function<void(const UploadProgress&)>;
+
+/// What one run of the uploader did.
+struct UploadSummary {
+    int uploaded = 0;    ///< records now complete on the central side
+    int late = 0;        ///< of which the server flagged late
+    int retry_later = 0; ///< records waiting for their next attempt
+    int parked = 0;      ///< records the user must look at
+    bool needs_sign_in = false;
+    bool cancelled = false;
+    std::int64_t requests = 0;
+    std::int64_t photo_bytes_sent = 0;
+    std::vector<std::string> messages; ///< one line per problem, naming the record
+};
+
+/// Owner of the upload step: takes due outbox entries in chain order and, for each, sends
+/// the sealed record (`POST /inspections`, Idempotency-Key = record id) and then every photo
+/// by HEAD/PATCH chunks from the store, resuming from the server's offset. Only when the
+/// server acknowledged the record and every photo is complete is the record marked uploaded
+/// (RecordStore::mark_uploaded), with the receipt. Retryable trouble schedules the next
+/// attempt; other 4xx park the record with the server's message; 401 stops the run.
+class Uploader {
+public:
+    Uploader(Database& db, CentralClient& client, UploaderOptions options = {});
+
+    UploadSummary upload_due(const UploadProgressFn& progress = {},
+                             const std::atomic<bool>* cancel = nullptr);
+
+private:
+    enum class Outcome { uploaded, retry, parked, unauthorized, cancelled };
+    Outcome upload_one(const OutboxEntry& entry, UploadSummary& summary,
+                       const UploadProgressFn& progress, UploadProgress& overall,
+                       const std::atomic<bool>* cancel);
+    Outcome fail(const OutboxEntry& entry, const ApiError& e, UploadSummary& summary);
+
+    Database& db_;
+    CentralClient& client_;
+    UploaderOptions options_;
+    std::mt19937_64 rng_;
+};
+
+} // namespace fi::sync

@@ -1,0 +1,225 @@
+// fieldinspect-cli as a script uses it: the README's worked example, its exit codes, and a
+// client killed mid-upload that completes on restart without a duplicate.
+#include "syncfixture.h"
+
+#include <csignal>
+#include <fstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+using namespace fi;
+using namespace fi::test;
+using nlohmann::json;
+
+namespace {
+
+/// A tablet driven only through the command line.
+struct CliTablet {
+    TempDir dir;
+    std::string env;
+
+    explicit CliTablet(const std::string& server_url) {
+        env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
+              "FI_SERVER=" + server_url + " FI_INSECURE_TEST_KDF=1 ";
+    }
+    CommandResult cli(const std::string& args) const {
+        return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
+    }
+    std::string stderr_text() const { return file_bytes(dir / "stderr"); }
+
+    /// An answers file (docs/cli.md) that passes every rule for `assignment_id`, built from
+    /// what `show --json` says and the catalogue the server serves; one failed checkpoint
+    /// with a photo of `photo_bytes` when asked.
+    std::string answers_for(const std::string& assignment_id, std::size_t photo_bytes = 0) {
+        const auto shown = cli("show " + assignment_id + " --json");
+        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
+        const json a = json::parse(shown.out);
+        std::ifstream cat(FI_ASSETS_DIR "/demo/catalogue.json");
+        const json catalogue = json::parse(cat);
+        json answers = json::array(), findings = json::array(), photos = json::array();
+        bool failed = false;
+        for (const auto& item_id : a.at("item_ids"))
+            for (const auto& item : catalogue)
+                if (item.at("id") == item_id)
+                    for (const auto& cp : item.at("checkpoints")) {
+                        json v = "pass";
+                        const std::string kind = cp.at("kind");
+                        if (kind == "number")
+                            v = 7;
+                        else if (kind == "text")
+                            v = "台账齐全";
+                        else if (kind == "choice")
+                            v = cp.at("choices").at(0);
+                        else if (photo_bytes && !failed && cp.value("photo_on_fail", false)) {
+                            v = "fail";
+                            failed = true;
+                            findings.push_back({{"ref", "f1"},
+                                                {"item_id", item_id},
+                                                {"checkpoint_id", cp.at("id")},
+                                                {"description", "现场发现问题"}});
+                            photos.push_back({{"file", "photo.jpg"}, {"finding", "f1"}});
+                        }
+                        answers.push_back(
+                            {{"item_id", item_id}, {"checkpoint_id", cp.at("id")}, {"value", v}});
+                    }
+        json present = json::array();
+        for (const auto& m : a.at("team"))
+            if (m.at("role") != "expert")
+                present.push_back(m.at("inspector_id"));
+        const bool onsite = a.at("mode") == "onsite";
+        const json doc = {
+            {"inspectors_present", present},
+            {"location", onsite
+                             ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
+                             : json()},
+            {"offsite_method", onsite ? json() : json("monitoring_data")},
+            {"answers", answers},
+            {"findings", findings},
+            {"photos", photos},
+            {"outcome", failed ? "rectification_ordered" : "no_problem"}};
+        const auto path = dir / ("answers-" + assignment_id + ".json");
+        std::ofstream(path) << doc.dump(1);
+        if (photo_bytes) {
+            std::string bytes(photo_bytes, '\0');
+            for (std::size_t i = 0; i < bytes.size(); ++i)
+                bytes[i] = static_cast<char>((i * 2654435761u) >> 13);
+            std::ofstream(dir / "photo.jpg", std::ios::binary) << bytes;
+        }
+        return path.string();
+    }
+
+    std::string first_onsite_assignment() {
+        const auto r = cli("assignments --json");
+        REQUIRE(r.status == 0);
+        for (const auto& a : json::parse(r.out))
+            if (a.at("mode") == "onsite")
+                return a.at("id");
+        FAIL("no on-site assignment");
+        return "";
+    }
+};
+
+} // namespace
+
+TEST_CASE("the command line records, completes and uploads an inspection end to end") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    auto r = tab.cli("init --user inspector1 --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    CHECK(json::parse(r.out).at("inspector_id") == "I-002");
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.first_onsite_assignment();
+    const auto shown = json::parse(tab.cli("show " + a + " --json").out);
+    CHECK(shown.at("draw_verified") == true);
+
+    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, 300000) +
+                " --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const json made = json::parse(r.out);
+    CHECK(made.at("chain_seq") == 1);
+    CHECK(made.at("draw_verified") == true);
+    CHECK(tab.cli("status").status == 3); // pending
+
+    r = tab.cli("sync --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const json summary = json::parse(r.out);
+    CHECK(summary.at("uploaded") == 1);
+    CHECK(summary.at("requests") == 2);
+    CHECK(summary.at("records").empty());
+    CHECK(tab.stderr_text().find("uploading") != std::string::npos);
+    CHECK(tab.cli("status").status == 0);
+
+    const auto lines = server.inspections();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find(made.at("id").get<std::string>()) == 0);
+    CHECK(lines[0].find("photos 1/1") != std::string::npos);
+    // The exported record is the sealed body the server received.
+    const json exported = json::parse(tab.cli("export " + made.at("id").get<std::string>()).out);
+    CHECK(exported.at("chain").at("hash") == made.at("chain_hash"));
+}
+
+TEST_CASE("exit codes: usage 2, wrong PIN 5, sign-in needed 4, pending 3") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    CHECK(tab.cli("").status == 2);
+    CHECK(tab.cli("frobnicate").status == 2);
+    CHECK(tab.cli("record --answers x.json").status == 2);
+    CHECK(tab.cli("status").status == 5); // no data directory yet
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    CHECK(tab.cli("init --user inspector1").status == 5); // never over an existing one
+
+    const std::string wrong = "FI_PIN=999999 ";
+    auto r = run_command(tab.env + wrong + FI_CLI_BINARY + " status 2>&1");
+    CHECK(r.status == 5);
+    CHECK(r.out.find("PIN") != std::string::npos);
+
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.first_onsite_assignment();
+    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a)).status == 0);
+    REQUIRE(tab.cli("sign-out").status == 0);
+    CHECK(tab.cli("sync").status == 4);
+    CHECK(tab.cli("status").status == 3);
+    REQUIRE(tab.cli("sign-in --user inspector1").status == 0);
+    CHECK(tab.cli("sync").status == 0);
+    CHECK(server.inspections().size() == 1);
+}
+
+TEST_CASE("an answers file that breaks a rule keeps a draft and lists every problem") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.first_onsite_assignment();
+    json doc = json::parse(file_bytes(tab.answers_for(a)));
+    doc["inspectors_present"] = json::array({"I-002"}); // one officer is not enough on site
+    doc["answers"].erase(0);                            // and a required answer is missing
+    const auto path = tab.dir / "bad.json";
+    std::ofstream(path) << doc.dump();
+    const auto r = tab.cli("record --assignment " + a + " --answers " + path.string());
+    CHECK(r.status == 5);
+    const auto err = tab.stderr_text();
+    CHECK(err.find("too_few_certified_present") != std::string::npos);
+    CHECK(err.find("missing_answer") != std::string::npos);
+    CHECK(err.find("kept as a draft") != std::string::npos);
+    CHECK(tab.cli("status").status == 0); // nothing completed, nothing queued
+}
+
+TEST_CASE("a client killed mid-upload completes after a restart, without a duplicate") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.first_onsite_assignment();
+    const std::size_t size = 3 * 1024 * 1024;
+    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, size)).status ==
+            0);
+    // Every photo chunk is slow, so the kill lands mid-photo.
+    server.faults(json::array(
+        {{{"method", "PATCH"}, {"path", ".*/photos/.*"}, {"fault", "delay"}, {"ms", 1500}}}));
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const std::string cmd = tab.env + FI_CLI_BINARY + " sync >/dev/null 2>&1";
+        ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
+        std::_Exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    ::kill(-pid, SIGKILL); // no process group: fall back to the shell and its child
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, nullptr, 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    (void)run_command("pkill -9 -f '" + std::string(FI_CLI_BINARY) + " sync' || true");
+    const auto partial = server.inspections();
+    REQUIRE(partial.size() == 1); // the record arrived; its photo did not finish
+    CHECK(partial[0].find("photos 0/1") != std::string::npos);
+
+    server.faults(json::array());
+    const auto r = tab.cli("sync --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const auto lines = server.inspections();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("photos 1/1") != std::string::npos);
+    // It resumed: fewer photo bytes than the whole photo went up after the restart.
+    CHECK(json::parse(r.out).at("photo_bytes_sent").get<std::int64_t>() <
+          static_cast<std::int64_t>(size));
+}

@@ -1,0 +1,290 @@
+// Uploads against the real reference server: exactly once, resumable photos, the retry
+// rules of the interface, hostile answers, sign-in loss, re-draw and revocation.
+#include "core/photostore.h"
+#include "syncfixture.h"
+
+#include <set>
+
+using namespace fi;
+using namespace fi::test;
+using nlohmann::json;
+
+namespace {
+
+/// The demo assignment of inspector1 that someone else leads (inspector1 is a member).
+Assignment member_assignment(Tablet& t) {
+    for (const auto& a : t.assignments())
+        if (a.mode == InspectionMode::onsite)
+            return a;
+    FAIL("inspector1 has no on-site assignment");
+    return {};
+}
+
+std::set<std::string> ids_on_server(CentralServer& s) {
+    std::set<std::string> ids;
+    for (const auto& line : s.inspections())
+        ids.insert(line.substr(0, line.find(' ')));
+    return ids;
+}
+
+} // namespace
+
+TEST_CASE("a record and its photos reach the server once, in 1 + k requests") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto a = member_assignment(t);
+    const auto id = t.complete_record(a.id, 2, 300 * 1024);
+
+    const auto s = t.upload();
+    CHECK(s.uploaded == 1);
+    CHECK(s.parked == 0);
+    CHECK(s.requests == 1 + 2); // POST, then one PATCH per one-chunk photo
+    CHECK(s.photo_bytes_sent == 2 * 300 * 1024);
+    CHECK(t.open_entries().empty());
+    auto stored = RecordStore(t.db).load(id);
+    REQUIRE(stored.ok());
+    CHECK(stored->state == RecordState::uploaded);
+    CHECK_FALSE(stored->received_at.value_or("").empty());
+
+    const auto lines = server.inspections();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find(id) == 0);
+    CHECK(lines[0].find("photos 2/2") != std::string::npos);
+    // Nothing is left to do: a second run sends nothing.
+    CHECK(t.upload().requests == 0);
+}
+
+TEST_CASE("replies lost after the server committed: every record exactly once") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto a = member_assignment(t);
+    // One accepted record per assignment: the rest are corrections would be refused, so
+    // use every assignment inspector1 has, one record each, plus photos.
+    std::set<std::string> mine;
+    for (const auto& x : t.assignments())
+        mine.insert(t.complete_record(x.id, 1, 64 * 1024));
+    server.faults(json::array({{{"method", "POST"},
+                                {"path", ".*/inspections$"},
+                                {"fault", "drop_after_commit"},
+                                {"percent", 50},
+                                {"seed", 7}},
+                               {{"method", "PATCH"},
+                                {"path", ".*/photos/.*"},
+                                {"fault", "drop_after_commit"},
+                                {"percent", 30},
+                                {"seed", 11}}}));
+    const int rounds = t.upload_until_done(40);
+    REQUIRE(rounds > 0);
+    CHECK(ids_on_server(server) == mine);
+    const auto lines = server.inspections();
+    CHECK(lines.size() == mine.size()); // none twice
+    for (const auto& line : lines)
+        CHECK(line.find("photos 1/1") != std::string::npos);
+    CHECK(t.open_entries().empty());
+}
+
+TEST_CASE("a connection cut mid-photo resumes from the server's offset") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const std::int64_t size = 3 * 1024 * 1024 + 512 * 1024;
+    const auto id = t.complete_record(member_assignment(t).id, 1, size);
+    // The third chunk's request is cut off twice in a row (libcurl itself re-sends a request
+    // once when a reused connection dies before any answer): the server keeps the first two.
+    server.faults(json::array({{{"method", "PATCH"},
+                                {"path", ".*/photos/.*"},
+                                {"fault", "drop"},
+                                {"skip", 2},
+                                {"times", 2}}}));
+    const auto first = t.upload();
+    CHECK(first.uploaded == 0);
+    CHECK(first.retry_later == 1);
+    CHECK(first.photo_bytes_sent == 2 * 1024 * 1024);
+    auto entry = t.open_entries();
+    REQUIRE(entry.size() == 1);
+    CHECK(entry[0].acked);
+    CHECK(entry[0].error_code.value_or("").starts_with("network_"));
+
+    t.clock_offset_ms += 10 * 60 * 1000;
+    const auto second = t.upload();
+    CHECK(second.uploaded == 1);
+    // Resumed at the server's offset, not restarted: HEAD, then the last 1.5 MiB.
+    CHECK(second.photo_bytes_sent == size - 2 * 1024 * 1024);
+    CHECK(second.requests == 1 + 2);
+    CHECK(server.inspections().at(0).find("photos 1/1") != std::string::npos);
+    CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
+}
+
+TEST_CASE("503 with Retry-After: the record waits at least that long, then goes") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    t.complete_record(member_assignment(t).id);
+    server.faults(json::array({{{"method", "POST"},
+                                {"path", ".*/inspections$"},
+                                {"fault", "status"},
+                                {"status", 503},
+                                {"retry_after", 120},
+                                {"times", 1}}}));
+    const auto before = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count();
+    const auto s = t.upload();
+    CHECK(s.retry_later == 1);
+    auto e = t.open_entries();
+    REQUIRE(e.size() == 1);
+    CHECK(e[0].next_attempt_ms >= before + 120'000);
+    CHECK(e[0].attempts == 1);
+    CHECK(t.upload().requests == 0); // not due yet
+    t.clock_offset_ms += 121'000;
+    CHECK(t.upload().uploaded == 1);
+}
+
+TEST_CASE("429 is retried like 503") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    t.complete_record(member_assignment(t).id);
+    server.faults(json::array({{{"method", "POST"},
+                                {"path", ".*/inspections$"},
+                                {"fault", "status"},
+                                {"status", 429},
+                                {"times", 1}}}));
+    CHECK(t.upload().retry_later == 1);
+    CHECK(t.upload_until_done(3) > 0);
+}
+
+TEST_CASE("hostile answers become clean errors and the record is kept") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto id = t.complete_record(member_assignment(t).id);
+    for (const char* body : {"html", "truncated_json", "deep_json", "not_json", "empty"}) {
+        CAPTURE(body);
+        server.faults(json::array({{{"method", "POST"},
+                                    {"path", ".*/inspections$"},
+                                    {"fault", "malformed"},
+                                    {"status", 201},
+                                    {"body", body},
+                                    {"times", 1}}}));
+        const auto s = t.upload();
+        CHECK(s.uploaded == 0);
+        CHECK(s.retry_later == 1);
+        auto e = t.open_entries();
+        REQUIRE(e.size() == 1);
+        CHECK(e[0].error_code == "decode");
+        t.clock_offset_ms += 10 * 60 * 1000;
+    }
+    // The same record (same key, same body) then goes through exactly once.
+    server.faults(json::array());
+    CHECK(t.upload().uploaded == 1);
+    CHECK(ids_on_server(server) == std::set<std::string>{id});
+}
+
+TEST_CASE("an answer larger than the limit is refused before it is read") {
+    CentralServer server;
+    auto options = Tablet::plain_http();
+    options.max_response_bytes = 2048; // the demo catalogue page is far larger
+    Tablet t(server.process.base_url(), options);
+    t.sign_in("inspector1");
+    sync::Puller puller(t.db, t.client);
+    auto r = puller.pull_all();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().net == sync::NetError::too_large);
+    CHECK(r.error().kind == sync::ApiErrorKind::retryable);
+    CHECK(t.assignments().empty());
+}
+
+TEST_CASE("401 in the middle of a sync stops uploading and keeps every record") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto a = t.assignments();
+    REQUIRE(a.size() >= 2);
+    t.complete_record(a[0].id, 1);
+    t.complete_record(a[1].id, 1);
+    // The token dies after the first record's upload began.
+    server.faults(json::array({{{"method", "PATCH"},
+                                {"path", ".*/photos/.*"},
+                                {"fault", "status"},
+                                {"status", 401},
+                                {"times", 1}}}));
+    const auto s = t.upload();
+    CHECK(s.needs_sign_in);
+    CHECK(s.uploaded == 0);
+    auto open = t.open_entries();
+    CHECK(open.size() == 2);
+    for (const auto& e : open)
+        CHECK(e.state != OutboxState::parked);
+    // Signing in again resumes where it stopped.
+    t.sign_in("inspector1");
+    CHECK(t.upload().uploaded == 2);
+    CHECK(server.inspections().size() == 2);
+}
+
+TEST_CASE("a re-draw asked by a plain member is refused with 403 and changes nothing") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto a = member_assignment(t);
+    auto r = t.client.redraw(a.id, "conflict", "回避", {});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().status == 403);
+    CHECK(r.error().code == "not_team_leader");
+    CHECK(r.error().kind == sync::ApiErrorKind::rejected);
+    t.pull();
+    auto same = ReferenceStore(t.db).assignment(a.id).value().value();
+    CHECK(same.revision == a.revision);
+    CHECK(same.status == AssignmentStatus::active);
+}
+
+TEST_CASE("an assignment revoked by a re-draw freezes the member's draft, which is kept") {
+    CentralServer server;
+    Tablet member(server.process.base_url());
+    member.sign_in("inspector1");
+    member.pull();
+    Tablet leader(server.process.base_url());
+    leader.sign_in("leader1");
+    leader.pull();
+    // An assignment both share: leader1 leads it, inspector1 is on it.
+    std::optional<Assignment> shared;
+    for (const auto& a : member.assignments())
+        for (const auto& m : a.team)
+            if (m.role == TeamRole::leader && ReferenceStore(leader.db).assignment(a.id).value())
+                shared = a;
+    REQUIRE(shared.has_value());
+    auto made = make_valid_record(*std::make_unique<ReferenceStore>(member.db), *shared,
+                                  make_uuid_v4(), false);
+    REQUIRE(RecordStore(member.db).create_draft(made.record).ok());
+
+    std::string excluded;
+    for (const auto& m : shared->team)
+        if (m.role == TeamRole::member)
+            excluded = m.inspector_id;
+    auto r = leader.client.redraw(shared->id, "conflict", "与被检查单位存在利害关系", {excluded});
+    REQUIRE_MESSAGE(r.ok(), (r.ok() ? "" : r.error().message));
+    CHECK(r->revoked.status == AssignmentStatus::revoked);
+    for (const auto& m : r->assignment.team)
+        CHECK(m.inspector_id != excluded);
+
+    sync::Puller puller(member.db, member.client);
+    auto pulled = puller.pull_all();
+    REQUIRE(pulled.ok());
+    CHECK(pulled->frozen_drafts == 1);
+    auto draft = RecordStore(member.db).load(made.record.id);
+    REQUIRE(draft.ok());
+    CHECK(draft->state == RecordState::frozen);
+    CHECK(draft->record.answers.size() == made.record.answers.size());
+    CHECK(ReferenceStore(member.db).assignment(shared->id).value()->status ==
+          AssignmentStatus::revoked);
+}
