@@ -4,6 +4,8 @@
 #include "core/statement.h"
 
 #include <cstdio>
+#include <fcntl.h>
+#include <unistd.h>
 #include <fstream>
 #include <sqlite3.h>
 #include <utility>
@@ -288,8 +290,15 @@ Status Database::rekey(const SecretKey& new_key) {
         std::filesystem::remove(p, ec); // leftovers of an interrupted re-key: never the store
     }
 
-    // Export everything into a new file under the new key.
+    // Export everything into a new file under the new key. The file is made here (empty,
+    // owner-only) because ATTACH may not create files on a connection opened without
+    // SQLITE_OPEN_CREATE.
     {
+        const int fd = ::open(fresh.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0)
+            return Error::make(store_error::io, "Cannot create " + fresh.string() +
+                                                    " for re-keying; check the storage.");
+        ::close(fd);
         auto version = pragma_value(*this, "user_version");
         if (!version)
             return version.error();

@@ -45,7 +45,7 @@ TEST_CASE("a record started late in the UTC evening belongs to the next China da
     CHECK(start_record(a, "r2", device_only, device_only.time).clock.source == "device");
 }
 
-TEST_CASE("the clock sync survives in the store; a damaged one reads as never synced") {
+TEST_CASE("the clock sync survives in the store, and a damaged one reads as never synced") {
     fi::test::Fixture f;
     MetaStore meta(f.db);
     CHECK_FALSE(load_clock_sync(meta).value().has_value());

@@ -592,7 +592,7 @@ TEST_CASE("modeljson: hostile values in a record are refused with the field") {
     }
 }
 
-TEST_CASE("modeljson: a record missing a required member is refused; nullable ones may be absent") {
+TEST_CASE("modeljson: a record missing a required member is refused, nullable ones may be absent") {
     for (const char* m : {"id", "assignment_id", "assignment_revision", "inspection_day",
                           "started_at", "finished_at", "clock", "inspectors_present", "answers",
                           "findings", "public_text", "confidential", "draw_verified", "photos"}) {

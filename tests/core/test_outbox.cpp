@@ -40,7 +40,7 @@ TEST_CASE("completed records wait in the outbox in chain order with their photo 
     CHECK_FALSE((*open)[1].acked);
 }
 
-TEST_CASE("retries wait until due; parked records wait for the user; receipts are kept") {
+TEST_CASE("retries wait until due, parked records wait for the user, receipts are kept") {
     Fixture f;
     const auto a = complete_one(f, "00000000-0000-4000-8000-0000000000a1");
     const auto b = complete_one(f, "00000000-0000-4000-8000-0000000000b1");
@@ -75,7 +75,7 @@ TEST_CASE("retries wait until due; parked records wait for the user; receipts ar
     CHECK(outbox.entry("nope").error().code == "not_found");
 }
 
-TEST_CASE("settings live in the encrypted store; the device id is made once") {
+TEST_CASE("settings live in the encrypted store, the device id is made once") {
     Fixture f;
     MetaStore meta(f.db);
     CHECK_FALSE(meta.get("session.token").value().has_value());

@@ -35,7 +35,7 @@ TEST_CASE("reference pages apply item by item: a bad item is named, the rest lan
     CHECK_FALSE(f.refs.apply_catalogue_page(json::parse(R"js({"items":7})js")).ok());
 }
 
-TEST_CASE("an assignment naming an unknown item is rejected; an older revision is stale") {
+TEST_CASE("an assignment naming an unknown item is rejected, an older revision is stale") {
     Fixture f;
     json unknown = assignment_json();
     unknown["id"] = "A-2";
@@ -135,7 +135,7 @@ TEST_CASE(
     CHECK(PhotoStore(f.db).hash_stored(photo.id).value() == photo.sha256);
 }
 
-TEST_CASE("photos: a fail needs a photo; tampered photo bytes stop completion") {
+TEST_CASE("photos: a fail needs a photo, tampered photo bytes stop completion") {
     Fixture f;
     auto r = f.record("8c0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f14");
     r.answers[0].value = std::string("fail");

@@ -248,7 +248,7 @@ TEST_CASE("rules: answers and findings for items outside the assignment are refu
 // ---------------------------------------------------------------------------------------------
 // Completeness
 
-TEST_CASE("rules: every required checkpoint needs an answer; optional ones need not") {
+TEST_CASE("rules: every required checkpoint needs an answer, optional ones need not") {
     Fixture f;
     f.record.answers.erase(f.record.answers.begin() + 2); // ODS-15-4
     auto ps = f.completion();

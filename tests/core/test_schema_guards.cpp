@@ -63,7 +63,7 @@ TEST_CASE("a completed record cannot be edited, deleted or moved back, even by r
     CHECK_FALSE(run(db, "UPDATE inspections SET state = 'completed' WHERE id = ?1", "r1").ok());
 }
 
-TEST_CASE("a frozen draft is kept as it is; a live draft may change or go") {
+TEST_CASE("a frozen draft is kept as it is, a live draft may change or go") {
     fi::test::TempDir dir;
     auto db = open_fresh(dir);
     insert_record(db, "frozen", "frozen");

@@ -422,6 +422,14 @@ TEST_CASE("re-key: the data moves to the new key and the old key stops working")
     auto old = Database::open(path, key_a());
     REQUIRE_FALSE(old.ok());
     CHECK(old.error().code == "wrong_key");
+    {
+        // A writer opened without create mode can re-key too (the app's normal case).
+        auto existing = open_store(path, key_b());
+        REQUIRE(existing.ok());
+        auto s = existing->rekey(key_a());
+        REQUIRE_MESSAGE(s.ok(), (s.ok() ? "" : s.error().message));
+        REQUIRE(existing->rekey(key_b()).ok());
+    }
     auto db = open_store(path, key_b());
     REQUIRE(db.ok());
     CHECK(get_meta(*db, "k") == "before");

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "platform/secretstore.h"
+
+namespace fi::platform {
+
+/// SecretStore over the freedesktop Secret Service (GNOME Keyring, KWallet) through
+/// libsecret. Secrets are stored under the schema `org.fieldinspect.DeviceSecret` with one
+/// attribute, `id`, in the default collection.
+class LibsecretStore final : public SecretStore {
+public:
+    /// Whether a session bus is there to ask. Checked before any libsecret call so a headless
+    /// machine never waits on D-Bus auto-launch.
+    static bool reachable();
+
+    std::string name() const override { return "secret-service"; }
+    Status store(std::string_view id, const SecretKey& secret) override;
+    Result<SecretKey> load(std::string_view id) override;
+    Status remove(std::string_view id) override;
+};
+
+} // namespace fi::platform

@@ -1,0 +1,17 @@
+#include "platform/secretstore.h"
+
+#ifdef FI_HAVE_LIBSECRET
+#include "platform/libsecretstore.h"
+#endif
+
+namespace fi::platform {
+
+std::unique_ptr<SecretStore> system_secret_store() {
+#ifdef FI_HAVE_LIBSECRET
+    if (LibsecretStore::reachable())
+        return std::make_unique<LibsecretStore>();
+#endif
+    return nullptr;
+}
+
+} // namespace fi::platform
