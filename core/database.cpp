@@ -5,9 +5,9 @@
 
 #include <cstdio>
 #include <fcntl.h>
-#include <unistd.h>
 #include <fstream>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <utility>
 
 namespace fi {

@@ -90,27 +90,10 @@ Result<std::map<std::string, std::vector<std::string>>> as_list_map(const json& 
 
 // ---- the algorithm ----------------------------------------------------------------------------
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 std::optional<SeedBytes> decode_seed(std::string_view hex) {
-    if (hex.size() != 64)
-        return std::nullopt;
     SeedBytes out{};
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const int hi = hex_value(hex[2 * i]);
-        const int lo = hex_value(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-            return std::nullopt;
-        out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-    }
+    if (!from_hex(hex, out))
+        return std::nullopt;
     return out;
 }
 

@@ -11,32 +11,15 @@
 namespace fi {
 
 Result<std::optional<std::string>> MetaStore::get(std::string_view key) {
-    auto st = db_.prepare("SELECT value FROM meta WHERE key = ?1");
-    if (!st)
-        return st.error();
-    st->bind_all(key);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<std::string>();
-    return std::optional<std::string>(st->column_string(0));
+    return query_text(db_, "SELECT value FROM meta WHERE key = ?1", key);
 }
 
 Status MetaStore::set(std::string_view key, std::string_view value) {
-    auto st = db_.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)");
-    if (!st)
-        return st.error();
-    st->bind_all(key, value);
-    return st->run();
+    return execute(db_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", key, value);
 }
 
 Status MetaStore::erase(std::string_view key) {
-    auto st = db_.prepare("DELETE FROM meta WHERE key = ?1");
-    if (!st)
-        return st.error();
-    st->bind_all(key);
-    return st->run();
+    return execute(db_, "DELETE FROM meta WHERE key = ?1", key);
 }
 
 Result<std::string> MetaStore::device_id() {

@@ -1,6 +1,7 @@
 #include "core/modeljson.h"
 
 #include "core/date.h"
+#include "core/text.h"
 
 #include <array>
 #include <cstdint>
@@ -145,13 +146,7 @@ namespace {
 // Ids and enum strings quoted in messages: short, cut on a UTF-8 boundary, so hostile input
 // cannot make a message unreadable.
 std::string shown(std::string_view text) {
-    constexpr std::size_t max_bytes = 64;
-    if (text.size() <= max_bytes)
-        return std::string(text);
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U)
-        --cut;
-    return std::string(text.substr(0, cut)) + "…";
+    return shorten_utf8(text, 64);
 }
 
 std::string in_quotes(std::string_view text) {

@@ -152,20 +152,8 @@ Status PhotoStore::remove(std::string_view id) {
     auto sp = Savepoint::begin(db_, "photo_remove");
     if (!sp)
         return sp.error();
-    {
-        auto st = db_.prepare("DELETE FROM photos WHERE id = ?1");
-        if (!st)
-            return st.error();
-        st->bind_all(id);
-        FI_TRY(st->run());
-    }
-    {
-        auto st = db_.prepare("DELETE FROM photo_data WHERE id = ?1");
-        if (!st)
-            return st.error();
-        st->bind_all(*data_id);
-        FI_TRY(st->run());
-    }
+    FI_TRY(execute(db_, "DELETE FROM photos WHERE id = ?1", id));
+    FI_TRY(execute(db_, "DELETE FROM photo_data WHERE id = ?1", *data_id));
     return sp->release();
 }
 

@@ -170,12 +170,10 @@ Status RecordStore::save_draft(const InspectionRecord& record) {
     auto body = encode_body(next);
     if (!body)
         return body.error();
-    auto st = db_.prepare("UPDATE inspections SET body = ?2, "
-                          "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
-    if (!st)
-        return st.error();
-    st->bind_all(record.id, *body);
-    FI_TRY(st->run());
+    FI_TRY(execute(db_,
+                   "UPDATE inspections SET body = ?2, "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                   record.id, *body));
     return tx->release();
 }
 
@@ -190,11 +188,7 @@ Status RecordStore::discard_draft(std::string_view record_id) {
         return not_a_draft(*current);
     for (const auto& p : current->record.photos)
         FI_TRY(remove_photo(record_id, p.id));
-    auto st = db_.prepare("DELETE FROM inspections WHERE id = ?1 AND state = 'draft'");
-    if (!st)
-        return st.error();
-    st->bind_all(record_id);
-    FI_TRY(st->run());
+    FI_TRY(execute(db_, "DELETE FROM inspections WHERE id = ?1 AND state = 'draft'", record_id));
     return tx->release();
 }
 
@@ -213,14 +207,8 @@ Result<PhotoRef> RecordStore::add_photo(std::string_view record_id, const PhotoC
         return stored.error();
     PhotoRef ref{stored->id,       stored->sha256,   stored->bytes,     stored->mime,
                  capture.taken_at, capture.location, capture.finding_id};
-    {
-        auto st =
-            db_.prepare("INSERT INTO inspection_photos (record_id, photo_id) VALUES (?1, ?2)");
-        if (!st)
-            return st.error();
-        st->bind_all(record_id, ref.id);
-        FI_TRY(st->run());
-    }
+    FI_TRY(execute(db_, "INSERT INTO inspection_photos (record_id, photo_id) VALUES (?1, ?2)",
+                   record_id, ref.id));
     InspectionRecord next = current->record;
     next.photos.push_back(ref);
     if (ref.finding_id)
@@ -230,12 +218,10 @@ Result<PhotoRef> RecordStore::add_photo(std::string_view record_id, const PhotoC
     auto body = encode_body(next);
     if (!body)
         return body.error();
-    auto st = db_.prepare("UPDATE inspections SET body = ?2, "
-                          "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
-    if (!st)
-        return st.error();
-    st->bind_all(record_id, *body);
-    FI_TRY(st->run());
+    FI_TRY(execute(db_,
+                   "UPDATE inspections SET body = ?2, "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                   record_id, *body));
     FI_TRY(tx->release());
     return ref;
 }
@@ -260,21 +246,9 @@ Status RecordStore::remove_photo(std::string_view record_id, std::string_view ph
     auto body = encode_body(next);
     if (!body)
         return body.error();
-    {
-        auto st = db_.prepare("UPDATE inspections SET body = ?2 WHERE id = ?1");
-        if (!st)
-            return st.error();
-        st->bind_all(record_id, *body);
-        FI_TRY(st->run());
-    }
-    {
-        auto st =
-            db_.prepare("DELETE FROM inspection_photos WHERE record_id = ?1 AND photo_id = ?2");
-        if (!st)
-            return st.error();
-        st->bind_all(record_id, photo_id);
-        FI_TRY(st->run());
-    }
+    FI_TRY(execute(db_, "UPDATE inspections SET body = ?2 WHERE id = ?1", record_id, *body));
+    FI_TRY(execute(db_, "DELETE FROM inspection_photos WHERE record_id = ?1 AND photo_id = ?2",
+                   record_id, photo_id));
     FI_TRY(PhotoStore(db_).remove(photo_id));
     return sp->release();
 }
@@ -356,32 +330,16 @@ Result<StoredRecord> RecordStore::complete(std::string_view record_id, std::stri
     auto body = canonical_json(sealed);
     if (!body)
         return body.error();
-    {
-        auto st =
-            db_.prepare("UPDATE inspections SET state = 'completed', body = ?2, chain_seq = ?3, "
-                        "chain_hash = ?4, completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
-                        "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1");
-        if (!st)
-            return st.error();
-        st->bind_all(record_id, *body, link->seq, link->hash);
-        FI_TRY(st->run());
-    }
-    {
-        auto st =
-            db_.prepare("INSERT OR REPLACE INTO device_chain (device_id, last_seq, last_hash) "
-                        "VALUES (?1, ?2, ?3)");
-        if (!st)
-            return st.error();
-        st->bind_all(device_id, link->seq, link->hash);
-        FI_TRY(st->run());
-    }
-    {
-        auto st = db_.prepare("INSERT INTO outbox (record_id, state) VALUES (?1, 'pending')");
-        if (!st)
-            return st.error();
-        st->bind_all(record_id);
-        FI_TRY(st->run());
-    }
+    FI_TRY(execute(db_,
+                   "UPDATE inspections SET state = 'completed', body = ?2, chain_seq = ?3, "
+                   "chain_hash = ?4, completed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                   record_id, *body, link->seq, link->hash));
+    FI_TRY(execute(db_,
+                   "INSERT OR REPLACE INTO device_chain (device_id, last_seq, last_hash) "
+                   "VALUES (?1, ?2, ?3)",
+                   device_id, link->seq, link->hash));
+    FI_TRY(execute(db_, "INSERT INTO outbox (record_id, state) VALUES (?1, 'pending')", record_id));
     FI_TRY(tx->release());
     return load_row(record_id);
 }

@@ -13,16 +13,12 @@ namespace {
 template <class T, class Decode>
 Result<std::optional<T>> load_one(Database& db, const char* sql, std::string_view id,
                                   Decode decode) {
-    auto st = db.prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind_all(id);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    if (!*row)
+    auto text = query_text(db, sql, id);
+    if (!text)
+        return text.error();
+    if (!*text)
         return std::optional<T>();
-    const auto json = nlohmann::json::parse(st->column_text(0), nullptr, false);
+    const auto json = nlohmann::json::parse(**text, nullptr, false);
     auto decoded = decode(json);
     if (!decoded)
         return Error::make(store_error::damaged, "Stored reference data " + std::string(id) +
@@ -30,45 +26,28 @@ Result<std::optional<T>> load_one(Database& db, const char* sql, std::string_vie
     return std::optional<T>(std::move(decoded.value()));
 }
 
-Status exec_bound(Database& db, const char* sql, auto&&... args) {
-    auto st = db.prepare(sql);
-    if (!st)
-        return st.error();
-    st->bind_all(args...);
-    return st->run();
-}
-
 } // namespace
 
 Status ReferenceStore::save_cursor(std::string_view endpoint, const std::string& cursor) {
     if (cursor.empty())
         return {};
-    return exec_bound(db_, "INSERT OR REPLACE INTO sync_cursors (endpoint, cursor) VALUES (?1, ?2)",
-                      endpoint, cursor);
+    return execute(db_, "INSERT OR REPLACE INTO sync_cursors (endpoint, cursor) VALUES (?1, ?2)",
+                   endpoint, cursor);
 }
 
 Status ReferenceStore::note_rejections(std::string_view endpoint,
                                        const std::vector<RejectedItem>& rejected) {
     for (const auto& r : rejected)
-        FI_TRY(exec_bound(db_,
-                          "INSERT INTO rejected_items (endpoint, item_id, code, message) "
-                          "VALUES (?1, ?2, ?3, ?4)",
-                          endpoint, r.id.empty() ? "#" + std::to_string(r.index) : r.id,
-                          r.error.code, r.error.message));
+        FI_TRY(execute(db_,
+                       "INSERT INTO rejected_items (endpoint, item_id, code, message) "
+                       "VALUES (?1, ?2, ?3, ?4)",
+                       endpoint, r.id.empty() ? "#" + std::to_string(r.index) : r.id, r.error.code,
+                       r.error.message));
     return {};
 }
 
 Result<std::optional<std::string>> ReferenceStore::cursor(std::string_view endpoint) {
-    auto st = db_.prepare("SELECT cursor FROM sync_cursors WHERE endpoint = ?1");
-    if (!st)
-        return st.error();
-    st->bind_all(endpoint);
-    auto row = st->step();
-    if (!row)
-        return row.error();
-    if (!*row)
-        return std::optional<std::string>();
-    return std::optional<std::string>(st->column_string(0));
+    return query_text(db_, "SELECT cursor FROM sync_cursors WHERE endpoint = ?1", endpoint);
 }
 
 Result<PageReport> ReferenceStore::apply_catalogue_page(const nlohmann::json& json) {
@@ -80,14 +59,14 @@ Result<PageReport> ReferenceStore::apply_catalogue_page(const nlohmann::json& js
         return tx.error();
     PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
     for (const auto& item : page->items) {
-        FI_TRY(exec_bound(db_,
-                          "INSERT OR REPLACE INTO catalogue_items (id, version, json) "
-                          "VALUES (?1, ?2, ?3)",
-                          item.id, item.version, encode_catalogue_item(item).dump()));
+        FI_TRY(execute(db_,
+                       "INSERT OR REPLACE INTO catalogue_items (id, version, json) "
+                       "VALUES (?1, ?2, ?3)",
+                       item.id, item.version, encode_catalogue_item(item).dump()));
         ++report.applied;
     }
     for (const auto& id : page->deleted_ids) {
-        FI_TRY(exec_bound(db_, "DELETE FROM catalogue_items WHERE id = ?1", id));
+        FI_TRY(execute(db_, "DELETE FROM catalogue_items WHERE id = ?1", id));
         report.deleted += static_cast<std::size_t>(db_.changes());
     }
     FI_TRY(note_rejections("catalogue", report.rejected));
@@ -105,12 +84,12 @@ Result<PageReport> ReferenceStore::apply_inspector_page(const nlohmann::json& js
         return tx.error();
     PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
     for (const auto& inspector : page->items) {
-        FI_TRY(exec_bound(db_, "INSERT OR REPLACE INTO inspectors (id, json) VALUES (?1, ?2)",
-                          inspector.id, encode_inspector(inspector).dump()));
+        FI_TRY(execute(db_, "INSERT OR REPLACE INTO inspectors (id, json) VALUES (?1, ?2)",
+                       inspector.id, encode_inspector(inspector).dump()));
         ++report.applied;
     }
     for (const auto& id : page->deleted_ids) {
-        FI_TRY(exec_bound(db_, "DELETE FROM inspectors WHERE id = ?1", id));
+        FI_TRY(execute(db_, "DELETE FROM inspectors WHERE id = ?1", id));
         report.deleted += static_cast<std::size_t>(db_.changes());
     }
     FI_TRY(note_rejections("inspectors", report.rejected));
@@ -153,11 +132,11 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
             ++report.stale;
             continue;
         }
-        FI_TRY(exec_bound(db_,
-                          "INSERT OR REPLACE INTO assignments (id, revision, status, draw_id, "
-                          "json) VALUES (?1, ?2, ?3, ?4, ?5)",
-                          a.id, a.revision, to_string(a.status), a.draw_id,
-                          encode_assignment(a).dump()));
+        FI_TRY(execute(db_,
+                       "INSERT OR REPLACE INTO assignments (id, revision, status, draw_id, "
+                       "json) VALUES (?1, ?2, ?3, ?4, ?5)",
+                       a.id, a.revision, to_string(a.status), a.draw_id,
+                       encode_assignment(a).dump()));
         ++report.applied;
         if (a.status == AssignmentStatus::revoked) {
             auto frozen = records.freeze_drafts(
@@ -177,8 +156,8 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
             continue;
         Assignment a = std::move(**held);
         a.status = AssignmentStatus::revoked;
-        FI_TRY(exec_bound(db_, "UPDATE assignments SET status = 'revoked', json = ?2 WHERE id = ?1",
-                          id, encode_assignment(a).dump()));
+        FI_TRY(execute(db_, "UPDATE assignments SET status = 'revoked', json = ?2 WHERE id = ?1",
+                       id, encode_assignment(a).dump()));
         ++report.deleted;
         auto frozen = records.freeze_drafts(id, "The central system removed this assignment.");
         if (!frozen)
@@ -196,11 +175,11 @@ Result<StoredDraw> ReferenceStore::store_draw(const nlohmann::json& json) {
         return draw.error();
     StoredDraw out{std::move(draw.value()), {}};
     out.verification = verify_draw(out.draw);
-    FI_TRY(exec_bound(db_,
-                      "INSERT OR REPLACE INTO draws (id, json, verified, verify_message) "
-                      "VALUES (?1, ?2, ?3, ?4)",
-                      out.draw.id, encode_draw(out.draw).dump(), out.verification.verified(),
-                      out.verification.message));
+    FI_TRY(execute(db_,
+                   "INSERT OR REPLACE INTO draws (id, json, verified, verify_message) "
+                   "VALUES (?1, ?2, ?3, ?4)",
+                   out.draw.id, encode_draw(out.draw).dump(), out.verification.verified(),
+                   out.verification.message));
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/creditcode.h"
 #include "core/date.h"
+#include "core/text.h"
 
 #include <algorithm>
 #include <array>
@@ -47,22 +48,9 @@ bool blank_or_absent(const std::optional<std::string>& s) {
     return !s || blank(*s);
 }
 
-// Characters as the central system counts its 4,000-character limit: code points.
-std::size_t utf8_chars(std::string_view s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-        return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-    }));
-}
-
 // Text the user typed, shown back in a message: short, cut on a character boundary.
 std::string shown(std::string_view text) {
-    constexpr std::size_t max_bytes = 60;
-    if (text.size() <= max_bytes)
-        return std::string(text);
-    std::size_t cut = max_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U)
-        --cut;
-    return std::string(text.substr(0, cut)) + "…";
+    return shorten_utf8(text, 60);
 }
 
 bool contains(const std::vector<std::string>& list, std::string_view s) {

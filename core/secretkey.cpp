@@ -11,16 +11,6 @@ namespace fi {
 
 namespace {
 constexpr char hex_digits[] = "0123456789abcdef";
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 } // namespace
 
 SecretKey::~SecretKey() {
@@ -36,15 +26,8 @@ SecretKey SecretKey::random() {
 
 SecretKey SecretKey::from_hex(std::string_view hex) {
     SecretKey k;
-    if (hex.size() != size_bytes * 2)
-        return k;
-    for (std::size_t i = 0; i < size_bytes; ++i) {
-        const int hi = hex_value(hex[2 * i]);
-        const int lo = hex_value(hex[2 * i + 1]);
-        if (hi < 0 || lo < 0)
-            return SecretKey{};
-        k.bytes_[i] = static_cast<std::uint8_t>(hi * 16 + lo);
-    }
+    if (!fi::from_hex(hex, k.bytes_))
+        return SecretKey{};
     return k;
 }
 
@@ -56,6 +39,7 @@ bool SecretKey::is_zero() const {
 }
 
 std::string SecretKey::sqlcipher_literal() const {
+    // Built in place (not through to_hex) so no unwiped copy of the key's hex is left behind.
     std::string s = "x'";
     s.reserve(2 + size_bytes * 2 + 1);
     for (auto b : bytes_) {

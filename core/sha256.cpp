@@ -60,4 +60,29 @@ std::string to_hex(std::span<const std::uint8_t> bytes) {
     return out;
 }
 
+namespace {
+int hex_value(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+} // namespace
+
+bool from_hex(std::string_view hex, std::span<std::uint8_t> out) {
+    if (hex.size() != out.size() * 2)
+        return false;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const int hi = hex_value(hex[2 * i]);
+        const int lo = hex_value(hex[2 * i + 1]);
+        if (hi < 0 || lo < 0)
+            return false;
+        out[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+    }
+    return true;
+}
+
 } // namespace fi

@@ -34,5 +34,8 @@ private:
 };
 
 std::string to_hex(std::span<const std::uint8_t> bytes);
+/// Decode exactly out.size() bytes from 2 × out.size() hex digits (either case); false (and
+/// `out` unspecified) for anything else.
+bool from_hex(std::string_view hex, std::span<std::uint8_t> out);
 
 } // namespace fi

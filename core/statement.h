@@ -71,4 +71,29 @@ private:
     std::optional<Error> bind_error_;
 };
 
+/// Prepare `sql`, bind `args` to ?1…?n and run it to completion (no rows expected).
+template <class DB, class... Args>
+Status execute(DB& db, std::string_view sql, const Args&... args) {
+    auto st = db.prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind_all(args...);
+    return st->run();
+}
+
+/// The first column of the first row as text; nullopt when there is no row.
+template <class DB, class... Args>
+Result<std::optional<std::string>> query_text(DB& db, std::string_view sql, const Args&... args) {
+    auto st = db.prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind_all(args...);
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    if (!*row)
+        return std::optional<std::string>();
+    return std::optional<std::string>(st->column_string(0));
+}
+
 } // namespace fi
