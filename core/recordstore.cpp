@@ -104,6 +104,25 @@ Result<StoredRecord> RecordStore::load(std::string_view record_id) {
     return load_row(record_id);
 }
 
+Result<StoredRecord> RecordStore::load_draft(std::string_view record_id) {
+    auto current = load_row(record_id);
+    if (!current)
+        return current.error();
+    if (current->state != RecordState::draft)
+        return not_a_draft(*current);
+    return current;
+}
+
+Status RecordStore::write_draft(std::string_view record_id, const InspectionRecord& next) {
+    auto body = encode_body(next);
+    if (!body)
+        return body.error();
+    return execute(db_,
+                   "UPDATE inspections SET body = ?2, "
+                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
+                   record_id, *body);
+}
+
 Result<std::vector<StoredRecord>> RecordStore::history(std::string_view assignment_id) {
     std::vector<std::string> ids;
     {
@@ -153,11 +172,9 @@ Status RecordStore::save_draft(const InspectionRecord& record) {
     auto tx = Savepoint::begin(db_, "records");
     if (!tx)
         return tx.error();
-    auto current = load_row(record.id);
+    auto current = load_draft(record.id);
     if (!current)
         return current.error();
-    if (current->state != RecordState::draft)
-        return not_a_draft(*current);
     if (record.assignment_id != current->record.assignment_id ||
         record.assignment_revision != current->record.assignment_revision ||
         record.supersedes != current->record.supersedes)
@@ -167,13 +184,7 @@ Status RecordStore::save_draft(const InspectionRecord& record) {
     // Photos are attached through add_photo/remove_photo only: keep the stored list.
     InspectionRecord next = record;
     next.photos = current->record.photos;
-    auto body = encode_body(next);
-    if (!body)
-        return body.error();
-    FI_TRY(execute(db_,
-                   "UPDATE inspections SET body = ?2, "
-                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
-                   record.id, *body));
+    FI_TRY(write_draft(record.id, next));
     return tx->release();
 }
 
@@ -181,11 +192,9 @@ Status RecordStore::discard_draft(std::string_view record_id) {
     auto tx = Savepoint::begin(db_, "records");
     if (!tx)
         return tx.error();
-    auto current = load_row(record_id);
+    auto current = load_draft(record_id);
     if (!current)
         return current.error();
-    if (current->state != RecordState::draft)
-        return not_a_draft(*current);
     for (const auto& p : current->record.photos)
         FI_TRY(remove_photo(record_id, p.id));
     FI_TRY(execute(db_, "DELETE FROM inspections WHERE id = ?1 AND state = 'draft'", record_id));
@@ -197,11 +206,9 @@ Result<PhotoRef> RecordStore::add_photo(std::string_view record_id, const PhotoC
     auto tx = Savepoint::begin(db_, "records");
     if (!tx)
         return tx.error();
-    auto current = load_row(record_id);
+    auto current = load_draft(record_id);
     if (!current)
         return current.error();
-    if (current->state != RecordState::draft)
-        return not_a_draft(*current);
     auto stored = PhotoStore(db_).put(capture.id, capture.mime, size_bytes, source);
     if (!stored)
         return stored.error();
@@ -215,13 +222,7 @@ Result<PhotoRef> RecordStore::add_photo(std::string_view record_id, const PhotoC
         for (auto& f : next.findings)
             if (f.id == *ref.finding_id)
                 f.photo_ids.push_back(ref.id);
-    auto body = encode_body(next);
-    if (!body)
-        return body.error();
-    FI_TRY(execute(db_,
-                   "UPDATE inspections SET body = ?2, "
-                   "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?1",
-                   record_id, *body));
+    FI_TRY(write_draft(record_id, next));
     FI_TRY(tx->release());
     return ref;
 }
@@ -230,11 +231,9 @@ Status RecordStore::remove_photo(std::string_view record_id, std::string_view ph
     auto sp = Savepoint::begin(db_, "remove_photo");
     if (!sp)
         return sp.error();
-    auto current = load_row(record_id);
+    auto current = load_draft(record_id);
     if (!current)
         return current.error();
-    if (current->state != RecordState::draft)
-        return not_a_draft(*current);
     InspectionRecord next = current->record;
     const auto before = next.photos.size();
     std::erase_if(next.photos, [&](const PhotoRef& p) { return p.id == photo_id; });
@@ -243,10 +242,7 @@ Status RecordStore::remove_photo(std::string_view record_id, std::string_view ph
                            "The draft has no photo " + std::string(photo_id) + ".");
     for (auto& f : next.findings)
         std::erase(f.photo_ids, std::string(photo_id));
-    auto body = encode_body(next);
-    if (!body)
-        return body.error();
-    FI_TRY(execute(db_, "UPDATE inspections SET body = ?2 WHERE id = ?1", record_id, *body));
+    FI_TRY(write_draft(record_id, next));
     FI_TRY(execute(db_, "DELETE FROM inspection_photos WHERE record_id = ?1 AND photo_id = ?2",
                    record_id, photo_id));
     FI_TRY(PhotoStore(db_).remove(photo_id));
@@ -269,11 +265,9 @@ Result<StoredRecord> RecordStore::complete(std::string_view record_id, std::stri
     auto tx = Savepoint::begin(db_, "records");
     if (!tx)
         return tx.error();
-    auto current = load_row(record_id);
+    auto current = load_draft(record_id);
     if (!current)
         return current.error();
-    if (current->state != RecordState::draft)
-        return not_a_draft(*current);
     auto problems = completion_problems(record_id);
     if (!problems)
         return problems.error();

@@ -88,6 +88,10 @@ public:
 
 private:
     Result<StoredRecord> load_row(std::string_view record_id);
+    /// The record, refused unless it is still a draft (with why, if it is not).
+    Result<StoredRecord> load_draft(std::string_view record_id);
+    /// Replace a draft's body (autosave, photo lists).
+    Status write_draft(std::string_view record_id, const InspectionRecord& next);
     Database& db_;
 };
 

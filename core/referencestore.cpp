@@ -50,8 +50,10 @@ Result<std::optional<std::string>> ReferenceStore::cursor(std::string_view endpo
     return query_text(db_, "SELECT cursor FROM sync_cursors WHERE endpoint = ?1", endpoint);
 }
 
-Result<PageReport> ReferenceStore::apply_catalogue_page(const nlohmann::json& json) {
-    auto page = decode_catalogue_page(json);
+template <class T, class Upsert>
+Result<PageReport>
+ReferenceStore::apply_simple_page(Result<Page<T>> page, std::string_view endpoint,
+                                  std::string_view delete_sql, const Upsert& upsert) {
     if (!page)
         return page.error();
     auto tx = Transaction::begin(db_);
@@ -59,43 +61,37 @@ Result<PageReport> ReferenceStore::apply_catalogue_page(const nlohmann::json& js
         return tx.error();
     PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
     for (const auto& item : page->items) {
-        FI_TRY(execute(db_,
-                       "INSERT OR REPLACE INTO catalogue_items (id, version, json) "
-                       "VALUES (?1, ?2, ?3)",
-                       item.id, item.version, encode_catalogue_item(item).dump()));
+        FI_TRY(upsert(item));
         ++report.applied;
     }
     for (const auto& id : page->deleted_ids) {
-        FI_TRY(execute(db_, "DELETE FROM catalogue_items WHERE id = ?1", id));
+        FI_TRY(execute(db_, delete_sql, id));
         report.deleted += static_cast<std::size_t>(db_.changes());
     }
-    FI_TRY(note_rejections("catalogue", report.rejected));
-    FI_TRY(save_cursor("catalogue", report.next_cursor));
+    FI_TRY(note_rejections(endpoint, report.rejected));
+    FI_TRY(save_cursor(endpoint, report.next_cursor));
     FI_TRY(tx->commit());
     return report;
 }
 
+Result<PageReport> ReferenceStore::apply_catalogue_page(const nlohmann::json& json) {
+    return apply_simple_page(
+        decode_catalogue_page(json), "catalogue", "DELETE FROM catalogue_items WHERE id = ?1",
+        [this](const CatalogueItem& item) {
+            return execute(db_,
+                           "INSERT OR REPLACE INTO catalogue_items (id, version, json) "
+                           "VALUES (?1, ?2, ?3)",
+                           item.id, item.version, encode_catalogue_item(item).dump());
+        });
+}
+
 Result<PageReport> ReferenceStore::apply_inspector_page(const nlohmann::json& json) {
-    auto page = decode_inspector_page(json);
-    if (!page)
-        return page.error();
-    auto tx = Transaction::begin(db_);
-    if (!tx)
-        return tx.error();
-    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
-    for (const auto& inspector : page->items) {
-        FI_TRY(execute(db_, "INSERT OR REPLACE INTO inspectors (id, json) VALUES (?1, ?2)",
-                       inspector.id, encode_inspector(inspector).dump()));
-        ++report.applied;
-    }
-    for (const auto& id : page->deleted_ids) {
-        FI_TRY(execute(db_, "DELETE FROM inspectors WHERE id = ?1", id));
-        report.deleted += static_cast<std::size_t>(db_.changes());
-    }
-    FI_TRY(note_rejections("inspectors", report.rejected));
-    FI_TRY(save_cursor("inspectors", report.next_cursor));
-    FI_TRY(tx->commit());
-    return report;
+    return apply_simple_page(
+        decode_inspector_page(json), "inspectors", "DELETE FROM inspectors WHERE id = ?1",
+        [this](const Inspector& inspector) {
+            return execute(db_, "INSERT OR REPLACE INTO inspectors (id, json) VALUES (?1, ?2)",
+                           inspector.id, encode_inspector(inspector).dump());
+        });
 }
 
 Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& json) {

@@ -77,6 +77,11 @@ public:
     Result<RuleContext> rule_context(std::string_view assignment_id);
 
 private:
+    /// A page of items stored as received: upsert each, delete the tombstones, keep the
+    /// rejections and the cursor, in one transaction.
+    template <class T, class Upsert>
+    Result<PageReport> apply_simple_page(Result<Page<T>> page, std::string_view endpoint,
+                                         std::string_view delete_sql, const Upsert& upsert);
     Status save_cursor(std::string_view endpoint, const std::string& cursor);
     Status note_rejections(std::string_view endpoint, const std::vector<RejectedItem>& rejected);
     Database& db_;
