@@ -67,6 +67,26 @@ inline json page(json items, const std::string& cursor = "c1") {
     return {{"items", std::move(items)}, {"next_cursor", cursor}, {"has_more", false}};
 }
 
+/// A record that passes every rule on the fixture's assignment A-1.
+inline InspectionRecord fixture_record(const std::string& id) {
+    InspectionRecord r;
+    r.id = id;
+    r.assignment_id = "A-1";
+    r.assignment_revision = 1;
+    r.inspection_day = "2026-11-28";
+    r.started_at = "2026-11-28T09:30:00.000+08:00";
+    r.finished_at = "2026-11-28T10:05:12.345+08:00";
+    r.clock = {"2026-11-28T09:30:01.520+08:00", -1520, "server"};
+    r.location = Location{30391234, 114894321, 8};
+    r.inspectors_present = {"I-04", "I-02"};
+    r.answers = {{"ODS-15", "ODS-15-1", std::string("pass"), ""},
+                 {"ODS-15", "ODS-15-2", std::int64_t{12}, "台账核对"},
+                 {"ODS-15", "ODS-15-4", std::string("制冷"), ""}};
+    r.outcome = Outcome::no_problem;
+    r.public_text = "未发现问题";
+    return r;
+}
+
 struct Fixture {
     fi::test::TempDir dir;
     Database db;
@@ -91,24 +111,7 @@ struct Fixture {
     }
 
     /// A complete, valid on-site record except for what a case removes.
-    InspectionRecord record(const std::string& id) {
-        InspectionRecord r;
-        r.id = id;
-        r.assignment_id = "A-1";
-        r.assignment_revision = 1;
-        r.inspection_day = "2026-11-28";
-        r.started_at = "2026-11-28T09:30:00.000+08:00";
-        r.finished_at = "2026-11-28T10:05:12.345+08:00";
-        r.clock = {"2026-11-28T09:30:01.520+08:00", -1520, "server"};
-        r.location = Location{30391234, 114894321, 8};
-        r.inspectors_present = {"I-04", "I-02"};
-        r.answers = {{"ODS-15", "ODS-15-1", std::string("pass"), ""},
-                     {"ODS-15", "ODS-15-2", std::int64_t{12}, "台账核对"},
-                     {"ODS-15", "ODS-15-4", std::string("制冷"), ""}};
-        r.outcome = Outcome::no_problem;
-        r.public_text = "未发现问题";
-        return r;
-    }
+    InspectionRecord record(const std::string& id) { return fixture_record(id); }
 
     PhotoRef add_photo(const std::string& record_id, const std::string& photo_id,
                        std::optional<std::string> finding, std::size_t n = 70000) {
