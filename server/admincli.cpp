@@ -1,0 +1,437 @@
+#include "server/admincli.h"
+
+#include "core/atomicfile.h"
+#include "core/date.h"
+#include "server/apierror.h"
+#include "server/demoloader.h"
+#include "server/drawservice.h"
+#include "server/passwordhasher.h"
+#include "server/referenceservice.h"
+#include "server/requestjson.h"
+#include "server/server.h"
+#include "server/sessionservice.h"
+#include "server/sqlitestorage.h"
+
+#include <charconv>
+#include <istream>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sstream>
+
+namespace fi::server {
+
+namespace {
+
+using json = nlohmann::json;
+
+/// `--name value` options and bare `--flag`s.
+struct Options {
+    std::map<std::string, std::string> values;
+    std::set<std::string> flags;
+
+    std::optional<std::string> get(const std::string& name) const {
+        const auto it = values.find(name);
+        if (it == values.end())
+            return std::nullopt;
+        return it->second;
+    }
+};
+
+const std::set<std::string> flag_names = {"password-stdin", "undo"};
+
+std::optional<Options> parse_options(const std::vector<std::string>& args, std::size_t from,
+                                     std::ostream& err) {
+    Options o;
+    for (std::size_t i = from; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (!a.starts_with("--")) {
+            err << "unexpected argument: " << a << "\n";
+            return std::nullopt;
+        }
+        const std::string name = a.substr(2);
+        if (flag_names.contains(name)) {
+            o.flags.insert(name);
+            continue;
+        }
+        if (i + 1 >= args.size()) {
+            err << a << " needs a value\n";
+            return std::nullopt;
+        }
+        o.values[name] = args[++i];
+    }
+    return o;
+}
+
+Result<json> read_json_file(const std::string& path) {
+    const auto text = read_small_file(path);
+    if (!text)
+        return Error::make(api_code::not_found, "Cannot read " + path + ".");
+    auto j = json::parse(*text, nullptr, false);
+    if (j.is_discarded())
+        return Error::make(api_code::invalid, path + " is not valid JSON.");
+    return j;
+}
+
+std::vector<std::string> split_commas(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string part;
+    while (std::getline(in, part, ','))
+        if (!part.empty())
+            out.push_back(part);
+    return out;
+}
+
+/// Seqs of [from, to] not in `have` (sorted), as "3, 5-7".
+std::string missing_ranges(std::int64_t from, std::int64_t to,
+                           const std::vector<std::int64_t>& have) {
+    std::string out;
+    std::size_t h = 0;
+    std::int64_t run_start = -1;
+    auto flush = [&](std::int64_t end) {
+        if (run_start < 0)
+            return;
+        if (!out.empty())
+            out += ", ";
+        out += std::to_string(run_start);
+        if (end > run_start)
+            out += "-" + std::to_string(end);
+        run_start = -1;
+    };
+    for (std::int64_t s = from; s <= to; ++s) {
+        while (h < have.size() && have[h] < s)
+            ++h;
+        const bool present = h < have.size() && have[h] == s;
+        if (!present && run_start < 0)
+            run_start = s;
+        if (present)
+            flush(s - 1);
+    }
+    flush(to);
+    return out;
+}
+
+} // namespace
+
+const char* AdminCli::usage() {
+    return R"(usage: fieldinspect-server admin --data DIR COMMAND [OPTIONS]
+
+reference data
+  import --catalogue FILE | --inspectors FILE | --targets FILE | --calendar FILE
+  remove --catalogue ID | --inspector ID        (clients receive a deletion tombstone)
+  load-demo [--assets DIR]                      (what --demo loads, once)
+users and devices
+  add-user --username U (--password P | --password-stdin) --name N --unit U
+           --roles inspector,leader,admin [--inspector I-001] [--kdf-iterations N]
+  unlock-user --username U
+  wipe-device --device UUID [--message TEXT] [--undo]
+plans and draws
+  publish-plan --file PLAN.json                 (prints the seed commitment)
+  run-draw --plan ID
+  show-draw --id DRAW
+  list-assignments [--plan ID]
+  add-conflict --target T --inspector I [--reason TEXT]          (回避)
+  record-check --target T --year Y --level province|city|branch --unit U
+               --outcome no_problem|rectification_ordered|case_opened [--day YYYY-MM-DD]
+intake
+  chain-gaps                                    (records a device chained but never sent)
+  late-uploads                                  (received after their inspection day)
+  inspections                                   (every accepted record, with photo progress)
+)";
+}
+
+int AdminCli::run(const std::vector<std::string>& args) {
+    std::string data;
+    std::size_t i = 0;
+    if (args.size() >= 2 && args[0] == "--data") {
+        data = args[1];
+        i = 2;
+    }
+    if (i >= args.size() || args[i] == "help" || args[i] == "--help") {
+        (i >= args.size() ? err_ : out_) << usage();
+        return i >= args.size() ? 2 : 0;
+    }
+    if (data.empty()) {
+        err_ << "admin: --data DIR comes first\n" << usage();
+        return 2;
+    }
+    const std::string& command = args[i];
+    const auto opts = parse_options(args, i + 1, err_);
+    if (!opts)
+        return 2;
+
+    std::error_code ec;
+    std::filesystem::create_directories(data, ec);
+    auto opened = SqliteStorage::open(std::filesystem::path(data) / "server.db");
+    if (!opened) {
+        err_ << "admin: " << opened.error().message << "\n";
+        return 1;
+    }
+    Storage& storage = **opened;
+    int iterations = PasswordHasher::default_iterations;
+    if (const auto it = opts->get("kdf-iterations")) {
+        const auto r = std::from_chars(it->data(), it->data() + it->size(), iterations);
+        if (r.ec != std::errc() || iterations < 1) {
+            err_ << "admin: --kdf-iterations needs a positive number\n";
+            return 2;
+        }
+    }
+    ReferenceService reference(storage);
+    SessionService sessions(storage, system_clock(), PasswordHasher(iterations));
+    DrawService draws(storage, system_clock());
+
+    auto need = [&](const char* name) -> std::optional<std::string> {
+        auto v = opts->get(name);
+        if (!v)
+            err_ << "admin " << command << ": --" << name << " is required\n";
+        return v;
+    };
+    auto fail = [&](const Error& e) {
+        err_ << "admin " << command << ": " << e.message
+             << (e.field.empty() ? "" : " [" + e.field + "]") << "\n";
+        return 1;
+    };
+
+    if (command == "import") {
+        for (const auto& [name, fn] : std::vector<
+                 std::pair<std::string, Result<std::size_t> (ReferenceService::*)(const json&)>>{
+                 {"catalogue", &ReferenceService::import_catalogue},
+                 {"inspectors", &ReferenceService::import_inspectors},
+                 {"targets", &ReferenceService::import_targets},
+                 {"calendar", &ReferenceService::import_calendar}}) {
+            const auto file = opts->get(name);
+            if (!file)
+                continue;
+            auto j = read_json_file(*file);
+            if (!j)
+                return fail(j.error());
+            auto n = (reference.*fn)(*j);
+            if (!n)
+                return fail(n.error());
+            const std::string noun = name == "catalogue"  ? "catalogue items"
+                                     : name == "calendar" ? "calendar years"
+                                                          : name;
+            out_ << "imported " << *n << " " << noun << "\n";
+            return 0;
+        }
+        err_ << "admin import: --catalogue, --inspectors, --targets or --calendar FILE\n";
+        return 2;
+    }
+    if (command == "remove") {
+        const auto item = opts->get("catalogue");
+        const auto inspector = opts->get("inspector");
+        if (!item && !inspector) {
+            err_ << "admin remove: --catalogue ID or --inspector ID\n";
+            return 2;
+        }
+        auto s = item ? reference.remove(Feed::catalogue, *item)
+                      : reference.remove(Feed::inspectors, *inspector);
+        if (!s)
+            return fail(s.error());
+        out_ << "removed " << (item ? *item : *inspector) << "\n";
+        return 0;
+    }
+    if (command == "load-demo") {
+        DemoLoader loader(storage, reference, sessions, draws);
+        auto loaded = loader.load(opts->get("assets").value_or(default_assets_dir().string()));
+        if (!loaded)
+            return fail(loaded.error());
+        out_ << (*loaded ? "demo data loaded\n" : "demo data present already\n");
+        return 0;
+    }
+    if (command == "add-user") {
+        const auto username = need("username");
+        const auto name = need("name");
+        const auto unit = need("unit");
+        const auto roles = need("roles");
+        if (!username || !name || !unit || !roles)
+            return 2;
+        std::optional<std::string> password = opts->get("password");
+        if (opts->flags.contains("password-stdin")) {
+            std::string line;
+            std::getline(in_, line);
+            password = line;
+        }
+        if (!password) {
+            err_ << "admin add-user: --password P or --password-stdin\n";
+            return 2;
+        }
+        auto s = sessions.put_user(*username, *password, opts->get("inspector"), *name, *unit,
+                                   split_commas(*roles));
+        if (!s)
+            return fail(s.error());
+        out_ << "user " << *username << " saved\n";
+        return 0;
+    }
+    if (command == "unlock-user") {
+        const auto username = need("username");
+        if (!username)
+            return 2;
+        if (auto s = sessions.unlock(*username); !s)
+            return fail(s.error());
+        out_ << "user " << *username << " unlocked\n";
+        return 0;
+    }
+    if (command == "wipe-device") {
+        const auto device = need("device");
+        if (!device)
+            return 2;
+        const bool wipe = !opts->flags.contains("undo");
+        if (auto s = storage.set_device_wipe(*device, wipe, opts->get("message")); !s)
+            return fail(s.error());
+        out_ << "device " << *device << (wipe ? " will be wiped" : " will not be wiped") << "\n";
+        return 0;
+    }
+    if (command == "publish-plan") {
+        const auto file = need("file");
+        if (!file)
+            return 2;
+        auto j = read_json_file(*file);
+        if (!j)
+            return fail(j.error());
+        auto p = draws.publish_plan(*j);
+        if (!p)
+            return fail(p.error());
+        out_ << "plan " << p->plan_id << " published " << p->published_at << "\n"
+             << "draw " << p->draw_id << " seed commitment " << p->seed_commitment << "\n";
+        return 0;
+    }
+    if (command == "run-draw") {
+        const auto plan = need("plan");
+        if (!plan)
+            return 2;
+        auto d = draws.run_draw(*plan);
+        if (!d)
+            return fail(d.error());
+        out_ << "draw " << d->draw.id << " seed " << d->draw.seed << "\n";
+        for (const DrawStratum& s : d->draw.strata)
+            out_ << "  stratum " << s.category << ": " << s.k << " of " << s.candidates.size()
+                 << "\n";
+        for (const DrawExclusion& x : d->draw.excluded)
+            out_ << "  excluded " << x.target_id << " (" << x.reason << ")\n";
+        out_ << d->created.size() << " assignments created";
+        if (!d->joined.empty())
+            out_ << ", " << d->joined.size() << " made joint";
+        out_ << "\n";
+        return 0;
+    }
+    if (command == "show-draw") {
+        const auto id = need("id");
+        if (!id)
+            return 2;
+        auto d = draws.draw_json(*id);
+        if (!d)
+            return fail(d.error());
+        out_ << d->dump(1) << "\n";
+        return 0;
+    }
+    if (command == "list-assignments") {
+        std::vector<AssignmentRow> rows;
+        if (const auto plan = opts->get("plan")) {
+            auto r = storage.assignments_of_plan(*plan);
+            if (!r)
+                return fail(r.error());
+            rows = std::move(*r);
+        } else {
+            auto plans = storage.plans();
+            if (!plans)
+                return fail(plans.error());
+            for (const PlanRow& p : *plans) {
+                auto r = storage.assignments_of_plan(p.id);
+                if (!r)
+                    return fail(r.error());
+                rows.insert(rows.end(), r->begin(), r->end());
+            }
+        }
+        for (const AssignmentRow& a : rows) {
+            out_ << a.id << " r" << a.revision << " " << a.status << " " << a.target_id << " team";
+            for (const std::string& t : a.team)
+                out_ << " " << t;
+            out_ << "\n";
+        }
+        return 0;
+    }
+    if (command == "add-conflict") {
+        const auto target = need("target");
+        const auto inspector = need("inspector");
+        if (!target || !inspector)
+            return 2;
+        if (auto s = storage.add_conflict(*target, *inspector, opts->get("reason").value_or(""));
+            !s)
+            return fail(s.error());
+        out_ << "conflict " << *target << " / " << *inspector << " recorded\n";
+        return 0;
+    }
+    if (command == "record-check") {
+        const auto target = need("target");
+        const auto year = need("year");
+        const auto level = need("level");
+        const auto unit = need("unit");
+        const auto outcome = need("outcome");
+        if (!target || !year || !level || !unit || !outcome)
+            return 2;
+        int y = 0;
+        const auto r = std::from_chars(year->data(), year->data() + year->size(), y);
+        if (r.ec != std::errc() ||
+            (*level != "province" && *level != "city" && *level != "branch") ||
+            (*outcome != "no_problem" && *outcome != "rectification_ordered" &&
+             *outcome != "case_opened")) {
+            err_ << "admin record-check: bad --year, --level or --outcome\n";
+            return 2;
+        }
+        if (auto s = storage.put_prior_check(
+                PriorCheckRow{*target, y, *level, *unit, *outcome, opts->get("day").value_or("")});
+            !s)
+            return fail(s.error());
+        out_ << "check of " << *target << " by " << *unit << " recorded\n";
+        return 0;
+    }
+    if (command == "chain-gaps") {
+        auto gaps = storage.chain_gaps();
+        if (!gaps)
+            return fail(gaps.error());
+        if (gaps->empty())
+            out_ << "no chain gaps\n";
+        for (const ChainGapRow& g : *gaps) {
+            auto have = storage.chain_seqs(g.device_id, g.seq_from, g.seq_to);
+            if (!have)
+                return fail(have.error());
+            const std::string missing = missing_ranges(g.seq_from, g.seq_to, *have);
+            out_ << "device " << g.device_id << " seq " << g.seq_from;
+            if (g.seq_to > g.seq_from)
+                out_ << "-" << g.seq_to;
+            out_ << " noticed " << g.noticed_at << " (record " << g.noticed_by
+                 << "): " << (missing.empty() ? "since received" : "still missing " + missing)
+                 << "\n";
+        }
+        return 0;
+    }
+    if (command == "late-uploads" || command == "inspections") {
+        auto rows = storage.inspections();
+        if (!rows)
+            return fail(rows.error());
+        std::size_t shown = 0;
+        for (const InspectionRow& r : *rows) {
+            if (command == "late-uploads" && !r.late)
+                continue;
+            ++shown;
+            auto photos = storage.photos_of(r.id);
+            if (!photos)
+                return fail(photos.error());
+            std::size_t complete = 0;
+            for (const PhotoRow& p : *photos)
+                complete += p.complete ? 1 : 0;
+            out_ << r.id << " " << r.assignment_id << " day " << r.inspection_day << " received "
+                 << r.received_at << (r.late ? " LATE" : "") << " by " << r.username << " "
+                 << r.outcome << " photos " << complete << "/" << photos->size() << "\n";
+        }
+        if (shown == 0)
+            out_ << (command == "late-uploads" ? "no late uploads\n" : "no inspections\n");
+        return 0;
+    }
+    err_ << "admin: unknown command " << command << "\n" << usage();
+    return 2;
+}
+
+} // namespace fi::server

@@ -1,0 +1,666 @@
+#include "server/drawservice.h"
+
+#include "core/date.h"
+#include "core/modeljson.h"
+#include "core/sha256.h"
+#include "server/apierror.h"
+#include "server/drawquota.h"
+#include "server/planspec.h"
+#include "server/requestjson.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <map>
+#include <openssl/rand.h>
+#include <set>
+#include <stdexcept>
+
+namespace fi::server {
+
+namespace {
+
+using json = nlohmann::json;
+
+template <class T> bool contains(const std::vector<T>& v, const T& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+}
+
+std::string random_seed() {
+    std::array<std::uint8_t, 32> bytes{};
+    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
+        throw std::runtime_error("RAND_bytes failed");
+    return to_hex(bytes);
+}
+
+/// Reference data a draw reads, decoded by core.
+struct Directory {
+    std::map<std::string, Inspector> roster;
+    std::map<std::string, CatalogueItem> catalogue;
+    std::map<std::string, std::string> item_by_code;
+    std::vector<json> targets; ///< by id
+    std::map<std::string, const json*> target_by_id;
+};
+
+Result<Directory> load_directory(Storage& storage) {
+    Directory d;
+    auto inspectors = storage.feed_items(Feed::inspectors);
+    if (!inspectors)
+        return inspectors.error();
+    for (const FeedRow& row : *inspectors) {
+        auto decoded = decode_inspector(json::parse(row.body, nullptr, false));
+        if (decoded)
+            d.roster.emplace(decoded->id, std::move(*decoded));
+    }
+    auto items = storage.feed_items(Feed::catalogue);
+    if (!items)
+        return items.error();
+    for (const FeedRow& row : *items) {
+        auto decoded = decode_catalogue_item(json::parse(row.body, nullptr, false));
+        if (decoded) {
+            d.item_by_code.emplace(decoded->code, decoded->id);
+            d.catalogue.emplace(decoded->id, std::move(*decoded));
+        }
+    }
+    auto targets = storage.targets();
+    if (!targets)
+        return targets.error();
+    for (const std::string& body : *targets) {
+        auto t = json::parse(body, nullptr, false);
+        if (t.is_object() && string_member(t, "id"))
+            d.targets.push_back(std::move(t));
+    }
+    for (const json& t : d.targets)
+        d.target_by_id.emplace(*string_member(t, "id"), &t);
+    return d;
+}
+
+std::vector<std::string> joint_list_of(const json& target) {
+    std::vector<std::string> out;
+    if (const json* j = member(target, "joint_list"); j && j->is_array())
+        for (const json& c : *j)
+            if (c.is_string())
+                out.push_back(c.get<std::string>());
+    return out;
+}
+
+bool in_stratum(const json& target, const PlanStratum& stratum) {
+    const auto codes = joint_codes_of(stratum.category);
+    if (codes.empty())
+        return string_member(target, "category") == stratum.category;
+    for (const std::string& c : joint_list_of(target))
+        if (contains(codes, c))
+            return true;
+    return false;
+}
+
+/// The `target` member of an assignment: the directory entry without directory-only members.
+json assignment_target(const json& target) {
+    json t = target;
+    t.erase("joint_list");
+    return t;
+}
+
+/// Validate an assignment we are about to store with the client's own decoder.
+Result<std::string> checked_assignment(const json& a) {
+    auto decoded = decode_assignment(a);
+    if (!decoded)
+        return Error::make(api_code::internal,
+                           "The server built an assignment its clients would refuse: " +
+                               decoded.error().message,
+                           decoded.error().field);
+    return encode_assignment(*decoded).dump();
+}
+
+struct Extras {
+    std::vector<std::string> item_ids;
+    std::vector<std::string> departments;
+    std::vector<std::string> experts;
+};
+
+/// What a drawn target gets besides its stratum's items: for an on-site visit, the joint-list
+/// items of the target with their departments (对同一被检查对象…联合开展) and experts.
+Result<Extras> extras_for(const PlanSpec& plan, const PlanStratum& stratum, const json& target,
+                          const Directory& dir) {
+    Extras e{stratum.item_ids, {}, stratum.expert_ids};
+    if (!plan.add_joint_list_items || stratum.mode != InspectionMode::onsite)
+        return e;
+    for (const std::string& code : joint_list_of(target)) {
+        const auto id = dir.item_by_code.find(code);
+        if (id == dir.item_by_code.end())
+            return Error::make(api_code::invalid,
+                               "Target " + string_member(target, "id").value_or("?") +
+                                   " is on joint-list item " + code +
+                                   ", which the catalogue does not hold. Import it first.",
+                               "joint_items");
+        const CatalogueItem& item = dir.catalogue.at(id->second);
+        if (!contains(e.item_ids, item.id))
+            e.item_ids.push_back(item.id);
+        std::vector<std::string> depts{item.initiating_dept};
+        depts.insert(depts.end(), item.cooperating_depts.begin(), item.cooperating_depts.end());
+        for (const std::string& d : depts)
+            if (!d.empty() && d != plan.own_department && !contains(e.departments, d))
+                e.departments.push_back(d);
+        if (const auto x = plan.joint_item_experts.find(code); x != plan.joint_item_experts.end())
+            for (const std::string& expert : x->second)
+                if (!contains(e.experts, expert))
+                    e.experts.push_back(expert);
+    }
+    return e;
+}
+
+json team_json(const std::vector<std::string>& drawn, const std::vector<std::string>& experts) {
+    json team = json::array();
+    for (std::size_t i = 0; i < drawn.size(); ++i)
+        team.push_back({{"inspector_id", drawn[i]}, {"role", i == 0 ? "leader" : "member"}});
+    for (const std::string& x : experts)
+        team.push_back({{"inspector_id", x}, {"role", "expert"}});
+    return team;
+}
+
+std::vector<std::string> team_ids(const json& assignment) {
+    std::vector<std::string> out;
+    if (const json* team = member(assignment, "team"); team && team->is_array())
+        for (const json& m : *team)
+            if (auto id = string_member(m, "inspector_id"))
+                out.push_back(*id);
+    return out;
+}
+
+AssignmentRow row_for(const json& a, const std::string& body, std::string_view plan_id,
+                      std::string_view target_id) {
+    AssignmentRow row;
+    row.id = string_member(a, "id").value_or("");
+    row.revision = a.value("revision", 1);
+    row.status = string_member(a, "status").value_or("active");
+    row.body = body;
+    row.plan_id = std::string(plan_id);
+    row.target_id = std::string(target_id);
+    row.draw_id = string_member(a, "draw_id").value_or("");
+    if (const json* w = member(a, "window")) {
+        row.window_from = string_member(*w, "from").value_or("");
+        row.window_to = string_member(*w, "to").value_or("");
+    }
+    row.team = team_ids(a);
+    return row;
+}
+
+/// Targets a higher level inspected in `plan.year` and found no problem at (none with one).
+Result<std::set<std::string>> inspected_by_higher_level(Storage& storage, const PlanSpec& plan) {
+    std::map<std::string, bool> clean; // target → every higher-level check found no problem
+    auto note = [&](const std::string& target, bool no_problem) {
+        auto [it, inserted] = clean.emplace(target, no_problem);
+        if (!inserted)
+            it->second = it->second && no_problem;
+    };
+    auto prior = storage.prior_checks(plan.year);
+    if (!prior)
+        return prior.error();
+    for (const PriorCheckRow& c : *prior) {
+        const UnitLevel level = c.level == "province" ? UnitLevel::province
+                                : c.level == "branch" ? UnitLevel::branch
+                                                      : UnitLevel::city;
+        if (level > plan.level)
+            note(c.target_id, c.outcome == "no_problem");
+    }
+    auto inspections = storage.inspections();
+    if (!inspections)
+        return inspections.error();
+    std::set<std::string> superseded;
+    for (const InspectionRow& r : *inspections)
+        if (r.supersedes)
+            superseded.insert(*r.supersedes);
+    std::map<std::string, std::optional<UnitLevel>> plan_levels;
+    for (const InspectionRow& r : *inspections) {
+        if (superseded.contains(r.id) || !r.inspection_day.starts_with(std::to_string(plan.year)))
+            continue;
+        auto assignment = storage.find_assignment(r.assignment_id);
+        if (!assignment)
+            return assignment.error();
+        if (!*assignment)
+            continue;
+        const std::string& plan_id = (*assignment)->plan_id;
+        if (!plan_levels.contains(plan_id)) {
+            auto row = storage.find_plan(plan_id);
+            if (!row)
+                return row.error();
+            std::optional<UnitLevel> level;
+            if (*row)
+                if (auto spec = PlanSpec::decode(json::parse((*row)->body, nullptr, false)))
+                    level = spec->level;
+            plan_levels[plan_id] = level;
+        }
+        const auto level = plan_levels[plan_id];
+        if (level && *level > plan.level)
+            note(r.target_id, r.outcome == "no_problem");
+    }
+    std::set<std::string> out;
+    for (const auto& [target, no_problem] : clean)
+        if (no_problem)
+            out.insert(target);
+    return out;
+}
+
+bool windows_overlap(const AssignmentRow& a, const PlanSpec& plan) {
+    return a.window_from <= plan.window_to.to_string() &&
+           plan.window_from.to_string() <= a.window_to;
+}
+
+} // namespace
+
+Result<PublishedPlan> DrawService::publish_plan(const json& plan_json) {
+    auto plan = PlanSpec::decode(plan_json);
+    if (!plan)
+        return plan.error();
+    auto existing = storage_.find_plan(plan->id);
+    if (!existing)
+        return existing.error();
+    if (*existing)
+        return Error::make(api_code::invalid, "Plan " + plan->id + " is already published.", "id");
+    auto plans = storage_.plans();
+    if (!plans)
+        return plans.error();
+    for (const PlanRow& p : *plans)
+        if (p.draw_id == plan->draw_id)
+            return Error::make(api_code::invalid,
+                               "Draw id " + plan->draw_id + " belongs to plan " + p.id + ".",
+                               "draw.id");
+
+    auto dir = load_directory(storage_);
+    if (!dir)
+        return dir.error();
+    for (std::size_t i = 0; i < plan->strata.size(); ++i) {
+        const PlanStratum& s = plan->strata[i];
+        const std::string prefix = "strata[" + std::to_string(i) + "].";
+        for (const std::string& id : s.item_ids) {
+            const auto item = dir->catalogue.find(id);
+            if (item == dir->catalogue.end())
+                return Error::make(api_code::invalid,
+                                   "Item " + id + " is not in the catalogue (无事项清单不检查).",
+                                   prefix + "item_ids");
+            if (item->second.legal_basis.empty())
+                return Error::make(api_code::invalid,
+                                   "Item " + id + " has no legal basis (无法律依据不检查).",
+                                   prefix + "item_ids");
+        }
+        for (const std::string& id : s.expert_ids) {
+            const auto x = dir->roster.find(id);
+            if (x == dir->roster.end() || !x->second.third_party)
+                return Error::make(api_code::invalid,
+                                   id + " is not a third-party expert of the roster.",
+                                   prefix + "expert_ids");
+        }
+    }
+
+    std::string seed = plan->seed.value_or(random_seed());
+    auto commitment = seed_commitment_for(seed);
+    if (!commitment)
+        return Error::make(api_code::invalid, commitment.error().message, "draw.seed");
+    if (plan->seed_commitment && *plan->seed_commitment != *commitment)
+        return Error::make(api_code::invalid, "The seed does not match the plan's seed_commitment.",
+                           "draw.seed_commitment");
+    const std::string published_at = plan->published_at.value_or(china_timestamp(clock_()));
+    // The stored body never carries a seed: it lives in its own column until the draw.
+    json body = plan_json;
+    if (json* draw = body.contains("draw") ? &body["draw"] : nullptr; draw && draw->is_object())
+        draw->erase("seed");
+    FI_TRY(storage_.put_plan(PlanRow{plan->id, body.dump(), plan->draw_id, seed, *commitment,
+                                     published_at, "published"}));
+    return PublishedPlan{plan->id, plan->draw_id, *commitment, published_at};
+}
+
+Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
+    auto row = storage_.find_plan(plan_id);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::make(api_code::not_found, "No plan " + std::string(plan_id) + ".", "plan");
+    if ((*row)->status != "published")
+        return Error::make(api_code::invalid,
+                           "Plan " + std::string(plan_id) + " was drawn already; a draw runs once.",
+                           "plan");
+    auto plan = PlanSpec::decode(json::parse((*row)->body, nullptr, false));
+    if (!plan)
+        return plan.error();
+    auto dir = load_directory(storage_);
+    if (!dir)
+        return dir.error();
+
+    std::set<std::string> excluded_targets;
+    if (plan->exclude_inspected_by_higher_level) {
+        auto x = inspected_by_higher_level(storage_, *plan);
+        if (!x)
+            return x.error();
+        excluded_targets = std::move(*x);
+    }
+
+    DrawRecord draw;
+    draw.id = plan->draw_id;
+    draw.plan_id = plan->id;
+    draw.seed = (*row)->seed;
+    draw.seed_commitment = (*row)->seed_commitment;
+    draw.team_size = plan->team_size;
+    draw.published_at = (*row)->published_at;
+
+    std::int64_t staff = 0;
+    for (const auto& [id, inspector] : dir->roster)
+        if (inspector.unit == plan->unit && !inspector.third_party)
+            ++staff;
+    if (plan->staff)
+        staff = *plan->staff;
+
+    std::set<std::string> used;
+    std::map<std::string, std::size_t> stratum_of; // target → index of its stratum
+    for (std::size_t i = 0; i < plan->strata.size(); ++i) {
+        const PlanStratum& s = plan->strata[i];
+        std::vector<std::string> candidates;
+        std::int64_t category_size = 0;
+        for (const json& t : dir->targets) {
+            if (!in_stratum(t, s))
+                continue;
+            if (!plan->districts.empty() &&
+                !contains(plan->districts, string_member(t, "district").value_or("")))
+                continue;
+            ++category_size;
+            const std::string id = *string_member(t, "id");
+            if (excluded_targets.contains(id)) {
+                if (std::none_of(draw.excluded.begin(), draw.excluded.end(),
+                                 [&](const DrawExclusion& e) { return e.target_id == id; }))
+                    draw.excluded.push_back({id, "inspected_by_higher_level"});
+                continue;
+            }
+            if (used.insert(id).second) {
+                candidates.push_back(id);
+                stratum_of[id] = i;
+            }
+        }
+        const DrawQuota quota = DrawQuota::for_stratum(*plan, s, category_size, staff);
+        auto k = quota.choose(s, i, static_cast<std::int64_t>(candidates.size()));
+        if (!k)
+            return k.error();
+        draw.strata.push_back(DrawStratum{s.category, std::move(candidates), *k});
+    }
+
+    for (const auto& [id, inspector] : dir->roster)
+        if (inspector.cert_no && !inspector.cert_no->empty() && !inspector.third_party &&
+            (plan->inspector_units.empty() || contains(plan->inspector_units, inspector.unit)))
+            draw.inspector_pool.push_back(id);
+
+    auto registered = storage_.conflicts();
+    if (!registered)
+        return registered.error();
+    for (const auto* source : {&plan->conflicts, &*registered})
+        for (const auto& [target, inspectors] : *source) {
+            if (!stratum_of.contains(target))
+                continue;
+            for (const std::string& inspector : inspectors)
+                if (contains(draw.inspector_pool, inspector) &&
+                    !contains(draw.conflicts[target], inspector))
+                    draw.conflicts[target].push_back(inspector);
+        }
+    for (auto& [target, inspectors] : draw.conflicts)
+        std::sort(inspectors.begin(), inspectors.end());
+
+    auto outcome = compute_draw(draw);
+    if (!outcome)
+        return Error::make(api_code::invalid, outcome.error().message, outcome.error().field);
+    draw.selected = outcome->selected;
+    draw.teams = outcome->teams;
+    draw.drawn_at = china_timestamp(clock_());
+    if (const auto v = verify_draw(draw); !v.verified())
+        return Error::make(api_code::internal, "The draw does not verify: " + v.message);
+
+    DrawResult result;
+    if (const Status tx = storage_.transaction([&]() -> Status {
+            FI_TRY(storage_.put_draw(DrawRow{draw.id, draw.plan_id, encode_draw(draw).dump()}));
+            for (const std::string& target_id : draw.selected) {
+                const json& target = *dir->target_by_id.at(target_id);
+                const PlanStratum& stratum = plan->strata[stratum_of.at(target_id)];
+                auto extras = extras_for(*plan, stratum, target, *dir);
+                if (!extras)
+                    return extras.error();
+
+                // 对同一被检查对象开展随机抽查的，要联合开展: one visit per target and period.
+                auto existing = storage_.assignments_for_target(target_id);
+                if (!existing)
+                    return existing.error();
+                std::optional<AssignmentRow> joint;
+                for (const AssignmentRow& a : *existing) {
+                    if (a.status != "active" || a.plan_id == plan->id || !windows_overlap(a, *plan))
+                        continue;
+                    auto done = storage_.inspections_for_assignment(a.id);
+                    if (!done)
+                        return done.error();
+                    if (done->empty()) {
+                        joint = a;
+                        break;
+                    }
+                }
+                if (joint) {
+                    json a = json::parse(joint->body);
+                    json& items = a["item_ids"];
+                    for (const std::string& id : extras->item_ids)
+                        if (std::find(items.begin(), items.end(), id) == items.end())
+                            items.push_back(id);
+                    json& depts = a["joint_departments"];
+                    std::vector<std::string> add = extras->departments;
+                    const std::string other_unit =
+                        a.contains("plan") && a["plan"].is_object()
+                            ? string_member(a["plan"], "unit").value_or("")
+                            : std::string();
+                    if (plan->unit != other_unit && plan->unit != plan->own_department)
+                        add.insert(add.begin(), plan->unit);
+                    for (const std::string& d : add)
+                        if (std::find(depts.begin(), depts.end(), d) == depts.end())
+                            depts.push_back(d);
+                    json& team = a["team"];
+                    const auto ids = team_ids(a);
+                    for (const std::string& x : extras->experts)
+                        if (!contains(ids, x))
+                            team.push_back({{"inspector_id", x}, {"role", "expert"}});
+                    a["revision"] = joint->revision + 1;
+                    auto body = checked_assignment(a);
+                    if (!body)
+                        return body.error();
+                    FI_TRY(storage_.put_assignment(row_for(a, *body, joint->plan_id, target_id)));
+                    result.joined.push_back(joint->id);
+                    continue;
+                }
+
+                auto n = storage_.next_counter("assignment:" + plan->assignment_prefix());
+                if (!n)
+                    return n.error();
+                char number[16];
+                std::snprintf(number, sizeof number, "%04lld", static_cast<long long>(*n));
+                json a = {{"id", plan->assignment_prefix() + number},
+                          {"revision", 1},
+                          {"status", "active"},
+                          {"plan", plan->assignment_plan()},
+                          {"target", assignment_target(target)},
+                          {"item_ids", extras->item_ids},
+                          {"mode", std::string(to_string(stratum.mode))},
+                          {"team", team_json(draw.teams.at(target_id), extras->experts)},
+                          {"joint_departments", extras->departments},
+                          {"window",
+                           {{"from", plan->window_from.to_string()},
+                            {"to", plan->window_to.to_string()}}},
+                          {"draw_id", draw.id}};
+                auto body = checked_assignment(a);
+                if (!body)
+                    return body.error();
+                FI_TRY(storage_.put_assignment(row_for(a, *body, plan->id, target_id)));
+                result.created.push_back(a["id"].get<std::string>());
+            }
+            PlanRow drawn = **row;
+            drawn.status = "drawn";
+            return storage_.put_plan(drawn);
+        });
+        !tx)
+        return tx.error();
+    result.draw = std::move(draw);
+    return result;
+}
+
+Result<json> DrawService::draw_json(std::string_view draw_id) {
+    auto row = storage_.find_draw(draw_id);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::make(api_code::not_found,
+                           "No draw " + std::string(draw_id) + " (or it has not run yet).");
+    return json::parse((*row)->body);
+}
+
+Result<json> DrawService::redraw(const Caller& caller, std::string_view assignment_id,
+                                 const json& body) {
+    if (!body.is_object())
+        return Error::make(api_code::invalid, "The body must be a JSON object.");
+    const auto reason = string_member(body, "reason");
+    if (!reason || (*reason != "conflict" && *reason != "absence" && *reason != "other"))
+        return Error::make(api_code::invalid, "reason must be conflict, absence or other.",
+                           "reason");
+    if (const json* note = member(body, "note"); note && !note->is_null() && !note->is_string())
+        return Error::make(api_code::invalid, "note must be text.", "note");
+    std::vector<std::string> exclude;
+    if (const json* x = member(body, "exclude_inspector_ids"); x && !x->is_null()) {
+        if (!x->is_array())
+            return Error::make(api_code::invalid, "exclude_inspector_ids must be a list of ids.",
+                               "exclude_inspector_ids");
+        for (const json& id : *x) {
+            if (!id.is_string())
+                return Error::make(api_code::invalid,
+                                   "exclude_inspector_ids must be a list of ids.",
+                                   "exclude_inspector_ids");
+            exclude.push_back(id.get<std::string>());
+        }
+    }
+
+    std::optional<json> answer;
+    if (const Status tx = storage_.transaction([&]() -> Status {
+            auto row = storage_.find_assignment(assignment_id);
+            if (!row)
+                return row.error();
+            if (!*row)
+                return Error::make(api_code::not_found,
+                                   "No assignment " + std::string(assignment_id) + ".");
+            json old = json::parse((*row)->body);
+            const auto team = team_ids(old);
+            const bool leader =
+                caller.inspector_id && !team.empty() && team.front() == *caller.inspector_id;
+            if (!leader)
+                return Error::make(api_code::not_team_leader, "Only the team leader of " +
+                                                                  (*row)->id +
+                                                                  " can ask for a re-draw.");
+            if ((*row)->status == "revoked")
+                return Error::make(api_code::revoked,
+                                   (*row)->id + " is revoked already; use the assignment that "
+                                                "replaced it.");
+            auto done = storage_.inspections_for_assignment((*row)->id);
+            if (!done)
+                return done.error();
+            if (!done->empty())
+                return Error::make(api_code::already_inspected,
+                                   (*row)->id + " was inspected; its team can no longer change.");
+
+            auto original_row = storage_.find_draw((*row)->draw_id);
+            if (!original_row)
+                return original_row.error();
+            if (!*original_row)
+                return Error::make(api_code::internal, "The assignment's draw is missing.");
+            auto original = decode_draw(json::parse((*original_row)->body));
+            if (!original)
+                return original.error();
+            const std::string target = (*row)->target_id;
+            std::string category = string_member(old["target"], "category").value_or("key");
+            for (const DrawStratum& s : original->strata)
+                if (contains(s.candidates, target))
+                    category = s.category;
+
+            auto plan_row = storage_.find_plan((*row)->plan_id);
+            if (!plan_row)
+                return plan_row.error();
+            const std::string base = *plan_row ? (*plan_row)->draw_id : original->id;
+            auto n = storage_.next_counter("redraw:" + base);
+            if (!n)
+                return n.error();
+
+            DrawRecord draw;
+            draw.id = base + "-R" + std::to_string(*n);
+            draw.plan_id = (*row)->plan_id;
+            draw.seed = random_seed();
+            draw.seed_commitment = *seed_commitment_for(draw.seed);
+            draw.strata = {DrawStratum{category, {target}, 1}};
+            draw.inspector_pool = original->inspector_pool;
+            draw.team_size = original->team_size;
+            std::vector<std::string> avoid;
+            if (const auto c = original->conflicts.find(target); c != original->conflicts.end())
+                avoid = c->second;
+            auto registered = storage_.conflicts();
+            if (!registered)
+                return registered.error();
+            if (const auto c = registered->find(target); c != registered->end())
+                avoid.insert(avoid.end(), c->second.begin(), c->second.end());
+            avoid.insert(avoid.end(), exclude.begin(), exclude.end());
+            std::sort(avoid.begin(), avoid.end());
+            avoid.erase(std::unique(avoid.begin(), avoid.end()), avoid.end());
+            std::erase_if(avoid,
+                          [&](const std::string& i) { return !contains(draw.inspector_pool, i); });
+            if (!avoid.empty())
+                draw.conflicts[target] = avoid;
+            auto outcome = compute_draw(draw);
+            if (!outcome)
+                return Error::make(api_code::invalid,
+                                   "No team can be drawn without the excluded inspectors: " +
+                                       outcome.error().message,
+                                   "exclude_inspector_ids");
+            draw.selected = outcome->selected;
+            draw.teams = outcome->teams;
+            const std::string now = china_timestamp(clock_());
+            draw.published_at = now;
+            draw.drawn_at = now;
+            const json draw_body = encode_draw(draw);
+            FI_TRY(storage_.put_draw(DrawRow{draw.id, draw.plan_id, draw_body.dump()}));
+
+            // The new assignment: the same visit with the new team; experts stay (not drawn).
+            std::vector<std::string> experts;
+            for (const json& m : old["team"])
+                if (string_member(m, "role") == "expert")
+                    experts.push_back(*string_member(m, "inspector_id"));
+            std::string prefix = (*row)->id.substr(0, (*row)->id.rfind('-') + 1);
+            auto number = storage_.next_counter("assignment:" + prefix);
+            if (!number)
+                return number.error();
+            char digits[16];
+            std::snprintf(digits, sizeof digits, "%04lld", static_cast<long long>(*number));
+            json fresh = old;
+            fresh["id"] = prefix + digits;
+            fresh["revision"] = 1;
+            fresh["status"] = "active";
+            fresh["team"] = team_json(draw.teams.at(target), experts);
+            fresh["draw_id"] = draw.id;
+            auto fresh_body = checked_assignment(fresh);
+            if (!fresh_body)
+                return fresh_body.error();
+
+            json revoked = old;
+            revoked["revision"] = (*row)->revision + 1;
+            revoked["status"] = "revoked";
+            auto revoked_body = checked_assignment(revoked);
+            if (!revoked_body)
+                return revoked_body.error();
+            // The old team keeps receiving the revoked revision; the new team the new one.
+            AssignmentRow revoked_row = row_for(revoked, *revoked_body, (*row)->plan_id, target);
+            revoked_row.team = (*row)->team;
+            FI_TRY(storage_.put_assignment(revoked_row));
+            FI_TRY(storage_.put_assignment(row_for(fresh, *fresh_body, (*row)->plan_id, target)));
+            answer = json{{"revoked", json::parse(*revoked_body)},
+                          {"assignment", json::parse(*fresh_body)},
+                          {"draw", draw_body}};
+            return {};
+        });
+        !tx)
+        return tx.error();
+    return *answer;
+}
+
+} // namespace fi::server

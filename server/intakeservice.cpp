@@ -1,0 +1,401 @@
+#include "server/intakeservice.h"
+
+#include "core/canonicaljson.h"
+#include "core/date.h"
+#include "core/evidencechain.h"
+#include "core/modeljson.h"
+#include "core/rules.h"
+#include "core/sha256.h"
+#include "server/apierror.h"
+#include "server/requestjson.h"
+
+#include <algorithm>
+#include <charconv>
+#include <set>
+#include <vector>
+
+namespace fi::server {
+
+namespace {
+
+using json = nlohmann::json;
+
+Error too_large(std::string_view message, std::string_view field = {}) {
+    return Error::make(api_code::too_large, message, field);
+}
+
+/// The limits of central-api.md that can be judged on the raw JSON, before its shape is.
+Status check_limits(const json& body) {
+    FI_TRY(check_text_lengths(body, max_text_chars));
+    if (const json* photos = member(body, "photos"); photos && photos->is_array()) {
+        if (photos->size() > max_photos)
+            return too_large("The record declares " + std::to_string(photos->size()) +
+                                 " photos; at most " + std::to_string(max_photos) +
+                                 " are accepted per inspection.",
+                             "photos");
+        for (std::size_t i = 0; i < photos->size(); ++i)
+            if (const json* bytes = member((*photos)[i], "bytes");
+                bytes && bytes->is_number_integer() && bytes->get<std::int64_t>() > max_photo_bytes)
+                return too_large("A photo of " + std::to_string(bytes->get<std::int64_t>()) +
+                                     " bytes is over the 25 MiB limit.",
+                                 "photos[" + std::to_string(i) + "].bytes");
+    }
+    return {};
+}
+
+/// The chain link of a record, checked against the record and its received neighbours.
+/// Returns the first seq of a gap this record reveals (0: none).
+Result<std::int64_t> check_chain(Storage& storage, const json& body, const ChainLink& link) {
+    if (link.seq < 1)
+        return Error::make("chain_broken", "chain.seq starts at 1.", "chain.seq");
+    auto hash = chain_hash(link.prev, body);
+    if (!hash)
+        return Error::make("chain_broken", hash.error().message, "chain.prev");
+    if (*hash != link.hash)
+        return Error::make("chain_broken",
+                           "chain.hash is not the hash of this record: it was changed after it "
+                           "was chained.",
+                           "chain.hash");
+    if (link.seq == 1 && link.prev != chain_genesis_prev)
+        return Error::make("chain_broken", "The first record of a device has the zero prev.",
+                           "chain.prev");
+    auto same = storage.find_chain_link(link.device_id, link.seq);
+    if (!same)
+        return same.error();
+    if (*same)
+        return Error::make("chain_broken",
+                           "Record " + (*same)->inspection_id + " already holds seq " +
+                               std::to_string(link.seq) + " of this device.",
+                           "chain.seq");
+    auto before = storage.find_chain_link(link.device_id, link.seq - 1);
+    if (!before)
+        return before.error();
+    if (*before && (*before)->hash != link.prev)
+        return Error::make("chain_broken",
+                           "chain.prev is not the hash of the device's record " +
+                               std::to_string(link.seq - 1) + ".",
+                           "chain.prev");
+    auto after = storage.find_chain_link(link.device_id, link.seq + 1);
+    if (!after)
+        return after.error();
+    if (*after && (*after)->prev != link.hash)
+        return Error::make("chain_broken",
+                           "The device's record " + std::to_string(link.seq + 1) +
+                               " does not follow this one.",
+                           "chain.hash");
+    auto max = storage.max_chain_seq(link.device_id);
+    if (!max)
+        return max.error();
+    return link.seq > *max + 1 ? *max + 1 : 0;
+}
+
+std::vector<std::string> team_of(const Assignment& a) {
+    std::vector<std::string> out;
+    for (const TeamMember& m : a.team)
+        out.push_back(m.inspector_id);
+    return out;
+}
+
+} // namespace
+
+Result<json> IntakeService::replay_answer(const InspectionRow& row) {
+    json answer = json::parse(row.answer);
+    auto photos = storage_.photos_of(row.id);
+    if (!photos)
+        return photos.error();
+    json missing = json::array();
+    for (const PhotoRow& p : *photos)
+        if (!p.complete)
+            missing.push_back(p.id);
+    answer["photos_missing"] = std::move(missing);
+    return answer;
+}
+
+Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
+                                           const std::optional<std::string>& key,
+                                           std::string_view text) {
+    if (text.size() > max_body_bytes)
+        return too_large("The inspection body is " + std::to_string(text.size()) +
+                         " bytes; at most 1 MiB is accepted.");
+    if (!key || key->empty())
+        return Error::make(api_code::invalid,
+                           "The Idempotency-Key header (the record id) is missing.",
+                           "Idempotency-Key");
+    auto parsed = parse_request_json(text);
+    if (!parsed)
+        return parsed.error();
+    const json& body = *parsed;
+    if (!body.is_object())
+        return Error::make(api_code::invalid, "The body must be a JSON object.");
+    if (string_member(body, "id") != *key)
+        return Error::make(api_code::invalid, "The Idempotency-Key must be the record's id.",
+                           "Idempotency-Key");
+    auto canonical = canonical_json(body);
+    if (!canonical)
+        return Error::make(api_code::invalid, canonical.error().message, canonical.error().field);
+    const std::string body_sha = Sha256::hex(*canonical);
+
+    std::optional<IntakeAnswer> answer;
+    if (const Status tx = storage_.transaction([&]() -> Status {
+            auto earlier = storage_.find_inspection(*key);
+            if (!earlier)
+                return earlier.error();
+            if (*earlier) {
+                if ((*earlier)->body_sha256 != body_sha)
+                    return Error::make(api_code::idempotency_conflict,
+                                       "A different record was already sent under this id. A "
+                                       "completed record never changes: send a correction with a "
+                                       "new id instead.",
+                                       "Idempotency-Key");
+                auto replay = replay_answer(**earlier);
+                if (!replay)
+                    return replay.error();
+                answer = IntakeAnswer{200, std::move(*replay)};
+                return {};
+            }
+
+            FI_TRY(check_limits(body));
+            auto record = decode_inspection_record(body);
+            if (!record)
+                return Error::make(api_code::invalid, record.error().message, record.error().field);
+            const json* chain = member(body, "chain");
+            auto link = ChainLink::from_json(chain ? *chain : json());
+            if (!link)
+                return link.error();
+            auto gap_from = check_chain(storage_, body, *link);
+            if (!gap_from)
+                return gap_from.error();
+
+            // The reference data the rules read, as the server holds it now.
+            std::optional<Assignment> assignment;
+            auto assignment_row = storage_.find_assignment(record->assignment_id);
+            if (!assignment_row)
+                return assignment_row.error();
+            if (*assignment_row) {
+                auto decoded = decode_assignment(json::parse((*assignment_row)->body));
+                if (!decoded)
+                    return Error::make(api_code::internal, decoded.error().message);
+                assignment = std::move(*decoded);
+            }
+            std::set<std::string> item_ids;
+            if (assignment)
+                item_ids.insert(assignment->item_ids.begin(), assignment->item_ids.end());
+            for (const Answer& a : record->answers)
+                item_ids.insert(a.item_id);
+            for (const Finding& f : record->findings)
+                item_ids.insert(f.item_id);
+            std::vector<CatalogueItem> items;
+            for (const std::string& id : item_ids) {
+                auto row = storage_.find_feed_item(Feed::catalogue, id);
+                if (!row)
+                    return row.error();
+                if (*row)
+                    if (auto item =
+                            decode_catalogue_item(json::parse((*row)->body, nullptr, false)))
+                        items.push_back(std::move(*item));
+            }
+            std::set<std::string> people(record->inspectors_present.begin(),
+                                         record->inspectors_present.end());
+            if (assignment)
+                for (const std::string& id : team_of(*assignment))
+                    people.insert(id);
+            std::vector<Inspector> roster;
+            for (const std::string& id : people) {
+                auto row = storage_.find_feed_item(Feed::inspectors, id);
+                if (!row)
+                    return row.error();
+                if (*row)
+                    if (auto inspector =
+                            decode_inspector(json::parse((*row)->body, nullptr, false)))
+                        roster.push_back(std::move(*inspector));
+            }
+            if (auto problem = validate_for_intake(*record, assignment ? &*assignment : nullptr,
+                                                   lookup_in(std::span<const CatalogueItem>(items)),
+                                                   lookup_in(std::span<const Inspector>(roster)),
+                                                   caller.inspector_id.value_or("")))
+                return Error::make(problem->code, problem->message, problem->field);
+
+            auto accepted = storage_.inspections_for_assignment(record->assignment_id);
+            if (!accepted)
+                return accepted.error();
+            if (record->supersedes) {
+                const bool found =
+                    std::any_of(accepted->begin(), accepted->end(),
+                                [&](const auto& r) { return r.id == *record->supersedes; });
+                if (!found)
+                    return Error::make(
+                        api_code::invalid,
+                        "supersedes must name a record of the same assignment that was "
+                        "accepted.",
+                        "supersedes");
+            } else if (!accepted->empty()) {
+                return Error::make(api_code::already_inspected,
+                                   "Assignment " + record->assignment_id +
+                                       " already has an accepted inspection (" +
+                                       accepted->front().id +
+                                       "). To change it, send a correction that supersedes it.",
+                                   "assignment_id");
+            }
+
+            std::vector<PhotoRow> photos;
+            for (std::size_t i = 0; i < record->photos.size(); ++i) {
+                const PhotoRef& p = record->photos[i];
+                auto clash = storage_.find_photo(p.id);
+                if (!clash)
+                    return clash.error();
+                if (*clash)
+                    return Error::make(api_code::invalid,
+                                       "Photo id " + p.id + " belongs to another record already.",
+                                       "photos[" + std::to_string(i) + "].id");
+                photos.push_back(PhotoRow{p.id, record->id, p.sha256, p.bytes, 0, false});
+            }
+
+            const auto now = clock_();
+            const auto day = Date::parse(record->inspection_day);
+            const bool late = day && china_date(now) > *day;
+            json missing = json::array();
+            for (const PhotoRow& p : photos)
+                missing.push_back(p.id);
+            json reply = {{"id", record->id},
+                          {"received_at", china_timestamp(now)},
+                          {"late", late},
+                          {"photos_missing", std::move(missing)}};
+
+            InspectionRow row;
+            row.id = record->id;
+            row.assignment_id = record->assignment_id;
+            row.target_id = assignment ? assignment->target.id : std::string();
+            row.username = caller.username;
+            row.device_id = caller.device_id;
+            row.received_at = reply["received_at"].get<std::string>();
+            row.inspection_day = record->inspection_day;
+            row.outcome =
+                record->outcome ? std::string(to_string(*record->outcome)) : std::string();
+            row.supersedes = record->supersedes;
+            row.body = text;
+            row.body_sha256 = body_sha;
+            row.answer = reply.dump();
+            row.late = late;
+            FI_TRY(storage_.put_inspection(row, photos));
+            FI_TRY(storage_.put_chain_link(
+                ChainLinkRow{link->device_id, link->seq, link->prev, link->hash, record->id}));
+            if (*gap_from > 0)
+                FI_TRY(storage_.put_chain_gap(ChainGapRow{
+                    0, link->device_id, *gap_from, link->seq - 1, row.received_at, record->id}));
+            answer = IntakeAnswer{201, std::move(reply)};
+            return {};
+        });
+        !tx)
+        return tx.error();
+    return std::move(*answer);
+}
+
+Result<PhotoRow> IntakeService::visible_photo(const Caller& caller, std::string_view photo_id) {
+    const Error not_found = Error::make(
+        api_code::not_found, "No inspection you may see declared photo " + std::string(photo_id) +
+                                 ". Upload its inspection first.");
+    auto photo = storage_.find_photo(photo_id);
+    if (!photo)
+        return photo.error();
+    if (!*photo)
+        return not_found;
+    auto inspection = storage_.find_inspection((*photo)->inspection_id);
+    if (!inspection)
+        return inspection.error();
+    if (!*inspection)
+        return not_found;
+    if ((*inspection)->username == caller.username)
+        return **photo;
+    // A team member signed in elsewhere may finish the upload too.
+    auto assignment = storage_.find_assignment((*inspection)->assignment_id);
+    if (!assignment)
+        return assignment.error();
+    if (*assignment && caller.inspector_id &&
+        std::find((*assignment)->team.begin(), (*assignment)->team.end(), *caller.inspector_id) !=
+            (*assignment)->team.end())
+        return **photo;
+    return not_found;
+}
+
+Result<PhotoState> IntakeService::photo_state(const Caller& caller, std::string_view photo_id) {
+    auto photo = visible_photo(caller, photo_id);
+    if (!photo)
+        return photo.error();
+    return PhotoState{photo->received, photo->length, photo->complete};
+}
+
+Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view photo_id,
+                                         const std::optional<std::string>& upload_offset,
+                                         std::string_view content_type, std::string_view bytes) {
+    const std::string_view media = content_type.substr(0, content_type.find(';'));
+    if (media != "application/offset+octet-stream")
+        return Error::make(api_code::unsupported_media_type,
+                           "Photo bytes are sent as application/offset+octet-stream.",
+                           "Content-Type");
+    std::int64_t offset = -1;
+    if (upload_offset) {
+        const char* first = upload_offset->data();
+        const char* last = first + upload_offset->size();
+        const auto r = std::from_chars(first, last, offset);
+        if (r.ec != std::errc() || r.ptr != last || first == last)
+            offset = -1;
+    }
+    if (offset < 0)
+        return Error::make(api_code::invalid, "Upload-Offset must be a whole number of bytes.",
+                           "Upload-Offset");
+    if (bytes.size() > max_chunk_bytes)
+        return too_large("A chunk is at most 8 MiB.");
+
+    std::optional<PhotoState> state;
+    bool mismatch = false;
+    if (const Status tx = storage_.transaction([&]() -> Status {
+            auto photo = visible_photo(caller, photo_id);
+            if (!photo)
+                return photo.error();
+            if (photo->complete && offset == photo->length && bytes.empty()) {
+                state = PhotoState{photo->length, photo->length, true}; // a repeated last answer
+                return {};
+            }
+            if (photo->complete || offset != photo->received)
+                return Error::make(api_code::offset_mismatch,
+                                   "The server holds " + std::to_string(photo->received) +
+                                       " bytes of this photo. Ask HEAD for the offset and resume "
+                                       "from there.",
+                                   "Upload-Offset");
+            const auto size = static_cast<std::int64_t>(bytes.size());
+            if (offset + size > photo->length)
+                return too_large("The photo was declared with " + std::to_string(photo->length) +
+                                     " bytes; this chunk goes beyond that.",
+                                 "Upload-Offset");
+            if (size > 0)
+                FI_TRY(storage_.append_photo_bytes(
+                    photo->id, offset,
+                    std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
+            const std::int64_t received = offset + size;
+            if (received < photo->length) {
+                state = PhotoState{received, photo->length, false};
+                return {};
+            }
+            auto hash = storage_.photo_sha256(photo->id);
+            if (!hash)
+                return hash.error();
+            if (*hash != photo->sha256) {
+                FI_TRY(storage_.reset_photo(photo->id));
+                mismatch = true; // committed: the bad bytes are gone
+                return {};
+            }
+            FI_TRY(storage_.complete_photo(photo->id));
+            state = PhotoState{received, photo->length, true};
+            return {};
+        });
+        !tx)
+        return tx.error();
+    if (mismatch)
+        return Error::make(api_code::hash_mismatch,
+                           "The photo's bytes do not hash to the SHA-256 its inspection declared; "
+                           "they were discarded. Send the photo again from offset 0.",
+                           "sha256");
+    return *state;
+}
+
+} // namespace fi::server

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/caller.h"
+#include "server/clock.h"
+#include "server/storage.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace fi::server {
+
+/// The answer to an upload: 201 for a new record, 200 for a replay of one.
+struct IntakeAnswer {
+    int status = 201;
+    nlohmann::json body;
+};
+
+/// Where a photo's upload stands.
+struct PhotoState {
+    std::int64_t offset = 0;
+    std::int64_t length = 0;
+    bool complete = false;
+};
+
+/// Inspection intake and photo bytes (central-api.md "Upload of an inspection", "Photo
+/// bytes"). The rules are core's validate_for_intake — the same code the tablet ran before it
+/// completed the record — after the server's own limits (413) and before the assignment-level
+/// conflict (409 already_inspected). The Idempotency-Key is the record id: a replay with the
+/// same canonical body answers 200 with the first answer, a different body 409.
+///
+/// Each device's evidence chain is checked as records arrive: a record must hash to its
+/// `chain.hash` and agree with its received neighbours (else 422 chain_broken); a seq beyond
+/// the next expected one is accepted and the missing range recorded as a gap for the
+/// administrator (`admin chain-gaps`).
+///
+/// Photo bytes are committed to the database (synchronous=FULL) before a PATCH is answered, so
+/// every acknowledged byte survives a crash or kill; at the declared length the bytes are
+/// hashed: a match completes the photo, a mismatch discards them (offset 0, 422).
+class IntakeService {
+public:
+    static constexpr std::size_t max_body_bytes = std::size_t{1024} * 1024;
+    static constexpr std::size_t max_chunk_bytes = std::size_t{8} * 1024 * 1024;
+
+    IntakeService(Storage& storage, Clock clock) : storage_(storage), clock_(std::move(clock)) {}
+
+    /// `POST /inspections`.
+    Result<IntakeAnswer> submit(const Caller& caller,
+                                const std::optional<std::string>& idempotency_key,
+                                std::string_view body);
+    /// `HEAD /photos/{id}`: not_found unless an inspection the caller may see declared it.
+    Result<PhotoState> photo_state(const Caller& caller, std::string_view photo_id);
+    /// `PATCH /photos/{id}`.
+    Result<PhotoState> append(const Caller& caller, std::string_view photo_id,
+                              const std::optional<std::string>& upload_offset,
+                              std::string_view content_type, std::string_view bytes);
+
+private:
+    Result<PhotoRow> visible_photo(const Caller& caller, std::string_view photo_id);
+    Result<nlohmann::json> replay_answer(const InspectionRow& row);
+
+    Storage& storage_;
+    Clock clock_;
+};
+
+} // namespace fi::server

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "core/result.h"
+#include "server/clock.h"
+#include "server/passwordhasher.h"
+#include "server/sessionservice.h"
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <thread>
+
+namespace httplib {
+class Server;
+}
+
+namespace fi::server {
+
+class Api;
+class DrawService;
+class FaultInjector;
+class IntakeService;
+class ReferenceService;
+class Storage;
+
+/// Where the shipped assets (demo data, holiday calendar) are when no --assets is given.
+std::filesystem::path default_assets_dir();
+
+struct ServerOptions {
+    std::filesystem::path data_dir; ///< holds server.db; created if missing
+    std::string host = "127.0.0.1";
+    int port = 0; ///< 0: any free port (see Server::port)
+    /// Load assets/demo once (docs/server.md "Demo data") and run its draw.
+    bool demo = false;
+    std::filesystem::path assets_dir = default_assets_dir();
+    std::filesystem::path tls_cert; ///< both set: HTTPS
+    std::filesystem::path tls_key;
+    bool fault_injection = false; ///< test-only: `/_test/faults` and the faults it scripts
+    int kdf_iterations = PasswordHasher::default_iterations;
+    SessionPolicy sessions;
+    Clock clock = system_clock();
+    std::size_t threads = 32; ///< connections served at once (keep-alive holds a thread)
+};
+
+/// The reference central system: its storage, its services and an HTTP(S) listener for the
+/// interface under /api/v1. Tests run it in-process on port 0; the executable wraps it.
+class Server {
+public:
+    /// Open (or create) the data directory's database and, with `demo`, load the demo data.
+    static Result<std::unique_ptr<Server>> create(ServerOptions options);
+
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+    ~Server();
+
+    /// Bind and start serving on a background thread.
+    Status start();
+    /// Stop serving and wait for the listener (idempotent).
+    void stop();
+
+    /// The bound port (after start).
+    int port() const { return port_; }
+    /// `http://127.0.0.1:PORT/api/v1` (https with TLS).
+    std::string base_url() const;
+
+    Storage& storage() { return *storage_; }
+    SessionService& sessions() { return *sessions_; }
+    ReferenceService& reference() { return *reference_; }
+    DrawService& draws() { return *draws_; }
+    IntakeService& intake() { return *intake_; }
+
+private:
+    explicit Server(ServerOptions options);
+
+    ServerOptions options_;
+    std::unique_ptr<Storage> storage_;
+    std::unique_ptr<SessionService> sessions_;
+    std::unique_ptr<ReferenceService> reference_;
+    std::unique_ptr<DrawService> draws_;
+    std::unique_ptr<IntakeService> intake_;
+    std::unique_ptr<FaultInjector> faults_;
+    std::unique_ptr<Api> api_;
+    std::unique_ptr<httplib::Server> http_;
+    std::thread listener_;
+    std::atomic<bool> listener_done_{false};
+    int port_ = 0;
+};
+
+} // namespace fi::server

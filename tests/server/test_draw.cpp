@@ -1,0 +1,449 @@
+// Draws (双随机): the demo draw against the generator's preview, every draw recomputed by core's
+// verifier, the regime's quotas, exclusion, conflicts, joint assignments, commit-reveal, and
+// re-draws over HTTP.
+#include "core/draw.h"
+#include "core/modeljson.h"
+#include "core/sha256.h"
+#include "server/drawquota.h"
+#include "server/drawservice.h"
+#include "server/planspec.h"
+#include "server/storage.h"
+#include "serverfixture.h"
+
+#include <algorithm>
+#include <doctest/doctest.h>
+#include <regex>
+#include <set>
+
+using namespace fi::test;
+using fi::server::DrawQuota;
+using fi::server::PlanSpec;
+
+namespace {
+
+json stratum(const std::string& category, std::optional<int> k, const std::string& mode,
+             json items) {
+    json s = {
+        {"category", category}, {"mode", mode}, {"item_ids", items}, {"expert_ids", json::array()}};
+    if (k)
+        s["k"] = *k;
+    return s;
+}
+
+json plan(const std::string& id, const std::string& unit, json strata,
+          const std::string& from = "2026-10-01", const std::string& to = "2026-12-31") {
+    return {{"id", id},
+            {"name", "测试计划 " + id},
+            {"year", 2026},
+            {"kind", "routine"},
+            {"unit", unit},
+            {"window", {{"from", from}, {"to", to}}},
+            {"strata", strata},
+            {"draw", {{"id", "D-" + id}, {"team_size", 2}, {"conflicts", json::object()}}}};
+}
+
+fi::DrawRecord draw_record(fi::server::Server& s, const std::string& id) {
+    auto j = s.draws().draw_json(id);
+    REQUIRE(j.ok());
+    auto d = fi::decode_draw(*j);
+    REQUIRE(d.ok());
+    return *d;
+}
+
+std::vector<std::string> drawn_team(const json& assignment) {
+    std::vector<std::string> out;
+    for (const json& m : assignment["team"])
+        if (m["role"] != "expert")
+            out.push_back(m["inspector_id"]);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("the demo draw is the one assets/demo/draw-preview.json simulates") {
+    TestServer ts;
+    const json preview = demo_file("draw-preview.json");
+    const json& want = preview["draw"];
+    Http http(ts.port(), sign_in(ts.port(), "leader1"));
+    const Answer a = http.get("/draws/D-2026Q4-01");
+    REQUIRE(a.status == 200);
+    const json got = a.json_body();
+    for (const char* field : {"id", "plan_id", "algorithm", "seed", "seed_commitment", "selected",
+                              "teams", "inspector_pool", "team_size", "conflicts"})
+        CHECK_MESSAGE(got[field] == want[field], field);
+    REQUIRE(got["strata"].size() == want["strata"].size());
+    for (std::size_t i = 0; i < want["strata"].size(); ++i) {
+        CHECK(got["strata"][i]["category"] == want["strata"][i]["category"]);
+        CHECK(got["strata"][i]["k"] == want["strata"][i]["k"]);
+        auto g = got["strata"][i]["candidates"].get<std::vector<std::string>>();
+        auto w = want["strata"][i]["candidates"].get<std::vector<std::string>>();
+        std::sort(w.begin(), w.end());
+        CHECK(g == w);
+    }
+    CHECK(got["excluded"].empty());
+    CHECK(got["published_at"] == "2026-09-28T10:00:00.000+08:00");
+    CHECK(got["drawn_at"].is_string());
+
+    // The assignments, numbered in draw order, as the preview lays them out.
+    auto rows = ts.server().storage().assignments_of_plan("P-2026-Q4");
+    REQUIRE(rows.ok());
+    REQUIRE(rows->size() == preview["assignments"].size());
+    for (std::size_t i = 0; i < rows->size(); ++i) {
+        const json& p = preview["assignments"][i];
+        char id[32];
+        std::snprintf(id, sizeof id, "A-2026Q4-%04zu", i + 1);
+        const auto& row = (*rows)[i];
+        CHECK(row.id == id);
+        const json body = json::parse(row.body);
+        CHECK(body["target"]["id"] == p["target_id"]);
+        CHECK(body["target"]["name"] == p["name"]);
+        CHECK(body["mode"] == p["mode"]);
+        CHECK(body["item_ids"] == p["item_ids"]);
+        CHECK(body["joint_departments"] == p["joint_departments"]);
+        CHECK(body["team"] == p["team"]);
+        CHECK(body["draw_id"] == "D-2026Q4-01");
+        CHECK(body["window"] == json{{"from", "2026-10-01"}, {"to", "2026-12-31"}});
+        CHECK(body["plan"]["id"] == "P-2026-Q4");
+        CHECK(!body["target"].contains("joint_list"));
+    }
+}
+
+TEST_CASE("core's verifier recomputes the published draw and every assignment's team") {
+    TestServer ts;
+    Http http(ts.port(), sign_in(ts.port(), "leader1"));
+    const auto draw = fi::decode_draw(http.get("/draws/D-2026Q4-01").json_body());
+    REQUIRE(draw.ok());
+    CHECK(fi::verify_draw(*draw).verified());
+    for (const json& a : assignments_of(http)) {
+        const auto team = drawn_team(a);
+        const auto v =
+            fi::verify_assignment_team(*draw, a["target"]["id"].get<std::string>(), team);
+        CHECK_MESSAGE(v.verified(), v.message);
+    }
+    // The verifier is not a rubber stamp: a swapped member is caught.
+    fi::DrawRecord tampered = *draw;
+    std::swap(tampered.teams.begin()->second[0], tampered.teams.begin()->second[1]);
+    CHECK(!fi::verify_draw(tampered).verified());
+    CHECK(http.get("/draws/D-NOPE").status == 404);
+    CHECK(http.get("/draws/D-NOPE").code() == "not_found");
+}
+
+TEST_CASE("commit-reveal: the commitment is public at publication, the seed only after the draw") {
+    TestServer ts;
+    auto& draws = ts.server().draws();
+    const json p = plan("P-T1", "市生态环境综合执法支队",
+                        json::array({stratum("general", std::nullopt, "onsite", {"POLL-01"})}));
+    const auto published = draws.publish_plan(p);
+    REQUIRE(published.ok());
+    CHECK(published->seed_commitment.size() == 64);
+    // Before the draw: nothing to fetch, and the stored plan text holds no seed.
+    Http http(ts.port(), sign_in(ts.port(), "leader1"));
+    CHECK(http.get("/draws/D-P-T1").status == 404);
+    const auto row = ts.server().storage().find_plan("P-T1");
+    REQUIRE(row.ok());
+    CHECK((*row)->body.find((*row)->seed) == std::string::npos);
+
+    REQUIRE(draws.run_draw("P-T1").ok());
+    const json revealed = http.get("/draws/D-P-T1").json_body();
+    CHECK(revealed["seed_commitment"] == published->seed_commitment);
+    CHECK(*fi::seed_commitment_for(revealed["seed"].get<std::string>()) ==
+          published->seed_commitment);
+    // A draw runs once.
+    CHECK(!draws.run_draw("P-T1").ok());
+    // Two plans get different seeds.
+    CHECK(revealed["seed"] != http.get("/draws/D-2026Q4-01").json_body()["seed"]);
+}
+
+TEST_CASE("quotas follow the regime's ratios per quarter and level") {
+    auto spec =
+        PlanSpec::decode(plan("P-Q", "市生态环境综合执法支队",
+                              json::array({stratum("key", std::nullopt, "onsite", {"POLL-01"})})));
+    REQUIRE(spec.ok());
+    const auto& key = spec->strata[0];
+    const DrawQuota city = DrawQuota::for_stratum(*spec, key, 75, 12);
+    CHECK(city.min == 4); // ⌈75 × 5 %⌉
+    CHECK(city.max == 8); // ⌈75 × 10 %⌉
+    CHECK(city.preferred == 8);
+
+    spec->level = fi::server::UnitLevel::branch;
+    const DrawQuota branch = DrawQuota::for_stratum(*spec, key, 21, 5);
+    CHECK(branch.min == 3); // ⌈21 × 10 %⌉
+    CHECK(branch.max == 5); // ⌈21 × 20 %⌉
+
+    fi::server::PlanStratum general = key;
+    general.category = "general";
+    CHECK(DrawQuota::for_stratum(*spec, general, 41, 5).min == 7); // 5 × 5 / 4 quarters
+    spec->level = fi::server::UnitLevel::city;
+    CHECK(DrawQuota::for_stratum(*spec, general, 180, 12).min == 9); // 12 × 3 / 4
+    spec->window_from = *fi::Date::parse("2026-01-01");
+    CHECK(spec->quarters() == 4);
+    CHECK(DrawQuota::for_stratum(*spec, general, 180, 12).min == 36); // a whole year
+    fi::server::PlanStratum sellers = key;
+    sellers.category = "vehicle_sellers";
+    CHECK(DrawQuota::for_stratum(*spec, sellers, 10, 12).min == 5);
+    CHECK(DrawQuota::for_stratum(*spec, sellers, 10, 12).max == 10);
+    fi::server::PlanStratum sewage = key;
+    sewage.category = "sewage_plants";
+    CHECK(DrawQuota::for_stratum(*spec, sewage, 5, 12).min == 1); // 20 % of 5
+    fi::server::PlanStratum ods = key;
+    ods.category = "ods";
+    CHECK(DrawQuota::for_stratum(*spec, ods, 15, 12).max == 1); // 3 % of 15, rounded up
+
+    // Enforced at the draw: a k outside the range is refused, an absent one gets the default.
+    TestServer ts;
+    REQUIRE(ts.server()
+                .draws()
+                .publish_plan(plan("P-K", "市生态环境综合执法支队",
+                                   json::array({stratum("key", 12, "onsite", {"POLL-01"})})))
+                .ok());
+    const auto refused = ts.server().draws().run_draw("P-K");
+    REQUIRE(!refused.ok());
+    CHECK(refused.error().field == "strata[0].k");
+    CHECK(refused.error().message.find("4–8") != std::string::npos);
+    REQUIRE(ts.server()
+                .draws()
+                .publish_plan(
+                    plan("P-S", "市生态环境综合执法支队",
+                         json::array({stratum("special", std::nullopt, "offsite", {"POLL-01"})})))
+                .ok());
+    CHECK(!ts.server().draws().run_draw("P-S").ok()); // special targets need an explicit k
+}
+
+TEST_CASE("plans are refused when the regime forbids them") {
+    TestServer ts;
+    auto& draws = ts.server().draws();
+    auto refused = [&](const json& p, const std::string& field) {
+        const auto r = draws.publish_plan(p);
+        REQUIRE(!r.ok());
+        CHECK(r.error().field == field);
+    };
+    json p = plan("P-X", "市生态环境综合执法支队",
+                  json::array({stratum("key", 8, "onsite", {"NOPE-1"})}));
+    refused(p, "strata[0].item_ids"); // 无事项清单不检查
+    p = plan("P-X", "市生态环境综合执法支队",
+             json::array({stratum("special", 3, "onsite", {"POLL-01"})}));
+    refused(p, "strata[0].mode"); // special targets off site
+    p = plan("P-X", "市生态环境综合执法支队",
+             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    p["draw"]["team_size"] = 1;
+    refused(p, "draw.team_size"); // two certified officers
+    p = plan("P-X", "市生态环境综合执法支队",
+             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    p["strata"][0]["expert_ids"] = json::array({"I-001"});
+    refused(p, "strata[0].expert_ids"); // experts come from third parties
+    p = plan("P-2026-Q4", "市生态环境综合执法支队",
+             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    refused(p, "id"); // published already
+    p = plan("P-X", "市生态环境综合执法支队",
+             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    p["draw"]["seed"] = std::string(64, 'a');
+    p["draw"]["seed_commitment"] = std::string(64, 'b');
+    refused(p, "draw.seed_commitment");
+}
+
+TEST_CASE("conflicts of interest (回避) keep an inspector off a target's team") {
+    TestServer ts;
+    auto& storage = ts.server().storage();
+    auto targets = storage.targets();
+    REQUIRE(targets.ok());
+    std::vector<std::string> general;
+    for (const std::string& body : *targets) {
+        const json t = json::parse(body);
+        if (t["category"] == "general") {
+            general.push_back(t["id"]);
+            REQUIRE(storage.add_conflict(t["id"].get<std::string>(), "I-003", "亲属关系").ok());
+        }
+    }
+    REQUIRE(ts.server()
+                .draws()
+                .publish_plan(plan("P-C", "市生态环境综合执法支队",
+                                   json::array({stratum("general", 36, "onsite", {"POLL-01"})})))
+                .ok());
+    const auto result = ts.server().draws().run_draw("P-C");
+    REQUIRE(result.ok());
+    CHECK(fi::verify_draw(result->draw).verified());
+    CHECK(result->draw.selected.size() == 36);
+    for (const auto& [target, team] : result->draw.teams) {
+        CHECK(std::find(team.begin(), team.end(), "I-003") == team.end());
+        CHECK(result->draw.conflicts.at(target) == std::vector<std::string>{"I-003"});
+    }
+    // Every team: two certificate holders, no expert, no trainee drawn.
+    for (const auto& [target, team] : result->draw.teams) {
+        CHECK(team.size() == 2);
+        for (const std::string& i : team) {
+            const bool certified_staff = i != "I-012" && i != "I-021" && !i.starts_with("X-");
+            CHECK(certified_staff);
+        }
+    }
+}
+
+TEST_CASE("targets a higher level inspected this year without a problem may be excluded") {
+    TestServer ts;
+    auto& storage = ts.server().storage();
+    // Province checked two key targets of 华容区: one fine, one with a problem.
+    std::vector<std::string> hr_key;
+    const auto targets = storage.targets();
+    REQUIRE(targets.ok());
+    for (const std::string& body : *targets) {
+        const json t = json::parse(body);
+        if (t["category"] == "key" && t["district"] == "华容区")
+            hr_key.push_back(t["id"]);
+    }
+    REQUIRE(hr_key.size() == 12);
+    REQUIRE(storage
+                .put_prior_check(
+                    {hr_key[0], 2026, "province", "省生态环境厅", "no_problem", "2026-05-10"})
+                .ok());
+    REQUIRE(storage
+                .put_prior_check(
+                    {hr_key[1], 2026, "province", "省生态环境厅", "case_opened", "2026-05-11"})
+                .ok());
+    REQUIRE(storage
+                .put_prior_check(
+                    {hr_key[2], 2025, "province", "省生态环境厅", "no_problem", "2025-05-11"})
+                .ok());
+    REQUIRE(
+        storage.put_prior_check({hr_key[3], 2026, "branch", "华容分局", "no_problem", "2026-05-11"})
+            .ok());
+
+    json p = plan("P-HR", "华容分局",
+                  json::array({stratum("key", std::nullopt, "onsite", {"POLL-01"})}));
+    p["districts"] = json::array({"华容区"});
+    p["exclude_inspected_by_higher_level"] = true;
+    REQUIRE(ts.server().draws().publish_plan(p).ok());
+    const auto result = ts.server().draws().run_draw("P-HR");
+    REQUIRE(result.ok());
+    const auto& d = result->draw;
+    REQUIRE(d.excluded.size() == 1);
+    CHECK(d.excluded[0].target_id == hr_key[0]);
+    CHECK(d.excluded[0].reason == "inspected_by_higher_level");
+    const auto& candidates = d.strata[0].candidates;
+    CHECK(candidates.size() == 11);
+    CHECK(std::find(candidates.begin(), candidates.end(), hr_key[0]) == candidates.end());
+    // Branch ratio: 10–20 % of the 12 key targets, default the upper end.
+    CHECK(d.strata[0].k == 3);
+    CHECK(
+        Http(ts.port(), sign_in(ts.port(), "admin")).get("/draws/D-P-HR").json_body()["excluded"] ==
+        json::array({{{"target_id", hr_key[0]}, {"reason", "inspected_by_higher_level"}}}));
+}
+
+TEST_CASE(
+    "a target drawn again by another department for the same period becomes one joint assignment") {
+    TestServer ts;
+    // 市市场监管局 draws every special target (k = all 45) for November: the three the demo
+    // drew for Q4 are already assigned, so they become joint visits.
+    REQUIRE(ts.server()
+                .draws()
+                .publish_plan(plan("P-J", "市市场监管局",
+                                   json::array({stratum("special", 45, "offsite", {"ECO-01"})}),
+                                   "2026-11-01", "2026-11-30"))
+                .ok());
+    const auto result = ts.server().draws().run_draw("P-J");
+    REQUIRE(result.ok());
+    CHECK(result->joined.size() == 3);
+    CHECK(result->created.size() == 42);
+    std::set<std::string> numbers(result->created.begin(), result->created.end());
+    CHECK(numbers.contains("A-2026Q4-0021")); // numbering continues within the quarter
+    for (const std::string& id : result->joined) {
+        const auto row = ts.server().storage().find_assignment(id);
+        REQUIRE(row.ok());
+        const json a = json::parse((*row)->body);
+        CHECK(a["revision"] == 2);
+        CHECK(a["status"] == "active");
+        CHECK(a["item_ids"] == json::array({"POLL-01", "ECO-01"}));
+        CHECK(a["joint_departments"] == json::array({"市市场监管局"}));
+        CHECK(a["plan"]["id"] == "P-2026-Q4"); // the visit keeps its draw and team
+        CHECK(a["draw_id"] == "D-2026Q4-01");
+        CHECK(fi::decode_assignment(a).ok());
+    }
+}
+
+TEST_CASE("POST /assignments/{id}/redraw: a new draw of one target, the old assignment revoked") {
+    TestServer ts;
+    Http leader(ts.port(), sign_in(ts.port(), "leader1"));
+    const json old = led_assignment(leader, "I-022");
+    const std::string member = old["team"][1]["inspector_id"];
+    const Answer a = leader.post("/assignments/" + old["id"].get<std::string>() + "/redraw",
+                                 json{{"reason", "conflict"},
+                                      {"note", "检查人员与企业负责人存在亲属关系"},
+                                      {"exclude_inspector_ids", {member}}});
+    REQUIRE(a.status == 201);
+    const json body = a.json_body();
+    const json& revoked = body["revoked"];
+    CHECK(revoked["id"] == old["id"]);
+    CHECK(revoked["revision"] == old["revision"].get<int>() + 1);
+    CHECK(revoked["status"] == "revoked");
+    CHECK(revoked["team"] == old["team"]);
+    const json& fresh = body["assignment"];
+    CHECK(fresh["id"] != old["id"]);
+    CHECK(std::regex_match(fresh["id"].get<std::string>(), std::regex("A-2026Q4-\\d{4}")));
+    CHECK(fresh["revision"] == 1);
+    CHECK(fresh["status"] == "active");
+    CHECK(fresh["target"] == old["target"]);
+    CHECK(fresh["item_ids"] == old["item_ids"]);
+    const auto team = drawn_team(fresh);
+    CHECK(team.size() == 2);
+    CHECK(std::find(team.begin(), team.end(), member) == team.end());
+    // Experts are the plan's, not drawn: they stay.
+    CHECK(fresh["team"].size() == old["team"].size());
+    CHECK(fresh["team"].back() == old["team"].back());
+
+    const auto draw = fi::decode_draw(body["draw"]);
+    REQUIRE(draw.ok());
+    CHECK(draw->id == fresh["draw_id"]);
+    REQUIRE(draw->strata.size() == 1);
+    CHECK(draw->strata[0].candidates == std::vector<std::string>{old["target"]["id"]});
+    CHECK(draw->strata[0].k == 1);
+    CHECK(draw->conflicts.at(old["target"]["id"]) == std::vector<std::string>{member});
+    CHECK(draw->inspector_pool == draw_record(ts.server(), "D-2026Q4-01").inspector_pool);
+    CHECK(fi::verify_draw(*draw).verified());
+    CHECK(
+        fi::verify_assignment_team(*draw, old["target"]["id"].get<std::string>(), team).verified());
+    CHECK(leader.get("/draws/" + fresh["draw_id"].get<std::string>()).json_body() == body["draw"]);
+
+    // The old team sees the revoked revision; the new team sees the new assignment.
+    bool saw_revoked = false;
+    for (const json& x : assignments_of(leader))
+        if (x["id"] == old["id"])
+            saw_revoked = x["status"] == "revoked" && x["revision"] == revoked["revision"];
+    CHECK(saw_revoked);
+
+    // Revoked once: asking again is 409 revoked.
+    const Answer again = leader.post("/assignments/" + old["id"].get<std::string>() + "/redraw",
+                                     json{{"reason", "other"}});
+    CHECK(again.status == 409);
+    CHECK(again.code() == "revoked");
+}
+
+TEST_CASE("re-draw errors: 403 not_team_leader, 404, 422") {
+    TestServer ts;
+    Http member(ts.port(), sign_in(ts.port(), "inspector1"));
+    // inspector1 (I-002) is a member on teams led by others.
+    std::string led_by_other;
+    for (const json& a : assignments_of(member))
+        if (a["team"][0]["inspector_id"] != "I-002")
+            led_by_other = a["id"];
+    REQUIRE(!led_by_other.empty());
+    const Answer not_leader =
+        member.post("/assignments/" + led_by_other + "/redraw", json{{"reason", "absence"}});
+    CHECK(not_leader.status == 403);
+    CHECK(not_leader.code() == "not_team_leader");
+
+    Http leader(ts.port(), sign_in(ts.port(), "leader1"));
+    const std::string mine = led_assignment(leader, "I-022")["id"];
+    CHECK(leader.post("/assignments/A-2026Q4-9999/redraw", json{{"reason", "other"}}).status ==
+          404);
+    const Answer bad_reason =
+        leader.post("/assignments/" + mine + "/redraw", json{{"reason", "bored"}});
+    CHECK(bad_reason.status == 422);
+    CHECK(bad_reason.json_body()["error"]["field"] == "reason");
+    // Excluding the whole pool leaves no team to draw.
+    const fi::DrawRecord d = draw_record(ts.server(), "D-2026Q4-01");
+    const Answer impossible =
+        leader.post("/assignments/" + mine + "/redraw",
+                    json{{"reason", "conflict"}, {"exclude_inspector_ids", d.inspector_pool}});
+    CHECK(impossible.status == 422);
+    CHECK(impossible.json_body()["error"]["field"] == "exclude_inspector_ids");
+    // Nothing changed by the refusals.
+    CHECK(json::parse((*ts.server().storage().find_assignment(mine))->body)["status"] == "active");
+}
