@@ -66,10 +66,15 @@ using Status = Result<void>;
 
 } // namespace fi
 
-/// Propagate an error from an expression yielding a Result; evaluates to nothing.
-#define FI_TRY(expr)                                                                               \
+#define FI_CONCAT_INNER_(a, b) a##b
+#define FI_CONCAT_(a, b) FI_CONCAT_INNER_(a, b)
+#define FI_TRY_WITH_(expr, name)                                                                   \
     do {                                                                                           \
-        auto&& fi_try_r_ = (expr);                                                                 \
-        if (!fi_try_r_.ok())                                                                       \
-            return fi_try_r_.error();                                                              \
+        auto&& name = (expr);                                                                      \
+        if (!name.ok())                                                                            \
+            return name.error();                                                                   \
     } while (false)
+
+/// Propagate an error from an expression yielding a Result; evaluates to nothing. Each use
+/// has its own variable name, so FI_TRY may nest (inside a lambda in its own argument).
+#define FI_TRY(expr) FI_TRY_WITH_(expr, FI_CONCAT_(fi_try_r_, __COUNTER__))
