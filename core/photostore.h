@@ -30,7 +30,7 @@ using ChunkSink = std::function<Status(std::span<const std::uint8_t> chunk)>;
 /// so a 25 MiB photo is never held in memory whole, hashed (SHA-256) on the way in.
 class PhotoStore {
 public:
-    static constexpr std::size_t default_chunk_bytes = 256 * 1024;
+    static constexpr std::size_t default_chunk_bytes = std::size_t{256} * 1024;
 
     explicit PhotoStore(Database& db) : db_(db) {}
 

@@ -68,12 +68,15 @@ using Status = Result<void>;
 
 #define FI_CONCAT_INNER_(a, b) a##b
 #define FI_CONCAT_(a, b) FI_CONCAT_INNER_(a, b)
+// `name` is a declarator, not an expression: it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define FI_TRY_WITH_(expr, name)                                                                   \
     do {                                                                                           \
         auto&& name = (expr);                                                                      \
         if (!name.ok())                                                                            \
             return name.error();                                                                   \
     } while (false)
+// NOLINTEND(bugprone-macro-parentheses)
 
 /// Propagate an error from an expression yielding a Result; evaluates to nothing. Each use
 /// has its own variable name, so FI_TRY may nest (inside a lambda in its own argument).
