@@ -1,0 +1,165 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import FieldInspect
+
+// The window: the app bar, and one stack of pages. Who sees what follows the Session: first
+// run → sign-in and PIN; locked → unlock; unlocked → Today and what is opened from it.
+ApplicationWindow {
+    id: root
+
+    // Page shown after unlocking (startup option --page): today, sync or settings.
+    property string startPage: "today"
+    readonly property FiPage currentPage: stack.currentItem
+    // The checklist a Complete page returns to with a problem to show.
+    property Item activeChecklist: null
+    readonly property bool landscape: width >= height
+
+    // A page finished loading what it shows (screenshots, the benchmark, the e2e test).
+    signal pageReady(string page)
+
+    // Pages load when first opened (by file, not as components declared here): a cold start
+    // compiles only the window and the page it shows.
+    function push(file: string, properties: var): Item {
+        return stack.push(Qt.resolvedUrl(file), properties);
+    }
+    function openTarget(assignmentId: string) {
+        const page = root.push("target/TargetPage.qml", {
+                "assignmentId": assignmentId
+            });
+        page.openRecord.connect(root.openChecklist);
+        page.openRedraw.connect(root.openRedraw);
+    }
+    function openChecklist(recordId: string) {
+        const page = root.push("checklist/ChecklistPage.qml", {
+                "recordId": recordId
+            });
+        root.activeChecklist = page;
+        page.openPhotos.connect(root.openPhotos);
+        page.openComplete.connect(root.openComplete);
+    }
+    function openPhotos(editor: InspectionEditor, findingId: string) {
+        root.push("photos/PhotosPage.qml", {
+                "editor": editor,
+                "findingId": findingId
+            });
+    }
+    function openComplete(editor: InspectionEditor) {
+        const page = root.push("complete/CompletePage.qml", {
+                "editor": editor
+            });
+        page.showProblem.connect(root.showProblem);
+        page.done.connect(() => stack.pop());
+    }
+    function showProblem(itemId: string, checkpointId: string) {
+        stack.pop();
+        if (root.activeChecklist)
+            root.activeChecklist.showCheckpoint(itemId, checkpointId);
+    }
+    function openSync() {
+        if (root.currentPage && root.currentPage.pageName === "sync")
+            return;
+        const page = root.push("sync/SyncPage.qml", {});
+        page.openRecord.connect(root.openChecklist);
+    }
+    function openSettings() {
+        if (root.currentPage && root.currentPage.pageName === "settings")
+            return;
+        root.push("settings/SettingsPage.qml", {});
+    }
+    function openRedraw(assignmentId: string) {
+        root.push("redraw/RedrawPage.qml", {
+                "assignmentId": assignmentId
+            });
+    }
+    function showToday() {
+        const page = stack.replace(null, Qt.resolvedUrl("today/TodayPage.qml"), {});
+        page.openAssignment.connect(root.openTarget);
+        page.openSync.connect(root.openSync);
+    }
+    function showSessionPage() {
+        const showing = root.currentPage ? root.currentPage.pageName : "";
+        switch (Session.state) {
+        case Session.NeedsSetup:
+            if (showing !== "signin")
+                stack.replace(null, Qt.resolvedUrl("account/SignInPage.qml"), {});
+            break;
+        case Session.Locked:
+            if (showing !== "unlock")
+                stack.replace(null, Qt.resolvedUrl("account/UnlockPage.qml"), {});
+            break;
+        case Session.Unlocked:
+            root.showToday();
+            if (root.startPage === "sync")
+                root.openSync();
+            else if (root.startPage === "settings")
+                root.openSettings();
+            break;
+        default:
+            stack.replace(null, startingPage);
+        }
+    }
+
+    width: 1280
+    height: 800
+    visible: true
+    title: qsTr("Field inspection")
+    font.family: Theme.fontFamily
+    font.pixelSize: Theme.fontBody
+    color: Theme.background
+    Material.theme: Material.Light
+    Material.primary: Theme.primary
+    Material.accent: Theme.primary
+    Material.background: Theme.background
+    Material.foreground: Theme.text
+
+    header: FiAppBar {
+        visible: Session.state === Session.Unlocked
+        title: root.currentPage ? root.currentPage.title : ""
+        subtitle: root.currentPage ? root.currentPage.subtitle : ""
+        canGoBack: stack.depth > 1
+        onBackClicked: stack.pop()
+        onSyncClicked: root.openSync()
+        onSettingsClicked: root.openSettings()
+        onLockClicked: Session.lockNow()
+    }
+
+    StackView {
+        id: stack
+        objectName: "stack"
+        anchors.fill: parent
+        initialItem: startingPage
+    }
+
+    Connections {
+        target: Session
+        function onStateChanged() {
+            root.showSessionPage();
+        }
+    }
+    Connections {
+        target: root.currentPage
+        ignoreUnknownSignals: true
+        function onReadyChanged() {
+            if (root.currentPage && root.currentPage.ready)
+                root.pageReady(root.currentPage.pageName);
+        }
+    }
+    onCurrentPageChanged: {
+        if (root.currentPage && root.currentPage.ready)
+            root.pageReady(root.currentPage.pageName);
+    }
+    Component.onCompleted: showSessionPage()
+
+    Component {
+        id: startingPage
+        FiPage {
+            pageName: "starting"
+            BusyIndicator {
+                anchors.centerIn: parent
+                running: true
+            }
+        }
+    }
+}

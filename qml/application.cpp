@@ -1,0 +1,173 @@
+#include "qml/application.h"
+
+#include "qml/locationservice.h"
+#include "qml/locationserviceforeign.h"
+#include "qml/photoimageprovider.h"
+#include "qml/preferences.h"
+#include "qml/preferencesforeign.h"
+#include "qml/session.h"
+#include "qml/sessionforeign.h"
+#include "qml/storethread.h"
+#include "qml/synccontroller.h"
+#include "qml/synccontrollerforeign.h"
+
+#include <QDir>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+#include <cstdio>
+
+namespace fi::app {
+
+Application::Application(AppOptions options, QObject* parent)
+    : QObject(parent), options_(std::move(options)) {
+    since_start_.start();
+    QDir().mkpath(QString::fromStdString(options_.data_dir.string()));
+    store_ = std::make_unique<StoreThread>(options_.data_dir);
+    preferences_ = std::make_unique<Preferences>(options_.data_dir);
+    if (!options_.server_url.isEmpty())
+        preferences_->setServerUrl(options_.server_url);
+    if (!options_.ca_file.isEmpty())
+        preferences_->setCaFile(options_.ca_file);
+    if (!options_.tls_pin.isEmpty())
+        preferences_->setTlsPin(options_.tls_pin);
+    if (!options_.language.isEmpty())
+        preferences_->setLanguage(options_.language);
+    session_ = std::make_unique<Session>(*store_, *preferences_, options_.fast_kdf);
+    sync_ = std::make_unique<SyncController>(*session_);
+    location_ = std::make_unique<LocationService>(options_.nmea_replay, options_.nmea_interval);
+    // Positions are needed from the Target page on; the back end loads after the first frame.
+    connect(session_.get(), &Session::unlocked, location_.get(), [this] {
+        QTimer::singleShot(std::chrono::milliseconds(300), location_.get(),
+                           &LocationService::start);
+    });
+
+    SessionForeign::instance = session_.get();
+    SyncControllerForeign::instance = sync_.get();
+    PreferencesForeign::instance = preferences_.get();
+    LocationServiceForeign::instance = location_.get();
+
+    engine_ = std::make_unique<QQmlApplicationEngine>();
+    engine_->addImportPath(QStringLiteral("qrc:/"));
+    engine_->addImageProvider(QString::fromLatin1(PhotoImageProvider::name),
+                              new PhotoImageProvider(*store_));
+    connect(preferences_.get(), &Preferences::languageChanged, engine_.get(),
+            &QQmlApplicationEngine::retranslate);
+}
+
+Application::~Application() {
+    // QML goes first (it holds view models that post to the store), then the services, the
+    // store thread last: it finishes every queued job, autosaves included.
+    engine_.reset();
+    location_.reset();
+    sync_.reset();
+    session_.reset();
+    preferences_.reset();
+    store_.reset();
+    SessionForeign::instance = nullptr;
+    SyncControllerForeign::instance = nullptr;
+    PreferencesForeign::instance = nullptr;
+    LocationServiceForeign::instance = nullptr;
+}
+
+QQuickWindow* Application::window() const {
+    const auto roots = engine_->rootObjects();
+    return roots.isEmpty() ? nullptr : qobject_cast<QQuickWindow*>(roots.first());
+}
+
+bool Application::load() {
+
+    engine_->setInitialProperties({{QStringLiteral("startPage"), options_.start_page},
+                                   {QStringLiteral("width"), options_.window_size.width()},
+                                   {QStringLiteral("height"), options_.window_size.height()}});
+    engine_->load(QUrl(QStringLiteral("qrc:/FieldInspect/Main.qml")));
+    QQuickWindow* w = window();
+    if (!w) {
+        std::fprintf(stderr, "fieldinspect: the user interface could not be loaded\n");
+        return false;
+    }
+    connect(w, SIGNAL(pageReady(QString)), this, SLOT(on_page_ready(QString)));
+    session_->auto_start(options_.username, options_.password, options_.pin);
+    if (options_.probe_network)
+        sync_->start_connectivity();
+    return true;
+}
+
+void Application::on_page_ready(const QString& page) {
+    Q_EMIT pageReady(page);
+    QQuickWindow* w = window();
+    if (!w)
+        return;
+    if (options_.report_first_frame && page == QLatin1String("today") && !first_frame_reported_) {
+        first_frame_reported_ = true;
+        connect(
+            w, &QQuickWindow::frameSwapped, this,
+            [this] {
+                std::printf("first-frame-ms %lld\n",
+                            static_cast<long long>(since_start_.elapsed()));
+                std::fflush(stdout);
+                QCoreApplication::exit(0);
+            },
+            Qt::SingleShotConnection);
+        w->update();
+    }
+    if (!options_.screenshot.isEmpty() && page == options_.start_page && !screenshot_taken_) {
+        screenshot_taken_ = true;
+        // Show what the first sync brought (a first run pulls its assignments), then let
+        // thumbnails and fonts settle for a few frames.
+        auto shoot = [this] { QTimer::singleShot(500, this, &Application::take_screenshot); };
+        if (sync_->runs() > 0) {
+            shoot();
+        } else {
+            connect(sync_.get(), &SyncController::finished, this, shoot, Qt::SingleShotConnection);
+            QTimer::singleShot(20000, this, [this] {
+                if (!screenshot_saved_)
+                    take_screenshot();
+            });
+        }
+    }
+}
+
+void Application::take_screenshot() {
+    if (screenshot_saved_)
+        return;
+    screenshot_saved_ = true;
+    QQuickWindow* w = window();
+    const QImage shot = w ? w->grabWindow() : QImage();
+    if (shot.isNull() || !shot.save(options_.screenshot, "PNG")) {
+        std::fprintf(stderr, "fieldinspect: could not save the screenshot to %s\n",
+                     qPrintable(options_.screenshot));
+        QCoreApplication::exit(1);
+        return;
+    }
+    std::printf("screenshot %s\n", qPrintable(QDir(options_.screenshot).absolutePath()));
+    std::fflush(stdout);
+    QCoreApplication::exit(0);
+}
+
+int Application::main(int argc, char** argv) {
+    QCoreApplication::setOrganizationName(QStringLiteral("fieldinspect"));
+    QCoreApplication::setApplicationName(QStringLiteral("fieldinspect"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(FI_APP_VERSION));
+    QGuiApplication app(argc, argv);
+    QString error;
+    auto options = AppOptions::parse(app.arguments(), &error);
+    if (!options) {
+        const bool info = error.startsWith(QLatin1String("Usage")) ||
+                          error.startsWith(QLatin1String("fieldinspect "));
+        std::fprintf(info ? stdout : stderr, "%s\n", qPrintable(error));
+        return info ? 0 : 2;
+    }
+    // Without a display (CI, screenshots) render in software: no GPU is needed.
+    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+        QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    Application a(std::move(*options));
+    if (!a.load())
+        return 1;
+    return QGuiApplication::exec();
+}
+
+} // namespace fi::app

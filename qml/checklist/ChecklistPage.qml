@@ -1,0 +1,136 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// The checklist of one inspection: every assigned item with its legal basis, every
+// checkpoint with the editor its kind needs. A fail asks for the finding, and for a photo
+// where the checkpoint requires one. Everything saves itself as it is entered.
+FiPage {
+    id: page
+
+    property string recordId: ""
+    readonly property InspectionEditor editor: inspection
+
+    signal openPhotos(InspectionEditor editor, string findingId)
+    signal openComplete(InspectionEditor editor)
+
+    function showCheckpoint(itemId: string, checkpointId: string) {
+        const row = inspection.checklist.rowOf(itemId, checkpointId);
+        if (row >= 0) {
+            list.positionViewAtIndex(row, ListView.Beginning);
+            list.currentIndex = row;
+        }
+    }
+    function editFinding(itemId: string, checkpointId: string, checkpointText: string, description: string) {
+        findingDialog.itemId = itemId;
+        findingDialog.checkpointId = checkpointId;
+        findingDialog.checkpointText = checkpointText;
+        findingDialog.description = description;
+        findingDialog.open();
+    }
+
+    pageName: "checklist"
+    title: inspection.targetName.length > 0 ? inspection.targetName : qsTr("Checklist")
+    subtitle: inspection.readOnly ? qsTr("Completed record, read only") : qsTr("Checklist · %1 of %2 required answered").arg(inspection.requiredAnswered).arg(inspection.requiredTotal)
+    ready: inspection.loaded
+    StackView.onDeactivating: inspection.saveNow()
+
+    InspectionEditor {
+        id: inspection
+        objectName: "inspectionEditor"
+        session: Session
+        location: Location
+        recordId: page.recordId
+    }
+
+    FindingDialog {
+        id: findingDialog
+        editor: inspection
+        onAddPhoto: findingId => page.openPhotos(inspection, findingId)
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.pageMargin
+        anchors.bottomMargin: 0
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacingLarge
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+                FiProgressBar {
+                    Layout.fillWidth: true
+                    from: 0
+                    to: Math.max(1, inspection.requiredTotal)
+                    value: inspection.requiredAnswered
+                    barColor: inspection.requiredAnswered === inspection.requiredTotal ? Theme.success : Theme.primary
+                    Accessible.name: qsTr("%1 of %2 required checkpoints answered").arg(inspection.requiredAnswered).arg(inspection.requiredTotal)
+                }
+                Label {
+                    objectName: "saveState"
+                    text: {
+                        switch (inspection.saveState) {
+                        case "saving":
+                            return qsTr("Saving…");
+                        case "unsaved":
+                            return qsTr("Changes not saved yet");
+                        case "failed":
+                            return qsTr("Not saved!");
+                        default:
+                            return inspection.readOnly ? qsTr("Locked: completed records never change") : qsTr("All changes saved on the tablet (encrypted)");
+                        }
+                    }
+                    color: inspection.saveState === "failed" ? Theme.danger : Theme.textSecondary
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+            FiButton {
+                objectName: "photosButton"
+                text: qsTr("Photos (%1)").arg(inspection.photoCount)
+                onClicked: page.openPhotos(inspection, "")
+            }
+            FiButton {
+                objectName: "completeButton"
+                tone: "primary"
+                text: inspection.readOnly ? qsTr("Summary") : qsTr("Complete…")
+                onClicked: page.openComplete(inspection)
+            }
+        }
+
+        FiBanner {
+            Layout.fillWidth: true
+            tone: "danger"
+            text: inspection.error
+        }
+
+        ListView {
+            id: list
+            objectName: "checklist"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: Theme.spacing
+            model: inspection.checklist
+            cacheBuffer: 2000
+            highlightFollowsCurrentItem: false
+            delegate: CheckpointDelegate {
+                width: ListView.view.width
+                editor: inspection
+                highlighted: ListView.isCurrentItem
+                onFailChosen: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
+                onEditFinding: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
+                onAddPhoto: findingId => page.openPhotos(inspection, findingId)
+            }
+            footer: Item {
+                height: Theme.pageMargin
+            }
+            ScrollBar.vertical: ScrollBar {
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// One row of the checklist: an item's header (title, legal basis, progress) or a checkpoint
+// with its editor, note, finding and photo prompt.
+Item {
+    id: row
+
+    required property InspectionEditor editor
+    required property int index
+    required property string rowKind
+    required property string itemId
+    required property string itemCode
+    required property string itemTitle
+    required property var legalBasis
+    required property int itemAnswered
+    required property int itemRequired
+    required property string checkpointId
+    required property string checkpointText
+    required property string kind
+    required property bool required
+    required property bool photoOnFail
+    required property string unit
+    required property var choices
+    required property var value
+    required property bool answered
+    required property string note
+    required property string findingId
+    required property string findingDescription
+    required property int findingPhotoCount
+    required property bool needsPhoto
+    property bool highlighted: false
+
+    signal failChosen(string itemId, string checkpointId, string checkpointText, string description)
+    signal editFinding(string itemId, string checkpointId, string checkpointText, string description)
+    signal addPhoto(string findingId)
+
+    readonly property bool isItem: rowKind === "item"
+    readonly property string answerText: value === undefined || value === null ? "" : String(value)
+
+    implicitHeight: isItem ? header.implicitHeight : card.implicitHeight
+
+    // --- item header
+    ColumnLayout {
+        id: header
+        visible: row.isItem
+        width: parent.width
+        spacing: Theme.spacingSmall
+
+        Item {
+            Layout.preferredHeight: row.index > 0 ? Theme.spacingLarge : 0
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            FiSectionTitle {
+                Layout.fillWidth: true
+                text: row.itemCode + "  " + row.itemTitle
+            }
+            FiBadge {
+                text: qsTr("%1/%2").arg(row.itemAnswered).arg(row.itemRequired)
+                textColor: row.itemAnswered === row.itemRequired ? Theme.success : Theme.warning
+                fill: row.itemAnswered === row.itemRequired ? Theme.successSurface : Theme.warningSurface
+                Accessible.name: qsTr("%1 of %2 required answered").arg(row.itemAnswered).arg(row.itemRequired)
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("Legal basis: %1").arg(row.legalBasis ? row.legalBasis.join("；") : "")
+            wrapMode: Text.Wrap
+            color: Theme.textSecondary
+            font.pixelSize: Theme.fontSmall
+        }
+    }
+
+    // --- checkpoint
+    FiCard {
+        id: card
+        visible: !row.isItem
+        width: parent.width
+        border: row.highlighted ? Theme.primary : row.needsPhoto || (row.answerText === "fail" && row.findingDescription.length === 0) ? Theme.danger : Theme.divider
+
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+
+            Label {
+                Layout.fillWidth: true
+                text: row.checkpointText + (row.required ? "" : "  " + qsTr("(optional)"))
+                font.pixelSize: Theme.fontLarge
+                wrapMode: Text.Wrap
+            }
+
+            Loader {
+                id: editorLoader
+                Layout.fillWidth: true
+                sourceComponent: row.kind === "pass_fail" ? passFailComponent : row.kind === "number" ? numberComponent : row.kind === "choice" ? choiceComponent : textComponent
+            }
+
+            FiTextField {
+                Layout.fillWidth: true
+                visible: row.answered && !row.editor.readOnly || row.note.length > 0
+                readOnly: row.editor.readOnly
+                placeholderText: qsTr("Note (optional)")
+                text: row.note
+                input.onTextEdited: row.editor.setNote(row.itemId, row.checkpointId, input.text)
+            }
+
+            // The finding of a failed checkpoint.
+            Rectangle {
+                Layout.fillWidth: true
+                visible: row.answerText === "fail" || row.findingId.length > 0
+                implicitHeight: findingColumn.implicitHeight + 2 * Theme.spacing
+                radius: Theme.radius
+                color: Theme.dangerSurface
+
+                ColumnLayout {
+                    id: findingColumn
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    spacing: Theme.spacingSmall
+
+                    Label {
+                        Layout.fillWidth: true
+                        text: row.findingDescription.length > 0 ? qsTr("Finding: %1").arg(row.findingDescription) : qsTr("Describe the finding of this failed checkpoint.")
+                        color: row.findingDescription.length > 0 ? Theme.text : Theme.danger
+                        wrapMode: Text.Wrap
+                        font.bold: row.findingDescription.length === 0
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: row.needsPhoto
+                        text: qsTr("A photo is required for this finding.")
+                        color: Theme.danger
+                        font.bold: true
+                        wrapMode: Text.Wrap
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: row.findingPhotoCount > 0
+                        text: qsTr("%n photo(s) attached", "", row.findingPhotoCount)
+                        color: Theme.textSecondary
+                    }
+                    RowLayout {
+                        spacing: Theme.spacing
+                        visible: !row.editor.readOnly
+                        FiButton {
+                            objectName: "editFinding_" + row.checkpointId
+                            text: qsTr("Edit finding")
+                            onClicked: row.editFinding(row.itemId, row.checkpointId, row.checkpointText, row.findingDescription)
+                        }
+                        FiButton {
+                            objectName: "addPhoto_" + row.checkpointId
+                            tone: row.needsPhoto ? "danger" : "normal"
+                            text: qsTr("Add photo")
+                            onClicked: {
+                                const id = row.editor.setFinding(row.itemId, row.checkpointId, row.findingDescription);
+                                row.addPhoto(id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    Component {
+        id: passFailComponent
+        PassFailEditor {
+            value: row.answerText
+            readOnly: row.editor.readOnly
+            subject: row.checkpointText
+            checkpointId: row.checkpointId
+            onChosen: answer => {
+                row.editor.setAnswer(row.itemId, row.checkpointId, answer);
+                if (answer === "fail" && row.findingDescription.length === 0)
+                    row.failChosen(row.itemId, row.checkpointId, row.checkpointText, row.findingDescription);
+            }
+        }
+    }
+    Component {
+        id: numberComponent
+        NumberEditor {
+            value: row.answerText
+            unit: row.unit
+            readOnly: row.editor.readOnly
+            subject: row.checkpointText
+            checkpointId: row.checkpointId
+            onEdited: entered => row.editor.setAnswer(row.itemId, row.checkpointId, entered)
+        }
+    }
+    Component {
+        id: choiceComponent
+        ChoiceEditor {
+            value: row.answerText
+            choices: row.choices
+            readOnly: row.editor.readOnly
+            subject: row.checkpointText
+            checkpointId: row.checkpointId
+            onChosen: answer => row.editor.setAnswer(row.itemId, row.checkpointId, answer)
+        }
+    }
+    Component {
+        id: textComponent
+        TextAnswerEditor {
+            value: row.answerText
+            readOnly: row.editor.readOnly
+            subject: row.checkpointText
+            checkpointId: row.checkpointId
+            onEdited: entered => row.editor.setAnswer(row.itemId, row.checkpointId, entered)
+        }
+    }
+}

@@ -1,0 +1,216 @@
+#include "qml/checklistmodel.h"
+
+#include "core/modeljson.h"
+
+#include <QStringList>
+#include <algorithm>
+
+namespace fi::app {
+
+namespace {
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+bool answered(const Checkpoint& cp, const Answer* a) {
+    if (a == nullptr)
+        return false;
+    if (cp.kind == CheckpointKind::text)
+        if (const auto* t = std::get_if<std::string>(&a->value))
+            return !QString::fromStdString(*t).trimmed().isEmpty();
+    return true;
+}
+} // namespace
+
+ChecklistModel::ChecklistModel(QObject* parent) : QAbstractListModel(parent) {}
+
+int ChecklistModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+void ChecklistModel::set_items(const std::vector<CatalogueItem>& items) {
+    const int before = rowCount();
+    beginResetModel();
+    items_ = items;
+    rows_.clear();
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        rows_.push_back({i, -1});
+        for (std::size_t c = 0; c < items_[i].checkpoints.size(); ++c)
+            rows_.push_back({i, static_cast<int>(c)});
+    }
+    endResetModel();
+    if (before != rowCount())
+        Q_EMIT countChanged();
+}
+
+void ChecklistModel::set_record(const InspectionRecord& record) {
+    record_ = record;
+    if (!rows_.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+}
+
+const Answer* ChecklistModel::answer(const Row& row) const {
+    if (row.checkpoint < 0)
+        return nullptr;
+    const CatalogueItem& item = items_[row.item];
+    const Checkpoint& cp = item.checkpoints[static_cast<std::size_t>(row.checkpoint)];
+    for (const auto& a : record_.answers)
+        if (a.item_id == item.id && a.checkpoint_id == cp.id)
+            return &a;
+    return nullptr;
+}
+
+const Finding* ChecklistModel::finding(const Row& row) const {
+    if (row.checkpoint < 0)
+        return nullptr;
+    const CatalogueItem& item = items_[row.item];
+    const Checkpoint& cp = item.checkpoints[static_cast<std::size_t>(row.checkpoint)];
+    for (const auto& f : record_.findings)
+        if (f.item_id == item.id && f.checkpoint_id == cp.id)
+            return &f;
+    return nullptr;
+}
+
+int ChecklistModel::photos_of(const Finding& f) const {
+    return static_cast<int>(std::count_if(record_.photos.begin(), record_.photos.end(),
+                                          [&](const PhotoRef& p) { return p.finding_id == f.id; }));
+}
+
+std::pair<int, int> ChecklistModel::progress(std::size_t item) const {
+    int done = 0, required = 0;
+    const CatalogueItem& it = items_[item];
+    for (std::size_t c = 0; c < it.checkpoints.size(); ++c) {
+        const Checkpoint& cp = it.checkpoints[c];
+        if (!cp.required)
+            continue;
+        ++required;
+        if (answered(cp, answer(Row{item, static_cast<int>(c)})))
+            ++done;
+    }
+    return {done, required};
+}
+
+QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = rows_[static_cast<std::size_t>(index.row())];
+    const CatalogueItem& item = items_[row.item];
+    const Checkpoint* cp =
+        row.checkpoint < 0 ? nullptr : &item.checkpoints[static_cast<std::size_t>(row.checkpoint)];
+    switch (role) {
+    case RowKindRole:
+        return cp ? QStringLiteral("checkpoint") : QStringLiteral("item");
+    case ItemIdRole:
+        return qs(item.id);
+    case ItemCodeRole:
+        return qs(item.code);
+    case Qt::DisplayRole:
+    case ItemTitleRole:
+        return qs(item.title);
+    case ItemDomainRole:
+        return qs(item.domain);
+    case LegalBasisRole: {
+        QStringList out;
+        for (const auto& b : item.legal_basis)
+            out << qs(b);
+        return out;
+    }
+    case ItemAnsweredRole:
+        return progress(row.item).first;
+    case ItemRequiredRole:
+        return progress(row.item).second;
+    case ItemTotalRole:
+        return static_cast<int>(item.checkpoints.size());
+    default:
+        break;
+    }
+    if (!cp)
+        return {};
+    const Answer* a = answer(row);
+    const Finding* f = finding(row);
+    switch (role) {
+    case CheckpointIdRole:
+        return qs(cp->id);
+    case CheckpointTextRole:
+        return qs(cp->text);
+    case KindRole:
+        return qs(std::string(to_string(cp->kind)));
+    case RequiredRole:
+        return cp->required;
+    case PhotoOnFailRole:
+        return cp->photo_on_fail;
+    case UnitRole:
+        return cp->unit ? qs(*cp->unit) : QString();
+    case ChoicesRole: {
+        QStringList out;
+        for (const auto& c : cp->choices)
+            out << qs(c);
+        return out;
+    }
+    case ValueRole:
+        if (!a)
+            return {};
+        if (const auto* n = std::get_if<std::int64_t>(&a->value))
+            return QVariant::fromValue(static_cast<qlonglong>(*n));
+        return qs(std::get<std::string>(a->value));
+    case AnsweredRole:
+        return answered(*cp, a);
+    case NoteRole:
+        return a ? qs(a->note) : QString();
+    case FindingIdRole:
+        return f ? qs(f->id) : QString();
+    case FindingDescriptionRole:
+        return f ? qs(f->description) : QString();
+    case FindingPhotoCountRole:
+        return f ? photos_of(*f) : 0;
+    case NeedsPhotoRole: {
+        const auto* v = a ? std::get_if<std::string>(&a->value) : nullptr;
+        return cp->photo_on_fail && v && *v == "fail" && (!f || photos_of(*f) == 0);
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ChecklistModel::roleNames() const {
+    return {{RowKindRole, "rowKind"},
+            {ItemIdRole, "itemId"},
+            {ItemCodeRole, "itemCode"},
+            {ItemTitleRole, "itemTitle"},
+            {ItemDomainRole, "itemDomain"},
+            {LegalBasisRole, "legalBasis"},
+            {ItemAnsweredRole, "itemAnswered"},
+            {ItemRequiredRole, "itemRequired"},
+            {ItemTotalRole, "itemTotal"},
+            {CheckpointIdRole, "checkpointId"},
+            {CheckpointTextRole, "checkpointText"},
+            {KindRole, "kind"},
+            {RequiredRole, "required"},
+            {PhotoOnFailRole, "photoOnFail"},
+            {UnitRole, "unit"},
+            {ChoicesRole, "choices"},
+            {ValueRole, "value"},
+            {AnsweredRole, "answered"},
+            {NoteRole, "note"},
+            {FindingIdRole, "findingId"},
+            {FindingDescriptionRole, "findingDescription"},
+            {FindingPhotoCountRole, "findingPhotoCount"},
+            {NeedsPhotoRole, "needsPhoto"}};
+}
+
+int ChecklistModel::rowOf(const QString& itemId, const QString& checkpointId) const {
+    for (std::size_t r = 0; r < rows_.size(); ++r) {
+        const Row& row = rows_[r];
+        const CatalogueItem& item = items_[row.item];
+        if (qs(item.id) != itemId)
+            continue;
+        if (checkpointId.isEmpty() && row.checkpoint < 0)
+            return static_cast<int>(r);
+        if (row.checkpoint >= 0 &&
+            qs(item.checkpoints[static_cast<std::size_t>(row.checkpoint)].id) == checkpointId)
+            return static_cast<int>(r);
+    }
+    return -1;
+}
+
+} // namespace fi::app

@@ -1,0 +1,319 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// Closing an inspection: the summary, who was there and where, the outcome (only those the
+// rules allow) with its fixed public wording shown exactly, the confidential flag with its
+// reason, and every problem that still blocks completion with a way to it. Completing locks
+// the record for good and queues it for the same-day upload.
+FiPage {
+    id: page
+
+    required property InspectionEditor editor
+
+    signal showProblem(string itemId, string checkpointId)
+    signal done
+
+    pageName: "complete"
+    title: editor.readOnly ? qsTr("Record") : qsTr("Complete the inspection")
+    subtitle: editor.targetName
+    ready: editor.loaded && !editor.busy
+    Component.onCompleted: editor.checkProblems()
+
+    FiDialog {
+        id: confirm
+        objectName: "confirmComplete"
+        title: qsTr("Complete and lock this record?")
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            width: Theme.formMaxWidth
+            text: qsTr("A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.")
+            wrapMode: Text.Wrap
+        }
+        onAccepted: page.editor.complete()
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        GridLayout {
+            width: scroll.availableWidth - 2 * Theme.pageMargin
+            x: Theme.pageMargin
+            y: Theme.pageMargin
+            columns: page.width > page.height ? 2 : 1
+            columnSpacing: Theme.spacingLarge
+            rowSpacing: Theme.spacingLarge
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.spacingLarge
+
+                FiBanner {
+                    objectName: "completedBanner"
+                    Layout.fillWidth: true
+                    tone: "success"
+                    text: page.editor.readOnly ? (page.editor.state === "uploaded" ? qsTr("Completed and received by the central system.") : qsTr("Completed and locked. It is uploaded as soon as there is a network.")) : ""
+                    actionText: qsTr("Back")
+                    onActionClicked: page.done()
+                }
+                FiBanner {
+                    Layout.fillWidth: true
+                    tone: "danger"
+                    text: page.editor.error
+                }
+
+                // Summary
+                FiCard {
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: Theme.spacing
+                        FiSectionTitle {
+                            text: qsTr("Summary")
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            label: qsTr("Checkpoints answered")
+                            value: qsTr("%1 (required: %2 of %3)").arg(page.editor.answerCount).arg(page.editor.requiredAnswered).arg(page.editor.requiredTotal)
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            label: qsTr("Failed")
+                            value: String(page.editor.failCount)
+                            valueColor: page.editor.failCount > 0 ? Theme.danger : Theme.text
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            label: qsTr("Findings")
+                            value: String(page.editor.findingCount)
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            label: qsTr("Photos")
+                            value: String(page.editor.photoCount)
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            label: qsTr("Inspection day")
+                            value: page.editor.inspectionDay
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            label: qsTr("Started")
+                            value: page.editor.startedAt + (page.editor.clockSource === "device" ? " " + qsTr("(device clock, not synced)") : "")
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            visible: page.editor.readOnly && page.editor.finishedAt.length > 0
+                            label: qsTr("Finished")
+                            value: page.editor.finishedAt
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            visible: page.editor.readOnly
+                            label: qsTr("Draw")
+                            value: page.editor.drawVerified ? qsTr("verified") : qsTr("NOT verified")
+                            valueColor: page.editor.drawVerified ? Theme.success : Theme.danger
+                        }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            visible: page.editor.publicationDeadline.length > 0
+                            label: qsTr("Publish by")
+                            value: page.editor.publicationDeadline + (page.editor.deadlineProvisional ? " " + qsTr("(provisional: holiday calendar not yet published)") : "")
+                        }
+                    }
+                }
+
+                // Presence and place
+                FiCard {
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: Theme.spacing
+                        FiSectionTitle {
+                            text: page.editor.mode === "offsite" ? qsTr("Off-site inspection") : qsTr("On site")
+                        }
+                        Repeater {
+                            model: page.editor.mode === "offsite" ? [] : page.editor.team
+                            delegate: CheckBox {
+                                required property var modelData
+                                Layout.fillWidth: true
+                                Layout.minimumHeight: Theme.touchTarget
+                                enabled: !page.editor.readOnly
+                                text: modelData.name + (modelData.certified ? " · " + modelData.certNo : " · " + qsTr("does not count"))
+                                checked: modelData.present
+                                onToggled: page.editor.setPresent(modelData.inspectorId, checked)
+                            }
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: page.editor.mode !== "offsite"
+                            text: qsTr("%1 certified officer(s) present").arg(page.editor.certifiedPresent)
+                            color: page.editor.certifiedPresent >= 2 ? Theme.success : Theme.danger
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            visible: page.editor.mode !== "offsite"
+                            FiKeyValue {
+                                Layout.fillWidth: true
+                                label: qsTr("Location")
+                                value: page.editor.hasLocation ? page.editor.locationText : qsTr("missing")
+                                valueColor: page.editor.hasLocation ? Theme.text : Theme.danger
+                            }
+                            FiButton {
+                                visible: !page.editor.readOnly
+                                text: qsTr("Update")
+                                enabled: Location.hasFix
+                                onClicked: page.editor.updateLocation()
+                            }
+                        }
+                        Repeater {
+                            model: page.editor.mode === "offsite" ? [{
+                                    "value": "monitoring_data",
+                                    "text": qsTr("Online monitoring data")
+                                }, {
+                                    "value": "drone",
+                                    "text": qsTr("Drone patrol")
+                                }, {
+                                    "value": "document_review",
+                                    "text": qsTr("Document review")
+                                }] : []
+                            delegate: RadioButton {
+                                required property var modelData
+                                Layout.minimumHeight: Theme.touchTarget
+                                enabled: !page.editor.readOnly
+                                text: modelData.text
+                                checked: page.editor.offsiteMethod === modelData.value
+                                onClicked: page.editor.offsiteMethod = modelData.value
+                            }
+                        }
+                    }
+                }
+            }
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                Layout.alignment: Qt.AlignTop
+                spacing: Theme.spacingLarge
+
+                // Outcome
+                FiCard {
+                    Layout.fillWidth: true
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: Theme.spacing
+                        FiSectionTitle {
+                            text: qsTr("Outcome")
+                        }
+                        Repeater {
+                            model: [{
+                                    "value": "no_problem",
+                                    "text": qsTr("No problem found")
+                                }, {
+                                    "value": "rectification_ordered",
+                                    "text": qsTr("Problem found, rectification ordered")
+                                }, {
+                                    "value": "case_opened",
+                                    "text": qsTr("Violation found, case opened")
+                                }]
+                            delegate: RadioButton {
+                                required property var modelData
+                                objectName: "outcome_" + modelData.value
+                                Layout.fillWidth: true
+                                Layout.minimumHeight: Theme.touchTarget
+                                text: modelData.text
+                                font.pixelSize: Theme.fontLarge
+                                checked: page.editor.outcome === modelData.value
+                                enabled: !page.editor.readOnly && (modelData.value !== "no_problem" || page.editor.noProblemAllowed)
+                                onClicked: page.editor.outcome = modelData.value
+                            }
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: !page.editor.noProblemAllowed && !page.editor.readOnly
+                            text: qsTr("A checkpoint failed, so \"no problem found\" is not possible.")
+                            color: Theme.textSecondary
+                            wrapMode: Text.Wrap
+                            font.pixelSize: Theme.fontSmall
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Published as:")
+                            color: Theme.textSecondary
+                        }
+                        Label {
+                            objectName: "publicText"
+                            Layout.fillWidth: true
+                            text: page.editor.publicText.length > 0 ? page.editor.publicText : "—"
+                            font.pixelSize: Theme.fontTitle
+                            font.bold: true
+                            color: Theme.primary
+                            wrapMode: Text.Wrap
+                            Accessible.name: qsTr("Published as: %1").arg(text)
+                        }
+                        CheckBox {
+                            id: confidential
+                            objectName: "confidentialSwitch"
+                            Layout.minimumHeight: Theme.touchTarget
+                            text: qsTr("Do not publish the result (secrecy, national or public security)")
+                            checked: page.editor.confidential
+                            enabled: !page.editor.readOnly
+                            onToggled: page.editor.confidential = checked
+                        }
+                        FiTextField {
+                            objectName: "confidentialReason"
+                            Layout.fillWidth: true
+                            visible: page.editor.confidential
+                            readOnly: page.editor.readOnly
+                            label: qsTr("Reason it is not published")
+                            text: page.editor.confidentialReason
+                            input.onTextEdited: page.editor.confidentialReason = input.text
+                        }
+                    }
+                }
+
+                // Problems
+                FiCard {
+                    Layout.fillWidth: true
+                    visible: !page.editor.readOnly
+                    fill: page.editor.problems.count > 0 ? Theme.warningSurface : Theme.successSurface
+                    border: page.editor.problems.count > 0 ? Theme.warning : Theme.success
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: Theme.spacing
+                        FiSectionTitle {
+                            objectName: "problemsTitle"
+                            Layout.fillWidth: true
+                            text: page.editor.problems.count > 0 ? qsTr("%n thing(s) to fix before completing", "", page.editor.problems.count) : qsTr("Ready to complete")
+                        }
+                        Repeater {
+                            model: page.editor.problems
+                            delegate: ProblemDelegate {
+                                Layout.fillWidth: true
+                                onGoTo: (itemId, checkpointId) => page.showProblem(itemId, checkpointId)
+                            }
+                        }
+                        FiButton {
+                            objectName: "completeNow"
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: Theme.bigButtonHeight
+                            tone: "primary"
+                            text: qsTr("Complete and lock")
+                            enabled: page.editor.problems.count === 0 && !page.editor.busy && page.editor.saveState !== "failed"
+                            onClicked: confirm.open()
+                        }
+                    }
+                }
+                Item {
+                    Layout.preferredHeight: Theme.pageMargin
+                }
+            }
+        }
+    }
+}

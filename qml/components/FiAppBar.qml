@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import FieldInspect
+
+// The bar across the top while unlocked: back, the page's title, the same-day state (unsent
+// records, network) that opens the Sync page, and the menu (settings, lock now).
+ToolBar {
+    id: bar
+
+    property string title: ""
+    property string subtitle: ""
+    property bool canGoBack: false
+
+    signal backClicked
+    signal syncClicked
+    signal settingsClicked
+    signal lockClicked
+
+    Material.foreground: Theme.textOnPrimary
+    implicitHeight: Theme.touchTarget + Theme.spacingLarge
+    background: Rectangle {
+        color: Theme.primary
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.spacing
+        anchors.rightMargin: Theme.spacing
+        spacing: Theme.spacing
+
+        ToolButton {
+            objectName: "backButton"
+            visible: bar.canGoBack
+            text: "‹"
+            font.pixelSize: Theme.fontHuge
+            Layout.preferredWidth: Theme.touchTarget
+            Layout.preferredHeight: Theme.touchTarget
+            Accessible.name: qsTr("Back")
+            onClicked: bar.backClicked()
+        }
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.leftMargin: bar.canGoBack ? 0 : Theme.spacingLarge
+            spacing: 0
+            Label {
+                Layout.fillWidth: true
+                text: bar.title
+                elide: Text.ElideRight
+                font.pixelSize: Theme.fontLarge
+                font.bold: true
+                color: Theme.textOnPrimary
+                Accessible.role: Accessible.TitleBar
+            }
+            Label {
+                Layout.fillWidth: true
+                visible: text.length > 0
+                text: bar.subtitle
+                elide: Text.ElideRight
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textOnPrimary
+                opacity: 0.85
+            }
+        }
+        ToolButton {
+            id: syncButton
+            objectName: "syncButton"
+            Layout.preferredHeight: Theme.touchTarget
+            text: (Sync.online ? "● " : "○ ") + (Sync.syncing ? qsTr("Syncing…") : Sync.unsent > 0 ? qsTr("%n to upload", "", Sync.unsent) : qsTr("All uploaded"))
+            font.pixelSize: Theme.fontBody
+            Accessible.name: (Sync.online ? qsTr("Online") : qsTr("Offline")) + ", " + text
+            onClicked: bar.syncClicked()
+        }
+        ToolButton {
+            objectName: "menuButton"
+            text: "⋮"
+            font.pixelSize: Theme.fontTitle
+            Layout.preferredWidth: Theme.touchTarget
+            Layout.preferredHeight: Theme.touchTarget
+            Accessible.name: qsTr("Menu")
+            onClicked: menu.open()
+
+            Menu {
+                id: menu
+                y: parent.height
+                background: Rectangle {
+                    implicitWidth: 240
+                    color: Theme.surface
+                    radius: Theme.radius
+                    border.width: Theme.borderWidth
+                    border.color: Theme.divider
+                }
+                MenuItem {
+                    objectName: "menuSync"
+                    text: qsTr("Sync")
+                    onTriggered: bar.syncClicked()
+                }
+                MenuItem {
+                    objectName: "menuSettings"
+                    text: qsTr("Settings")
+                    onTriggered: bar.settingsClicked()
+                }
+                MenuItem {
+                    objectName: "menuLock"
+                    text: qsTr("Lock now")
+                    onTriggered: bar.lockClicked()
+                }
+            }
+        }
+    }
+}

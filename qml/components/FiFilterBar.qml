@@ -1,0 +1,56 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// A row of mutually exclusive filter chips; the chosen one is filled.
+RowLayout {
+    id: bar
+
+    property var options: []
+    property string value: ""
+
+    signal chosen(string value)
+
+    spacing: Theme.spacingSmall
+
+    Repeater {
+        model: bar.options
+        delegate: AbstractButton {
+            id: chip
+
+            required property var modelData
+            readonly property bool selected: bar.value === modelData.value
+
+            objectName: "filter_" + (modelData.value.length > 0 ? modelData.value : "all")
+            implicitHeight: Theme.touchTarget
+            implicitWidth: Math.max(Theme.touchTarget, implicitContentWidth + 2 * Theme.spacingLarge)
+            checkable: true
+            checked: selected
+            Accessible.role: Accessible.RadioButton
+            Accessible.name: modelData.text
+            Accessible.checked: selected
+            onClicked: {
+                checked = Qt.binding(() => chip.selected);
+                bar.chosen(modelData.value);
+            }
+
+            background: Rectangle {
+                anchors.fill: parent
+                anchors.topMargin: Theme.spacingSmall
+                anchors.bottomMargin: Theme.spacingSmall
+                radius: height / 2
+                color: chip.selected ? Theme.primary : chip.down ? Theme.neutralSurface : Theme.surface
+                border.width: Theme.borderWidth
+                border.color: chip.selected ? Theme.primary : Theme.divider
+            }
+            contentItem: Label {
+                text: chip.modelData.text
+                horizontalAlignment: Text.AlignHCenter
+                verticalAlignment: Text.AlignVCenter
+                color: chip.selected ? Theme.textOnPrimary : Theme.text
+                font.pixelSize: Theme.fontBody
+            }
+        }
+    }
+}

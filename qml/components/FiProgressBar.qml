@@ -1,0 +1,25 @@
+import QtQuick
+import QtQuick.Controls
+import FieldInspect
+
+// Progress in a thicker bar than the style's, readable at arm's length.
+ProgressBar {
+    id: bar
+
+    property color barColor: Theme.primary
+
+    implicitHeight: Theme.progressHeight
+    background: Rectangle {
+        implicitHeight: Theme.progressHeight
+        radius: height / 2
+        color: Theme.neutralSurface
+    }
+    contentItem: Item {
+        Rectangle {
+            width: bar.visualPosition * parent.width
+            height: parent.height
+            radius: height / 2
+            color: bar.barColor
+        }
+    }
+}

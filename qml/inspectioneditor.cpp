@@ -1,0 +1,716 @@
+#include "qml/inspectioneditor.h"
+
+#include "core/metastore.h"
+#include "core/modeljson.h"
+#include "platform/qtcamera.h"
+#include "qml/backend.h"
+#include "qml/checklistmodel.h"
+#include "qml/locationservice.h"
+#include "qml/photolistmodel.h"
+#include "qml/preferences.h"
+#include "qml/problemlistmodel.h"
+#include "qml/session.h"
+#include "qml/storethread.h"
+#include "qml/usermessages.h"
+
+#include <QVariantMap>
+#include <algorithm>
+#include <regex>
+
+namespace fi::app {
+
+namespace {
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+const Checkpoint* checkpoint_of(const std::vector<CatalogueItem>& items, const std::string& item,
+                                const std::string& checkpoint) {
+    for (const auto& i : items)
+        if (i.id == item)
+            for (const auto& c : i.checkpoints)
+                if (c.id == checkpoint)
+                    return &c;
+    return nullptr;
+}
+
+bool is_fail(const Answer& a) {
+    const auto* v = std::get_if<std::string>(&a.value);
+    return v && *v == "fail";
+}
+
+/// `answers[3].value` → 3 for `answers`.
+std::optional<std::size_t> index_in(const std::string& field, const char* list) {
+    const std::regex re(std::string("^") + list + R"(\[(\d+)\])");
+    std::smatch m;
+    if (!std::regex_search(field, m, re))
+        return std::nullopt;
+    return static_cast<std::size_t>(std::stoul(m[1].str()));
+}
+} // namespace
+
+InspectionEditor::InspectionEditor(QObject* parent)
+    : QObject(parent), checklist_(new ChecklistModel(this)), photos_(new PhotoListModel(this)),
+      problems_(new ProblemListModel(this)) {
+    autosave_.setSingleShot(true);
+    autosave_.setInterval(autosave_delay);
+    connect(&autosave_, &QTimer::timeout, this, &InspectionEditor::save);
+}
+
+InspectionEditor::~InspectionEditor() {
+    // Leaving the page must not lose the last keystrokes: hand them to the store thread.
+    if (dirty_ && session_ && loaded_ && !readOnly()) {
+        InspectionRecord copy = record();
+        session_->store().post([copy](Backend& b) { (void)b.save_draft(copy); });
+    }
+}
+
+void InspectionEditor::setSession(Session* session) {
+    if (session == session_)
+        return;
+    if (session_)
+        disconnect(session_, nullptr, this, nullptr);
+    session_ = session;
+    if (session_)
+        connect(session_, &Session::aboutToLock, this, &InspectionEditor::saveNow);
+    Q_EMIT sessionChanged();
+    load();
+}
+
+void InspectionEditor::setLocation(LocationService* location) {
+    if (location == location_)
+        return;
+    if (location_)
+        disconnect(location_, nullptr, this, nullptr);
+    location_ = location;
+    if (location_)
+        connect(location_, &LocationService::fixChanged, this,
+                &InspectionEditor::attach_location_if_missing);
+    Q_EMIT locationChanged();
+}
+
+void InspectionEditor::setRecordId(const QString& id) {
+    if (id == record_id_)
+        return;
+    record_id_ = id;
+    Q_EMIT recordIdChanged();
+    load();
+}
+
+void InspectionEditor::begin() {
+    if (busy_++ == 0)
+        Q_EMIT busyChanged();
+}
+
+void InspectionEditor::end() {
+    if (--busy_ == 0)
+        Q_EMIT busyChanged();
+}
+
+void InspectionEditor::set_error(const QString& e) {
+    if (e == error_)
+        return;
+    error_ = e;
+    Q_EMIT errorChanged();
+}
+
+void InspectionEditor::set_save_state(const QString& s) {
+    if (s == save_state_)
+        return;
+    save_state_ = s;
+    Q_EMIT saveStateChanged();
+}
+
+void InspectionEditor::load() {
+    if (!session_ || record_id_.isEmpty())
+        return;
+    begin();
+    session_->store().run(
+        this, [id = record_id_.toStdString()](Backend& b) { return b.open_record(id); },
+        [this](Result<OpenedRecord> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            show(std::move(r.value()));
+        });
+}
+
+void InspectionEditor::show(OpenedRecord opened) {
+    const bool first = !loaded_;
+    // Keep edits made while the store answered: only the store's photos and state count.
+    if (loaded_ && dirty_ && opened.stored.state == RecordState::draft) {
+        InspectionRecord mine = record();
+        mine.photos = opened.stored.record.photos;
+        for (auto& f : mine.findings) {
+            f.photo_ids.clear();
+            for (const auto& p : mine.photos)
+                if (p.finding_id == f.id)
+                    f.photo_ids.push_back(p.id);
+        }
+        opened.stored.record = std::move(mine);
+    }
+    opened_ = std::move(opened);
+    if (first)
+        checklist_->set_items(opened_.items);
+    loaded_ = true;
+    set_problems(opened_.problems);
+    publish_record();
+    if (first)
+        Q_EMIT loadedChanged();
+    attach_location_if_missing();
+}
+
+void InspectionEditor::publish_record() {
+    checklist_->set_record(record());
+    std::vector<std::pair<std::string, std::string>> labels;
+    for (const auto& f : record().findings) {
+        const Checkpoint* cp = checkpoint_of(opened_.items, f.item_id, f.checkpoint_id);
+        labels.emplace_back(f.id, cp ? cp->text : f.checkpoint_id);
+    }
+    photos_->set_photos(record().photos, labels);
+    Q_EMIT recordChanged();
+}
+
+InspectionRecord& InspectionEditor::edit() {
+    return opened_.stored.record;
+}
+
+void InspectionEditor::changed() {
+    dirty_ = true;
+    set_save_state(QStringLiteral("unsaved"));
+    publish_record();
+    autosave_.start();
+}
+
+void InspectionEditor::save() {
+    autosave_.stop();
+    if (!dirty_ || !session_ || readOnly())
+        return;
+    dirty_ = false;
+    set_save_state(QStringLiteral("saving"));
+    session_->store().run(
+        this, [copy = record()](Backend& b) { return b.save_draft(copy); },
+        [this](Status s) {
+            if (!s) {
+                set_save_state(QStringLiteral("failed"));
+                set_error(UserMessages::error(s.error()));
+                return;
+            }
+            if (!dirty_)
+                set_save_state(QStringLiteral("saved"));
+            Q_EMIT saved();
+        });
+}
+
+void InspectionEditor::saveNow() {
+    save();
+}
+
+// ---- reading ------------------------------------------------------------------------------
+
+QString InspectionEditor::state() const {
+    return loaded_ ? qs(std::string(to_string(opened_.stored.state))) : QString();
+}
+QString InspectionEditor::assignmentId() const {
+    return qs(record().assignment_id);
+}
+QString InspectionEditor::targetName() const {
+    return qs(opened_.assignment.target.name);
+}
+QString InspectionEditor::planName() const {
+    return qs(opened_.assignment.plan.name);
+}
+QString InspectionEditor::mode() const {
+    return loaded_ ? qs(std::string(to_string(opened_.assignment.mode))) : QString();
+}
+QString InspectionEditor::inspectionDay() const {
+    return qs(record().inspection_day);
+}
+QString InspectionEditor::startedAt() const {
+    return UserMessages::time(record().started_at);
+}
+QString InspectionEditor::finishedAt() const {
+    return UserMessages::time(record().finished_at);
+}
+QString InspectionEditor::clockSource() const {
+    return qs(record().clock.source);
+}
+QString InspectionEditor::locationText() const {
+    return record().location ? location_text(*record().location) : QString();
+}
+QString InspectionEditor::offsiteMethod() const {
+    return record().offsite_method ? qs(std::string(to_string(*record().offsite_method)))
+                                   : QString();
+}
+QString InspectionEditor::outcome() const {
+    return record().outcome ? qs(std::string(to_string(*record().outcome))) : QString();
+}
+QString InspectionEditor::publicText() const {
+    return qs(record().public_text);
+}
+QString InspectionEditor::confidentialReason() const {
+    return qs(record().confidential_reason.value_or(""));
+}
+QString InspectionEditor::publicationDeadline() const {
+    return qs(opened_.publication_deadline);
+}
+
+QVariantList InspectionEditor::team() const {
+    QVariantList out;
+    const auto& present = record().inspectors_present;
+    for (const auto& m : opened_.assignment.team) {
+        const Inspector* who = nullptr;
+        for (const auto& i : opened_.roster)
+            if (i.id == m.inspector_id)
+                who = &i;
+        const bool certified =
+            who && who->cert_no && !who->third_party && m.role != TeamRole::expert;
+        out.push_back(QVariantMap{
+            {QStringLiteral("inspectorId"), qs(m.inspector_id)},
+            {QStringLiteral("name"), who ? qs(who->name) : qs(m.inspector_id)},
+            {QStringLiteral("role"), qs(std::string(to_string(m.role)))},
+            {QStringLiteral("certNo"), who && who->cert_no ? qs(*who->cert_no) : QString()},
+            {QStringLiteral("certified"), certified},
+            {QStringLiteral("present"),
+             std::find(present.begin(), present.end(), m.inspector_id) != present.end()}});
+    }
+    return out;
+}
+
+int InspectionEditor::certifiedPresent() const {
+    int n = 0;
+    for (const auto& v : team()) {
+        const auto m = v.toMap();
+        if (m.value(QStringLiteral("certified")).toBool() &&
+            m.value(QStringLiteral("present")).toBool())
+            ++n;
+    }
+    return n;
+}
+
+int InspectionEditor::requiredTotal() const {
+    int n = 0;
+    for (const auto& i : opened_.items)
+        for (const auto& c : i.checkpoints)
+            n += c.required ? 1 : 0;
+    return n;
+}
+
+int InspectionEditor::requiredAnswered() const {
+    int n = 0;
+    for (const auto& i : opened_.items)
+        for (const auto& c : i.checkpoints) {
+            if (!c.required)
+                continue;
+            for (const auto& a : record().answers)
+                if (a.item_id == i.id && a.checkpoint_id == c.id) {
+                    const auto* t = std::get_if<std::string>(&a.value);
+                    if (c.kind != CheckpointKind::text || !t ||
+                        !QString::fromStdString(*t).trimmed().isEmpty())
+                        ++n;
+                }
+        }
+    return n;
+}
+
+int InspectionEditor::failCount() const {
+    return static_cast<int>(std::count_if(record().answers.begin(), record().answers.end(),
+                                          [](const Answer& a) { return is_fail(a); }));
+}
+
+QVariantList InspectionEditor::findings() const {
+    QVariantList out;
+    for (const auto& f : record().findings) {
+        const Checkpoint* cp = checkpoint_of(opened_.items, f.item_id, f.checkpoint_id);
+        out.push_back(
+            QVariantMap{{QStringLiteral("id"), qs(f.id)},
+                        {QStringLiteral("itemId"), qs(f.item_id)},
+                        {QStringLiteral("checkpointId"), qs(f.checkpoint_id)},
+                        {QStringLiteral("label"), cp ? qs(cp->text) : qs(f.checkpoint_id)},
+                        {QStringLiteral("description"), qs(f.description)},
+                        {QStringLiteral("photoCount"), static_cast<int>(f.photo_ids.size())}});
+    }
+    return out;
+}
+
+platform::Camera& InspectionEditor::camera() {
+    if (!camera_) {
+        camera_ = std::make_unique<platform::QtCamera>();
+        connect(camera_.get(), &platform::Camera::captured, this,
+                [this](const QImage& image) { import_image(image, camera_finding_); });
+        connect(camera_.get(), &platform::Camera::failed, this,
+                [this](const QString& message) { set_error(message); });
+    }
+    return *camera_;
+}
+
+QVariantList InspectionEditor::photoTargets() const {
+    QVariantList out{QVariantMap{{QStringLiteral("id"), QString()},
+                                 {QStringLiteral("label"), tr("The inspection in general")}}};
+    for (const auto& f : findings()) {
+        const auto m = f.toMap();
+        out.push_back(
+            QVariantMap{{QStringLiteral("id"), m.value(QStringLiteral("id"))},
+                        {QStringLiteral("label"),
+                         tr("Finding: %1").arg(m.value(QStringLiteral("label")).toString())}});
+    }
+    return out;
+}
+
+bool InspectionEditor::cameraAvailable() {
+    return camera().available();
+}
+
+QString InspectionEditor::cameraUnavailableReason() {
+    return camera().available() ? QString()
+                                : UserMessages::error(QStringLiteral("camera_unavailable"), {});
+}
+
+// ---- editing ------------------------------------------------------------------------------
+
+void InspectionEditor::setAnswer(const QString& itemId, const QString& checkpointId,
+                                 const QVariant& value) {
+    if (readOnly())
+        return;
+    const std::string item = itemId.toStdString(), cp_id = checkpointId.toStdString();
+    const Checkpoint* cp = checkpoint_of(opened_.items, item, cp_id);
+    if (!cp)
+        return;
+    InspectionRecord& r = edit();
+    auto it = std::find_if(r.answers.begin(), r.answers.end(), [&](const Answer& a) {
+        return a.item_id == item && a.checkpoint_id == cp_id;
+    });
+    std::optional<AnswerValue> next;
+    if (value.isValid() && !value.isNull() &&
+        !(value.typeId() == QMetaType::QString && value.toString().isEmpty())) {
+        if (cp->kind == CheckpointKind::number) {
+            bool ok = false;
+            const qlonglong n = value.toLongLong(&ok);
+            if (!ok) {
+                set_error(tr("Enter a whole number."));
+                return;
+            }
+            next = static_cast<std::int64_t>(n);
+        } else {
+            next = value.toString().toStdString();
+        }
+    }
+    const bool was_fail = it != r.answers.end() && is_fail(*it);
+    if (!next) {
+        if (it == r.answers.end())
+            return;
+        r.answers.erase(it);
+    } else if (it == r.answers.end()) {
+        r.answers.push_back(Answer{item, cp_id, *next, {}});
+    } else {
+        if (it->value == *next)
+            return;
+        it->value = *next;
+    }
+    const bool now_fail = std::any_of(r.answers.begin(), r.answers.end(), [&](const Answer& a) {
+        return a.item_id == item && a.checkpoint_id == cp_id && is_fail(a);
+    });
+    if (was_fail && !now_fail) {
+        // A finding nobody described and with no photo was only room for one: drop it.
+        std::erase_if(r.findings, [&](const Finding& f) {
+            return f.item_id == item && f.checkpoint_id == cp_id && f.description.empty() &&
+                   f.photo_ids.empty();
+        });
+    }
+    if (now_fail && r.outcome == Outcome::no_problem) {
+        r.outcome.reset(); // "no problem found" is no longer a possible outcome
+        r.public_text.clear();
+    }
+    set_error({});
+    changed();
+}
+
+void InspectionEditor::setNote(const QString& itemId, const QString& checkpointId,
+                               const QString& note) {
+    if (readOnly())
+        return;
+    const std::string item = itemId.toStdString(), cp_id = checkpointId.toStdString();
+    for (auto& a : edit().answers)
+        if (a.item_id == item && a.checkpoint_id == cp_id) {
+            if (a.note == note.toStdString())
+                return;
+            a.note = note.toStdString();
+            changed();
+            return;
+        }
+}
+
+QString InspectionEditor::setFinding(const QString& itemId, const QString& checkpointId,
+                                     const QString& description) {
+    if (readOnly())
+        return {};
+    const std::string item = itemId.toStdString(), cp_id = checkpointId.toStdString();
+    if (!checkpoint_of(opened_.items, item, cp_id))
+        return {};
+    InspectionRecord& r = edit();
+    for (auto& f : r.findings)
+        if (f.item_id == item && f.checkpoint_id == cp_id) {
+            if (f.description != description.toStdString()) {
+                f.description = description.toStdString();
+                changed();
+            }
+            return qs(f.id);
+        }
+    Finding f;
+    f.id = make_uuid_v4();
+    f.item_id = item;
+    f.checkpoint_id = cp_id;
+    f.description = description.toStdString();
+    r.findings.push_back(f);
+    changed();
+    return qs(f.id);
+}
+
+void InspectionEditor::setPresent(const QString& inspectorId, bool present) {
+    if (readOnly())
+        return;
+    auto& list = edit().inspectors_present;
+    const std::string id = inspectorId.toStdString();
+    const bool is = std::find(list.begin(), list.end(), id) != list.end();
+    if (is == present)
+        return;
+    if (present)
+        list.push_back(id);
+    else
+        std::erase(list, id);
+    changed();
+}
+
+void InspectionEditor::setOffsiteMethod(const QString& method) {
+    if (readOnly() || opened_.assignment.mode != InspectionMode::offsite)
+        return;
+    const auto m = parse_offsite_method(method.toStdString());
+    if (m == edit().offsite_method)
+        return;
+    edit().offsite_method = m;
+    changed();
+}
+
+void InspectionEditor::setOutcome(const QString& outcome) {
+    if (readOnly())
+        return;
+    const auto o = parse_outcome(outcome.toStdString());
+    if (o == edit().outcome)
+        return;
+    edit().outcome = o;
+    // The public wording is fixed by the outcome (公开信息采用…进行表述), never typed.
+    edit().public_text = o ? std::string(public_text_for(*o)) : std::string();
+    changed();
+}
+
+void InspectionEditor::setConfidential(bool on) {
+    if (readOnly() || on == edit().confidential)
+        return;
+    edit().confidential = on;
+    if (!on)
+        edit().confidential_reason.reset();
+    changed();
+}
+
+void InspectionEditor::setConfidentialReason(const QString& reason) {
+    if (readOnly())
+        return;
+    std::optional<std::string> next;
+    if (!reason.isEmpty())
+        next = reason.toStdString();
+    if (next == edit().confidential_reason)
+        return;
+    edit().confidential_reason = next;
+    changed();
+}
+
+void InspectionEditor::updateLocation() {
+    if (readOnly() || opened_.assignment.mode != InspectionMode::onsite || !location_)
+        return;
+    if (auto l = location_->current()) {
+        edit().location = *l;
+        changed();
+    } else {
+        set_error(
+            UserMessages::problem(Problem{std::string(rule_code::location_required), {}, {}}));
+    }
+}
+
+void InspectionEditor::attach_location_if_missing() {
+    if (!loaded_ || readOnly() || record().location ||
+        opened_.assignment.mode != InspectionMode::onsite || !location_)
+        return;
+    if (auto l = location_->current()) {
+        edit().location = *l;
+        changed();
+    }
+}
+
+// ---- photos -------------------------------------------------------------------------------
+
+void InspectionEditor::importPhoto(const QUrl& file, const QString& findingId) {
+    if (readOnly() || !session_)
+        return;
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    std::optional<std::string> finding;
+    if (!findingId.isEmpty())
+        finding = findingId.toStdString();
+    const std::optional<Location> where = location_ ? location_->current() : std::nullopt;
+    const int side = session_->preferences().photoLongestSide();
+    save(); // a new finding must be in the store before a photo names it
+    begin();
+    session_->store().run(
+        this,
+        [id = record().id, p = path.toStdString(), finding, where, side](Backend& b) {
+            return b.import_photo(id, p, finding, where, side);
+        },
+        [this](Result<PhotoRef> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            set_error({});
+            Q_EMIT photoAdded(qs(r->id));
+            load();
+        });
+}
+
+void InspectionEditor::import_image(const QImage& image, const std::string& finding_id) {
+    if (readOnly() || !session_)
+        return;
+    std::optional<std::string> finding;
+    if (!finding_id.empty())
+        finding = finding_id;
+    const std::optional<Location> where = location_ ? location_->current() : std::nullopt;
+    const int side = session_->preferences().photoLongestSide();
+    save();
+    begin();
+    session_->store().run(
+        this,
+        [id = record().id, image, finding, where, side](Backend& b) {
+            return b.import_image(id, image, finding, where, side);
+        },
+        [this](Result<PhotoRef> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            Q_EMIT photoAdded(qs(r->id));
+            load();
+        });
+}
+
+void InspectionEditor::capturePhoto(const QString& findingId) {
+    if (readOnly())
+        return;
+    camera_finding_ = findingId.toStdString();
+    if (auto s = camera().capture(); !s)
+        set_error(UserMessages::error(s.error()));
+}
+
+void InspectionEditor::removePhoto(const QString& photoId) {
+    if (readOnly() || !session_)
+        return;
+    begin();
+    session_->store().run(
+        this,
+        [id = record().id, photo = photoId.toStdString()](Backend& b) {
+            return b.remove_photo(id, photo);
+        },
+        [this](Status s) {
+            end();
+            if (!s) {
+                set_error(UserMessages::error(s.error()));
+                return;
+            }
+            load();
+        });
+}
+
+// ---- completion ---------------------------------------------------------------------------
+
+void InspectionEditor::set_problems(const Problems& problems) {
+    std::vector<ProblemListModel::Entry> entries;
+    const InspectionRecord& r = record();
+    for (const auto& p : problems) {
+        ProblemListModel::Entry e{p, QStringLiteral("complete"), {}, {}};
+        if (auto i = index_in(p.field, "answers"); i && *i < r.answers.size()) {
+            e.item_id = r.answers[*i].item_id;
+            e.checkpoint_id = r.answers[*i].checkpoint_id;
+        } else if (auto k = index_in(p.field, "findings"); k && *k < r.findings.size()) {
+            e.item_id = r.findings[*k].item_id;
+            e.checkpoint_id = r.findings[*k].checkpoint_id;
+        } else {
+            for (const auto& item : opened_.items) {
+                if (item.id == p.field)
+                    e.item_id = item.id;
+                for (const auto& c : item.checkpoints)
+                    if (c.id == p.field) {
+                        e.item_id = item.id;
+                        e.checkpoint_id = c.id;
+                    }
+            }
+        }
+        if (!e.item_id.empty())
+            e.page = QStringLiteral("checklist");
+        entries.push_back(std::move(e));
+    }
+    problems_->set_entries(std::move(entries));
+}
+
+void InspectionEditor::checkProblems() {
+    if (!session_ || !loaded_ || readOnly())
+        return;
+    autosave_.stop();
+    dirty_ = false;
+    set_save_state(QStringLiteral("saving"));
+    begin();
+    session_->store().run(
+        this, [copy = record()](Backend& b) { return b.completion_problems(copy); },
+        [this](Result<Problems> r) {
+            end();
+            if (!r) {
+                set_save_state(QStringLiteral("failed"));
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            if (!dirty_)
+                set_save_state(QStringLiteral("saved"));
+            set_problems(*r);
+            Q_EMIT saved();
+        });
+}
+
+void InspectionEditor::complete() {
+    if (!session_ || !loaded_ || readOnly())
+        return;
+    autosave_.stop();
+    dirty_ = false;
+    begin();
+    session_->store().run(
+        this, [copy = record()](Backend& b) { return b.complete(copy); },
+        [this](Result<OpenedRecord> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            const bool done = r->stored.state != RecordState::draft;
+            set_save_state(QStringLiteral("saved"));
+            show(std::move(r.value()));
+            if (done) {
+                set_error({});
+                session_->notify_record_completed();
+                Q_EMIT completed();
+            } else {
+                set_error(tr("The record cannot be completed yet: %n problem(s) are listed below.",
+                             "", problems_->rowCount()));
+            }
+        });
+}
+
+} // namespace fi::app

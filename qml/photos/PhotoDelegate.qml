@@ -1,0 +1,70 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// One thumbnail (decoded from the encrypted store) with what it is evidence for.
+Item {
+    id: cell
+
+    required property string photoId
+    required property string thumbnail
+    required property string source
+    required property string findingLabel
+    property bool readOnly: true
+
+    signal open(string source, string label)
+    signal remove(string photoId)
+
+    width: Theme.thumbnailSize + Theme.spacingLarge
+    height: Theme.thumbnailSize + Theme.touchTarget + Theme.spacingLarge
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing / 2
+        spacing: Theme.spacingSmall
+
+        Rectangle {
+            Layout.preferredWidth: Theme.thumbnailSize
+            Layout.preferredHeight: Theme.thumbnailSize
+            color: Theme.neutralSurface
+            radius: Theme.radius
+
+            Image {
+                anchors.fill: parent
+                anchors.margins: 2
+                source: cell.thumbnail
+                asynchronous: true
+                fillMode: Image.PreserveAspectCrop
+                sourceSize.width: Theme.thumbnailSize * 2
+                sourceSize.height: Theme.thumbnailSize * 2
+            }
+            MouseArea {
+                anchors.fill: parent
+                Accessible.role: Accessible.Button
+                Accessible.name: qsTr("Open photo")
+                onClicked: cell.open(cell.source, cell.findingLabel)
+            }
+            ToolButton {
+                objectName: "deletePhoto_" + cell.photoId
+                visible: !cell.readOnly
+                anchors.top: parent.top
+                anchors.right: parent.right
+                width: Theme.touchTarget
+                height: Theme.touchTarget
+                text: "✕"
+                Accessible.name: qsTr("Delete photo")
+                onClicked: cell.remove(cell.photoId)
+            }
+        }
+        Label {
+            Layout.preferredWidth: Theme.thumbnailSize
+            text: cell.findingLabel.length > 0 ? cell.findingLabel : qsTr("General")
+            elide: Text.ElideRight
+            maximumLineCount: 2
+            wrapMode: Text.Wrap
+            font.pixelSize: Theme.fontSmall
+            color: Theme.textSecondary
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import FieldInspect
+
+// The photos of one inspection: take one with the camera or import a file (straight into the
+// encrypted store, never a copy on disk), see them as thumbnails, open one full screen,
+// attach new ones to a finding, delete one while the record is still a draft.
+FiPage {
+    id: page
+
+    required property InspectionEditor editor
+    // The finding new photos are for ("" = the inspection in general).
+    property string findingId: ""
+
+    function openViewer(source: string, label: string) {
+        page.StackView.view.push(viewer, {
+                "source": source,
+                "label": label
+            });
+    }
+
+    pageName: "photos"
+    title: qsTr("Photos")
+    subtitle: editor.targetName
+    ready: editor.loaded
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Import a photo")
+        nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
+        onAccepted: page.editor.importPhoto(selectedFile, page.findingId)
+    }
+
+    FiDialog {
+        id: confirmDelete
+        property string photoId: ""
+        objectName: "confirmDelete"
+        title: qsTr("Delete this photo?")
+        standardButtons: Dialog.Cancel | Dialog.Yes
+        Label {
+            width: Theme.formMaxWidth
+            text: qsTr("The photo is removed from this draft and from the tablet.")
+            wrapMode: Text.Wrap
+        }
+        onAccepted: page.editor.removePhoto(photoId)
+    }
+
+    Component {
+        id: viewer
+        PhotoViewerPage {
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.pageMargin
+        spacing: Theme.spacingLarge
+
+        FiCard {
+            Layout.fillWidth: true
+            visible: !page.editor.readOnly
+
+            GridLayout {
+                anchors.fill: parent
+                columns: page.width > page.height ? 4 : 2
+                columnSpacing: Theme.spacingLarge
+                rowSpacing: Theme.spacing
+
+                Label {
+                    text: qsTr("New photos are for:")
+                }
+                ComboBox {
+                    id: findingChooser
+                    objectName: "findingChooser"
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touchTarget
+                    textRole: "label"
+                    valueRole: "id"
+                    model: page.editor.photoTargets
+                    Accessible.name: qsTr("New photos are for")
+                    background: Rectangle {
+                        implicitHeight: Theme.touchTarget
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.width: Theme.borderWidth
+                        border.color: Theme.divider
+                    }
+                    popup.background: Rectangle {
+                        color: Theme.surface
+                        radius: Theme.radius
+                        border.width: Theme.borderWidth
+                        border.color: Theme.divider
+                    }
+                    Component.onCompleted: currentIndex = Math.max(0, indexOfValue(page.findingId))
+                    onActivated: page.findingId = currentValue
+                }
+                FiButton {
+                    objectName: "captureButton"
+                    tone: "primary"
+                    text: qsTr("Take photo")
+                    enabled: page.editor.cameraAvailable && !page.editor.busy
+                    onClicked: page.editor.capturePhoto(page.findingId)
+                }
+                FiButton {
+                    objectName: "importButton"
+                    text: qsTr("Import from file…")
+                    enabled: !page.editor.busy
+                    onClicked: fileDialog.open()
+                }
+                Label {
+                    Layout.columnSpan: parent.columns
+                    Layout.fillWidth: true
+                    visible: !page.editor.cameraAvailable
+                    text: page.editor.cameraUnavailableReason
+                    color: Theme.textSecondary
+                    wrapMode: Text.Wrap
+                    font.pixelSize: Theme.fontSmall
+                }
+            }
+        }
+
+        FiBanner {
+            Layout.fillWidth: true
+            tone: "danger"
+            text: page.editor.error
+        }
+        BusyIndicator {
+            Layout.alignment: Qt.AlignHCenter
+            running: page.editor.busy
+            visible: running
+        }
+
+        GridView {
+            id: grid
+            objectName: "photoGrid"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            model: page.editor.photos
+            cellWidth: Theme.thumbnailSize + Theme.spacingLarge
+            cellHeight: Theme.thumbnailSize + Theme.touchTarget + Theme.spacingLarge
+            delegate: PhotoDelegate {
+                readOnly: page.editor.readOnly
+                onOpen: (source, label) => page.openViewer(source, label)
+                onRemove: photoId => {
+                    confirmDelete.photoId = photoId;
+                    confirmDelete.open();
+                }
+            }
+            ScrollBar.vertical: ScrollBar {
+            }
+
+            Label {
+                anchors.centerIn: parent
+                width: parent.width * 0.8
+                visible: grid.count === 0
+                text: qsTr("No photos yet.")
+                horizontalAlignment: Text.AlignHCenter
+                color: Theme.textSecondary
+                font.pixelSize: Theme.fontLarge
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "qml/appdata.h"
+
+#include <QObject>
+#include <QSettings>
+#include <QString>
+#include <QTranslator>
+#include <filesystem>
+#include <memory>
+
+namespace fi::app {
+
+/// The user's settings that are no secret and are needed before the store is unlocked:
+/// language, photo size, where the central system is. Kept in `fieldinspect.ini` beside the
+/// store (plain text: a URL, a CA file path and a public-key pin are not secrets). Switching
+/// the language installs the translator at once; the app retranslates its QML on
+/// languageChanged().
+class Preferences final : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
+    Q_PROPERTY(int photoLongestSide READ photoLongestSide WRITE setPhotoLongestSide NOTIFY
+                   photoLongestSideChanged)
+    Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverChanged)
+    Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY serverChanged)
+    Q_PROPERTY(QString tlsPin READ tlsPin WRITE setTlsPin NOTIFY serverChanged)
+    Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
+    Q_PROPERTY(QString dataLocation READ dataLocation CONSTANT)
+public:
+    static constexpr int default_photo_side_px = 2048;
+    static constexpr int detail_photo_side_px = 3072;
+
+    explicit Preferences(std::filesystem::path data_dir, QObject* parent = nullptr);
+    ~Preferences() override;
+
+    QString language() const { return language_; }
+    void setLanguage(const QString& language);
+    int photoLongestSide() const { return photo_side_; }
+    void setPhotoLongestSide(int px);
+    QString serverUrl() const { return server_url_; }
+    void setServerUrl(const QString& url);
+    QString caFile() const { return ca_file_; }
+    void setCaFile(const QString& file);
+    QString tlsPin() const { return tls_pin_; }
+    void setTlsPin(const QString& pin);
+    QString version() const;
+    QString qtVersion() const;
+    QString dataLocation() const;
+
+    /// Where and how to reach the central system, for the backend.
+    ServerConfig server() const;
+
+Q_SIGNALS:
+    void languageChanged();
+    void photoLongestSideChanged();
+    void serverChanged();
+
+private:
+    void install_translator();
+
+    std::filesystem::path data_dir_;
+    std::unique_ptr<QSettings> settings_;
+    std::unique_ptr<QTranslator> translator_;
+    QString language_;
+    int photo_side_ = default_photo_side_px;
+    QString server_url_;
+    QString ca_file_;
+    QString tls_pin_;
+};
+
+} // namespace fi::app

@@ -1,0 +1,174 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// A team leader asks the central system for a new draw of this assignment (online only):
+// why, a note, and which team members must not be drawn again (e.g. 回避, a conflict of
+// interest). The central system draws; this page only shows the team it drew. Nobody on
+// the tablet chooses a person.
+FiPage {
+    id: page
+
+    property string assignmentId: ""
+    property var excluded: []
+
+    function toggle(id: string, on: bool) {
+        const next = excluded.filter(x => x !== id);
+        if (on)
+            next.push(id);
+        excluded = next;
+    }
+
+    pageName: "redraw"
+    title: qsTr("Ask for a new draw")
+    subtitle: current.targetName
+    ready: current.loaded
+
+    AssignmentDetail {
+        id: current
+        session: Session
+        assignmentId: page.assignmentId
+    }
+    RedrawController {
+        id: redraw
+        objectName: "redraw"
+        session: Session
+        assignmentId: page.assignmentId
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(scroll.availableWidth - 2 * Theme.pageMargin, Theme.formMaxWidth * 1.6)
+            x: (scroll.availableWidth - width) / 2
+            y: Theme.pageMargin
+            spacing: Theme.spacingLarge
+
+            FiBanner {
+                Layout.fillWidth: true
+                tone: "info"
+                text: qsTr("Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.")
+            }
+            FiBanner {
+                Layout.fillWidth: true
+                tone: "warning"
+                text: Sync.online ? "" : qsTr("The central system is not reachable. A new draw needs the network; nothing was changed.")
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                visible: !redraw.done
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+
+                    FiSectionTitle {
+                        text: qsTr("Reason")
+                    }
+                    Repeater {
+                        model: [{
+                                "value": "conflict",
+                                "text": qsTr("Conflict of interest (回避)")
+                            }, {
+                                "value": "absence",
+                                "text": qsTr("A team member is absent")
+                            }, {
+                                "value": "other",
+                                "text": qsTr("Other (say why in the note)")
+                            }]
+                        delegate: RadioButton {
+                            required property var modelData
+                            objectName: "reason_" + modelData.value
+                            Layout.minimumHeight: Theme.touchTarget
+                            text: modelData.text
+                            checked: reasonGroup.reason === modelData.value
+                            onClicked: reasonGroup.reason = modelData.value
+                        }
+                    }
+                    QtObject {
+                        id: reasonGroup
+                        property string reason: ""
+                    }
+                    FiTextField {
+                        id: note
+                        objectName: "redrawNote"
+                        Layout.fillWidth: true
+                        label: qsTr("Note")
+                    }
+                    FiSectionTitle {
+                        text: qsTr("Must not be drawn again")
+                    }
+                    Repeater {
+                        model: current.drawnTeam
+                        delegate: CheckBox {
+                            required property var modelData
+                            objectName: "exclude_" + modelData.inspectorId
+                            Layout.minimumHeight: Theme.touchTarget
+                            text: modelData.name + (modelData.certNo.length > 0 ? " · " + modelData.certNo : "")
+                            checked: page.excluded.indexOf(modelData.inspectorId) >= 0
+                            onToggled: page.toggle(modelData.inspectorId, checked)
+                        }
+                    }
+                    FiErrorText {
+                        Layout.fillWidth: true
+                        text: redraw.error
+                    }
+                    FiButton {
+                        objectName: "requestRedraw"
+                        Layout.fillWidth: true
+                        tone: "primary"
+                        text: redraw.busy ? qsTr("Asking the central system…") : qsTr("Ask the central system to draw again")
+                        enabled: !redraw.busy && reasonGroup.reason.length > 0
+                        onClicked: redraw.request(reasonGroup.reason, note.text, page.excluded)
+                    }
+                }
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                visible: redraw.done
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
+                        objectName: "redrawDone"
+                        Layout.fillWidth: true
+                        text: qsTr("The central system drew a new team")
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("New assignment")
+                        value: redraw.result.assignmentId + " · " + qsTr("revision %1").arg(redraw.result.revision)
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("Draw")
+                        value: redraw.result.drawId + " · " + (redraw.result.drawVerified ? qsTr("verified") : qsTr("NOT verified"))
+                        valueColor: redraw.result.drawVerified ? Theme.success : Theme.danger
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        visible: redraw.frozenDrafts > 0
+                        text: qsTr("%n draft(s) of the old assignment were frozen and kept.", "", redraw.frozenDrafts)
+                        wrapMode: Text.Wrap
+                    }
+                    Repeater {
+                        model: redraw.result.team
+                        delegate: TeamMemberDelegate {
+                            Layout.fillWidth: true
+                        }
+                    }
+                    FiButton {
+                        Layout.fillWidth: true
+                        text: qsTr("Back to Today")
+                        onClicked: page.StackView.view.pop(null)
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,275 @@
+#include "qml/session.h"
+
+#include "qml/backend.h"
+#include "qml/preferences.h"
+#include "qml/storethread.h"
+#include "qml/usermessages.h"
+
+#include <chrono>
+
+namespace fi::app {
+
+namespace {
+/// What the store thread found at start-up.
+struct Found {
+    bool set_up = false;
+    std::optional<platform::VaultState> vault;
+};
+} // namespace
+
+Session::Session(StoreThread& store, Preferences& preferences, bool fast_kdf, QObject* parent)
+    : QObject(parent), store_(store), preferences_(preferences), fast_kdf_(fast_kdf) {
+    countdown_.setInterval(1000);
+    connect(&countdown_, &QTimer::timeout, this, [this] {
+        if (retry_after_s_ > 0) {
+            --retry_after_s_;
+            Q_EMIT vaultChanged();
+        }
+        if (retry_after_s_ <= 0)
+            countdown_.stop();
+    });
+    refresh_state();
+}
+
+Session::~Session() = default;
+
+void Session::begin() {
+    if (busy_++ == 0)
+        Q_EMIT busyChanged();
+}
+
+void Session::end() {
+    if (--busy_ == 0)
+        Q_EMIT busyChanged();
+}
+
+void Session::set_state(State s) {
+    if (s == state_)
+        return;
+    state_ = s;
+    Q_EMIT stateChanged();
+}
+
+void Session::set_error(const QString& e) {
+    if (e == error_)
+        return;
+    error_ = e;
+    Q_EMIT errorChanged();
+}
+
+void Session::report(const QString& message) {
+    set_error(message);
+}
+
+void Session::clearError() {
+    set_error({});
+}
+
+void Session::set_needs_sign_in(bool needed) {
+    if (needed == needs_sign_in_)
+        return;
+    needs_sign_in_ = needed;
+    Q_EMIT needsSignInChanged();
+}
+
+void Session::refresh_state() {
+    store_.run(
+        this,
+        [](Backend& b) {
+            Found f;
+            f.set_up = b.set_up();
+            if (f.set_up)
+                if (auto v = b.vault_state())
+                    f.vault = *v;
+            return f;
+        },
+        [this](Found f) {
+            if (f.vault) {
+                failures_ = f.vault->failures;
+                attempts_left_ = f.vault->attempts_left;
+                locked_out_ = f.vault->locked_out;
+                retry_after_s_ = static_cast<int>(
+                    std::chrono::ceil<std::chrono::seconds>(f.vault->retry_after).count());
+                if (retry_after_s_ > 0)
+                    countdown_.start();
+                Q_EMIT vaultChanged();
+            }
+            if (state_ == Starting && f.set_up && auto_ && !auto_->pin.isEmpty()) {
+                // Unlocking from the startup options: no PIN screen in between. A wrong PIN
+                // comes back here and shows the screen.
+                const QString pin = auto_->pin;
+                auto_.reset();
+                unlock(pin);
+                return;
+            }
+            if (state_ != Unlocked)
+                set_state(f.set_up ? Locked : NeedsSetup);
+            try_auto_start();
+        });
+}
+
+void Session::opened(const UserInfo& user) {
+    user_ = user;
+    if (pin_pending_) {
+        pin_pending_ = false;
+        Q_EMIT pinPendingChanged();
+    }
+    set_error({});
+    set_needs_sign_in(false);
+    Q_EMIT userChanged();
+    set_state(Unlocked);
+    Q_EMIT unlocked();
+    Q_EMIT dataChanged();
+}
+
+void Session::signInFirstRun(const QString& username, const QString& password) {
+    if (username.trimmed().isEmpty() || password.isEmpty()) {
+        set_error(tr("Enter your user name and password."));
+        return;
+    }
+    begin();
+    set_error({});
+    const ServerConfig server = preferences_.server();
+    store_.run(
+        this,
+        [server, u = username.trimmed().toStdString(), p = password.toStdString()](Backend& b) {
+            return b.sign_in_first(server, u, p);
+        },
+        [this](Result<UserInfo> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            user_ = *r;
+            pin_pending_ = true;
+            Q_EMIT userChanged();
+            Q_EMIT pinPendingChanged();
+            try_auto_start();
+        });
+}
+
+void Session::choosePin(const QString& pin, const QString& repeat) {
+    if (pin != repeat) {
+        set_error(tr("The two PINs differ. Enter the same PIN twice."));
+        return;
+    }
+    begin();
+    set_error({});
+    store_.run(
+        this,
+        [pin = pin.toStdString(), fast = fast_kdf_](Backend& b) {
+            return b.create_store(pin, fast);
+        },
+        [this](Result<UserInfo> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            opened(*r);
+        });
+}
+
+void Session::unlock(const QString& pin) {
+    if (pin.isEmpty()) {
+        set_error(tr("Enter your PIN."));
+        return;
+    }
+    begin();
+    set_error({});
+    const ServerConfig server = preferences_.server();
+    store_.run(
+        this, [server, pin = pin.toStdString()](Backend& b) { return b.unlock(server, pin); },
+        [this](Result<UserInfo> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                refresh_state();
+                return;
+            }
+            opened(*r);
+        });
+}
+
+void Session::signIn(const QString& password) {
+    if (password.isEmpty()) {
+        set_error(tr("Enter your password."));
+        return;
+    }
+    begin();
+    set_error({});
+    store_.run(
+        this, [p = password.toStdString()](Backend& b) { return b.sign_in(p); },
+        [this](Result<UserInfo> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            user_ = *r;
+            Q_EMIT userChanged();
+            set_needs_sign_in(false);
+            Q_EMIT dataChanged();
+        });
+}
+
+void Session::liftLockout(const QString& username, const QString& password) {
+    if (username.trimmed().isEmpty() || password.isEmpty()) {
+        set_error(tr("Enter your user name and password."));
+        return;
+    }
+    begin();
+    set_error({});
+    const ServerConfig server = preferences_.server();
+    store_.run(
+        this,
+        [server, u = username.trimmed().toStdString(), p = password.toStdString()](Backend& b) {
+            return b.lift_lockout(server, u, p);
+        },
+        [this](Status s) {
+            end();
+            if (!s)
+                set_error(UserMessages::error(s.error()));
+            refresh_state();
+        });
+}
+
+void Session::lockNow() {
+    Q_EMIT aboutToLock(); // autosaves are queued before the store closes
+    store_.post([](Backend& b) { b.lock(); });
+    user_ = {};
+    if (pin_pending_) {
+        pin_pending_ = false;
+        Q_EMIT pinPendingChanged();
+    }
+    Q_EMIT userChanged();
+    set_state(Locked);
+    Q_EMIT locked();
+    refresh_state();
+}
+
+void Session::auto_start(const QString& username, const QString& password, const QString& pin) {
+    auto_ = AutoStart{username, password, pin};
+    try_auto_start();
+}
+
+void Session::try_auto_start() {
+    if (!auto_ || busy())
+        return;
+    const AutoStart a = *auto_;
+    if (state_ == NeedsSetup && pin_pending_ && !a.pin.isEmpty()) {
+        auto_.reset();
+        choosePin(a.pin, a.pin);
+    } else if (state_ == NeedsSetup && !pin_pending_ && !a.username.isEmpty() &&
+               !a.password.isEmpty()) {
+        signInFirstRun(a.username, a.password);
+    } else if (state_ == Locked && !a.pin.isEmpty()) {
+        auto_.reset();
+        unlock(a.pin);
+    } else if (state_ != Starting) {
+        auto_.reset(); // nothing the options can do here: the screens take over
+    }
+}
+
+} // namespace fi::app

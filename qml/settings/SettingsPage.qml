@@ -1,0 +1,147 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// Language, photo size, the central system, what this app is and where its data lives, and
+// locking the tablet now.
+FiPage {
+    id: page
+
+    pageName: "settings"
+    title: qsTr("Settings")
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(scroll.availableWidth - 2 * Theme.pageMargin, Theme.formMaxWidth * 1.4)
+            x: (scroll.availableWidth - width) / 2
+            y: Theme.pageMargin
+            spacing: Theme.spacingLarge
+
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
+                        text: qsTr("Language")
+                    }
+                    FiFilterBar {
+                        objectName: "languageChooser"
+                        options: [{
+                                "value": "zh_CN",
+                                "text": "中文"
+                            }, {
+                                "value": "en",
+                                "text": "English"
+                            }]
+                        value: Preferences.language
+                        onChosen: value => Preferences.language = value
+                    }
+                }
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
+                        text: qsTr("Photo size")
+                    }
+                    RadioButton {
+                        objectName: "photoStandard"
+                        Layout.minimumHeight: Theme.touchTarget
+                        text: qsTr("Standard: longest side 2048 px (about 0.5–1 MB a photo)")
+                        checked: Preferences.photoLongestSide === 2048
+                        onClicked: Preferences.photoLongestSide = 2048
+                    }
+                    RadioButton {
+                        objectName: "photoDetail"
+                        Layout.minimumHeight: Theme.touchTarget
+                        text: qsTr("Detail: longest side 3072 px (larger uploads)")
+                        checked: Preferences.photoLongestSide === 3072
+                        onClicked: Preferences.photoLongestSide = 3072
+                    }
+                }
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
+                        text: qsTr("Central system")
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("Address")
+                        value: Preferences.serverUrl
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        visible: Preferences.caFile.length > 0
+                        label: qsTr("CA file")
+                        value: Preferences.caFile
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        visible: Preferences.tlsPin.length > 0
+                        label: qsTr("Key pin")
+                        value: Preferences.tlsPin
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("Signed in as")
+                        value: Session.userName + " (" + Session.userLogin + ", " + Session.inspectorId + ")"
+                    }
+                }
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
+                        text: qsTr("About")
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("Version")
+                        value: Preferences.version + " (Qt " + Preferences.qtVersion + ")"
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("Data location")
+                        value: Preferences.dataLocation
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.")
+                        wrapMode: Text.Wrap
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                    }
+                }
+            }
+
+            FiButton {
+                objectName: "lockNow"
+                Layout.fillWidth: true
+                Layout.preferredHeight: Theme.bigButtonHeight
+                tone: "danger"
+                text: qsTr("Lock now")
+                onClicked: Session.lockNow()
+            }
+            Item {
+                Layout.preferredHeight: Theme.pageMargin
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <type_traits>
+#include <utility>
+
+namespace fi::app {
+
+class Backend;
+
+/// The thread that owns the store. The Backend (and with it the one SQLCipher writer
+/// connection, the key vault and the central system's client) is created, used and destroyed
+/// on this thread only; the GUI thread never touches it. View models post jobs here and get
+/// their results back on the GUI thread as queued calls, in the order they were posted.
+///
+/// Jobs are either the user's (interactive: autosave, open, import a photo) or background
+/// (sync, pull). The count of queued interactive jobs is what a running sync yields to
+/// (YieldingTransport), so a tap never waits behind a photo upload.
+class StoreThread final : public QObject {
+    Q_OBJECT
+public:
+    enum class Kind { interactive, background };
+
+    explicit StoreThread(std::filesystem::path data_dir, QObject* parent = nullptr);
+    ~StoreThread() override;
+    StoreThread(const StoreThread&) = delete;
+    StoreThread& operator=(const StoreThread&) = delete;
+
+    const std::filesystem::path& data_dir() const { return data_dir_; }
+
+    /// Run `work(Backend&)` on the store thread, then `done(result)` on the GUI thread —
+    /// unless `context` was destroyed meanwhile.
+    template <class Work, class Done>
+    void run(QObject* context, Work work, Done done, Kind kind = Kind::interactive) {
+        using R = std::invoke_result_t<Work&, Backend&>;
+        QPointer<QObject> guard(context);
+        auto w = std::make_shared<Work>(std::move(work));
+        auto d = std::make_shared<Done>(std::move(done));
+        post(
+            [this, guard, w, d](Backend& backend) {
+                auto result = std::make_shared<R>((*w)(backend));
+                to_gui([guard, d, result] {
+                    if (guard)
+                        (*d)(std::move(*result));
+                });
+            },
+            kind);
+    }
+
+    /// Run `work` on the store thread; nothing comes back.
+    void post(std::function<void(Backend&)> work, Kind kind = Kind::interactive);
+
+    /// Call `f` on the GUI thread (from any thread), unless this object is gone by then.
+    void to_gui(std::function<void()> f);
+
+    /// Interactive jobs queued and not yet finished (what a sync run yields to).
+    int interactive_pending() const { return interactive_.load(); }
+
+    /// Process events until every job posted before this call has run and delivered its
+    /// result. For tests and orderly shutdown; never called by the app's own flow.
+    void wait_idle();
+
+private:
+    std::filesystem::path data_dir_;
+    QThread thread_;
+    QObject* worker_ = nullptr; // lives on thread_; owns the backend's lifetime there
+    Backend* backend_ = nullptr;
+    std::atomic<int> interactive_{0};
+};
+
+} // namespace fi::app

@@ -1,0 +1,235 @@
+#include "qml/synccontroller.h"
+
+#include "platform/connectivity.h"
+#include "qml/backend.h"
+#include "qml/outboxlistmodel.h"
+#include "qml/preferences.h"
+#include "qml/session.h"
+#include "qml/storethread.h"
+#include "qml/usermessages.h"
+#include "sync/centralclient.h"
+#include "sync/curltransport.h"
+
+#include <QPointer>
+#include <chrono>
+#include <cmath>
+
+namespace fi::app {
+
+namespace {
+constexpr auto retry_interval = std::chrono::minutes(1);
+constexpr auto periodic_interval = std::chrono::minutes(15);
+constexpr auto progress_every = std::chrono::milliseconds(100);
+} // namespace
+
+SyncController::SyncController(Session& session, QObject* parent)
+    : QObject(parent), session_(session), records_(new OutboxListModel(this)),
+      probe_config_(std::make_shared<ProbeConfig>()) {
+    minute_.setInterval(std::chrono::minutes(1));
+    connect(&minute_, &QTimer::timeout, this, &SyncController::refresh);
+    retry_.setSingleShot(true);
+    retry_.setInterval(retry_interval);
+    connect(&retry_, &QTimer::timeout, this, &SyncController::syncNow);
+    periodic_.setInterval(periodic_interval);
+    connect(&periodic_, &QTimer::timeout, this, &SyncController::syncNow);
+
+    connect(&session_, &Session::unlocked, this, [this] {
+        minute_.start();
+        periodic_.start();
+        refresh();
+        syncNow();
+    });
+    connect(&session_, &Session::locked, this, [this] {
+        minute_.stop();
+        periodic_.stop();
+        retry_.stop();
+    });
+    connect(&session_, &Session::recordCompleted, this, &SyncController::syncNow);
+    connect(&session_, &Session::dataChanged, this, &SyncController::refresh);
+    connect(&session_, &Session::needsSignInChanged, this, [this] {
+        records_->set_needs_sign_in(session_.needsSignIn());
+        if (!session_.needsSignIn() && session_.state() == Session::Unlocked)
+            syncNow(); // signed in again: what waited goes now
+    });
+    auto update_probe = [this] {
+        std::lock_guard lock(probe_config_->mutex);
+        probe_config_->server = session_.preferences().server();
+    };
+    update_probe();
+    connect(&session_.preferences(), &Preferences::serverChanged, this, update_probe);
+}
+
+SyncController::~SyncController() = default;
+
+QString SyncController::bytesText(double bytes) const {
+    if (bytes >= 1024.0 * 1024.0)
+        return tr("%1 MiB").arg(bytes / (1024.0 * 1024.0), 0, 'f', 1);
+    if (bytes >= 1024.0)
+        return tr("%1 KiB").arg(std::round(bytes / 1024.0));
+    return tr("%1 bytes").arg(bytes);
+}
+
+QString SyncController::lastSync() const {
+    return UserMessages::time(snapshot_.last_sync);
+}
+
+int SyncController::unsent() const {
+    const auto& s = snapshot_.same_day;
+    return s.pending + s.uploading + s.parked;
+}
+
+void SyncController::set_message(const QString& m, bool is_error) {
+    if (m == message_ && is_error == message_is_error_)
+        return;
+    message_ = m;
+    message_is_error_ = is_error;
+    Q_EMIT messageChanged();
+}
+
+void SyncController::set_online(bool online) {
+    if (online == online_)
+        return;
+    online_ = online;
+    Q_EMIT onlineChanged();
+}
+
+void SyncController::start_connectivity() {
+    auto config = probe_config_;
+    // Runs on the Connectivity's own thread: a transport of its own, never the store's.
+    auto probe = [config]() -> bool {
+        ServerConfig server;
+        {
+            std::lock_guard lock(config->mutex);
+            server = config->server;
+        }
+        if (server.url.empty())
+            return false;
+        sync::TransportOptions t;
+        t.allow_plain_http = server.url.starts_with("http://");
+        t.ca_file = server.ca_file;
+        t.pins = server.pins;
+        t.connect_timeout = std::chrono::seconds(5);
+        t.request_timeout = std::chrono::seconds(10);
+        sync::CurlTransport transport(t);
+        sync::CentralClient client(transport, server.url);
+        return client.server_time().ok();
+    };
+    connectivity_ = std::make_unique<platform::Connectivity>(probe);
+    connect(connectivity_.get(), &platform::Connectivity::onlineChanged, this,
+            &SyncController::set_online);
+    connect(connectivity_.get(), &platform::Connectivity::syncWanted, this, [this] {
+        if (session_.state() == Session::Unlocked)
+            syncNow();
+    });
+    connectivity_->start();
+}
+
+void SyncController::syncNow() {
+    if (session_.state() != Session::Unlocked)
+        return;
+    if (syncing_) {
+        again_ = true;
+        return;
+    }
+    run();
+}
+
+void SyncController::run() {
+    syncing_ = true;
+    again_ = false;
+    retry_.stop();
+    Q_EMIT syncingChanged();
+    StoreThread& store = session_.store();
+    // Progress arrives on the transport's thread; it is thinned out and handed to the GUI.
+    struct Throttle {
+        std::mutex mutex;
+        std::chrono::steady_clock::time_point last{};
+    };
+    auto throttle = std::make_shared<Throttle>();
+    QPointer<SyncController> self(this);
+    sync::UploadProgressFn progress = [&store, self, throttle](const sync::UploadProgress& p) {
+        {
+            std::lock_guard lock(throttle->mutex);
+            const auto now = std::chrono::steady_clock::now();
+            if (p.record_sent != p.record_total && now - throttle->last < progress_every)
+                return;
+            throttle->last = now;
+        }
+        store.to_gui([self, p] {
+            if (!self)
+                return;
+            self->sent_ = p.overall_sent;
+            self->total_ = p.overall_total;
+            self->records_->set_progress(p.record_id, p.record_sent, p.record_total);
+            Q_EMIT self->progressChanged();
+        });
+    };
+    store.run(
+        this, [progress](Backend& b) { return b.sync(progress); }, [this](SyncRun r) { ran(r); },
+        StoreThread::Kind::background);
+}
+
+void SyncController::ran(const SyncRun& r) {
+    syncing_ = false;
+    Q_EMIT syncingChanged();
+    if (r.cancelled) {
+        // The user's work went first; carry on right behind it.
+        run();
+        return;
+    }
+    if (r.needs_sign_in)
+        session_.set_needs_sign_in(true);
+    if (r.needs_sign_in)
+        set_message(UserMessages::error(QStringLiteral("sign_in_required"), {}), true);
+    else if (!r.pull_error.empty())
+        set_message(UserMessages::error(QString::fromStdString(r.pull_error_code),
+                                        QString::fromStdString(r.pull_error)),
+                    true);
+    else if (r.parked > 0)
+        set_message(
+            tr("%n record(s) need your attention: see the message against each.", "", r.parked),
+            true);
+    else if (r.uploaded > 0)
+        set_message(tr("%n record(s) uploaded.", "", r.uploaded), false);
+    else
+        set_message(tr("Up to date."), false);
+    if (r.pulled || r.uploaded > 0 || r.parked > 0)
+        session_.notify_data_changed(); // also refreshes this page
+    else
+        refresh();
+    if (r.retry_later > 0 || (!r.pull_error.empty() && !r.needs_sign_in))
+        retry_.start();
+    ++runs_;
+    Q_EMIT finished();
+    if (again_)
+        syncNow();
+}
+
+void SyncController::refresh() {
+    if (session_.state() != Session::Unlocked)
+        return;
+    session_.store().run(
+        this, [](Backend& b) { return b.snapshot(); },
+        [this](Result<SyncSnapshot> s) {
+            if (!s)
+                return; // locked meanwhile
+            snapshot_ = std::move(s.value());
+            records_->set_rows(snapshot_.rows, session_.needsSignIn());
+            Q_EMIT statusChanged();
+        },
+        StoreThread::Kind::interactive);
+}
+
+void SyncController::retry(const QString& recordId) {
+    session_.store().run(
+        this, [id = recordId.toStdString()](Backend& b) { return b.retry(id); },
+        [this](Status s) {
+            if (!s) {
+                set_message(UserMessages::error(s.error()), true);
+                return;
+            }
+            syncNow();
+        });
+}
+
+} // namespace fi::app

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "qml/appdata.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <memory>
+#include <mutex>
+
+namespace fi::platform {
+class Connectivity;
+}
+
+namespace fi::app {
+
+class OutboxListModel;
+class Session;
+
+/// Getting records to the central system the same day: runs sync (upload, then pull) on the
+/// store thread when the tablet comes online, when a record is completed, when the user asks,
+/// and again while records wait; shows the same-day picture (what is still on the tablet,
+/// time left until 24:00 in UTC+08:00, network state), progress in bytes, the last sync and
+/// the server-time offset; keeps the Sync page's list.
+class SyncController final : public QObject {
+    Q_OBJECT
+    Q_MOC_INCLUDE("qml/outboxlistmodel.h")
+    Q_PROPERTY(bool online READ online NOTIFY onlineChanged)
+    Q_PROPERTY(bool syncing READ syncing NOTIFY syncingChanged)
+    Q_PROPERTY(double sentBytes READ sentBytes NOTIFY progressChanged)
+    Q_PROPERTY(double totalBytes READ totalBytes NOTIFY progressChanged)
+    Q_PROPERTY(QString today READ today NOTIFY statusChanged)
+    Q_PROPERTY(int unsent READ unsent NOTIFY statusChanged)
+    Q_PROPERTY(int dueToday READ dueToday NOTIFY statusChanged)
+    Q_PROPERTY(int overdue READ overdue NOTIFY statusChanged)
+    Q_PROPERTY(int parked READ parked NOTIFY statusChanged)
+    Q_PROPERTY(int minutesLeft READ minutesLeft NOTIFY statusChanged)
+    Q_PROPERTY(double bytesLeft READ bytesLeft NOTIFY statusChanged)
+    Q_PROPERTY(QString lastSync READ lastSync NOTIFY statusChanged)
+    Q_PROPERTY(bool clockSynced READ clockSynced NOTIFY statusChanged)
+    Q_PROPERTY(double clockOffsetMs READ clockOffsetMs NOTIFY statusChanged)
+    Q_PROPERTY(QString message READ message NOTIFY messageChanged)
+    Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
+    Q_PROPERTY(fi::app::OutboxListModel* records READ records CONSTANT)
+public:
+    explicit SyncController(Session& session, QObject* parent = nullptr);
+    ~SyncController() override;
+
+    bool online() const { return online_; }
+    bool syncing() const { return syncing_; }
+    // Byte counts reach QML as double: exact up to 2^53, and QML has no 64-bit integer.
+    double sentBytes() const { return static_cast<double>(sent_); }
+    double totalBytes() const { return static_cast<double>(total_); }
+    QString today() const { return QString::fromStdString(snapshot_.same_day.today); }
+    int unsent() const;
+    int dueToday() const { return snapshot_.same_day.due_today; }
+    int overdue() const { return snapshot_.same_day.overdue; }
+    int parked() const { return snapshot_.same_day.parked; }
+    int minutesLeft() const { return static_cast<int>(snapshot_.same_day.left_today.count()); }
+    double bytesLeft() const { return static_cast<double>(snapshot_.same_day.bytes_left); }
+    QString lastSync() const;
+    bool clockSynced() const { return snapshot_.clock_offset_ms.has_value(); }
+    double clockOffsetMs() const {
+        return static_cast<double>(snapshot_.clock_offset_ms.value_or(0));
+    }
+    QString message() const { return message_; }
+    bool messageIsError() const { return message_is_error_; }
+    OutboxListModel* records() const { return records_; }
+    /// Sync runs finished since start (a screenshot waits for the first pull).
+    int runs() const { return runs_; }
+
+    /// Upload and pull now (or right after the run in progress).
+    Q_INVOKABLE void syncNow();
+    /// Try a parked record again.
+    Q_INVOKABLE void retry(const QString& recordId);
+    /// Re-read the same-day picture and the list (no network).
+    Q_INVOKABLE void refresh();
+    /// "1.2 MiB", "300 KiB", "12 bytes": sizes as the Sync page shows them.
+    Q_INVOKABLE QString bytesText(double bytes) const;
+
+    /// Watch the network: probe the central system (GET /time) on a thread of its own.
+    void start_connectivity();
+
+Q_SIGNALS:
+    void onlineChanged();
+    void syncingChanged();
+    void progressChanged();
+    void statusChanged();
+    void messageChanged();
+    /// A sync run ended (for tests and the e2e run).
+    void finished();
+
+private:
+    void run();
+    void ran(const SyncRun& r);
+    void set_message(const QString& m, bool is_error);
+    void set_online(bool online);
+
+    Session& session_;
+    OutboxListModel* records_;
+    SyncSnapshot snapshot_;
+    bool online_ = false;
+    bool syncing_ = false;
+    bool again_ = false;
+    int runs_ = 0;
+    qint64 sent_ = 0;
+    qint64 total_ = 0;
+    QString message_;
+    bool message_is_error_ = false;
+    QTimer minute_;
+    QTimer retry_;
+    QTimer periodic_;
+    struct ProbeConfig {
+        std::mutex mutex;
+        ServerConfig server;
+    };
+    std::shared_ptr<ProbeConfig> probe_config_;
+    std::unique_ptr<platform::Connectivity> connectivity_;
+};
+
+} // namespace fi::app

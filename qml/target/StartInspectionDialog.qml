@@ -1,0 +1,125 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// Starting an inspection records the time (the trusted clock) and, on site, the place and
+// who of the drawn team is present: at least two certificate holders, experts not counted.
+// Off site it records how the inspection is done instead.
+FiDialog {
+    id: dialog
+
+    required property AssignmentDetail detail
+    property var present: []
+    property string offsiteMethod: ""
+    readonly property bool onsite: detail.mode !== "offsite"
+    readonly property int certified: detail.certifiedAmong(present)
+    readonly property bool canStart: onsite ? certified >= 2 : offsiteMethod.length > 0
+
+    function toggle(id: string, on: bool) {
+        const next = present.filter(x => x !== id);
+        if (on)
+            next.push(id);
+        present = next;
+    }
+
+    objectName: "startDialog"
+    title: qsTr("Start the inspection")
+    width: Math.min(Theme.formMaxWidth + 80, parent ? parent.width - 2 * Theme.pageMargin : Theme.formMaxWidth)
+    onOpened: {
+        const self = dialog.detail.team.filter(m => m.isSelf).map(m => m.inspectorId);
+        dialog.present = self;
+        dialog.offsiteMethod = "";
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        Label {
+            Layout.fillWidth: true
+            visible: dialog.onsite
+            text: qsTr("Who of the drawn team is here? At least two officers with an enforcement certificate must be present.")
+            wrapMode: Text.Wrap
+        }
+        Repeater {
+            model: dialog.onsite ? dialog.detail.team : []
+            delegate: CheckBox {
+                required property var modelData
+                objectName: "present_" + modelData.inspectorId
+                Layout.fillWidth: true
+                Layout.minimumHeight: Theme.touchTarget
+                text: modelData.name + (modelData.certified ? "  · " + modelData.certNo : "  · " + qsTr("does not count"))
+                checked: dialog.present.indexOf(modelData.inspectorId) >= 0
+                onToggled: dialog.toggle(modelData.inspectorId, checked)
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: dialog.onsite
+            text: qsTr("%1 certified officer(s) present").arg(dialog.certified)
+            color: dialog.certified >= 2 ? Theme.success : Theme.danger
+            font.bold: true
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: dialog.onsite
+            text: Location.hasFix ? qsTr("Location: %1").arg(Location.text) + (Location.simulated ? " " + qsTr("(simulated)") : "") : Location.available ? qsTr("Waiting for a position fix; it is added to the record as soon as there is one.") : qsTr("No position source: %1").arg(Location.unavailableReason)
+            wrapMode: Text.Wrap
+            color: Location.hasFix ? Theme.textSecondary : Theme.warning
+        }
+
+        Label {
+            Layout.fillWidth: true
+            visible: !dialog.onsite
+            text: qsTr("This target is inspected off site. How?")
+            wrapMode: Text.Wrap
+        }
+        Repeater {
+            model: dialog.onsite ? [] : [{
+                    "value": "monitoring_data",
+                    "text": qsTr("Online monitoring data")
+                }, {
+                    "value": "drone",
+                    "text": qsTr("Drone patrol")
+                }, {
+                    "value": "document_review",
+                    "text": qsTr("Document review")
+                }]
+            delegate: RadioButton {
+                required property var modelData
+                Layout.minimumHeight: Theme.touchTarget
+                text: modelData.text
+                checked: dialog.offsiteMethod === modelData.value
+                onClicked: dialog.offsiteMethod = modelData.value
+            }
+        }
+
+        FiErrorText {
+            Layout.fillWidth: true
+            text: dialog.detail.error
+        }
+        RowLayout {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+            Item {
+                Layout.fillWidth: true
+            }
+            FiButton {
+                text: qsTr("Cancel")
+                tone: "flat"
+                onClicked: dialog.close()
+            }
+            FiButton {
+                objectName: "confirmStart"
+                tone: "primary"
+                text: qsTr("Start now")
+                enabled: dialog.canStart && !dialog.detail.busy
+                onClicked: {
+                    dialog.detail.startInspection(dialog.present, dialog.offsiteMethod);
+                    dialog.close();
+                }
+            }
+        }
+    }
+}

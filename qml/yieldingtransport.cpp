@@ -1,0 +1,15 @@
+#include "qml/yieldingtransport.h"
+
+namespace fi::app {
+
+sync::HttpResponse YieldingTransport::perform(sync::HttpRequest request) {
+    if (yielding_ && pending_.load() > 0) {
+        sync::HttpResponse r;
+        r.error = sync::NetError::cancelled;
+        r.error_detail = "yielded to the user's work; the sync continues right after it";
+        return r;
+    }
+    return inner_.perform(std::move(request));
+}
+
+} // namespace fi::app
