@@ -1,0 +1,175 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import FieldInspect
+
+// The Checklist page: the editor each checkpoint kind needs, a fail asking for its finding
+// and photo, progress per item, autosave into the store.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    AssignmentListModel {
+        id: assignments
+        session: Session
+    }
+    AssignmentDetail {
+        id: detail
+        session: Session
+        location: Location
+    }
+    Component {
+        id: checklistPage
+        ChecklistPage {
+            anchors.fill: parent
+        }
+    }
+    Component {
+        id: reopened
+        InspectionEditor {
+            session: Session
+        }
+    }
+    SignalSpy {
+        id: startedSpy
+        target: detail
+        signalName: "started"
+    }
+
+    TestCase {
+        name: "Checklist"
+        when: windowShown
+
+        property string recordId: ""
+
+        function initTestCase() {
+            Preferences.language = "en";
+            tryVerify(() => assignments.loaded, 5000);
+            let id = "";
+            for (let i = 0; i < assignments.count && id === ""; ++i) {
+                const idx = assignments.index(i, 0);
+                if (assignments.data(idx, AssignmentListModel.ModeRole) === "onsite" && assignments.data(idx, AssignmentListModel.StateRole) === "not_started")
+                    id = assignments.data(idx, AssignmentListModel.AssignmentIdRole);
+            }
+            verify(id.length > 0);
+            detail.assignmentId = id;
+            tryVerify(() => detail.loaded, 5000);
+            const present = detail.team.filter(m => m.certified).map(m => m.inspectorId);
+            detail.startInspection(present, "");
+            startedSpy.wait(5000);
+            recordId = startedSpy.signalArguments[0][0];
+        }
+
+        function openPage() {
+            const page = createTemporaryObject(checklistPage, root, {
+                    "recordId": recordId
+                });
+            tryVerify(() => page.ready, 5000);
+            return page;
+        }
+
+        // The delegate of the first unanswered checkpoint of a kind (scrolled into view).
+        function rowFor(page, kind) {
+            const list = findChild(page, "checklist");
+            const model = page.editor.checklist;
+            for (let i = 0; i < model.count; ++i) {
+                const idx = model.index(i, 0);
+                if (model.data(idx, ChecklistModel.KindRole) === kind && !model.data(idx, ChecklistModel.AnsweredRole)) {
+                    list.positionViewAtIndex(i, ListView.Beginning);
+                    wait(50);
+                    return list.itemAtIndex(i);
+                }
+            }
+            return null;
+        }
+
+        function test_pass_is_saved() {
+            const page = openPage();
+            const row = rowFor(page, "pass_fail");
+            verify(row);
+            const before = page.editor.requiredAnswered;
+            mouseClick(findChild(row, "answer_pass"));
+            compare(row.value, "pass");
+            compare(page.editor.requiredAnswered, before + 1);
+            compare(findChild(page, "saveState").text, "Changes not saved yet");
+            tryCompare(page.editor, "saveState", "saved", 3000);
+            // A fresh editor reads it back from the store.
+            const again = createTemporaryObject(reopened, root, {
+                    "recordId": recordId
+                });
+            tryVerify(() => again.loaded, 5000);
+            compare(again.requiredAnswered, before + 1);
+        }
+
+        function test_fail_asks_for_a_finding_and_a_photo() {
+            const page = openPage();
+            const model = page.editor.checklist;
+            const list = findChild(page, "checklist");
+            let row = null;
+            for (let i = 0; i < model.count && !row; ++i) {
+                const idx = model.index(i, 0);
+                if (model.data(idx, ChecklistModel.PhotoOnFailRole) && model.data(idx, ChecklistModel.KindRole) === "pass_fail") {
+                    list.positionViewAtIndex(i, ListView.Beginning);
+                    wait(50);
+                    row = list.itemAtIndex(i);
+                }
+            }
+            verify(row);
+            mouseClick(findChild(row, "answer_fail"));
+            const dialog = findChild(page, "findingDialog");
+            tryVerify(() => dialog.opened, 2000, "a fail opens the finding editor");
+            const text = findChild(dialog.contentItem, "findingText");
+            text.text = "废水排放口未设置标识牌";
+            mouseClick(findChild(dialog.contentItem, "findingDone"));
+            tryVerify(() => !dialog.visible);
+            compare(row.findingDescription, "废水排放口未设置标识牌");
+            verify(row.needsPhoto, "this checkpoint requires a photo when it fails");
+            // A photo for the finding, imported from a file as the Photos page does.
+            page.editor.importPhoto(Qt.resolvedUrl("../../../docs/examples/outfall.jpg"), row.findingId);
+            tryCompare(page.editor, "photoCount", 1, 10000);
+            tryVerify(() => !row.needsPhoto, 3000);
+            compare(row.findingPhotoCount, 1);
+            // Pass again: the finding stays (it has a photo) but "no problem" is possible again.
+            mouseClick(findChild(row, "answer_pass"));
+            verify(page.editor.noProblemAllowed);
+            compare(page.editor.findingCount, 1);
+        }
+
+        function test_number_text_and_choice_editors() {
+            const page = openPage();
+            const number = rowFor(page, "number");
+            if (number) {
+                const field = findChild(number, "number_" + number.checkpointId);
+                mouseClick(field);
+                keyClick(Qt.Key_1);
+                keyClick(Qt.Key_2);
+                tryCompare(number, "value", 12);
+                field.text = "x";
+                compare(number.value, 12, "only whole numbers are taken");
+            }
+            const choice = rowFor(page, "choice");
+            verify(choice);
+            mouseClick(findChild(choice, "choice_" + choice.checkpointId + "_1"));
+            compare(choice.value, choice.choices[1]);
+            const text = rowFor(page, "text");
+            if (text) {
+                const area = findChild(text, "text_" + text.checkpointId);
+                area.forceActiveFocus();
+                keyClick(Qt.Key_O);
+                keyClick(Qt.Key_K);
+                tryCompare(text, "value", "ok");
+            }
+            tryCompare(page.editor, "saveState", "saved", 3000);
+        }
+
+        function test_progress_per_item() {
+            const page = openPage();
+            const model = page.editor.checklist;
+            const header = model.index(0, 0);
+            compare(model.data(header, ChecklistModel.RowKindRole), "item");
+            verify(model.data(header, ChecklistModel.ItemRequiredRole) > 0);
+            verify(model.data(header, ChecklistModel.LegalBasisRole).length > 0, "every item shows its legal basis");
+        }
+    }
+}

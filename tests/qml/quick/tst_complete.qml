@@ -1,0 +1,171 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import FieldInspect
+
+// The Complete page: problems listed with a way to each, outcomes limited by the rules, the
+// fixed public wording, the confidential flag with its reason, completing locks the record.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    AssignmentListModel {
+        id: assignments
+        session: Session
+    }
+    AssignmentDetail {
+        id: detail
+        session: Session
+        location: Location
+    }
+    InspectionEditor {
+        id: inspection
+        session: Session
+        location: Location
+    }
+    Component {
+        id: completePage
+        CompletePage {
+            anchors.fill: parent
+            editor: inspection
+        }
+    }
+    SignalSpy {
+        id: startedSpy
+        target: detail
+        signalName: "started"
+    }
+    SignalSpy {
+        id: problemSpy
+        signalName: "showProblem"
+    }
+    SignalSpy {
+        id: savedSpy
+        target: inspection
+        signalName: "saved"
+    }
+
+    TestCase {
+        name: "Complete"
+        when: windowShown
+
+        function initTestCase() {
+            Preferences.language = "en";
+            tryVerify(() => assignments.loaded, 5000);
+            let id = "";
+            for (let i = 0; i < assignments.count && id === ""; ++i) {
+                const idx = assignments.index(i, 0);
+                if (assignments.data(idx, AssignmentListModel.ModeRole) === "onsite" && assignments.data(idx, AssignmentListModel.StateRole) === "not_started")
+                    id = assignments.data(idx, AssignmentListModel.AssignmentIdRole);
+            }
+            detail.assignmentId = id;
+            tryVerify(() => detail.loaded, 5000);
+            detail.startInspection(detail.team.filter(m => m.certified).map(m => m.inspectorId), "");
+            startedSpy.wait(5000);
+            inspection.recordId = startedSpy.signalArguments[0][0];
+            tryVerify(() => inspection.loaded, 5000);
+            tryVerify(() => inspection.hasLocation, 5000, "the replayed position reaches the record");
+        }
+
+        function openPage() {
+            const page = createTemporaryObject(completePage, root);
+            tryVerify(() => page.ready, 5000);
+            return page;
+        }
+
+        function problemCodes() {
+            savedSpy.clear();
+            inspection.checkProblems();
+            savedSpy.wait(5000);
+            return inspection.problems.codes();
+        }
+
+        function test_1_lists_what_blocks_completion() {
+            const page = openPage();
+            tryVerify(() => inspection.problems.count > 0, 5000);
+            const codes = inspection.problems.codes();
+            verify(codes.indexOf("missing_answer") >= 0, codes);
+            verify(codes.indexOf("outcome_required") >= 0, codes);
+            verify(!findChild(page, "completeNow").enabled);
+            // A missing answer is fixed on the checklist: the page offers the way there.
+            problemSpy.target = page;
+            problemSpy.clear();
+            const go = findChild(page, "goto_missing_answer");
+            verify(go && go.visible);
+            mouseClick(go);
+            compare(problemSpy.count, 1);
+            verify(problemSpy.signalArguments[0][1].length > 0, "the checkpoint to show");
+        }
+
+        function test_2_outcomes_follow_the_rules() {
+            const page = openPage();
+            const model = inspection.checklist;
+            let failed = false;
+            for (let i = 0; i < model.count; ++i) {
+                const idx = model.index(i, 0);
+                if (model.data(idx, ChecklistModel.RowKindRole) !== "checkpoint")
+                    continue;
+                const item = model.data(idx, ChecklistModel.ItemIdRole);
+                const cp = model.data(idx, ChecklistModel.CheckpointIdRole);
+                switch (model.data(idx, ChecklistModel.KindRole)) {
+                case "pass_fail":
+                    if (!failed && !model.data(idx, ChecklistModel.PhotoOnFailRole)) {
+                        inspection.setAnswer(item, cp, "fail");
+                        inspection.setFinding(item, cp, "应急预案未备案");
+                        failed = true;
+                    } else {
+                        inspection.setAnswer(item, cp, "pass");
+                    }
+                    break;
+                case "number":
+                    inspection.setAnswer(item, cp, 3);
+                    break;
+                case "choice":
+                    inspection.setAnswer(item, cp, model.data(idx, ChecklistModel.ChoicesRole)[0]);
+                    break;
+                default:
+                    inspection.setAnswer(item, cp, "现场核实");
+                }
+            }
+            if (!failed)
+                skip("no pass/fail checkpoint without a photo requirement");
+            verify(!inspection.noProblemAllowed);
+            const noProblem = findChild(page, "outcome_no_problem");
+            verify(!noProblem.enabled, "a fail rules out \"no problem found\"");
+            mouseClick(findChild(page, "outcome_rectification_ordered"));
+            compare(inspection.outcome, "rectification_ordered");
+            compare(findChild(page, "publicText").text, "发现问题已责令整改", "the public wording, exactly");
+            compare(problemCodes(), []);
+            verify(findChild(page, "completeNow").enabled);
+        }
+
+        function test_3_confidential_needs_a_reason() {
+            const page = openPage();
+            mouseClick(findChild(page, "confidentialSwitch"));
+            verify(inspection.confidential);
+            verify(findChild(page, "confidentialReason").visible);
+            compare(problemCodes(), ["confidential_reason_required"]);
+            verify(!findChild(page, "completeNow").enabled);
+            inspection.confidentialReason = "涉及公共安全";
+            compare(problemCodes(), []);
+        }
+
+        function test_4_completing_locks_the_record() {
+            const page = openPage();
+            tryVerify(() => findChild(page, "completeNow").enabled, 5000);
+            mouseClick(findChild(page, "completeNow"));
+            const confirm = findChild(page, "confirmComplete");
+            tryVerify(() => confirm.opened);
+            confirm.accept();
+            tryCompare(inspection, "state", "completed", 5000);
+            verify(inspection.readOnly);
+            verify(findChild(page, "completedBanner").visible);
+            verify(inspection.drawVerified, "sealed with the draw check");
+            verify(inspection.publicationDeadline.length === 10, "the publication deadline is shown");
+            // A locked record ignores edits.
+            inspection.outcome = "case_opened";
+            compare(inspection.outcome, "rectification_ordered");
+        }
+    }
+}

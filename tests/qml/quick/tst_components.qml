@@ -1,0 +1,162 @@
+import QtQuick
+import QtQuick.Controls
+import QtTest
+import FieldInspect
+
+// The Fi* components: what they show, what they send, and that everything tappable is at
+// least one touch target (48) high.
+Item {
+    id: root
+    width: 1280
+    height: 800
+
+    Component {
+        id: passFail
+        FiPassFailButtons {
+            width: 600
+            subject: "排口标识"
+        }
+    }
+    Component {
+        id: filterBar
+        FiFilterBar {
+            options: [{
+                    "value": "",
+                    "text": "All"
+                }, {
+                    "value": "key",
+                    "text": "Key"
+                }]
+        }
+    }
+    Component {
+        id: banner
+        FiBanner {
+            width: 600
+        }
+    }
+    Component {
+        id: button
+        FiButton {
+            text: "OK"
+        }
+    }
+    Component {
+        id: stateBadge
+        FiStateBadge {
+        }
+    }
+    Component {
+        id: textField
+        FiTextField {
+            width: 400
+            label: "User name"
+        }
+    }
+
+    SignalSpy {
+        id: spy
+    }
+
+    TestCase {
+        name: "Components"
+        when: windowShown
+
+        function init() {
+            Preferences.language = "en";
+        }
+
+        function test_passFail_sends_the_choice() {
+            const buttons = createTemporaryObject(passFail, root);
+            spy.target = buttons;
+            spy.signalName = "chosen";
+            spy.clear();
+            const fail = findChild(buttons, "answer_fail");
+            verify(fail);
+            verify(fail.height >= Theme.touchTarget, "big enough to hit");
+            mouseClick(fail);
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], "fail");
+            // The value is the model's: a click does not hold it.
+            verify(!fail.checked);
+            buttons.value = "fail";
+            verify(fail.checked);
+            mouseClick(fail);
+            compare(spy.count, 1, "choosing the chosen value again sends nothing");
+        }
+
+        function test_passFail_read_only_sends_nothing() {
+            const buttons = createTemporaryObject(passFail, root, {
+                    "readOnly": true,
+                    "value": "pass"
+                });
+            spy.target = buttons;
+            spy.signalName = "chosen";
+            spy.clear();
+            const na = findChild(buttons, "answer_na");
+            verify(!na.enabled);
+            mouseClick(findChild(buttons, "answer_pass"));
+            compare(spy.count, 0);
+        }
+
+        function test_filterBar_chooses_one() {
+            const bar = createTemporaryObject(filterBar, root);
+            spy.target = bar;
+            spy.signalName = "chosen";
+            spy.clear();
+            const key = findChild(bar, "filter_key");
+            verify(key.height >= Theme.touchTarget);
+            mouseClick(key);
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], "key");
+            verify(!key.checked, "the bar shows the model's value, not the click");
+            bar.value = "key";
+            verify(key.checked);
+            verify(!findChild(bar, "filter_all").checked);
+        }
+
+        function test_banner_hides_without_text_and_offers_its_action() {
+            const b = createTemporaryObject(banner, root, {
+                    "tone": "danger"
+                });
+            verify(!b.visible);
+            b.text = "The central system cannot be reached.";
+            b.actionText = "Retry";
+            verify(b.visible);
+            compare(b.Accessible.name, "The central system cannot be reached.");
+            spy.target = b;
+            spy.signalName = "actionClicked";
+            spy.clear();
+            const action = findChild(b, "bannerAction");
+            tryVerify(() => action.width > 0);
+            mouseClick(action);
+            compare(spy.count, 1);
+        }
+
+        function test_button_is_a_touch_target_named_by_its_text() {
+            const b = createTemporaryObject(button, root);
+            verify(b.height >= Theme.touchTarget);
+            verify(b.width >= Theme.touchTarget);
+            compare(b.Accessible.name, "OK");
+        }
+
+        function test_state_badge_words() {
+            const b = createTemporaryObject(stateBadge, root, {
+                    "state": "late"
+                });
+            compare(b.text, "Uploaded late");
+            b.state = "attention";
+            compare(b.text, "Needs attention");
+            b.state = "not_started";
+            compare(b.text, "Not started");
+            Preferences.language = "zh_CN";
+            compare(b.text, "未开始");
+        }
+
+        function test_text_field_is_named_by_its_label() {
+            const f = createTemporaryObject(textField, root);
+            compare(f.input.Accessible.name, "User name");
+            verify(f.input.height >= Theme.touchTarget);
+        }
+    }
+}

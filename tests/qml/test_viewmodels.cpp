@@ -1,0 +1,331 @@
+// The view models and the store thread, over a seeded tablet (leader1, the demo draw). Every
+// model runs under QAbstractItemModelTester.
+#include "core/metastore.h"
+#include "qml/assignmentdetail.h"
+#include "qml/assignmentlistmodel.h"
+#include "qml/backend.h"
+#include "qml/checklistmodel.h"
+#include "qml/inspectioneditor.h"
+#include "qml/outboxlistmodel.h"
+#include "qml/photolistmodel.h"
+#include "qml/preferences.h"
+#include "qml/problemlistmodel.h"
+#include "qml/session.h"
+#include "qml/storethread.h"
+#include "qml/yieldingtransport.h"
+#include "seededstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+using namespace fi;
+using namespace fi::app;
+
+namespace {
+
+/// A transport that counts what reaches it.
+class CountingTransport final : public sync::Transport {
+public:
+    int calls = 0;
+    sync::HttpResponse perform(sync::HttpRequest) override {
+        ++calls;
+        sync::HttpResponse r;
+        r.status = 200;
+        return r;
+    }
+};
+
+QString role(const QAbstractItemModel& m, int row, int r) {
+    return m.data(m.index(row, 0), r).toString();
+}
+
+} // namespace
+
+class TestViewModels : public QObject {
+    Q_OBJECT
+private:
+    std::unique_ptr<QTemporaryDir> dir_;
+    std::unique_ptr<StoreThread> store_;
+    std::unique_ptr<Preferences> preferences_;
+    std::unique_ptr<Session> session_;
+
+    /// A fresh draft for the first assignment not started yet, with its team present.
+    QString start_draft() {
+        AssignmentListModel list;
+        list.setSession(session_.get());
+        if (!QTest::qWaitFor([&] { return list.loaded(); }, 5000))
+            return {};
+        QString id;
+        for (int i = 0; i < list.rowCount() && id.isEmpty(); ++i)
+            if (role(list, i, AssignmentListModel::StateRole) == QLatin1String("not_started") &&
+                role(list, i, AssignmentListModel::ModeRole) == QLatin1String("onsite"))
+                id = role(list, i, AssignmentListModel::AssignmentIdRole);
+        AssignmentDetail detail;
+        detail.setSession(session_.get());
+        detail.setAssignmentId(id);
+        if (!QTest::qWaitFor([&] { return detail.loaded(); }, 5000))
+            return {};
+        QStringList present;
+        for (const auto& m : detail.team())
+            if (m.toMap().value(QStringLiteral("certified")).toBool())
+                present << m.toMap().value(QStringLiteral("inspectorId")).toString();
+        QSignalSpy started(&detail, &AssignmentDetail::started);
+        detail.startInspection(present, {});
+        if (!started.wait(5000))
+            return {};
+        return started.at(0).at(0).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        dir_ = std::make_unique<QTemporaryDir>();
+        const std::filesystem::path data = dir_->path().toStdString();
+        test::SeedOptions seed;
+        seed.extra_assignments = 4;
+        seed.records = 3;
+        test::seed_store(data, "246813", seed);
+        store_ = std::make_unique<StoreThread>(data);
+        preferences_ = std::make_unique<Preferences>(data);
+        preferences_->setLanguage(QStringLiteral("en"));
+        session_ = std::make_unique<Session>(*store_, *preferences_, true);
+        session_->auto_start({}, {}, QStringLiteral("246813"));
+        QTRY_COMPARE_WITH_TIMEOUT(session_->state(), Session::Unlocked, 10000);
+        QCOMPARE(session_->userLogin(), QStringLiteral("leader1"));
+        QVERIFY(session_->isLeader());
+    }
+
+    void cleanupTestCase() {
+        session_.reset();
+        preferences_.reset();
+        store_.reset();
+    }
+
+    void assignment_list_loads_filters_and_searches() {
+        AssignmentListModel list;
+        QAbstractItemModelTester tester(&list,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        list.setSession(session_.get());
+        QTRY_VERIFY_WITH_TIMEOUT(list.loaded(), 5000);
+        // leader1's four drawn assignments and four copies; the records went to all but the first.
+        QCOMPARE(list.rowCount(), 8);
+        QCOMPARE(role(list, 0, AssignmentListModel::StateRole), QStringLiteral("not_started"));
+        bool uploaded = false;
+        for (int i = 0; i < list.rowCount(); ++i) {
+            QVERIFY(!role(list, i, AssignmentListModel::TargetNameRole).isEmpty());
+            QVERIFY(!role(list, i, AssignmentListModel::TeamRole).isEmpty());
+            QVERIFY(!role(list, i, AssignmentListModel::PlanNameRole).isEmpty());
+            uploaded |= role(list, i, AssignmentListModel::StateRole) == QLatin1String("uploaded");
+        }
+        QVERIFY2(uploaded, "the seeded records show as uploaded");
+
+        list.setCategoryFilter(QStringLiteral("special"));
+        QVERIFY(list.rowCount() > 0);
+        for (int i = 0; i < list.rowCount(); ++i)
+            QCOMPARE(role(list, i, AssignmentListModel::CategoryRole), QStringLiteral("special"));
+        list.setCategoryFilter({});
+        list.setStateFilter(QStringLiteral("done"));
+        QVERIFY(list.rowCount() > 0 && list.rowCount() < list.totalCount());
+        list.setStateFilter({});
+        const QString name = role(list, 0, AssignmentListModel::TargetNameRole);
+        list.setSearchText(name.mid(3, 4));
+        QVERIFY(list.rowCount() >= 1);
+        QVERIFY(list.indexOf(role(list, 0, AssignmentListModel::AssignmentIdRole)) == 0);
+        list.setSearchText(QStringLiteral("没有这家公司"));
+        QCOMPARE(list.rowCount(), 0);
+        list.setSearchText({});
+        QCOMPARE(list.rowCount(), list.totalCount());
+    }
+
+    void editor_autosaves_and_follows_the_rules() {
+        const QString record = start_draft();
+        QVERIFY(!record.isEmpty());
+        InspectionEditor editor;
+        QAbstractItemModelTester checklist(editor.checklist(),
+                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester photos(editor.photos(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester problems(editor.problems(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+        editor.setSession(session_.get());
+        editor.setRecordId(record);
+        QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 5000);
+        QCOMPARE(editor.state(), QStringLiteral("draft"));
+        QVERIFY(!editor.readOnly());
+        ChecklistModel* model = editor.checklist();
+        QVERIFY(model->rowCount() > 3);
+        QCOMPARE(model->data(model->index(0), ChecklistModel::RowKindRole).toString(),
+                 QStringLiteral("item"));
+
+        // The first pass/fail checkpoint that needs a photo when it fails.
+        int row = -1;
+        for (int i = 0; i < model->rowCount() && row < 0; ++i)
+            if (model->data(model->index(i), ChecklistModel::PhotoOnFailRole).toBool())
+                row = i;
+        QVERIFY(row > 0);
+        const QString item = model->data(model->index(row), ChecklistModel::ItemIdRole).toString();
+        const QString cp =
+            model->data(model->index(row), ChecklistModel::CheckpointIdRole).toString();
+        QCOMPARE(model->rowOf(item, cp), row);
+
+        editor.setOutcome(QStringLiteral("no_problem"));
+        QCOMPARE(editor.publicText(), QStringLiteral("未发现问题"));
+        editor.setAnswer(item, cp, QStringLiteral("fail"));
+        QCOMPARE(editor.failCount(), 1);
+        QVERIFY2(editor.outcome().isEmpty(), "a fail takes \"no problem found\" away");
+        QVERIFY(!editor.noProblemAllowed());
+        QVERIFY(model->data(model->index(row), ChecklistModel::NeedsPhotoRole).toBool());
+        const QString finding = editor.setFinding(item, cp, QStringLiteral("标识牌缺失"));
+        QCOMPARE(finding.size(), 36);
+        QCOMPARE(editor.setFinding(item, cp, QStringLiteral("排口标识牌缺失")), finding);
+        QCOMPARE(editor.findingCount(), 1);
+        QCOMPARE(editor.saveState(), QStringLiteral("unsaved"));
+        QSignalSpy saved(&editor, &InspectionEditor::saved);
+        QVERIFY(saved.wait(3000));
+        QCOMPARE(editor.saveState(), QStringLiteral("saved"));
+
+        // The store has it: a second editor reads the same draft.
+        InspectionEditor again;
+        again.setSession(session_.get());
+        again.setRecordId(record);
+        QTRY_VERIFY_WITH_TIMEOUT(again.loaded(), 5000);
+        QCOMPARE(again.failCount(), 1);
+        QCOMPARE(again.findings().size(), 1);
+        QCOMPARE(again.findings().at(0).toMap().value(QStringLiteral("description")).toString(),
+                 QStringLiteral("排口标识牌缺失"));
+
+        // Back to pass: a described finding stays, an empty one would go.
+        editor.setAnswer(item, cp, QStringLiteral("pass"));
+        QCOMPARE(editor.findingCount(), 1);
+        QVERIFY(editor.noProblemAllowed());
+        editor.setAnswer(item, cp, QVariant()); // cleared
+        QCOMPARE(editor.failCount(), 0);
+
+        // The store's rules: what still blocks completion, with where to fix it.
+        QSignalSpy checked(&editor, &InspectionEditor::saved);
+        editor.checkProblems();
+        QVERIFY(checked.wait(5000));
+        const QStringList codes = editor.problems()->codes();
+        QVERIFY2(codes.contains(QStringLiteral("missing_answer")), qPrintable(codes.join(',')));
+        QVERIFY(codes.contains(QStringLiteral("outcome_required")));
+        const auto* p = editor.problems();
+        bool to_checklist = false;
+        for (int i = 0; i < p->rowCount(); ++i)
+            if (p->data(p->index(i), ProblemListModel::CodeRole).toString() ==
+                QLatin1String("missing_answer")) {
+                QCOMPARE(p->data(p->index(i), ProblemListModel::PageRole).toString(),
+                         QStringLiteral("checklist"));
+                QVERIFY(
+                    !p->data(p->index(i), ProblemListModel::CheckpointIdRole).toString().isEmpty());
+                QVERIFY(!p->data(p->index(i), ProblemListModel::MessageRole).toString().isEmpty());
+                to_checklist = true;
+            }
+        QVERIFY(to_checklist);
+    }
+
+    void photos_go_into_the_store() {
+        const QString record = start_draft();
+        QVERIFY(!record.isEmpty());
+        InspectionEditor editor;
+        QAbstractItemModelTester tester(editor.photos(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        editor.setSession(session_.get());
+        editor.setRecordId(record);
+        QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 5000);
+        QSignalSpy added(&editor, &InspectionEditor::photoAdded);
+        editor.importPhoto(
+            QUrl::fromLocalFile(QStringLiteral(FI_SOURCE_DIR "/docs/examples/outfall.jpg")), {});
+        QVERIFY(added.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(editor.photos()->rowCount(), 1, 5000);
+        const QString id = editor.photos()
+                               ->data(editor.photos()->index(0), PhotoListModel::PhotoIdRole)
+                               .toString();
+        QCOMPARE(editor.photos()
+                     ->data(editor.photos()->index(0), PhotoListModel::ThumbnailRole)
+                     .toString(),
+                 QStringLiteral("image://fiphoto/thumb/") + id);
+        // A file that is no picture: said in words, nothing stored.
+        editor.importPhoto(QUrl::fromLocalFile(QStringLiteral(FI_SOURCE_DIR "/README.md")), {});
+        QTRY_VERIFY_WITH_TIMEOUT(!editor.error().isEmpty(), 5000);
+        QVERIFY(editor.error().contains(QStringLiteral("JPEG or PNG")));
+        QCOMPARE(editor.photoCount(), 1);
+        editor.removePhoto(id);
+        QTRY_COMPARE_WITH_TIMEOUT(editor.photos()->rowCount(), 0, 5000);
+    }
+
+    void outbox_list_shows_progress_and_actions() {
+        OutboxListModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        OutboxRow pending;
+        pending.record_id = "r1";
+        pending.target_name = "鄂州市某公司";
+        pending.outbox = OutboxState::pending;
+        pending.photo_bytes = 2048;
+        OutboxRow parked = pending;
+        parked.record_id = "r2";
+        parked.outbox = OutboxState::parked;
+        parked.error_code = "invalid";
+        parked.error_message = "field x is wrong";
+        OutboxRow refused = parked;
+        refused.record_id = "r3";
+        refused.error_code = "already_inspected";
+        OutboxRow done = pending;
+        done.record_id = "r4";
+        done.outbox = OutboxState::uploaded;
+        model.set_rows({pending, parked, refused, done}, false);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(role(model, 0, OutboxListModel::ActionRole), QString());
+        QCOMPARE(role(model, 1, OutboxListModel::ActionRole), QStringLiteral("retry"));
+        QCOMPARE(role(model, 1, OutboxListModel::MessageRole), QStringLiteral("field x is wrong"));
+        QVERIFY(!role(model, 1, OutboxListModel::HintRole).isEmpty());
+        QCOMPARE(role(model, 2, OutboxListModel::ActionRole), QStringLiteral("view"));
+        QCOMPARE(role(model, 3, OutboxListModel::StateRole), QStringLiteral("uploaded"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.set_progress("r1", 1024, 2048);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(model.data(model.index(0), OutboxListModel::SentBytesRole).toLongLong(), 1024);
+        model.set_progress("r1", 1024, 2048);
+        QCOMPARE(changed.count(), 1); // nothing changed, nothing said
+        model.set_needs_sign_in(true);
+        QCOMPARE(role(model, 0, OutboxListModel::ActionRole), QStringLiteral("signIn"));
+        QCOMPARE(role(model, 3, OutboxListModel::ActionRole), QString());
+    }
+
+    void store_thread_delivers_in_order_and_not_to_the_dead() {
+        QList<int> order;
+        for (int i = 0; i < 5; ++i)
+            store_->run(
+                this, [i](Backend&) { return i; }, [&order](int v) { order << v; });
+        bool called = false;
+        {
+            auto gone = std::make_unique<QObject>();
+            store_->run(
+                gone.get(), [](Backend&) { return 1; }, [&called](int) { called = true; });
+        }
+        store_->wait_idle();
+        QCOMPARE(order, (QList<int>{0, 1, 2, 3, 4}));
+        QVERIFY2(!called, "a result for a destroyed view model is dropped");
+        QCOMPARE(store_->interactive_pending(), 0);
+    }
+
+    void sync_yields_to_the_user_between_requests() {
+        CountingTransport inner;
+        std::atomic<int> pending{0};
+        YieldingTransport t(inner, pending);
+        QCOMPARE(t.perform({}).status, 200); // not syncing: always through
+        t.set_yielding(true);
+        QCOMPARE(t.perform({}).status, 200); // nobody waiting
+        pending = 1;
+        const auto r = t.perform({});
+        QCOMPARE(r.error, sync::NetError::cancelled);
+        QCOMPARE(inner.calls, 2);
+        t.set_yielding(false);
+        QCOMPARE(t.perform({}).status, 200);
+    }
+};
+
+QTEST_MAIN(TestViewModels)
+#include "test_viewmodels.moc"
