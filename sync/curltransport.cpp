@@ -186,7 +186,7 @@ HttpResponse CurlTransport::perform(HttpRequest request) {
     return future.get();
 }
 
-void CurlTransport::start_job(std::unique_ptr<Job> job) {
+bool CurlTransport::start_job(Job* job) {
     const HttpRequest& rq = job->request;
     const bool plain = rq.url.starts_with("http://");
     if (!(rq.url.starts_with("https://") || (plain && options_.allow_plain_http))) {
@@ -196,13 +196,13 @@ void CurlTransport::start_job(std::unique_ptr<Job> job) {
                     "(tests and demos only) or use https://"
                   : "only https:// URLs are allowed";
         job->promise.set_value(std::move(job->response));
-        return;
+        return false;
     }
     CURL* h = curl_easy_init();
     job->easy.reset(h);
     job->max_bytes = options_.max_response_bytes;
     curl_easy_setopt(h, CURLOPT_URL, rq.url.c_str());
-    curl_easy_setopt(h, CURLOPT_PRIVATE, job.get());
+    curl_easy_setopt(h, CURLOPT_PRIVATE, job);
     curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, job->error_buffer);
     curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, options_.allow_plain_http ? "http,https" : "https");
@@ -230,11 +230,11 @@ void CurlTransport::start_job(std::unique_ptr<Job> job) {
     curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE,
                      static_cast<curl_off_t>(options_.max_response_bytes));
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, &Job::on_body);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, job.get());
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, job);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, &Job::on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, job.get());
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, job);
     curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, &Job::on_progress);
-    curl_easy_setopt(h, CURLOPT_XFERINFODATA, job.get());
+    curl_easy_setopt(h, CURLOPT_XFERINFODATA, job);
     curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
 
     if (rq.method == "HEAD") {
@@ -254,7 +254,7 @@ void CurlTransport::start_job(std::unique_ptr<Job> job) {
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, list);
 
     curl_multi_add_handle(static_cast<CURLM*>(multi_), h);
-    job.release(); // owned by the multi handle until done (CURLOPT_PRIVATE)
+    return true;
 }
 
 void CurlTransport::run() {
@@ -268,12 +268,13 @@ void CurlTransport::run() {
             incoming.swap(queue_);
             stop = stopping_;
         }
-        for (auto& job : incoming) {
-            Job* raw = job.get();
-            start_job(std::move(job));
-            if (raw->easy)
-                running.emplace(raw->easy.get(), std::unique_ptr<Job>(raw));
-        }
+        // A refused job is answered by start_job and dies with `incoming`; a started one
+        // lives in `running` until curl is done with it.
+        for (auto& job : incoming)
+            if (start_job(job.get())) {
+                CURL* easy = job->easy.get();
+                running.emplace(easy, std::move(job));
+            }
         if (stop) {
             for (auto& [easy, job] : running) {
                 curl_multi_remove_handle(multi, easy);

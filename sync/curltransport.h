@@ -50,7 +50,9 @@ public:
 private:
     struct Job;
     void run();
-    void start_job(std::unique_ptr<Job> job);
+    /// Set `job` up and add it to the multi handle (true), or answer it at once (false: a URL
+    /// the options refuse). The caller keeps ownership either way.
+    bool start_job(Job* job);
 
     TransportOptions options_;
     void* multi_ = nullptr; // CURLM*
