@@ -517,9 +517,15 @@ DrawVerification verify_draw(const DrawRecord& draw) {
 
 DrawVerification verify_assignment_team(const DrawRecord& draw, std::string_view target_id,
                                         std::span<const std::string> team) {
-    DrawVerification v = verify_draw(draw);
-    if (!v.verified())
-        return v;
+    return verify_assignment_team(draw, verify_draw(draw), target_id, team);
+}
+
+DrawVerification verify_assignment_team(const DrawRecord& draw,
+                                        const DrawVerification& draw_verification,
+                                        std::string_view target_id,
+                                        std::span<const std::string> team) {
+    if (!draw_verification.verified())
+        return draw_verification;
     const std::string target(target_id);
     const auto it = draw.teams.find(target);
     if (it == draw.teams.end())

@@ -128,6 +128,14 @@ DrawVerification verify_draw(const DrawRecord& draw);
 DrawVerification verify_assignment_team(const DrawRecord& draw, std::string_view target_id,
                                         std::span<const std::string> team);
 
+/// The same, for a draw already verified (`draw_verification` is verify_draw's answer for it):
+/// recomputing a draw costs O(its size), so callers holding many assignments of one draw
+/// verify the draw once and compare each team here.
+DrawVerification verify_assignment_team(const DrawRecord& draw,
+                                        const DrawVerification& draw_verification,
+                                        std::string_view target_id,
+                                        std::span<const std::string> team);
+
 /// uniform(n) takes numbers x from the stream until x ≤ this, i.e. x < 2^64 − (2^64 mod n),
 /// so that x mod n is unbiased. n ≥ 1. Exposed for tests.
 std::uint64_t draw_max_accepted(std::uint64_t n);

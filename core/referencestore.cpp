@@ -5,6 +5,8 @@
 #include "core/statement.h"
 #include "core/transaction.h"
 
+#include <map>
+
 namespace fi {
 
 namespace {
@@ -103,16 +105,30 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
         return tx.error();
     PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
     RecordStore records(db_);
+    // A page names few catalogue items many times: each is read once. The revision check and
+    // the insert are prepared once a page (a pull of 5,000 assignments, docs/performance.md).
+    std::map<std::string, std::optional<CatalogueItem>, std::less<>> items;
+    auto revision_of = db_.prepare("SELECT revision FROM assignments WHERE id = ?1");
+    if (!revision_of)
+        return revision_of.error();
+    auto insert = db_.prepare("INSERT OR REPLACE INTO assignments (id, revision, status, draw_id, "
+                              "json) VALUES (?1, ?2, ?3, ?4, ?5)");
+    if (!insert)
+        return insert.error();
     for (std::size_t i = 0; i < page->items.size(); ++i) {
         const Assignment& a = page->items[i];
         // Items the catalogue does not hold cannot be inspected (无事项清单不检查).
         std::vector<CatalogueItem> known;
         for (const auto& id : a.item_ids) {
-            auto item = catalogue_item(id);
-            if (!item)
-                return item.error();
-            if (*item)
-                known.push_back(std::move(**item));
+            auto cached = items.find(id);
+            if (cached == items.end()) {
+                auto item = catalogue_item(id);
+                if (!item)
+                    return item.error();
+                cached = items.emplace(id, std::move(item.value())).first;
+            }
+            if (cached->second)
+                known.push_back(*cached->second);
         }
         const auto unknown =
             cross_check_assignment(a, lookup_in(std::span<const CatalogueItem>(known)));
@@ -121,18 +137,21 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
             FI_TRY(note_rejections("assignments", {report.rejected.back()}));
             continue;
         }
-        auto held = assignment(a.id);
+        revision_of->reset();
+        revision_of->bind_all(a.id);
+        auto held = revision_of->step();
         if (!held)
             return held.error();
-        if (*held && (*held)->revision > a.revision) {
+        const bool stale = *held && revision_of->column_int64(0) > a.revision;
+        revision_of->reset();
+        if (stale) {
             ++report.stale;
             continue;
         }
-        FI_TRY(execute(db_,
-                       "INSERT OR REPLACE INTO assignments (id, revision, status, draw_id, "
-                       "json) VALUES (?1, ?2, ?3, ?4, ?5)",
-                       a.id, a.revision, to_string(a.status), a.draw_id,
-                       encode_assignment(a).dump()));
+        insert->reset();
+        insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
+                         encode_assignment(a).dump());
+        FI_TRY(insert->run());
         ++report.applied;
         if (a.status == AssignmentStatus::revoked) {
             auto frozen = records.freeze_drafts(
@@ -195,26 +214,24 @@ Result<std::optional<Assignment>> ReferenceStore::assignment(std::string_view id
 }
 
 Result<std::vector<Assignment>> ReferenceStore::assignments(bool include_revoked) {
-    auto st = db_.prepare("SELECT id FROM assignments WHERE ?1 OR status = 'active' ORDER BY id");
+    auto st =
+        db_.prepare("SELECT id, json FROM assignments WHERE ?1 OR status = 'active' ORDER BY id");
     if (!st)
         return st.error();
     st->bind_all(include_revoked);
-    std::vector<std::string> ids;
+    std::vector<Assignment> out;
     for (;;) {
         auto row = st->step();
         if (!row)
             return row.error();
         if (!*row)
             break;
-        ids.push_back(st->column_string(0));
-    }
-    std::vector<Assignment> out;
-    for (const auto& id : ids) {
-        auto a = assignment(id);
-        if (!a)
-            return a.error();
-        if (*a)
-            out.push_back(std::move(**a));
+        auto decoded = decode_assignment(nlohmann::json::parse(st->column_text(1), nullptr, false));
+        if (!decoded)
+            return Error::make(store_error::damaged, "Stored reference data " +
+                                                         st->column_string(0) + " cannot be read: " +
+                                                         decoded.error().message);
+        out.push_back(std::move(decoded.value()));
     }
     return out;
 }
@@ -240,11 +257,15 @@ Result<DrawVerification> ReferenceStore::verify_team(const Assignment& a) {
                                     " is not on this device yet: the team cannot be checked. "
                                     "Sync to fetch it.",
                                 a.target.id, std::nullopt};
+    return verify_team(a, **d);
+}
+
+DrawVerification ReferenceStore::verify_team(const Assignment& a, const StoredDraw& d) {
     std::vector<std::string> team;
     for (const auto& m : a.team)
         if (m.role != TeamRole::expert)
             team.push_back(m.inspector_id);
-    return verify_assignment_team((*d)->draw, a.target.id, team);
+    return verify_assignment_team(d.draw, d.verification, a.target.id, team);
 }
 
 Result<RuleContext> ReferenceStore::rule_context(std::string_view assignment_id) {

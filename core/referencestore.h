@@ -72,6 +72,8 @@ public:
     /// Whether the assignment's team is the one its stored draw gave its target: unknown
     /// draw → not verified, saying so.
     Result<DrawVerification> verify_team(const Assignment& assignment);
+    /// The same against a draw already loaded (and so verified once) by draw().
+    static DrawVerification verify_team(const Assignment& assignment, const StoredDraw& draw);
 
     /// The assignment, its items and its team's roster entries, for the rules.
     Result<RuleContext> rule_context(std::string_view assignment_id);

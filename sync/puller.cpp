@@ -4,6 +4,8 @@
 #include "core/metastore.h"
 #include "core/workcalendar.h"
 
+#include <map>
+
 namespace fi::sync {
 
 namespace {
@@ -63,36 +65,49 @@ ApiResult<PullSummary> Puller::pull_all(int page_limit) {
     auto assignments = refs.assignments();
     if (!assignments)
         return store_failure(assignments.error());
+    // Each draw is loaded (or fetched) and recomputed once, however many assignments name it:
+    // recomputing costs O(the draw's size), so once per assignment would be quadratic.
+    std::map<std::string, StoredDraw> draws;
     for (const auto& a : *assignments) {
-        auto held = refs.draw(a.draw_id);
-        if (!held)
-            return store_failure(held.error());
-        if (!*held) {
-            auto draw = client_.draw(a.draw_id);
-            if (!draw)
-                return draw.error();
-            auto stored = refs.store_draw(*draw);
-            if (!stored) {
-                summary.messages.push_back("draw " + a.draw_id +
-                                           " could not be read: " + stored.error().message);
-                continue;
+        auto known = draws.find(a.draw_id);
+        if (known == draws.end()) {
+            auto held = refs.draw(a.draw_id);
+            if (!held)
+                return store_failure(held.error());
+            if (*held) {
+                known = draws.emplace(a.draw_id, std::move(**held)).first;
+            } else {
+                auto draw = client_.draw(a.draw_id);
+                if (!draw)
+                    return draw.error();
+                auto stored = refs.store_draw(*draw);
+                // A draw that cannot be read is the server's problem (noted, not trusted); a
+                // store that cannot keep it (disk full) stops the pull, or it would end "done"
+                // without it.
+                if (!stored && !stored.error().code.starts_with("invalid"))
+                    return store_failure(stored.error());
+                if (!stored) {
+                    summary.messages.push_back("draw " + a.draw_id +
+                                               " could not be read: " + stored.error().message);
+                    continue;
+                }
+                known = draws.emplace(a.draw_id, std::move(stored.value())).first;
             }
         }
-        auto verified = refs.verify_team(a);
-        if (!verified)
-            return store_failure(verified.error());
-        if (verified->verified()) {
+        const DrawVerification verified = ReferenceStore::verify_team(a, known->second);
+        if (verified.verified()) {
             ++summary.draws_verified;
         } else {
             ++summary.draws_not_verified;
-            summary.messages.push_back("assignment " + a.id + ": " + verified->message);
+            summary.messages.push_back("assignment " + a.id + ": " + verified.message);
         }
     }
     auto calendar = client_.calendar();
     if (calendar) {
-        if (WorkCalendar::from_json(*calendar))
-            (void)MetaStore(db_).set("calendar", calendar->dump());
-        else
+        if (WorkCalendar::from_json(*calendar)) {
+            if (auto kept = MetaStore(db_).set("calendar", calendar->dump()); !kept)
+                return store_failure(kept.error());
+        } else
             summary.messages.push_back("the central system's calendar could not be read");
     } else if (calendar.error().kind != ApiErrorKind::rejected) {
         return calendar.error();
