@@ -147,6 +147,14 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
             }
             if (ask) {
                 auto at = client_.photo_offset(photo.id);
+                if (!at && at.error().status == 404 && entry.acked) {
+                    // Acknowledged once, yet the central system no longer knows the photo
+                    // (restored from a backup, another system behind the address): the record
+                    // itself is gone there. Send it again; its Idempotency-Key makes that safe.
+                    OutboxEntry again = entry;
+                    again.acked = false;
+                    return upload_one(again, summary, progress, overall, cancel);
+                }
                 if (!at)
                     return fail(entry, at.error(), summary);
                 if (at->length != photo.bytes) {
