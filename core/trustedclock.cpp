@@ -20,6 +20,8 @@ std::string_view to_string(ClockFlag flag) {
         return "boottime_went_backwards";
     case ClockFlag::wall_clock_jumped:
         return "wall_clock_jumped";
+    case ClockFlag::boottime_implausible:
+        return "boottime_implausible";
     }
     return "unknown";
 }
@@ -48,6 +50,12 @@ TrustedTime TrustedClock::now(const ClockReading& reading) const {
     const milliseconds elapsed = reading.boottime - sync.device.boottime;
     if (elapsed < milliseconds{0}) {
         device_time.flags.push_back(ClockFlag::boottime_went_backwards);
+        return device_time;
+    }
+    if (elapsed > max_carry_forward) {
+        // Carrying the server's time forward by a forged boot clock would stamp evidence with
+        // a made-up time labelled "server"; the device's own clock, flagged, is honest.
+        device_time.flags.push_back(ClockFlag::boottime_implausible);
         return device_time;
     }
 

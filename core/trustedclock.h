@@ -34,6 +34,9 @@ enum class ClockFlag {
     boot_unknown,            ///< the platform could not read a boot id
     boottime_went_backwards, ///< same boot id yet boot time is lower than at the sync
     wall_clock_jumped,       ///< the wall clock moved unlike boot time since the sync
+    /// boot time ran on further since the sync than a device stays up (the boot clock itself
+    /// was tampered with, e.g. by an LD_PRELOAD shim such as libfaketime)
+    boottime_implausible,
 };
 
 std::string_view to_string(ClockSource source);
@@ -60,6 +63,9 @@ class TrustedClock {
 public:
     /// How far the wall clock may drift from boot time since the sync before it counts as set.
     static constexpr std::chrono::milliseconds default_jump_tolerance = std::chrono::minutes(2);
+    /// Boot time carried forward further than this since the sync is not believed: no tablet
+    /// runs a year without a reboot, so the boot clock itself must have been set.
+    static constexpr std::chrono::milliseconds max_carry_forward = std::chrono::days(366);
 
     explicit TrustedClock(std::chrono::milliseconds jump_tolerance = default_jump_tolerance)
         : tolerance_(jump_tolerance) {}
