@@ -1,0 +1,112 @@
+#include "clitablet.h"
+
+#include <fstream>
+
+namespace fi::test {
+
+using nlohmann::json;
+
+CliTablet::CliTablet(const std::string& server_url, std::string extra_options)
+    : extra_(std::move(extra_options)) {
+    std::filesystem::create_directories(tmp_dir());
+    std::filesystem::create_directories(work_dir());
+    env_ = "TMPDIR=" + tmp_dir().string() + " FI_DATA=" + data_dir().string() + " FI_PIN=" + pin +
+           " FI_PASSWORD=demo1234 FI_SERVER=" + server_url + " FI_INSECURE_TEST_KDF=1 ";
+}
+
+CommandResult CliTablet::cli(const std::string& args, const std::string& wrapper) const {
+    return run_command(env_ + wrapper + (wrapper.empty() ? "" : " ") + FI_CLI_BINARY + " " +
+                       args + " " + extra_ + " 2>" + (dir_ / "stderr").string());
+}
+
+std::string CliTablet::stderr_text() const {
+    return file_bytes(dir_ / "stderr");
+}
+
+std::vector<std::string> CliTablet::assignment_ids() {
+    const auto r = cli("assignments --json");
+    REQUIRE_MESSAGE(r.status == 0, stderr_text());
+    std::vector<std::string> onsite, offsite;
+    for (const auto& a : json::parse(r.out))
+        (a.at("mode") == "onsite" ? onsite : offsite).push_back(a.at("id"));
+    onsite.insert(onsite.end(), offsite.begin(), offsite.end());
+    return onsite;
+}
+
+std::string CliTablet::answers_for(const std::string& assignment_id, const std::string& canary,
+                                   const std::filesystem::path& photo) {
+    const auto shown = cli("show " + assignment_id + " --json");
+    REQUIRE_MESSAGE(shown.status == 0, stderr_text());
+    const json a = json::parse(shown.out);
+    std::ifstream cat(FI_ASSETS_DIR "/demo/catalogue.json");
+    const json catalogue = json::parse(cat);
+    json answers = json::array(), findings = json::array(), photos = json::array();
+    bool failed = false;
+    for (const auto& item_id : a.at("item_ids"))
+        for (const auto& item : catalogue)
+            if (item.at("id") == item_id)
+                for (const auto& cp : item.at("checkpoints")) {
+                    json v = "pass";
+                    const std::string kind = cp.at("kind");
+                    if (kind == "number")
+                        v = 7;
+                    else if (kind == "text")
+                        v = canary + " 台账";
+                    else if (kind == "choice")
+                        v = cp.at("choices").at(0);
+                    else if (!photo.empty() && !failed && cp.value("photo_on_fail", false)) {
+                        v = "fail";
+                        failed = true;
+                        findings.push_back({{"ref", "f1"},
+                                            {"item_id", item_id},
+                                            {"checkpoint_id", cp.at("id")},
+                                            {"description", "现场发现问题 " + canary}});
+                        photos.push_back({{"file", photo.string()}, {"finding", "f1"}});
+                    }
+                    answers.push_back({{"item_id", item_id},
+                                       {"checkpoint_id", cp.at("id")},
+                                       {"value", v},
+                                       {"note", "备注 " + canary}});
+                }
+    json present = json::array();
+    for (const auto& m : a.at("team"))
+        if (m.at("role") != "expert")
+            present.push_back(m.at("inspector_id"));
+    const bool onsite = a.at("mode") == "onsite";
+    const json doc = {
+        {"inspectors_present", present},
+        {"location", onsite ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
+                            : json()},
+        {"offsite_method", onsite ? json() : json("monitoring_data")},
+        {"answers", answers},
+        {"findings", findings},
+        {"photos", photos},
+        {"outcome", failed ? "rectification_ordered" : "no_problem"}};
+    const auto path = work_dir() / ("answers-" + assignment_id + ".json");
+    std::ofstream(path) << doc.dump(1);
+    return path.string();
+}
+
+std::string CliTablet::record(const std::string& assignment_id, const std::string& answers,
+                              const std::string& wrapper) {
+    const auto r =
+        cli("record --assignment " + assignment_id + " --answers " + answers + " --json", wrapper);
+    REQUIRE_MESSAGE(r.status == 0, stderr_text());
+    return json::parse(r.out).at("id");
+}
+
+json CliTablet::exported(const std::string& record_id) {
+    const auto r = cli("export " + record_id);
+    REQUIRE_MESSAGE(r.status == 0, stderr_text());
+    return json::parse(r.out);
+}
+
+void make_jpeg(const std::filesystem::path& path, int width, int height, int seed) {
+    const auto r = run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " +
+                               std::to_string(width) + " " + std::to_string(height) + " " +
+                               std::to_string(seed) + " | cjpeg -quality 90 > '" + path.string() +
+                               "' && echo ok");
+    REQUIRE_MESSAGE(r.out == "ok\n", "cjpeg failed");
+}
+
+} // namespace fi::test
