@@ -1,16 +1,23 @@
 #include "sync/cli/cliapp.h"
 
+#include "core/atomicfile.h"
 #include "core/capture.h"
 #include "core/date.h"
 #include "core/metastore.h"
 #include "core/modeljson.h"
 #include "core/outboxstore.h"
+#include "core/recorddocument.h"
 #include "core/recordstore.h"
 #include "core/referencestore.h"
 #include "core/rules.h"
+#include "core/statistics.h"
 #include "core/store.h"
+#include "core/workcalendar.h"
 #include "platform/bootclock.h"
+#include "platform/guiapplication.h"
 #include "platform/keyvault.h"
+#include "platform/recordpdf.h"
+#include "platform/statisticspdf.h"
 #include "sync/curltransport.h"
 #include "sync/puller.h"
 #include "sync/sameday.h"
@@ -54,6 +61,13 @@ Commands:
   redraw ASSIGNMENT --reason conflict|absence|other [--note TEXT] [--exclude I-1,I-2]
                                ask the central system for a new draw (team leaders, online)
   export RECORD                print a record as stored (the sealed upload body once completed)
+  pdf RECORD|ASSIGNMENT [--out FILE]
+                               the inspection record (现场检查笔录) of a completed record as PDF
+                               (default: DATA/exports/record-<id>.pdf); an assignment id
+                               means its latest completed record
+  stats --quarter 2026Q4 [--csv FILE] [--pdf FILE]
+                               the quarterly statistics table (监管情况统计表) as far as this
+                               tablet knows it; printed, and written as CSV and/or PDF
 
 Options:
   --data DIR           data directory (default: $FI_DATA or ./fieldinspect-data)
@@ -92,9 +106,9 @@ struct Args {
 
 Args parse(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--data",          "--server", "--ca-file",    "--tls-pin", "--pin-file",
-        "--password-file", "--user",   "--assignment", "--answers", "--retry-for",
-        "--reason",        "--note",   "--exclude"};
+        "--data",    "--server",     "--ca-file", "--tls-pin",   "--pin-file", "--password-file",
+        "--user",    "--assignment", "--answers", "--retry-for", "--reason",   "--note",
+        "--exclude", "--out",        "--quarter", "--csv",       "--pdf"};
     static const std::set<std::string> flags = {"--json", "--draft", "--help"};
     Args a;
     for (int i = 1; i < argc; ++i) {
@@ -274,6 +288,7 @@ public:
     }
 
     MetaStore meta() { return MetaStore(db()); }
+    const fs::path& data_dir() const { return data_; }
     const platform::BootClock& boot_clock() const { return clock_; }
     const Args& args() const { return args_; }
 
@@ -773,6 +788,112 @@ int cmd_export(Context& ctx) {
     return exit_ok;
 }
 
+/// The working-day calendar the central system sent at the last pull; without one, years
+/// count Mon–Fri and the deadline says it is provisional.
+WorkCalendar stored_calendar(Context& ctx) {
+    WorkCalendar cal;
+    if (auto text = take(ctx.meta().get("calendar")))
+        if (auto c = WorkCalendar::parse(*text))
+            cal = std::move(c.value());
+    return cal;
+}
+
+/// A PDF needs Qt's GUI; the CLI makes an offscreen one (no display needed).
+void need_gui() {
+    if (auto s = platform::ensure_gui_application(); !s)
+        throw Failure{exit_data_error, s.error().message};
+}
+
+/// The file the user named, or `exports/NAME` in the data directory (created if missing).
+fs::path output_path(Context& ctx, const std::optional<std::string>& given,
+                     const std::string& default_name) {
+    if (given)
+        return fs::path(*given);
+    const fs::path dir = ctx.data_dir() / "exports";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw Failure{exit_data_error, "cannot create " + dir.string() + ": " + ec.message()};
+    return dir / default_name;
+}
+
+int cmd_pdf(Context& ctx) {
+    if (ctx.args().positional.size() != 1)
+        throw UsageError{"pdf needs one record or assignment id"};
+    auto doc = take(load_record_document(ctx.db(), ctx.args().positional[0], stored_calendar(ctx)));
+    const fs::path out =
+        output_path(ctx, ctx.args().opt("--out"), "record-" + doc.stored.record.id + ".pdf");
+    need_gui();
+    fail_if(platform::RecordPdf(ctx.db()).write(doc, out));
+    if (ctx.args().json)
+        std::cout << json{{"record_id", doc.stored.record.id},
+                          {"chain_hash", *doc.stored.chain_hash},
+                          {"publication_deadline", doc.publication_deadline.date.to_string()},
+                          {"deadline_provisional", doc.publication_deadline.provisional},
+                          {"file", out.string()}}
+                         .dump()
+                  << "\n";
+    else
+        std::cout << "Wrote the inspection record of " << doc.stored.record.id << " to "
+                  << out.string() << "\n";
+    return exit_ok;
+}
+
+int cmd_stats(Context& ctx) {
+    const auto quarter_text = ctx.args().opt("--quarter");
+    if (!quarter_text)
+        throw UsageError{"stats needs --quarter YYYYQn, e.g. --quarter 2026Q4"};
+    auto quarter = Quarter::parse(*quarter_text);
+    if (!quarter)
+        throw UsageError{quarter.error().message};
+    std::string unit, who;
+    if (auto user = take(ctx.meta().get("session.user"))) {
+        const json u = json::parse(*user, nullptr, false);
+        if (u.is_object()) {
+            unit = u.value("unit", "");
+            who = u.value("name", "") + " (" + u.value("inspector_id", "") + ")";
+        }
+    }
+    auto stats = take(compute_quarter_statistics(ctx.db(), *quarter, unit, who));
+    std::vector<std::string> written;
+    if (auto csv = ctx.args().opt("--csv")) {
+        fail_if(write_file_atomically(*csv, statistics_csv(stats)));
+        written.push_back(*csv);
+    }
+    if (auto pdf = ctx.args().opt("--pdf")) {
+        need_gui();
+        fail_if(platform::write_statistics_pdf(stats, *pdf));
+        written.push_back(*pdf);
+    }
+    if (ctx.args().json) {
+        json rows = json::array();
+        for (const auto& r : stats.rows)
+            rows.push_back({{"key", r.key},
+                            {"section", r.section},
+                            {"label_zh", r.label_zh},
+                            {"label_en", r.label_en},
+                            {"value", r.value ? json(*r.value) : json(nullptr)},
+                            {"note", r.note}});
+        std::cout << json{{"quarter", quarter->to_string()},
+                          {"unit", unit},
+                          {"report_due", quarter->report_due().to_string()},
+                          {"rows", rows},
+                          {"files", written}}
+                         .dump()
+                  << "\n";
+        return exit_ok;
+    }
+    std::cout << "监管情况统计表 " << quarter->to_string() << " ("
+              << quarter->first_day().to_string() << " – " << quarter->last_day().to_string()
+              << "), " << unit << "; due " << quarter->report_due().to_string() << "\n";
+    for (const auto& r : stats.rows)
+        std::cout << "  " << r.label_zh << " / " << r.label_en << ": " << statistics_value_text(r)
+                  << "\n";
+    for (const auto& f : written)
+        std::cout << "Wrote " << f << "\n";
+    return exit_ok;
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -794,7 +915,9 @@ int run(int argc, char** argv) {
             {"sync", cmd_sync},
             {"status", cmd_status},
             {"redraw", cmd_redraw},
-            {"export", cmd_export}};
+            {"export", cmd_export},
+            {"pdf", cmd_pdf},
+            {"stats", cmd_stats}};
         auto it = commands.find(args.command);
         if (it == commands.end())
             throw UsageError{"unknown command " + args.command};
