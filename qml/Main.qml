@@ -9,7 +9,7 @@ import FieldInspect
 ApplicationWindow {
     id: root
 
-    // Page shown after unlocking (startup option --page): today, sync or settings.
+    // Page shown after unlocking (startup option --page): today, sync, settings or statistics.
     property string startPage: "today"
     readonly property FiPage currentPage: stack.currentItem
     // The checklist a Complete page returns to with a problem to show.
@@ -68,6 +68,11 @@ ApplicationWindow {
             return;
         root.push("settings/SettingsPage.qml", {});
     }
+    function openStatistics() {
+        if (root.currentPage && root.currentPage.pageName === "statistics")
+            return;
+        root.push("statistics/StatisticsPage.qml", {});
+    }
     function openRedraw(assignmentId: string) {
         root.push("redraw/RedrawPage.qml", {
                 "assignmentId": assignmentId
@@ -95,6 +100,8 @@ ApplicationWindow {
                 root.openSync();
             else if (root.startPage === "settings")
                 root.openSettings();
+            else if (root.startPage === "statistics")
+                root.openStatistics();
             break;
         default:
             stack.replace(null, startingPage);
@@ -122,6 +129,7 @@ ApplicationWindow {
         onBackClicked: stack.pop()
         onSyncClicked: root.openSync()
         onSettingsClicked: root.openSettings()
+        onStatisticsClicked: root.openStatistics()
         onLockClicked: Session.lockNow()
     }
 

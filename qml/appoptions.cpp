@@ -52,9 +52,10 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
                                       QStringLiteral("Read the PIN from this file's first line "
                                                      "(default: $FI_PIN); unlocks at start."),
                                       QStringLiteral("FILE"));
-    const QCommandLineOption page({QStringLiteral("page")},
-                                  QStringLiteral("Page after unlocking: today, sync or settings."),
-                                  QStringLiteral("PAGE"), QStringLiteral("today"));
+    const QCommandLineOption page(
+        {QStringLiteral("page")},
+        QStringLiteral("Page after unlocking: today, sync, settings or statistics."),
+        QStringLiteral("PAGE"), QStringLiteral("today"));
     const QCommandLineOption screenshot(
         {QStringLiteral("screenshot")},
         QStringLiteral("Save a PNG of the start page once it shows its data, then quit."),
@@ -127,8 +128,8 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
     }
     o.start_page = p.value(page);
     if (o.start_page != QLatin1String("today") && o.start_page != QLatin1String("sync") &&
-        o.start_page != QLatin1String("settings")) {
-        *error = QStringLiteral("--page must be today, sync or settings");
+        o.start_page != QLatin1String("settings") && o.start_page != QLatin1String("statistics")) {
+        *error = QStringLiteral("--page must be today, sync, settings or statistics");
         return std::nullopt;
     }
     o.screenshot = p.value(screenshot);

@@ -1,15 +1,19 @@
 #include "qml/backend.h"
 
+#include "core/atomicfile.h"
 #include "core/capture.h"
 #include "core/date.h"
 #include "core/metastore.h"
 #include "core/modeljson.h"
 #include "core/outboxstore.h"
+#include "core/recorddocument.h"
 #include "core/recordstore.h"
 #include "core/referencestore.h"
 #include "core/store.h"
 #include "core/workcalendar.h"
+#include "platform/recordpdf.h"
 #include "platform/secretstore.h"
+#include "platform/statisticspdf.h"
 #include "qml/recordsummaries.h"
 #include "qml/yieldingtransport.h"
 #include "sync/puller.h"
@@ -818,6 +822,65 @@ Result<RedrawOutcome> Backend::redraw(const std::string& assignment_id, const st
         return fresh.error();
     out.fresh = std::move(fresh.value());
     return out;
+}
+
+// ---- reports -------------------------------------------------------------------------------
+
+namespace {
+
+/// `exports/` in the data directory, made on first use.
+Result<fs::path> exports_dir(const fs::path& data_dir) {
+    const fs::path dir = data_dir / "exports";
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        return Error::make(store_error::io, "Cannot create the folder " + dir.string() + ": " +
+                                                ec.message() + ". Check the storage.");
+    return dir;
+}
+
+} // namespace
+
+Result<fs::path> Backend::record_pdf(const std::string& record_id) {
+    if (!db_)
+        return locked_error();
+    MetaStore meta(db());
+    auto doc = load_record_document(db(), record_id, calendar(meta));
+    if (!doc)
+        return doc.error();
+    auto dir = exports_dir(data_dir_);
+    if (!dir)
+        return dir.error();
+    const fs::path file = *dir / ("record-" + doc->stored.record.id + ".pdf");
+    FI_TRY(platform::RecordPdf(db()).write(*doc, file));
+    return file;
+}
+
+Result<QuarterStatistics> Backend::statistics(const std::string& quarter) {
+    if (!db_)
+        return locked_error();
+    auto q = Quarter::parse(quarter);
+    if (!q)
+        return q.error();
+    const std::string who =
+        user_.name.empty() ? user_.inspector_id : user_.name + " (" + user_.inspector_id + ")";
+    return compute_quarter_statistics(db(), *q, user_.unit, who);
+}
+
+Result<fs::path> Backend::export_statistics(const std::string& quarter, bool pdf) {
+    auto stats = statistics(quarter);
+    if (!stats)
+        return stats.error();
+    auto dir = exports_dir(data_dir_);
+    if (!dir)
+        return dir.error();
+    const fs::path file =
+        *dir / ("statistics-" + stats->quarter.to_string() + (pdf ? ".pdf" : ".csv"));
+    if (pdf)
+        FI_TRY(platform::write_statistics_pdf(*stats, file));
+    else
+        FI_TRY(write_file_atomically(file, statistics_csv(*stats)));
+    return file;
 }
 
 } // namespace fi::app

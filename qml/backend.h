@@ -2,6 +2,7 @@
 
 #include "core/database.h"
 #include "core/result.h"
+#include "core/statistics.h"
 #include "platform/bootclock.h"
 #include "platform/keyvault.h"
 #include "platform/photoimporter.h"
@@ -123,6 +124,15 @@ public:
     Result<RedrawOutcome> redraw(const std::string& assignment_id, const std::string& reason,
                                  const std::string& note,
                                  const std::vector<std::string>& exclude_inspector_ids);
+
+    // ---- reports (the four publics) ------------------------------------------------------
+    /// The inspection record (现场检查笔录) of a completed record as PDF in `exports/` of the
+    /// data directory; returns the file. A draft is refused (`not_completed`). Only reads.
+    Result<std::filesystem::path> record_pdf(const std::string& record_id);
+    /// The quarterly statistics table (`2026Q4`) for the signed-in user's unit.
+    Result<QuarterStatistics> statistics(const std::string& quarter);
+    /// The table written to `exports/statistics-<quarter>.csv` (or `.pdf`); returns the file.
+    Result<std::filesystem::path> export_statistics(const std::string& quarter, bool pdf);
 
 private:
     Database& db();

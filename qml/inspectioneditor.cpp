@@ -713,4 +713,42 @@ void InspectionEditor::complete() {
         });
 }
 
+QUrl InspectionEditor::pdfUrl() const {
+    return pdf_path_.isEmpty() ? QUrl() : QUrl::fromLocalFile(pdf_path_);
+}
+
+void InspectionEditor::makeRecordPdf() {
+    if (!session_ || !loaded_ || pdf_busy_)
+        return;
+    if (!readOnly() || opened_.stored.state == RecordState::frozen) {
+        pdf_error_ = tr("Only a completed record has an inspection record. Complete it first.");
+        Q_EMIT pdfChanged();
+        return;
+    }
+    pdf_busy_ = true;
+    pdf_error_.clear();
+    Q_EMIT pdfChanged();
+    // Drawing the PDF reads photos from the store: the store thread's work, never the GUI's.
+    session_->store().run(
+        this,
+        [id = record().id](Backend& b) -> Result<QString> {
+            auto file = b.record_pdf(id);
+            if (!file)
+                return file.error();
+            return QString::fromStdString(file->string());
+        },
+        [this](Result<QString> r) {
+            pdf_busy_ = false;
+            if (r) {
+                pdf_path_ = *r;
+                pdf_error_.clear();
+            } else {
+                pdf_error_ = UserMessages::error(r.error());
+            }
+            Q_EMIT pdfChanged();
+            if (r)
+                Q_EMIT pdfReady(pdf_path_);
+        });
+}
+
 } // namespace fi::app

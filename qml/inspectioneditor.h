@@ -77,6 +77,10 @@ class InspectionEditor : public QObject {
     Q_PROPERTY(bool drawVerified READ drawVerified NOTIFY recordChanged)
     Q_PROPERTY(QString publicationDeadline READ publicationDeadline NOTIFY recordChanged)
     Q_PROPERTY(bool deadlineProvisional READ deadlineProvisional NOTIFY recordChanged)
+    Q_PROPERTY(QString pdfPath READ pdfPath NOTIFY pdfChanged)
+    Q_PROPERTY(QUrl pdfUrl READ pdfUrl NOTIFY pdfChanged)
+    Q_PROPERTY(bool pdfBusy READ pdfBusy NOTIFY pdfChanged)
+    Q_PROPERTY(QString pdfError READ pdfError NOTIFY pdfChanged)
     Q_PROPERTY(bool cameraAvailable READ cameraAvailable CONSTANT)
     Q_PROPERTY(QString cameraUnavailableReason READ cameraUnavailableReason CONSTANT)
     Q_PROPERTY(fi::app::ChecklistModel* checklist READ checklist CONSTANT)
@@ -137,6 +141,11 @@ public:
     bool drawVerified() const { return record().draw_verified; }
     QString publicationDeadline() const;
     bool deadlineProvisional() const { return opened_.deadline_provisional; }
+    /// The inspection record PDF made last (empty until made), and whether one is being made.
+    QString pdfPath() const { return pdf_path_; }
+    QUrl pdfUrl() const;
+    bool pdfBusy() const { return pdf_busy_; }
+    QString pdfError() const { return pdf_error_; }
     bool cameraAvailable();
     QString cameraUnavailableReason();
     ChecklistModel* checklist() const { return checklist_; }
@@ -170,6 +179,9 @@ public:
     Q_INVOKABLE void complete();
     /// Save what is pending now (leaving the page).
     Q_INVOKABLE void saveNow();
+    /// Make the inspection record (现场检查笔录) PDF of the completed record on the store
+    /// thread, into `exports/` of the data directory; pdfReady(path) when written.
+    Q_INVOKABLE void makeRecordPdf();
 
 Q_SIGNALS:
     void sessionChanged();
@@ -185,6 +197,9 @@ Q_SIGNALS:
     void photoAdded(const QString& photoId);
     /// An autosave reached the store (tests wait for it).
     void saved();
+    void pdfChanged();
+    /// The record's PDF was written to `path`.
+    void pdfReady(const QString& path);
 
 private:
     const InspectionRecord& record() const { return opened_.stored.record; }
@@ -219,6 +234,9 @@ private:
     platform::Camera& camera();
     std::unique_ptr<platform::Camera> camera_;
     std::string camera_finding_;
+    QString pdf_path_;
+    QString pdf_error_;
+    bool pdf_busy_ = false;
 };
 
 } // namespace fi::app

@@ -1,5 +1,6 @@
 #include "qml/usermessages.h"
 
+#include "core/recorddocument.h"
 #include "platform/keyvault.h"
 #include "qml/backend.h"
 
@@ -76,6 +77,17 @@ QString UserMessages::error(const QString& code, const QString& english) {
                   "free some space, then try again.");
     if (c == "not_an_image")
         return tr("This file is not a picture the app can read. Choose a JPEG or PNG photo.");
+    if (c == document_error::not_completed)
+        return tr("Only a completed record has an inspection record. Complete it first.");
+    if (c == document_error::not_found)
+        return tr("This record is not on the tablet. Go back to Today and open it again.");
+    if (c == "pdf_failed" || c == "qr_failed")
+        return tr("The PDF could not be made (%1). Try again; if it keeps failing, contact your "
+                  "administrator.")
+            .arg(english);
+    if (c == store_error::io)
+        return tr("A file could not be written: %1 Check the free storage and try again.")
+            .arg(english);
     if (c == "camera_unavailable")
         return tr("No camera is available on this device. Import a photo from a file instead.");
     if (c == store_error::wrong_key || c == store_error::damaged ||

@@ -1,2024 +1,2155 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-    <context>
-        <name>AssignmentDelegate</name>
-        <message>
-            <location filename="../../qml/today/AssignmentDelegate.qml" line="46" />
-            <source>Off-site</source>
-            <translation>Off-site</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/AssignmentDelegate.qml" line="46" />
-            <source>On-site</source>
-            <translation>On-site</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/AssignmentDelegate.qml" line="51" />
-            <source>Joint</source>
-            <translation>Joint</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/AssignmentDelegate.qml" line="73" />
-            <source>Team: %1</source>
-            <translation>Team: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChecklistPage</name>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="34" />
-            <source>Checklist</source>
-            <translation>Checklist</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="35" />
-            <source>Completed record, read only</source>
-            <translation>Completed record, read only</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="35" />
-            <source>Checklist · %1 of %2 required answered</source>
-            <translation>Checklist · %1 of %2 required answered</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="72" />
-            <source>%1 of %2 required checkpoints answered</source>
-            <translation>%1 of %2 required checkpoints answered</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="79" />
-            <source>Saving…</source>
-            <translation>Saving…</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="81" />
-            <source>Changes not saved yet</source>
-            <translation>Changes not saved yet</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="83" />
-            <source>Not saved!</source>
-            <translation>Not saved!</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="85" />
-            <source>Locked: completed records never change</source>
-            <translation>Locked: completed records never change</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="85" />
-            <source>All changes saved on the tablet (encrypted)</source>
-            <translation>All changes saved on the tablet (encrypted)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="94" />
-            <source>Photos (%1)</source>
-            <translation>Photos (%1)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="100" />
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/ChecklistPage.qml" line="100" />
-            <source>Complete…</source>
-            <translation>Complete…</translation>
-        </message>
-    </context>
-    <context>
-        <name>CheckpointDelegate</name>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="63" />
-            <source>%1/%2</source>
-            <translation>%1/%2</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="66" />
-            <source>%1 of %2 required answered</source>
-            <translation>%1 of %2 required answered</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="71" />
-            <source>Legal basis: %1</source>
-            <translation>Legal basis: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="91" />
-            <source>(optional)</source>
-            <translation>(optional)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="106" />
-            <source>Note (optional)</source>
-            <translation>Note (optional)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127" />
-            <source>Finding: %1</source>
-            <translation>Finding: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127" />
-            <source>Describe the finding of this failed checkpoint.</source>
-            <translation>Describe the finding of this failed checkpoint.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="135" />
-            <source>A photo is required for this finding.</source>
-            <translation>A photo is required for this finding.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="143" />
-            <source>%n photo(s) attached</source>
-            <translation>
-                <numerusform>%n photo attached</numerusform>
-                <numerusform>%n photos attached</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="151" />
-            <source>Edit finding</source>
-            <translation>Edit finding</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/CheckpointDelegate.qml" line="157" />
-            <source>Add photo</source>
-            <translation>Add photo</translation>
-        </message>
-    </context>
-    <context>
-        <name>CompletePage</name>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="19" />
-            <source>Record</source>
-            <translation>Record</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="19" />
-            <source>Complete the inspection</source>
-            <translation>Complete the inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="27" />
-            <source>Complete and lock this record?</source>
-            <translation>Complete and lock this record?</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="31" />
-            <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
-            <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="60" />
-            <source>Completed and received by the central system.</source>
-            <translation>Completed and received by the central system.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="60" />
-            <source>Completed and locked. It is uploaded as soon as there is a network.</source>
-            <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="61" />
-            <source>Back</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="77" />
-            <source>Summary</source>
-            <translation>Summary</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="81" />
-            <source>Checkpoints answered</source>
-            <translation>Checkpoints answered</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="82" />
-            <source>%1 (required: %2 of %3)</source>
-            <translation>%1 (required: %2 of %3)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="86" />
-            <source>Failed</source>
-            <translation>Failed</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="92" />
-            <source>Findings</source>
-            <translation>Findings</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="97" />
-            <source>Photos</source>
-            <translation>Photos</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="102" />
-            <source>Inspection day</source>
-            <translation>Inspection day</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="107" />
-            <source>Started</source>
-            <translation>Started</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="108" />
-            <source>(device clock, not synced)</source>
-            <translation>(device clock, not synced)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="113" />
-            <source>Finished</source>
-            <translation>Finished</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="119" />
-            <source>Draw</source>
-            <translation>Draw</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="120" />
-            <source>verified</source>
-            <translation>verified</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="120" />
-            <source>NOT verified</source>
-            <translation>NOT verified</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="126" />
-            <source>Publish by</source>
-            <translation>Publish by</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="127" />
-            <source>(provisional: holiday calendar not yet published)</source>
-            <translation>(provisional: holiday calendar not yet published)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="139" />
-            <source>Off-site inspection</source>
-            <translation>Off-site inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="139" />
-            <source>On site</source>
-            <translation>On site</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="148" />
-            <source>does not count</source>
-            <translation>does not count</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="156" />
-            <source>%1 certified officer(s) present</source>
-            <translation>%1 certified officer(s) present</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="164" />
-            <source>Location</source>
-            <translation>Location</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="165" />
-            <source>missing</source>
-            <translation>missing</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="170" />
-            <source>Update</source>
-            <translation>Update</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="178" />
-            <source>Online monitoring data</source>
-            <translation>Online monitoring data</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="181" />
-            <source>Drone patrol</source>
-            <translation>Drone patrol</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="184" />
-            <source>Document review</source>
-            <translation>Document review</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="212" />
-            <source>Outcome</source>
-            <translation>Outcome</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="217" />
-            <source>No problem found</source>
-            <translation>No problem found</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="220" />
-            <source>Problem found, rectification ordered</source>
-            <translation>Problem found, rectification ordered</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="223" />
-            <source>Violation found, case opened</source>
-            <translation>Violation found, case opened</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="240" />
-            <source>A checkpoint failed, so "no problem found" is not possible.</source>
-            <translation>A checkpoint failed, so "no problem found" is not possible.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="247" />
-            <source>Published as:</source>
-            <translation>Published as:</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="258" />
-            <source>Published as: %1</source>
-            <translation>Published as: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="264" />
-            <source>Do not publish the result (secrecy, national or public security)</source>
-            <translation>Do not publish the result (secrecy, national or public security)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="274" />
-            <source>Reason it is not published</source>
-            <translation>Reason it is not published</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/complete/CompletePage.qml" line="293" />
-            <source>%n thing(s) to fix before completing</source>
-            <translation>
-                <numerusform>%n thing to fix before completing</numerusform>
-                <numerusform>%n things to fix before completing</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="293" />
-            <source>Ready to complete</source>
-            <translation>Ready to complete</translation>
-        </message>
-        <message>
-            <location filename="../../qml/complete/CompletePage.qml" line="307" />
-            <source>Complete and lock</source>
-            <translation>Complete and lock</translation>
-        </message>
-    </context>
-    <context>
-        <name>FiAppBar</name>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="40" />
-            <source>Back</source>
-            <translation>Back</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="70" />
-            <source>Syncing…</source>
-            <translation>Syncing…</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/components/FiAppBar.qml" line="70" />
-            <source>%n to upload</source>
-            <translation>
-                <numerusform>%n to upload</numerusform>
-                <numerusform>%n to upload</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="70" />
-            <source>All uploaded</source>
-            <translation>All uploaded</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="72" />
-            <source>Online</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="72" />
-            <source>Offline</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="81" />
-            <source>Menu</source>
-            <translation>Menu</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="96" />
-            <source>Sync</source>
-            <translation>Sync</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="101" />
-            <source>Settings</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiAppBar.qml" line="106" />
-            <source>Lock now</source>
-            <translation>Lock now</translation>
-        </message>
-    </context>
-    <context>
-        <name>FiCategoryBadge</name>
-        <message>
-            <location filename="../../qml/components/FiCategoryBadge.qml" line="8" />
-            <source>Key</source>
-            <translation>Key</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiCategoryBadge.qml" line="8" />
-            <source>Special</source>
-            <translation>Special</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiCategoryBadge.qml" line="8" />
-            <source>General</source>
-            <translation>General</translation>
-        </message>
-    </context>
-    <context>
-        <name>FiPassFailButtons</name>
-        <message>
-            <location filename="../../qml/components/FiPassFailButtons.qml" line="23" />
-            <source>Pass</source>
-            <translation>Pass</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiPassFailButtons.qml" line="27" />
-            <source>Fail</source>
-            <translation>Fail</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiPassFailButtons.qml" line="31" />
-            <source>Not applicable</source>
-            <translation>Not applicable</translation>
-        </message>
-    </context>
-    <context>
-        <name>FiStateBadge</name>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="11" />
-            <source>In progress</source>
-            <translation>In progress</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="13" />
-            <source>Completed, not uploaded</source>
-            <translation>Completed, not uploaded</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="15" />
-            <source>Uploaded</source>
-            <translation>Uploaded</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="17" />
-            <source>Uploaded late</source>
-            <translation>Uploaded late</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="19" />
-            <source>Needs attention</source>
-            <translation>Needs attention</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="21" />
-            <source>Waiting to upload</source>
-            <translation>Waiting to upload</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="23" />
-            <source>Uploading photos</source>
-            <translation>Uploading photos</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="25" />
-            <source>Refused: needs attention</source>
-            <translation>Refused: needs attention</translation>
-        </message>
-        <message>
-            <location filename="../../qml/components/FiStateBadge.qml" line="27" />
-            <source>Not started</source>
-            <translation>Not started</translation>
-        </message>
-    </context>
-    <context>
-        <name>FindingDialog</name>
-        <message>
-            <location filename="../../qml/checklist/FindingDialog.qml" line="20" />
-            <source>Finding</source>
-            <translation>Finding</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/FindingDialog.qml" line="43" />
-            <source>Describe what is wrong: what, where, how much. This text goes to the central system with the record.</source>
-            <translation>Describe what is wrong: what, where, how much. This text goes to the central system with the record.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/FindingDialog.qml" line="55" />
-            <source>e.g. the outfall has no sign board</source>
-            <translation>e.g. the outfall has no sign board</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/FindingDialog.qml" line="56" />
-            <source>Description of the finding</source>
-            <translation>Description of the finding</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/FindingDialog.qml" line="64" />
-            <source>Add photo</source>
-            <translation>Add photo</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/FindingDialog.qml" line="78" />
-            <source>Done</source>
-            <translation>Done</translation>
-        </message>
-    </context>
-    <context>
-        <name>Main</name>
-        <message>
-            <location filename="../../qml/Main.qml" line="107" />
-            <source>Field inspection</source>
-            <translation>Field inspection</translation>
-        </message>
-    </context>
-    <context>
-        <name>NumberEditor</name>
-        <message>
-            <location filename="../../qml/checklist/editors/NumberEditor.qml" line="33" />
-            <source>Decrease</source>
-            <translation>Decrease</translation>
-        </message>
-        <message>
-            <location filename="../../qml/checklist/editors/NumberEditor.qml" line="58" />
-            <source>Increase</source>
-            <translation>Increase</translation>
-        </message>
-    </context>
-    <context>
-        <name>OutboxDelegate</name>
-        <message>
-            <location filename="../../qml/sync/OutboxDelegate.qml" line="47" />
-            <source>Inspected %1</source>
-            <translation>Inspected %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/OutboxDelegate.qml" line="47" />
-            <source>received %1</source>
-            <translation>received %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/OutboxDelegate.qml" line="55" />
-            <source>Central system: %1</source>
-            <translation>Central system: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/OutboxDelegate.qml" line="86" />
-            <source>Photos: %1</source>
-            <translation>Photos: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/OutboxDelegate.qml" line="96" />
-            <source>Try again</source>
-            <translation>Try again</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/OutboxDelegate.qml" line="96" />
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/OutboxDelegate.qml" line="96" />
-            <source>View</source>
-            <translation>View</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoDelegate</name>
-        <message>
-            <location filename="../../qml/photos/PhotoDelegate.qml" line="45" />
-            <source>Open photo</source>
-            <translation>Open photo</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotoDelegate.qml" line="56" />
-            <source>Delete photo</source>
-            <translation>Delete photo</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotoDelegate.qml" line="62" />
-            <source>General</source>
-            <translation>General</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotoViewerPage</name>
-        <message>
-            <location filename="../../qml/photos/PhotoViewerPage.qml" line="14" />
-            <source>Photo</source>
-            <translation>Photo</translation>
-        </message>
-    </context>
-    <context>
-        <name>PhotosPage</name>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="25" />
-            <source>Photos</source>
-            <translation>Photos</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="31" />
-            <source>Import a photo</source>
-            <translation>Import a photo</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="32" />
-            <source>Pictures (*.jpg *.jpeg *.png)</source>
-            <translation>Pictures (*.jpg *.jpeg *.png)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="40" />
-            <source>Delete this photo?</source>
-            <translation>Delete this photo?</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="44" />
-            <source>The photo is removed from this draft and from the tablet.</source>
-            <translation>The photo is removed from this draft and from the tablet.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="72" />
-            <source>New photos are for:</source>
-            <translation>New photos are for:</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="82" />
-            <source>New photos are for</source>
-            <translation>New photos are for</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="102" />
-            <source>Take photo</source>
-            <translation>Take photo</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="108" />
-            <source>Import from file…</source>
-            <translation>Import from file…</translation>
-        </message>
-        <message>
-            <location filename="../../qml/photos/PhotosPage.qml" line="159" />
-            <source>No photos yet.</source>
-            <translation>No photos yet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ProblemDelegate</name>
-        <message>
-            <location filename="../../qml/complete/ProblemDelegate.qml" line="30" />
-            <source>Go there</source>
-            <translation>Go there</translation>
-        </message>
-    </context>
-    <context>
-        <name>RedrawPage</name>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="24" />
-            <source>Ask for a new draw</source>
-            <translation>Ask for a new draw</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="54" />
-            <source>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</source>
-            <translation>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="59" />
-            <source>The central system is not reachable. A new draw needs the network; nothing was changed.</source>
-            <translation>The central system is not reachable. A new draw needs the network; nothing was changed.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="70" />
-            <source>Reason</source>
-            <translation>Reason</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="75" />
-            <source>Conflict of interest (回避)</source>
-            <translation>Conflict of interest (回避)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="78" />
-            <source>A team member is absent</source>
-            <translation>A team member is absent</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="81" />
-            <source>Other (say why in the note)</source>
-            <translation>Other (say why in the note)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="100" />
-            <source>Note</source>
-            <translation>Note</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="103" />
-            <source>Must not be drawn again</source>
-            <translation>Must not be drawn again</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="124" />
-            <source>Asking the central system…</source>
-            <translation>Asking the central system…</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="124" />
-            <source>Ask the central system to draw again</source>
-            <translation>Ask the central system to draw again</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="140" />
-            <source>The central system drew a new team</source>
-            <translation>The central system drew a new team</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="144" />
-            <source>New assignment</source>
-            <translation>New assignment</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="145" />
-            <source>revision %1</source>
-            <translation>revision %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="149" />
-            <source>Draw</source>
-            <translation>Draw</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="150" />
-            <source>verified</source>
-            <translation>verified</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="150" />
-            <source>NOT verified</source>
-            <translation>NOT verified</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/redraw/RedrawPage.qml" line="156" />
-            <source>%n draft(s) of the old assignment were frozen and kept.</source>
-            <translation>
-                <numerusform>%n draft of the old assignment was frozen and kept.</numerusform>
-                <numerusform>%n drafts of the old assignment were frozen and kept.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/redraw/RedrawPage.qml" line="167" />
-            <source>Back to Today</source>
-            <translation>Back to Today</translation>
-        </message>
-    </context>
-    <context>
-        <name>SameDayCard</name>
-        <message>
-            <location filename="../../qml/today/SameDayCard.qml" line="36" />
-            <source>Everything recorded is uploaded.</source>
-            <translation>Everything recorded is uploaded.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/today/SameDayCard.qml" line="36" />
-            <source>%n record(s) not yet uploaded</source>
-            <translation>
-                <numerusform>%n record not yet uploaded</numerusform>
-                <numerusform>%n records not yet uploaded</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/SameDayCard.qml" line="44" />
-            <source>Same-day upload: %1 h %2 min left until 24:00.</source>
-            <translation>Same-day upload: %1 h %2 min left until 24:00.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/today/SameDayCard.qml" line="46" />
-            <source>%n of today's record(s) still on the tablet.</source>
-            <translation>
-                <numerusform>%n of today's records is still on the tablet.</numerusform>
-                <numerusform>%n of today's records are still on the tablet.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/today/SameDayCard.qml" line="48" />
-            <source>%n record(s) from earlier days will be marked late.</source>
-            <translation>
-                <numerusform>%n record from an earlier day will be marked late.</numerusform>
-                <numerusform>%n records from earlier days will be marked late.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/today/SameDayCard.qml" line="50" />
-            <source>%n record(s) refused: open Sync.</source>
-            <translation>
-                <numerusform>%n record refused: open Sync.</numerusform>
-                <numerusform>%n records refused: open Sync.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/SameDayCard.qml" line="59" />
-            <source>● Online</source>
-            <translation>● Online</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/SameDayCard.qml" line="59" />
-            <source>○ Offline</source>
-            <translation>○ Offline</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/SameDayCard.qml" line="65" />
-            <source>Syncing…</source>
-            <translation>Syncing…</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/SameDayCard.qml" line="65" />
-            <source>Sync</source>
-            <translation>Sync</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsPage</name>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="12" />
-            <source>Settings</source>
-            <translation>Settings</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="31" />
-            <source>Language</source>
-            <translation>Language</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="54" />
-            <source>Photo size</source>
-            <translation>Photo size</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="59" />
-            <source>Standard: longest side 2048 px (about 0.5–1 MB a photo)</source>
-            <translation>Standard: longest side 2048 px (about 0.5–1 MB a photo)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="66" />
-            <source>Detail: longest side 3072 px (larger uploads)</source>
-            <translation>Detail: longest side 3072 px (larger uploads)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="79" />
-            <source>Central system</source>
-            <translation>Central system</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="83" />
-            <source>Address</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="89" />
-            <source>CA file</source>
-            <translation>CA file</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="95" />
-            <source>Key pin</source>
-            <translation>Key pin</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="100" />
-            <source>Signed in as</source>
-            <translation>Signed in as</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="112" />
-            <source>About</source>
-            <translation>About</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="116" />
-            <source>Version</source>
-            <translation>Version</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="121" />
-            <source>Data location</source>
-            <translation>Data location</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="126" />
-            <source>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</source>
-            <translation>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/settings/SettingsPage.qml" line="139" />
-            <source>Lock now</source>
-            <translation>Lock now</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInDialog</name>
-        <message>
-            <location filename="../../qml/account/SignInDialog.qml" line="11" />
-            <source>Sign in again</source>
-            <translation>Sign in again</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInDialog.qml" line="30" />
-            <source>Your session with the central system has ended. Sign in as %1 to upload again; nothing on the tablet was lost.</source>
-            <translation>Your session with the central system has ended. Sign in as %1 to upload again; nothing on the tablet was lost.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInDialog.qml" line="36" />
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInDialog.qml" line="43" />
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInPage</name>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="13" />
-            <source>Set up this tablet</source>
-            <translation>Set up this tablet</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="29" />
-            <source>Field inspection</source>
-            <translation>Field inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="37" />
-            <source>Step 2 of 2: choose the PIN that unlocks this tablet, also without network.</source>
-            <translation>Step 2 of 2: choose the PIN that unlocks this tablet, also without network.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="37" />
-            <source>Step 1 of 2: sign in with your account of the central system. The tablet needs the network this first time.</source>
-            <translation>Step 1 of 2: sign in with your account of the central system. The tablet needs the network this first time.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="55" />
-            <source>Central system address</source>
-            <translation>Central system address</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="63" />
-            <source>Security settings of the server (CA file, key pin)</source>
-            <translation>Security settings of the server (CA file, key pin)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="70" />
-            <source>CA certificate file (PEM)</source>
-            <translation>CA certificate file (PEM)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="77" />
-            <source>Public-key pin (sha256//…)</source>
-            <translation>Public-key pin (sha256//…)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="84" />
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="91" />
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="100" />
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="122" />
-            <source>Signed in as %1 (%2).</source>
-            <translation>Signed in as %1 (%2).</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="130" />
-            <source>New PIN (at least 6 characters)</source>
-            <translation>New PIN (at least 6 characters)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="138" />
-            <source>The same PIN again</source>
-            <translation>The same PIN again</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/SignInPage.qml" line="148" />
-            <source>Set the PIN and open</source>
-            <translation>Set the PIN and open</translation>
-        </message>
-    </context>
-    <context>
-        <name>StartInspectionDialog</name>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="27" />
-            <source>Start the inspection</source>
-            <translation>Start the inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="42" />
-            <source>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</source>
-            <translation>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="52" />
-            <source>does not count</source>
-            <translation>does not count</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="60" />
-            <source>%1 certified officer(s) present</source>
-            <translation>%1 certified officer(s) present</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="67" />
-            <source>Location: %1</source>
-            <translation>Location: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="67" />
-            <source>(simulated)</source>
-            <translation>(simulated)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="67" />
-            <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
-            <translation>Waiting for a position fix; it is added to the record as soon as there is one.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="67" />
-            <source>No position source: %1</source>
-            <translation>No position source: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="75" />
-            <source>This target is inspected off site. How?</source>
-            <translation>This target is inspected off site. How?</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="81" />
-            <source>Online monitoring data</source>
-            <translation>Online monitoring data</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="84" />
-            <source>Drone patrol</source>
-            <translation>Drone patrol</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="87" />
-            <source>Document review</source>
-            <translation>Document review</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="109" />
-            <source>Cancel</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/StartInspectionDialog.qml" line="116" />
-            <source>Start now</source>
-            <translation>Start now</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncPage</name>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="15" />
-            <source>Sync</source>
-            <translation>Sync</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="16" />
-            <source>Online</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="16" />
-            <source>Offline: records wait on the tablet</source>
-            <translation>Offline: records wait on the tablet</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="42" />
-            <source>Today %1</source>
-            <translation>Today %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="46" />
-            <source>Not yet uploaded</source>
-            <translation>Not yet uploaded</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="47" />
-            <source>%1 (today: %2, from earlier days: %3, refused: %4)</source>
-            <translation>%1 (today: %2, from earlier days: %3, refused: %4)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="52" />
-            <source>Photos left</source>
-            <translation>Photos left</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="57" />
-            <source>Time left today</source>
-            <translation>Time left today</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="58" />
-            <source>%1 h %2 min until 24:00 (UTC+08:00)</source>
-            <translation>%1 h %2 min until 24:00 (UTC+08:00)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="70" />
-            <source>Network</source>
-            <translation>Network</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="71" />
-            <source>central system reachable</source>
-            <translation>central system reachable</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="71" />
-            <source>central system not reachable</source>
-            <translation>central system not reachable</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="76" />
-            <source>Last sync</source>
-            <translation>Last sync</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="77" />
-            <source>never</source>
-            <translation>never</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="81" />
-            <source>Server time</source>
-            <translation>Server time</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="82" />
-            <source>the tablet's clock is %1 s off the server's</source>
-            <translation>the tablet's clock is %1 s off the server's</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="82" />
-            <source>not synced yet: times come from the tablet's clock</source>
-            <translation>not synced yet: times come from the tablet's clock</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="104" />
-            <source>Syncing…</source>
-            <translation>Syncing…</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="104" />
-            <source>Sync now</source>
-            <translation>Sync now</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="118" />
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <location filename="../../qml/sync/SyncPage.qml" line="142" />
-            <source>No records on this tablet yet.</source>
-            <translation>No records on this tablet yet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>TargetPage</name>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="19" />
-            <source>Assignment</source>
-            <translation>Assignment</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="74" />
-            <source>Off-site</source>
-            <translation>Off-site</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="74" />
-            <source>On-site</source>
-            <translation>On-site</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="90" />
-            <source>Credit code</source>
-            <translation>Credit code</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="95" />
-            <source>Check digit OK</source>
-            <translation>Check digit OK</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="95" />
-            <source>Check digit wrong</source>
-            <translation>Check digit wrong</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="106" />
-            <source>Legal representative</source>
-            <translation>Legal representative</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="111" />
-            <source>Address</source>
-            <translation>Address</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="116" />
-            <source>District</source>
-            <translation>District</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="121" />
-            <source>Window</source>
-            <translation>Window</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="144" />
-            <source>Inspection items</source>
-            <translation>Inspection items</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="161" />
-            <source>Legal basis: %1</source>
-            <translation>Legal basis: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="170" />
-            <source>Not in the catalogue on this tablet: %1. Sync before inspecting.</source>
-            <translation>Not in the catalogue on this tablet: %1. Sync before inspecting.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="175" />
-            <source>Joint departments</source>
-            <translation>Joint departments</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="198" />
-            <source>Inspection</source>
-            <translation>Inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="211" />
-            <source>Start the inspection</source>
-            <translation>Start the inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="220" />
-            <source>Continue the inspection</source>
-            <translation>Continue the inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="227" />
-            <source>View the record</source>
-            <translation>View the record</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="234" />
-            <source>Ask for a new draw…</source>
-            <translation>Ask for a new draw…</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="240" />
-            <source>This assignment was revoked by a re-draw.</source>
-            <translation>This assignment was revoked by a re-draw.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="257" />
-            <source>Random draw</source>
-            <translation>Random draw</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="261" />
-            <source>Verified</source>
-            <translation>Verified</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="261" />
-            <source>Not verified</source>
-            <translation>Not verified</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="268" />
-            <source>Draw</source>
-            <translation>Draw</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="274" />
-            <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
-            <translation>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TargetPage.qml" line="301" />
-            <source>Team (drawn)</source>
-            <translation>Team (drawn)</translation>
-        </message>
-    </context>
-    <context>
-        <name>TeamMemberDelegate</name>
-        <message>
-            <location filename="../../qml/target/TeamMemberDelegate.qml" line="16" />
-            <source>Leader</source>
-            <translation>Leader</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TeamMemberDelegate.qml" line="16" />
-            <source>Expert</source>
-            <translation>Expert</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TeamMemberDelegate.qml" line="16" />
-            <source>Member</source>
-            <translation>Member</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TeamMemberDelegate.qml" line="24" />
-            <source>(you)</source>
-            <translation>(you)</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TeamMemberDelegate.qml" line="30" />
-            <source>Certificate %1</source>
-            <translation>Certificate %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TeamMemberDelegate.qml" line="30" />
-            <source>Third-party expert, no certificate</source>
-            <translation>Third-party expert, no certificate</translation>
-        </message>
-        <message>
-            <location filename="../../qml/target/TeamMemberDelegate.qml" line="30" />
-            <source>No enforcement certificate</source>
-            <translation>No enforcement certificate</translation>
-        </message>
-    </context>
-    <context>
-        <name>TextAnswerEditor</name>
-        <message>
-            <location filename="../../qml/checklist/editors/TextAnswerEditor.qml" line="26" />
-            <source>Write the answer</source>
-            <translation>Write the answer</translation>
-        </message>
-    </context>
-    <context>
-        <name>TodayPage</name>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="15" />
-            <source>Today</source>
-            <translation>Today</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="16" />
-            <source>%1 · %2</source>
-            <translation>%1 · %2</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="41" />
-            <source>Your session with the central system has ended. Work goes on offline; sign in to upload.</source>
-            <translation>Your session with the central system has ended. Work goes on offline; sign in to upload.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="42" />
-            <source>Sign in</source>
-            <translation>Sign in</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="62" />
-            <source>Search company, address, credit code, district, team</source>
-            <translation>Search company, address, credit code, district, team</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="64" />
-            <source>Search</source>
-            <translation>Search</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="71" />
-            <location filename="../../qml/today/TodayPage.qml" line="89" />
-            <source>All</source>
-            <translation>All</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="74" />
-            <source>Key</source>
-            <translation>Key</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="77" />
-            <source>General</source>
-            <translation>General</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="80" />
-            <source>Special</source>
-            <translation>Special</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="92" />
-            <source>To do</source>
-            <translation>To do</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="95" />
-            <source>Done</source>
-            <translation>Done</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="98" />
-            <source>Attention</source>
-            <translation>Attention</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/today/TodayPage.qml" line="107" />
-            <source>%n assignment(s)</source>
-            <translation>
-                <numerusform>%n assignment</numerusform>
-                <numerusform>%n assignments</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="107" />
-            <source>%1 of %2 assignments</source>
-            <translation>%1 of %2 assignments</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="140" />
-            <source>No assignments on this tablet yet. They arrive with the next sync.</source>
-            <translation>No assignments on this tablet yet. They arrive with the next sync.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/today/TodayPage.qml" line="140" />
-            <source>No assignment matches the search and filters.</source>
-            <translation>No assignment matches the search and filters.</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockPage</name>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="12" />
-            <location filename="../../qml/account/UnlockPage.qml" line="64" />
-            <source>Unlock</source>
-            <translation>Unlock</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="28" />
-            <source>Field inspection</source>
-            <translation>Field inspection</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="36" />
-            <source>The data on this tablet is encrypted. Enter your PIN to open it.</source>
-            <translation>The data on this tablet is encrypted. Enter your PIN to open it.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="54" />
-            <source>PIN</source>
-            <translation>PIN</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="64" />
-            <source>Wait %1 s</source>
-            <translation>Wait %1 s</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/account/UnlockPage.qml" line="74" />
-            <source>%n wrong PIN(s) so far. After %1 more the tablet locks until you sign in online.</source>
-            <translation>
-                <numerusform>%n wrong PIN so far. After %1 more the tablet locks until you sign in online.</numerusform>
-                <numerusform>%n wrong PINs so far. After %1 more the tablet locks until you sign in online.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="91" />
-            <source>This tablet locked itself after 10 wrong PINs. Sign in online with the account that set it up; then unlock it with your PIN. Your records are kept.</source>
-            <translation>This tablet locked itself after 10 wrong PINs. Sign in online with the account that set it up; then unlock it with your PIN. Your records are kept.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="98" />
-            <source>User name</source>
-            <translation>User name</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="103" />
-            <source>Password</source>
-            <translation>Password</translation>
-        </message>
-        <message>
-            <location filename="../../qml/account/UnlockPage.qml" line="109" />
-            <source>Sign in online</source>
-            <translation>Sign in online</translation>
-        </message>
-    </context>
-    <context>
-        <name>UserMessages</name>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="16" />
-            <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>
-            <translation>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="19" />
-            <source>Too many wrong PINs. Wait until the countdown ends, then try again.</source>
-            <translation>Too many wrong PINs. Wait until the countdown ends, then try again.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="21" />
-            <source>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</source>
-            <translation>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="24" />
-            <source>This PIN is too short. Choose a PIN of at least 6 characters.</source>
-            <translation>This PIN is too short. Choose a PIN of at least 6 characters.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="26" />
-            <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
-            <translation>This tablet belongs to another inspector. Sign in with the account that set it up.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="29" />
-            <source>This tablet is already set up. Unlock it with your PIN.</source>
-            <translation>This tablet is already set up. Unlock it with your PIN.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="31" />
-            <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
-            <translation>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="34" />
-            <source>The data on this tablet is locked. Enter your PIN.</source>
-            <translation>The data on this tablet is locked. Enter your PIN.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="36" />
-            <source>Sign in online first, then choose a PIN.</source>
-            <translation>Sign in online first, then choose a PIN.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="38" />
-            <source>Enter the central system's address (for example https://central.example/api/v1) and try again.</source>
-            <translation>Enter the central system's address (for example https://central.example/api/v1) and try again.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="41" />
-            <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
-            <translation>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="44" />
-            <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
-            <translation>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="47" />
-            <source>The user name or the password is wrong. Check both and try again.</source>
-            <translation>The user name or the password is wrong. Check both and try again.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="49" />
-            <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
-            <translation>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="53" />
-            <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
-            <translation>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="56" />
-            <source>The central system's certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
-            <translation>The central system's certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="59" />
-            <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
-            <translation>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="62" />
-            <source>The central system's answer was too large to accept. Tell your administrator.</source>
-            <translation>The central system's answer was too large to accept. Tell your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="65" />
-            <source>The request was cancelled. Try again.</source>
-            <translation>The request was cancelled. Try again.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="67" />
-            <source>Only the team leader of this assignment can ask for a new draw.</source>
-            <translation>Only the team leader of this assignment can ask for a new draw.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="69" />
-            <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
-            <translation>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="72" />
-            <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
-            <translation>An inspection of this assignment was already recorded, so this is no longer possible.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="75" />
-            <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
-            <translation>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="78" />
-            <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
-            <translation>This file is not a picture the app can read. Choose a JPEG or PNG photo.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="80" />
-            <source>No camera is available on this device. Import a photo from a file instead.</source>
-            <translation>No camera is available on this device. Import a photo from a file instead.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="83" />
-            <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
-            <translation>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="87" />
-            <source>The tablet's storage is full. Free some space; nothing was lost.</source>
-            <translation>The tablet's storage is full. Free some space; nothing was lost.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="89" />
-            <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
-            <translation>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="92" />
-            <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
-            <translation>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="96" />
-            <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
-            <translation>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="99" />
-            <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
-            <translation>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="114" />
-            <source>A required checkpoint has no answer. Answer it.</source>
-            <translation>A required checkpoint has no answer. Answer it.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="116" />
-            <source>A failed checkpoint has no finding. Describe what is wrong.</source>
-            <translation>A failed checkpoint has no finding. Describe what is wrong.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="118" />
-            <source>A finding has no description. Describe what is wrong.</source>
-            <translation>A finding has no description. Describe what is wrong.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="120" />
-            <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
-            <translation>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="123" />
-            <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
-            <translation>A finding cites a photo that is not part of the record. Take the photo again.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="125" />
-            <source>A record may hold at most 200 photos. Delete some.</source>
-            <translation>A record may hold at most 200 photos. Delete some.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="127" />
-            <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
-            <translation>A photo is larger than 25 MiB. Delete it and take it again.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="129" />
-            <source>A text is longer than 4,000 characters. Shorten it.</source>
-            <translation>A text is longer than 4,000 characters. Shorten it.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="131" />
-            <source>Choose the outcome of the inspection.</source>
-            <translation>Choose the outcome of the inspection.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="133" />
-            <source>A checkpoint failed, so the outcome cannot be "no problem found". Choose "rectification ordered" or "case opened".</source>
-            <translation>A checkpoint failed, so the outcome cannot be "no problem found". Choose "rectification ordered" or "case opened".</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="136" />
-            <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
-            <translation>A result kept from publication needs its reason. Give the reason, or publish the result.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="139" />
-            <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
-            <translation>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="142" />
-            <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
-            <translation>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="145" />
-            <source>Choose how the off-site inspection was done.</source>
-            <translation>Choose how the off-site inspection was done.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="147" />
-            <source>An on-site inspection has no off-site method. Remove it.</source>
-            <translation>An on-site inspection has no off-site method. Remove it.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="149" />
-            <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
-            <translation>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="152" />
-            <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
-            <translation>This assignment was revoked by a re-draw; it can no longer be inspected.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="154" />
-            <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
-            <translation>This assignment names no plan, so it must not be inspected (no plan, no inspection).</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="157" />
-            <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
-            <translation>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="160" />
-            <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
-            <translation>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="163" />
-            <source>A correction needs the record it corrects and its reason.</source>
-            <translation>A correction needs the record it corrects and its reason.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/usermessages.cpp" line="164" />
-            <source>This value is not valid: %1</source>
-            <translation>This value is not valid: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>fi::app::AssignmentDetail</name>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="111" />
-            <source>The unified social credit code does not have 18 characters. The central directory holds it this way; report it, and inspect as assigned.</source>
-            <translation>The unified social credit code does not have 18 characters. The central directory holds it this way; report it, and inspect as assigned.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="114" />
-            <source>Character %1 of the unified social credit code is not allowed. The central directory holds it this way; report it, and inspect as assigned.</source>
-            <translation>Character %1 of the unified social credit code is not allowed. The central directory holds it this way; report it, and inspect as assigned.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="118" />
-            <source>The check character of the unified social credit code is wrong (expected %1). The central directory holds it this way; report it, and inspect as assigned.</source>
-            <translation>The check character of the unified social credit code is wrong (expected %1). The central directory holds it this way; report it, and inspect as assigned.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="164" />
-            <source>The draw %1 is not on this tablet yet, so the team cannot be checked. Sync to fetch it.</source>
-            <translation>The draw %1 is not on this tablet yet, so the team cannot be checked. Sync to fetch it.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="169" />
-            <source>The team of this assignment is not the team the published draw gives this target. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
-            <translation>The team of this assignment is not the team the published draw gives this target. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="174" />
-            <source>Recomputing the draw on this tablet gives another result than the one the central system published. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
-            <translation>Recomputing the draw on this tablet gives another result than the one the central system published. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="178" />
-            <source>The published draw fails its check (%1). You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
-            <translation>The published draw fails its check (%1). You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="188" />
-            <source>A higher level inspected this target this year without finding a problem, so the draw left it out.</source>
-            <translation>A higher level inspected this target this year without finding a problem, so the draw left it out.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="190" />
-            <source>The draw left this target out: %1</source>
-            <translation>The draw left this target out: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="203" />
-            <source>Permit class</source>
-            <translation>Permit class</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="204" />
-            <source>Supervision type</source>
-            <translation>Supervision type</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="205" />
-            <source>Pollutants</source>
-            <translation>Pollutants</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="206" />
-            <source>Heavy-pollution weather grade</source>
-            <translation>Heavy-pollution weather grade</translation>
-        </message>
-        <message>
-            <location filename="../../qml/assignmentdetail.cpp" line="207" />
-            <source>Environmental credit rating</source>
-            <translation>Environmental credit rating</translation>
-        </message>
-    </context>
-    <context>
-        <name>fi::app::InspectionEditor</name>
-        <message>
-            <location filename="../../qml/inspectioneditor.cpp" line="347" />
-            <source>The inspection in general</source>
-            <translation>The inspection in general</translation>
-        </message>
-        <message>
-            <location filename="../../qml/inspectioneditor.cpp" line="353" />
-            <source>Finding: %1</source>
-            <translation>Finding: %1</translation>
-        </message>
-        <message>
-            <location filename="../../qml/inspectioneditor.cpp" line="388" />
-            <source>Enter a whole number.</source>
-            <translation>Enter a whole number.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/inspectioneditor.cpp" line="706" />
-            <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
-            <translation>
-                <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
-                <numerusform>The record cannot be completed yet: %n problems are listed below.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>fi::app::LocationService</name>
-        <message>
-            <location filename="../../qml/locationservice.cpp" line="52" />
-            <source>The position source is starting.</source>
-            <translation>The position source is starting.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/locationservice.cpp" line="56" />
-            <source>No position source on this device.</source>
-            <translation>No position source on this device.</translation>
-        </message>
-    </context>
-    <context>
-        <name>fi::app::RedrawController</name>
-        <message>
-            <location filename="../../qml/redrawcontroller.cpp" line="41" />
-            <source>Choose the reason for the new draw.</source>
-            <translation>Choose the reason for the new draw.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/redrawcontroller.cpp" line="45" />
-            <source>Say in the note why a new draw is needed.</source>
-            <translation>Say in the note why a new draw is needed.</translation>
-        </message>
-    </context>
-    <context>
-        <name>fi::app::Session</name>
-        <message>
-            <location filename="../../qml/session.cpp" line="127" />
-            <location filename="../../qml/session.cpp" line="219" />
-            <source>Enter your user name and password.</source>
-            <translation>Enter your user name and password.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/session.cpp" line="154" />
-            <source>The two PINs differ. Enter the same PIN twice.</source>
-            <translation>The two PINs differ. Enter the same PIN twice.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/session.cpp" line="176" />
-            <source>Enter your PIN.</source>
-            <translation>Enter your PIN.</translation>
-        </message>
-        <message>
-            <location filename="../../qml/session.cpp" line="197" />
-            <source>Enter your password.</source>
-            <translation>Enter your password.</translation>
-        </message>
-    </context>
-    <context>
-        <name>fi::app::SyncController</name>
-        <message>
-            <location filename="../../qml/synccontroller.cpp" line="66" />
-            <source>%1 MiB</source>
-            <translation>%1 MiB</translation>
-        </message>
-        <message>
-            <location filename="../../qml/synccontroller.cpp" line="68" />
-            <source>%1 KiB</source>
-            <translation>%1 KiB</translation>
-        </message>
-        <message>
-            <location filename="../../qml/synccontroller.cpp" line="69" />
-            <source>%1 bytes</source>
-            <translation>%1 bytes</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/synccontroller.cpp" line="190" />
-            <source>%n record(s) need your attention: see the message against each.</source>
-            <translation>
-                <numerusform>%n record needs your attention: see the message against it.</numerusform>
-                <numerusform>%n records need your attention: see the message against each.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../qml/synccontroller.cpp" line="193" />
-            <source>%n record(s) uploaded.</source>
-            <translation>
-                <numerusform>%n record uploaded.</numerusform>
-                <numerusform>%n records uploaded.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <location filename="../../qml/synccontroller.cpp" line="195" />
-            <source>Up to date.</source>
-            <translation>Up to date.</translation>
-        </message>
-    </context>
-    <context>
-        <name>fi::platform::QtCamera</name>
-        <message>
-            <location filename="../../platform/qtcamera.cpp" line="20" />
-            <source>This device has no camera. Import the photo from a file instead.</source>
-            <translation>This device has no camera. Import the photo from a file instead.</translation>
-        </message>
-        <message>
-            <location filename="../../platform/qtcamera.cpp" line="36" />
-            <source>The photo could not be taken: %1</source>
-            <translation>The photo could not be taken: %1</translation>
-        </message>
-        <message>
-            <location filename="../../platform/qtcamera.cpp" line="47" />
-            <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
-            <translation>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</translation>
-        </message>
-    </context>
+<context>
+    <name>AssignmentDelegate</name>
+    <message>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="46"/>
+        <source>Off-site</source>
+        <translation>Off-site</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="46"/>
+        <source>On-site</source>
+        <translation>On-site</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="51"/>
+        <source>Joint</source>
+        <translation>Joint</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="73"/>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPage</name>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="34"/>
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="35"/>
+        <source>Completed record, read only</source>
+        <translation>Completed record, read only</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="35"/>
+        <source>Checklist · %1 of %2 required answered</source>
+        <translation>Checklist · %1 of %2 required answered</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="72"/>
+        <source>%1 of %2 required checkpoints answered</source>
+        <translation>%1 of %2 required checkpoints answered</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="79"/>
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="81"/>
+        <source>Changes not saved yet</source>
+        <translation>Changes not saved yet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="83"/>
+        <source>Not saved!</source>
+        <translation>Not saved!</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <source>Locked: completed records never change</source>
+        <translation>Locked: completed records never change</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <source>All changes saved on the tablet (encrypted)</source>
+        <translation>All changes saved on the tablet (encrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="94"/>
+        <source>Photos (%1)</source>
+        <translation>Photos (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="100"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="100"/>
+        <source>Complete…</source>
+        <translation>Complete…</translation>
+    </message>
+</context>
+<context>
+    <name>CheckpointDelegate</name>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="63"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="66"/>
+        <source>%1 of %2 required answered</source>
+        <translation>%1 of %2 required answered</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="71"/>
+        <source>Legal basis: %1</source>
+        <translation>Legal basis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="91"/>
+        <source>(optional)</source>
+        <translation>(optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="106"/>
+        <source>Note (optional)</source>
+        <translation>Note (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127"/>
+        <source>Finding: %1</source>
+        <translation>Finding: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127"/>
+        <source>Describe the finding of this failed checkpoint.</source>
+        <translation>Describe the finding of this failed checkpoint.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="135"/>
+        <source>A photo is required for this finding.</source>
+        <translation>A photo is required for this finding.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="143"/>
+        <source>%n photo(s) attached</source>
+        <translation>
+            <numerusform>%n photo attached</numerusform>
+            <numerusform>%n photos attached</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="151"/>
+        <source>Edit finding</source>
+        <translation>Edit finding</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="157"/>
+        <source>Add photo</source>
+        <translation>Add photo</translation>
+    </message>
+</context>
+<context>
+    <name>CompletePage</name>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="21"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="21"/>
+        <source>Complete the inspection</source>
+        <translation>Complete the inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="29"/>
+        <source>Complete and lock this record?</source>
+        <translation>Complete and lock this record?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
+        <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
+        <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="62"/>
+        <source>Completed and received by the central system.</source>
+        <translation>Completed and received by the central system.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="62"/>
+        <source>Completed and locked. It is uploaded as soon as there is a network.</source>
+        <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="79"/>
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
+        <source>Checkpoints answered</source>
+        <translation>Checkpoints answered</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="84"/>
+        <source>%1 (required: %2 of %3)</source>
+        <translation>%1 (required: %2 of %3)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="88"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="94"/>
+        <source>Findings</source>
+        <translation>Findings</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="99"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="104"/>
+        <source>Inspection day</source>
+        <translation>Inspection day</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="109"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
+        <source>(device clock, not synced)</source>
+        <translation>(device clock, not synced)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="115"/>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
+        <source>Draw</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <source>NOT verified</source>
+        <translation>NOT verified</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="286"/>
+        <source>Publication</source>
+        <translation>Publication</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="291"/>
+        <source>Public text</source>
+        <translation>Public text</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="292"/>
+        <source>Not published</source>
+        <translation>Not published</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="299"/>
+        <source>Why not published</source>
+        <translation>Why not published</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
+        <source>Publish by</source>
+        <translation>Publish by</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="307"/>
+        <source>(provisional: holiday calendar not yet published)</source>
+        <translation>(provisional: holiday calendar not yet published)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="135"/>
+        <source>Off-site inspection</source>
+        <translation>Off-site inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="135"/>
+        <source>On site</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="144"/>
+        <source>does not count</source>
+        <translation>does not count</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
+        <source>%1 certified officer(s) present</source>
+        <translation>%1 certified officer(s) present</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="160"/>
+        <source>Location</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="166"/>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="174"/>
+        <source>Online monitoring data</source>
+        <translation>Online monitoring data</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
+        <source>Drone patrol</source>
+        <translation>Drone patrol</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="180"/>
+        <source>Document review</source>
+        <translation>Document review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="213"/>
+        <source>No problem found</source>
+        <translation>No problem found</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="216"/>
+        <source>Problem found, rectification ordered</source>
+        <translation>Problem found, rectification ordered</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
+        <source>Violation found, case opened</source>
+        <translation>Violation found, case opened</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
+        <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
+        <source>Published as:</source>
+        <translation>Published as:</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="254"/>
+        <source>Published as: %1</source>
+        <translation>Published as: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
+        <source>Do not publish the result (secrecy, national or public security)</source>
+        <translation>Do not publish the result (secrecy, national or public security)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
+        <source>Reason it is not published</source>
+        <translation>Reason it is not published</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="311"/>
+        <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
+        <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <source>Making the PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <source>Inspection record (PDF)</source>
+        <translation>Inspection record (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="327"/>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="328"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <source>%n thing(s) to fix before completing</source>
+        <translation>
+            <numerusform>%n thing to fix before completing</numerusform>
+            <numerusform>%n things to fix before completing</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <source>Ready to complete</source>
+        <translation>Ready to complete</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <source>Complete and lock</source>
+        <translation>Complete and lock</translation>
+    </message>
+</context>
+<context>
+    <name>FiAppBar</name>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="41"/>
+        <source>Back</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <source>%n to upload</source>
+        <translation>
+            <numerusform>%n to upload</numerusform>
+            <numerusform>%n to upload</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <source>All uploaded</source>
+        <translation>All uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="73"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="73"/>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="82"/>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="97"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="102"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="107"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="112"/>
+        <source>Lock now</source>
+        <translation>Lock now</translation>
+    </message>
+</context>
+<context>
+    <name>FiCategoryBadge</name>
+    <message>
+        <location filename="../../qml/components/FiCategoryBadge.qml" line="8"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiCategoryBadge.qml" line="8"/>
+        <source>Special</source>
+        <translation>Special</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiCategoryBadge.qml" line="8"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>FiPassFailButtons</name>
+    <message>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="23"/>
+        <source>Pass</source>
+        <translation>Pass</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="27"/>
+        <source>Fail</source>
+        <translation>Fail</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="31"/>
+        <source>Not applicable</source>
+        <translation>Not applicable</translation>
+    </message>
+</context>
+<context>
+    <name>FiStateBadge</name>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="11"/>
+        <source>In progress</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="13"/>
+        <source>Completed, not uploaded</source>
+        <translation>Completed, not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="15"/>
+        <source>Uploaded</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="17"/>
+        <source>Uploaded late</source>
+        <translation>Uploaded late</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="19"/>
+        <source>Needs attention</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="21"/>
+        <source>Waiting to upload</source>
+        <translation>Waiting to upload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="23"/>
+        <source>Uploading photos</source>
+        <translation>Uploading photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="25"/>
+        <source>Refused: needs attention</source>
+        <translation>Refused: needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiStateBadge.qml" line="27"/>
+        <source>Not started</source>
+        <translation>Not started</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="20"/>
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="43"/>
+        <source>Describe what is wrong: what, where, how much. This text goes to the central system with the record.</source>
+        <translation>Describe what is wrong: what, where, how much. This text goes to the central system with the record.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="55"/>
+        <source>e.g. the outfall has no sign board</source>
+        <translation>e.g. the outfall has no sign board</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="56"/>
+        <source>Description of the finding</source>
+        <translation>Description of the finding</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="64"/>
+        <source>Add photo</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="78"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="114"/>
+        <source>Field inspection</source>
+        <translation>Field inspection</translation>
+    </message>
+</context>
+<context>
+    <name>NumberEditor</name>
+    <message>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="33"/>
+        <source>Decrease</source>
+        <translation>Decrease</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="58"/>
+        <source>Increase</source>
+        <translation>Increase</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxDelegate</name>
+    <message>
+        <location filename="../../qml/sync/OutboxDelegate.qml" line="47"/>
+        <source>Inspected %1</source>
+        <translation>Inspected %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/OutboxDelegate.qml" line="47"/>
+        <source>received %1</source>
+        <translation>received %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/OutboxDelegate.qml" line="55"/>
+        <source>Central system: %1</source>
+        <translation>Central system: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/OutboxDelegate.qml" line="86"/>
+        <source>Photos: %1</source>
+        <translation>Photos: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/OutboxDelegate.qml" line="96"/>
+        <source>Try again</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/OutboxDelegate.qml" line="96"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/OutboxDelegate.qml" line="96"/>
+        <source>View</source>
+        <translation>View</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoDelegate</name>
+    <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="45"/>
+        <source>Open photo</source>
+        <translation>Open photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="56"/>
+        <source>Delete photo</source>
+        <translation>Delete photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoViewerPage</name>
+    <message>
+        <location filename="../../qml/photos/PhotoViewerPage.qml" line="14"/>
+        <source>Photo</source>
+        <translation>Photo</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosPage</name>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="25"/>
+        <source>Photos</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="31"/>
+        <source>Import a photo</source>
+        <translation>Import a photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="32"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="40"/>
+        <source>Delete this photo?</source>
+        <translation>Delete this photo?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="44"/>
+        <source>The photo is removed from this draft and from the tablet.</source>
+        <translation>The photo is removed from this draft and from the tablet.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="72"/>
+        <source>New photos are for:</source>
+        <translation>New photos are for:</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="82"/>
+        <source>New photos are for</source>
+        <translation>New photos are for</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="102"/>
+        <source>Take photo</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="108"/>
+        <source>Import from file…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotosPage.qml" line="159"/>
+        <source>No photos yet.</source>
+        <translation>No photos yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDelegate</name>
+    <message>
+        <location filename="../../qml/complete/ProblemDelegate.qml" line="30"/>
+        <source>Go there</source>
+        <translation>Go there</translation>
+    </message>
+</context>
+<context>
+    <name>RedrawPage</name>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="24"/>
+        <source>Ask for a new draw</source>
+        <translation>Ask for a new draw</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="54"/>
+        <source>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</source>
+        <translation>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="59"/>
+        <source>The central system is not reachable. A new draw needs the network; nothing was changed.</source>
+        <translation>The central system is not reachable. A new draw needs the network; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="70"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="75"/>
+        <source>Conflict of interest (回避)</source>
+        <translation>Conflict of interest (回避)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="78"/>
+        <source>A team member is absent</source>
+        <translation>A team member is absent</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="81"/>
+        <source>Other (say why in the note)</source>
+        <translation>Other (say why in the note)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="100"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="103"/>
+        <source>Must not be drawn again</source>
+        <translation>Must not be drawn again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="124"/>
+        <source>Asking the central system…</source>
+        <translation>Asking the central system…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="124"/>
+        <source>Ask the central system to draw again</source>
+        <translation>Ask the central system to draw again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="140"/>
+        <source>The central system drew a new team</source>
+        <translation>The central system drew a new team</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="144"/>
+        <source>New assignment</source>
+        <translation>New assignment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="145"/>
+        <source>revision %1</source>
+        <translation>revision %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="149"/>
+        <source>Draw</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="150"/>
+        <source>verified</source>
+        <translation>verified</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="150"/>
+        <source>NOT verified</source>
+        <translation>NOT verified</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/redraw/RedrawPage.qml" line="156"/>
+        <source>%n draft(s) of the old assignment were frozen and kept.</source>
+        <translation>
+            <numerusform>%n draft of the old assignment was frozen and kept.</numerusform>
+            <numerusform>%n drafts of the old assignment were frozen and kept.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="167"/>
+        <source>Back to Today</source>
+        <translation>Back to Today</translation>
+    </message>
+</context>
+<context>
+    <name>SameDayCard</name>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="36"/>
+        <source>Everything recorded is uploaded.</source>
+        <translation>Everything recorded is uploaded.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/today/SameDayCard.qml" line="36"/>
+        <source>%n record(s) not yet uploaded</source>
+        <translation>
+            <numerusform>%n record not yet uploaded</numerusform>
+            <numerusform>%n records not yet uploaded</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="44"/>
+        <source>Same-day upload: %1 h %2 min left until 24:00.</source>
+        <translation>Same-day upload: %1 h %2 min left until 24:00.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/today/SameDayCard.qml" line="46"/>
+        <source>%n of today&apos;s record(s) still on the tablet.</source>
+        <translation>
+            <numerusform>%n of today&apos;s records is still on the tablet.</numerusform>
+            <numerusform>%n of today&apos;s records are still on the tablet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/today/SameDayCard.qml" line="48"/>
+        <source>%n record(s) from earlier days will be marked late.</source>
+        <translation>
+            <numerusform>%n record from an earlier day will be marked late.</numerusform>
+            <numerusform>%n records from earlier days will be marked late.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/today/SameDayCard.qml" line="50"/>
+        <source>%n record(s) refused: open Sync.</source>
+        <translation>
+            <numerusform>%n record refused: open Sync.</numerusform>
+            <numerusform>%n records refused: open Sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="59"/>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="59"/>
+        <source>○ Offline</source>
+        <translation>○ Offline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="65"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="65"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="12"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="31"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="54"/>
+        <source>Photo size</source>
+        <translation>Photo size</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="59"/>
+        <source>Standard: longest side 2048 px (about 0.5–1 MB a photo)</source>
+        <translation>Standard: longest side 2048 px (about 0.5–1 MB a photo)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="66"/>
+        <source>Detail: longest side 3072 px (larger uploads)</source>
+        <translation>Detail: longest side 3072 px (larger uploads)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="79"/>
+        <source>Central system</source>
+        <translation>Central system</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="83"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="89"/>
+        <source>CA file</source>
+        <translation>CA file</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="95"/>
+        <source>Key pin</source>
+        <translation>Key pin</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="100"/>
+        <source>Signed in as</source>
+        <translation>Signed in as</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="112"/>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="121"/>
+        <source>Data location</source>
+        <translation>Data location</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="126"/>
+        <source>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</source>
+        <translation>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="139"/>
+        <source>Lock now</source>
+        <translation>Lock now</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../qml/account/SignInDialog.qml" line="11"/>
+        <source>Sign in again</source>
+        <translation>Sign in again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInDialog.qml" line="30"/>
+        <source>Your session with the central system has ended. Sign in as %1 to upload again; nothing on the tablet was lost.</source>
+        <translation>Your session with the central system has ended. Sign in as %1 to upload again; nothing on the tablet was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInDialog.qml" line="36"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInDialog.qml" line="43"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="13"/>
+        <source>Set up this tablet</source>
+        <translation>Set up this tablet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="29"/>
+        <source>Field inspection</source>
+        <translation>Field inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="37"/>
+        <source>Step 2 of 2: choose the PIN that unlocks this tablet, also without network.</source>
+        <translation>Step 2 of 2: choose the PIN that unlocks this tablet, also without network.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="37"/>
+        <source>Step 1 of 2: sign in with your account of the central system. The tablet needs the network this first time.</source>
+        <translation>Step 1 of 2: sign in with your account of the central system. The tablet needs the network this first time.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="55"/>
+        <source>Central system address</source>
+        <translation>Central system address</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="63"/>
+        <source>Security settings of the server (CA file, key pin)</source>
+        <translation>Security settings of the server (CA file, key pin)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="70"/>
+        <source>CA certificate file (PEM)</source>
+        <translation>CA certificate file (PEM)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="77"/>
+        <source>Public-key pin (sha256//…)</source>
+        <translation>Public-key pin (sha256//…)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="84"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="91"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="100"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="122"/>
+        <source>Signed in as %1 (%2).</source>
+        <translation>Signed in as %1 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="130"/>
+        <source>New PIN (at least 6 characters)</source>
+        <translation>New PIN (at least 6 characters)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="138"/>
+        <source>The same PIN again</source>
+        <translation>The same PIN again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/SignInPage.qml" line="148"/>
+        <source>Set the PIN and open</source>
+        <translation>Set the PIN and open</translation>
+    </message>
+</context>
+<context>
+    <name>StartInspectionDialog</name>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="27"/>
+        <source>Start the inspection</source>
+        <translation>Start the inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="42"/>
+        <source>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</source>
+        <translation>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="52"/>
+        <source>does not count</source>
+        <translation>does not count</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="60"/>
+        <source>%1 certified officer(s) present</source>
+        <translation>%1 certified officer(s) present</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <source>Location: %1</source>
+        <translation>Location: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <source>(simulated)</source>
+        <translation>(simulated)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
+        <translation>Waiting for a position fix; it is added to the record as soon as there is one.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <source>No position source: %1</source>
+        <translation>No position source: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="75"/>
+        <source>This target is inspected off site. How?</source>
+        <translation>This target is inspected off site. How?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="81"/>
+        <source>Online monitoring data</source>
+        <translation>Online monitoring data</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="84"/>
+        <source>Drone patrol</source>
+        <translation>Drone patrol</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="87"/>
+        <source>Document review</source>
+        <translation>Document review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="109"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="116"/>
+        <source>Start now</source>
+        <translation>Start now</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="14"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="45"/>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="46"/>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="56"/>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="69"/>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="74"/>
+        <source>Report due</source>
+        <translation>Report due</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="79"/>
+        <source>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</source>
+        <translation>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="88"/>
+        <source>Export CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="95"/>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="15"/>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="16"/>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="16"/>
+        <source>Offline: records wait on the tablet</source>
+        <translation>Offline: records wait on the tablet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="42"/>
+        <source>Today %1</source>
+        <translation>Today %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="46"/>
+        <source>Not yet uploaded</source>
+        <translation>Not yet uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="47"/>
+        <source>%1 (today: %2, from earlier days: %3, refused: %4)</source>
+        <translation>%1 (today: %2, from earlier days: %3, refused: %4)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="52"/>
+        <source>Photos left</source>
+        <translation>Photos left</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="57"/>
+        <source>Time left today</source>
+        <translation>Time left today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="58"/>
+        <source>%1 h %2 min until 24:00 (UTC+08:00)</source>
+        <translation>%1 h %2 min until 24:00 (UTC+08:00)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="70"/>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="71"/>
+        <source>central system reachable</source>
+        <translation>central system reachable</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="71"/>
+        <source>central system not reachable</source>
+        <translation>central system not reachable</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="76"/>
+        <source>Last sync</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="77"/>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="81"/>
+        <source>Server time</source>
+        <translation>Server time</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="82"/>
+        <source>the tablet&apos;s clock is %1 s off the server&apos;s</source>
+        <translation>the tablet&apos;s clock is %1 s off the server&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="82"/>
+        <source>not synced yet: times come from the tablet&apos;s clock</source>
+        <translation>not synced yet: times come from the tablet&apos;s clock</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="104"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="104"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="118"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="142"/>
+        <source>No records on this tablet yet.</source>
+        <translation>No records on this tablet yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="19"/>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="74"/>
+        <source>Off-site</source>
+        <translation>Off-site</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="74"/>
+        <source>On-site</source>
+        <translation>On-site</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="90"/>
+        <source>Credit code</source>
+        <translation>Credit code</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="95"/>
+        <source>Check digit OK</source>
+        <translation>Check digit OK</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="95"/>
+        <source>Check digit wrong</source>
+        <translation>Check digit wrong</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="106"/>
+        <source>Legal representative</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="111"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="116"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="121"/>
+        <source>Window</source>
+        <translation>Window</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="144"/>
+        <source>Inspection items</source>
+        <translation>Inspection items</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="161"/>
+        <source>Legal basis: %1</source>
+        <translation>Legal basis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="170"/>
+        <source>Not in the catalogue on this tablet: %1. Sync before inspecting.</source>
+        <translation>Not in the catalogue on this tablet: %1. Sync before inspecting.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="175"/>
+        <source>Joint departments</source>
+        <translation>Joint departments</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="198"/>
+        <source>Inspection</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="211"/>
+        <source>Start the inspection</source>
+        <translation>Start the inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="220"/>
+        <source>Continue the inspection</source>
+        <translation>Continue the inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="227"/>
+        <source>View the record</source>
+        <translation>View the record</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="234"/>
+        <source>Ask for a new draw…</source>
+        <translation>Ask for a new draw…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="240"/>
+        <source>This assignment was revoked by a re-draw.</source>
+        <translation>This assignment was revoked by a re-draw.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="257"/>
+        <source>Random draw</source>
+        <translation>Random draw</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="261"/>
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="261"/>
+        <source>Not verified</source>
+        <translation>Not verified</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="268"/>
+        <source>Draw</source>
+        <translation>Draw</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="274"/>
+        <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
+        <translation>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="301"/>
+        <source>Team (drawn)</source>
+        <translation>Team (drawn)</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMemberDelegate</name>
+    <message>
+        <location filename="../../qml/target/TeamMemberDelegate.qml" line="16"/>
+        <source>Leader</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TeamMemberDelegate.qml" line="16"/>
+        <source>Expert</source>
+        <translation>Expert</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TeamMemberDelegate.qml" line="16"/>
+        <source>Member</source>
+        <translation>Member</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TeamMemberDelegate.qml" line="24"/>
+        <source>(you)</source>
+        <translation>(you)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TeamMemberDelegate.qml" line="30"/>
+        <source>Certificate %1</source>
+        <translation>Certificate %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TeamMemberDelegate.qml" line="30"/>
+        <source>Third-party expert, no certificate</source>
+        <translation>Third-party expert, no certificate</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TeamMemberDelegate.qml" line="30"/>
+        <source>No enforcement certificate</source>
+        <translation>No enforcement certificate</translation>
+    </message>
+</context>
+<context>
+    <name>TextAnswerEditor</name>
+    <message>
+        <location filename="../../qml/checklist/editors/TextAnswerEditor.qml" line="26"/>
+        <source>Write the answer</source>
+        <translation>Write the answer</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="15"/>
+        <source>Today</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="16"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="41"/>
+        <source>Your session with the central system has ended. Work goes on offline; sign in to upload.</source>
+        <translation>Your session with the central system has ended. Work goes on offline; sign in to upload.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="42"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="62"/>
+        <source>Search company, address, credit code, district, team</source>
+        <translation>Search company, address, credit code, district, team</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="64"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="71"/>
+        <location filename="../../qml/today/TodayPage.qml" line="89"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="74"/>
+        <source>Key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="77"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="80"/>
+        <source>Special</source>
+        <translation>Special</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="92"/>
+        <source>To do</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="95"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="98"/>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/today/TodayPage.qml" line="107"/>
+        <source>%n assignment(s)</source>
+        <translation>
+            <numerusform>%n assignment</numerusform>
+            <numerusform>%n assignments</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="107"/>
+        <source>%1 of %2 assignments</source>
+        <translation>%1 of %2 assignments</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="140"/>
+        <source>No assignments on this tablet yet. They arrive with the next sync.</source>
+        <translation>No assignments on this tablet yet. They arrive with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="140"/>
+        <source>No assignment matches the search and filters.</source>
+        <translation>No assignment matches the search and filters.</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="12"/>
+        <location filename="../../qml/account/UnlockPage.qml" line="64"/>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="28"/>
+        <source>Field inspection</source>
+        <translation>Field inspection</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="36"/>
+        <source>The data on this tablet is encrypted. Enter your PIN to open it.</source>
+        <translation>The data on this tablet is encrypted. Enter your PIN to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="54"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="64"/>
+        <source>Wait %1 s</source>
+        <translation>Wait %1 s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/account/UnlockPage.qml" line="74"/>
+        <source>%n wrong PIN(s) so far. After %1 more the tablet locks until you sign in online.</source>
+        <translation>
+            <numerusform>%n wrong PIN so far. After %1 more the tablet locks until you sign in online.</numerusform>
+            <numerusform>%n wrong PINs so far. After %1 more the tablet locks until you sign in online.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="91"/>
+        <source>This tablet locked itself after 10 wrong PINs. Sign in online with the account that set it up; then unlock it with your PIN. Your records are kept.</source>
+        <translation>This tablet locked itself after 10 wrong PINs. Sign in online with the account that set it up; then unlock it with your PIN. Your records are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="98"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="103"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="109"/>
+        <source>Sign in online</source>
+        <translation>Sign in online</translation>
+    </message>
+</context>
+<context>
+    <name>UserMessages</name>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="17"/>
+        <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>
+        <translation>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="20"/>
+        <source>Too many wrong PINs. Wait until the countdown ends, then try again.</source>
+        <translation>Too many wrong PINs. Wait until the countdown ends, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="22"/>
+        <source>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</source>
+        <translation>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="25"/>
+        <source>This PIN is too short. Choose a PIN of at least 6 characters.</source>
+        <translation>This PIN is too short. Choose a PIN of at least 6 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="27"/>
+        <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
+        <translation>This tablet belongs to another inspector. Sign in with the account that set it up.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="30"/>
+        <source>This tablet is already set up. Unlock it with your PIN.</source>
+        <translation>This tablet is already set up. Unlock it with your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="32"/>
+        <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
+        <translation>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="35"/>
+        <source>The data on this tablet is locked. Enter your PIN.</source>
+        <translation>The data on this tablet is locked. Enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="37"/>
+        <source>Sign in online first, then choose a PIN.</source>
+        <translation>Sign in online first, then choose a PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="39"/>
+        <source>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</source>
+        <translation>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="42"/>
+        <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
+        <translation>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="45"/>
+        <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
+        <translation>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="48"/>
+        <source>The user name or the password is wrong. Check both and try again.</source>
+        <translation>The user name or the password is wrong. Check both and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="50"/>
+        <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
+        <translation>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="54"/>
+        <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
+        <translation>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="57"/>
+        <source>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
+        <translation>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="60"/>
+        <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
+        <translation>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="63"/>
+        <source>The central system&apos;s answer was too large to accept. Tell your administrator.</source>
+        <translation>The central system&apos;s answer was too large to accept. Tell your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="66"/>
+        <source>The request was cancelled. Try again.</source>
+        <translation>The request was cancelled. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="68"/>
+        <source>Only the team leader of this assignment can ask for a new draw.</source>
+        <translation>Only the team leader of this assignment can ask for a new draw.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="70"/>
+        <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
+        <translation>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="73"/>
+        <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
+        <translation>An inspection of this assignment was already recorded, so this is no longer possible.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="76"/>
+        <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
+        <translation>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="79"/>
+        <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
+        <translation>This file is not a picture the app can read. Choose a JPEG or PNG photo.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="81"/>
+        <source>Only a completed record has an inspection record. Complete it first.</source>
+        <translation>Only a completed record has an inspection record. Complete it first.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="83"/>
+        <source>This record is not on the tablet. Go back to Today and open it again.</source>
+        <translation>This record is not on the tablet. Go back to Today and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="85"/>
+        <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
+        <translation>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="89"/>
+        <source>A file could not be written: %1 Check the free storage and try again.</source>
+        <translation>A file could not be written: %1 Check the free storage and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="92"/>
+        <source>No camera is available on this device. Import a photo from a file instead.</source>
+        <translation>No camera is available on this device. Import a photo from a file instead.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="95"/>
+        <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
+        <translation>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="99"/>
+        <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
+        <translation>The tablet&apos;s storage is full. Free some space; nothing was lost.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="101"/>
+        <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
+        <translation>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="104"/>
+        <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
+        <translation>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="108"/>
+        <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
+        <translation>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="111"/>
+        <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
+        <translation>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="126"/>
+        <source>A required checkpoint has no answer. Answer it.</source>
+        <translation>A required checkpoint has no answer. Answer it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="128"/>
+        <source>A failed checkpoint has no finding. Describe what is wrong.</source>
+        <translation>A failed checkpoint has no finding. Describe what is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="130"/>
+        <source>A finding has no description. Describe what is wrong.</source>
+        <translation>A finding has no description. Describe what is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="132"/>
+        <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
+        <translation>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="135"/>
+        <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
+        <translation>A finding cites a photo that is not part of the record. Take the photo again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="137"/>
+        <source>A record may hold at most 200 photos. Delete some.</source>
+        <translation>A record may hold at most 200 photos. Delete some.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="139"/>
+        <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
+        <translation>A photo is larger than 25 MiB. Delete it and take it again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="141"/>
+        <source>A text is longer than 4,000 characters. Shorten it.</source>
+        <translation>A text is longer than 4,000 characters. Shorten it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="143"/>
+        <source>Choose the outcome of the inspection.</source>
+        <translation>Choose the outcome of the inspection.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="145"/>
+        <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
+        <translation>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="148"/>
+        <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
+        <translation>A result kept from publication needs its reason. Give the reason, or publish the result.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="151"/>
+        <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
+        <translation>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="154"/>
+        <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
+        <translation>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="157"/>
+        <source>Choose how the off-site inspection was done.</source>
+        <translation>Choose how the off-site inspection was done.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="159"/>
+        <source>An on-site inspection has no off-site method. Remove it.</source>
+        <translation>An on-site inspection has no off-site method. Remove it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="161"/>
+        <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
+        <translation>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="164"/>
+        <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
+        <translation>This assignment was revoked by a re-draw; it can no longer be inspected.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="166"/>
+        <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
+        <translation>This assignment names no plan, so it must not be inspected (no plan, no inspection).</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="169"/>
+        <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
+        <translation>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="172"/>
+        <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
+        <translation>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="175"/>
+        <source>A correction needs the record it corrects and its reason.</source>
+        <translation>A correction needs the record it corrects and its reason.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="176"/>
+        <source>This value is not valid: %1</source>
+        <translation>This value is not valid: %1</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::AssignmentDetail</name>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="111"/>
+        <source>The unified social credit code does not have 18 characters. The central directory holds it this way; report it, and inspect as assigned.</source>
+        <translation>The unified social credit code does not have 18 characters. The central directory holds it this way; report it, and inspect as assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="114"/>
+        <source>Character %1 of the unified social credit code is not allowed. The central directory holds it this way; report it, and inspect as assigned.</source>
+        <translation>Character %1 of the unified social credit code is not allowed. The central directory holds it this way; report it, and inspect as assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="118"/>
+        <source>The check character of the unified social credit code is wrong (expected %1). The central directory holds it this way; report it, and inspect as assigned.</source>
+        <translation>The check character of the unified social credit code is wrong (expected %1). The central directory holds it this way; report it, and inspect as assigned.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="164"/>
+        <source>The draw %1 is not on this tablet yet, so the team cannot be checked. Sync to fetch it.</source>
+        <translation>The draw %1 is not on this tablet yet, so the team cannot be checked. Sync to fetch it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="169"/>
+        <source>The team of this assignment is not the team the published draw gives this target. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
+        <translation>The team of this assignment is not the team the published draw gives this target. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="174"/>
+        <source>Recomputing the draw on this tablet gives another result than the one the central system published. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
+        <translation>Recomputing the draw on this tablet gives another result than the one the central system published. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="178"/>
+        <source>The published draw fails its check (%1). You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
+        <translation>The published draw fails its check (%1). You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="188"/>
+        <source>A higher level inspected this target this year without finding a problem, so the draw left it out.</source>
+        <translation>A higher level inspected this target this year without finding a problem, so the draw left it out.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="190"/>
+        <source>The draw left this target out: %1</source>
+        <translation>The draw left this target out: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="203"/>
+        <source>Permit class</source>
+        <translation>Permit class</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="204"/>
+        <source>Supervision type</source>
+        <translation>Supervision type</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="205"/>
+        <source>Pollutants</source>
+        <translation>Pollutants</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="206"/>
+        <source>Heavy-pollution weather grade</source>
+        <translation>Heavy-pollution weather grade</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="207"/>
+        <source>Environmental credit rating</source>
+        <translation>Environmental credit rating</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::InspectionEditor</name>
+    <message>
+        <location filename="../../qml/inspectioneditor.cpp" line="351"/>
+        <source>The inspection in general</source>
+        <translation>The inspection in general</translation>
+    </message>
+    <message>
+        <location filename="../../qml/inspectioneditor.cpp" line="357"/>
+        <source>Finding: %1</source>
+        <translation>Finding: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/inspectioneditor.cpp" line="392"/>
+        <source>Enter a whole number.</source>
+        <translation>Enter a whole number.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/inspectioneditor.cpp" line="710"/>
+        <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
+        <translation>
+            <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
+            <numerusform>The record cannot be completed yet: %n problems are listed below.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/inspectioneditor.cpp" line="724"/>
+        <source>Only a completed record has an inspection record. Complete it first.</source>
+        <translation>Only a completed record has an inspection record. Complete it first.</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::LocationService</name>
+    <message>
+        <location filename="../../qml/locationservice.cpp" line="52"/>
+        <source>The position source is starting.</source>
+        <translation>The position source is starting.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/locationservice.cpp" line="56"/>
+        <source>No position source on this device.</source>
+        <translation>No position source on this device.</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::RedrawController</name>
+    <message>
+        <location filename="../../qml/redrawcontroller.cpp" line="41"/>
+        <source>Choose the reason for the new draw.</source>
+        <translation>Choose the reason for the new draw.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redrawcontroller.cpp" line="45"/>
+        <source>Say in the note why a new draw is needed.</source>
+        <translation>Say in the note why a new draw is needed.</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::Session</name>
+    <message>
+        <location filename="../../qml/session.cpp" line="127"/>
+        <location filename="../../qml/session.cpp" line="219"/>
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/session.cpp" line="154"/>
+        <source>The two PINs differ. Enter the same PIN twice.</source>
+        <translation>The two PINs differ. Enter the same PIN twice.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/session.cpp" line="176"/>
+        <source>Enter your PIN.</source>
+        <translation>Enter your PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/session.cpp" line="197"/>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::StatisticsModel</name>
+    <message>
+        <location filename="../../qml/statisticsmodel.cpp" line="57"/>
+        <source>not known on this tablet</source>
+        <translation>not known on this tablet</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::SyncController</name>
+    <message>
+        <location filename="../../qml/synccontroller.cpp" line="66"/>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <location filename="../../qml/synccontroller.cpp" line="68"/>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <location filename="../../qml/synccontroller.cpp" line="69"/>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/synccontroller.cpp" line="190"/>
+        <source>%n record(s) need your attention: see the message against each.</source>
+        <translation>
+            <numerusform>%n record needs your attention: see the message against it.</numerusform>
+            <numerusform>%n records need your attention: see the message against each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/synccontroller.cpp" line="193"/>
+        <source>%n record(s) uploaded.</source>
+        <translation>
+            <numerusform>%n record uploaded.</numerusform>
+            <numerusform>%n records uploaded.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/synccontroller.cpp" line="195"/>
+        <source>Up to date.</source>
+        <translation>Up to date.</translation>
+    </message>
+</context>
+<context>
+    <name>fi::platform::QtCamera</name>
+    <message>
+        <location filename="../../platform/qtcamera.cpp" line="20"/>
+        <source>This device has no camera. Import the photo from a file instead.</source>
+        <translation>This device has no camera. Import the photo from a file instead.</translation>
+    </message>
+    <message>
+        <location filename="../../platform/qtcamera.cpp" line="36"/>
+        <source>The photo could not be taken: %1</source>
+        <translation>The photo could not be taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../platform/qtcamera.cpp" line="47"/>
+        <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
+        <translation>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</translation>
+    </message>
+</context>
 </TS>

@@ -6,7 +6,9 @@ import FieldInspect
 // Closing an inspection: the summary, who was there and where, the outcome (only those the
 // rules allow) with its fixed public wording shown exactly, the confidential flag with its
 // reason, and every problem that still blocks completion with a way to it. Completing locks
-// the record for good and queues it for the same-day upload.
+// the record for good and queues it for the same-day upload. A completed record shows its
+// publication (public text or why it is not published, and the date by which it must be
+// public) and makes the inspection record PDF (现场检查笔录) on the store thread.
 FiPage {
     id: page
 
@@ -119,12 +121,6 @@ FiPage {
                             label: qsTr("Draw")
                             value: page.editor.drawVerified ? qsTr("verified") : qsTr("NOT verified")
                             valueColor: page.editor.drawVerified ? Theme.success : Theme.danger
-                        }
-                        FiKeyValue {
-                            Layout.fillWidth: true
-                            visible: page.editor.publicationDeadline.length > 0
-                            label: qsTr("Publish by")
-                            value: page.editor.publicationDeadline + (page.editor.deadlineProvisional ? " " + qsTr("(provisional: holiday calendar not yet published)") : "")
                         }
                     }
                 }
@@ -274,6 +270,69 @@ FiPage {
                             label: qsTr("Reason it is not published")
                             text: page.editor.confidentialReason
                             input.onTextEdited: page.editor.confidentialReason = input.text
+                        }
+                    }
+                }
+
+                // Publication and the printable record (completed records)
+                FiCard {
+                    objectName: "publicationCard"
+                    Layout.fillWidth: true
+                    visible: page.editor.readOnly && page.editor.state !== "frozen"
+                    ColumnLayout {
+                        anchors.fill: parent
+                        spacing: Theme.spacing
+                        FiSectionTitle {
+                            text: qsTr("Publication")
+                        }
+                        FiKeyValue {
+                            objectName: "publicationText"
+                            Layout.fillWidth: true
+                            label: qsTr("Public text")
+                            value: page.editor.confidential ? qsTr("Not published") : page.editor.publicText
+                            valueColor: page.editor.confidential ? Theme.warning : Theme.text
+                        }
+                        FiKeyValue {
+                            objectName: "publicationReason"
+                            Layout.fillWidth: true
+                            visible: page.editor.confidential
+                            label: qsTr("Why not published")
+                            value: page.editor.confidentialReason
+                        }
+                        FiKeyValue {
+                            objectName: "publicationDeadline"
+                            Layout.fillWidth: true
+                            visible: page.editor.publicationDeadline.length > 0
+                            label: qsTr("Publish by")
+                            value: page.editor.publicationDeadline + (page.editor.deadlineProvisional ? " " + qsTr("(provisional: holiday calendar not yet published)") : "")
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            text: qsTr("Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).")
+                            color: Theme.textSecondary
+                            wrapMode: Text.Wrap
+                            font.pixelSize: Theme.fontSmall
+                        }
+                        FiButton {
+                            objectName: "makePdf"
+                            Layout.fillWidth: true
+                            text: page.editor.pdfBusy ? qsTr("Making the PDF…") : qsTr("Inspection record (PDF)")
+                            enabled: !page.editor.pdfBusy
+                            onClicked: page.editor.makeRecordPdf()
+                        }
+                        FiBanner {
+                            objectName: "pdfBanner"
+                            Layout.fillWidth: true
+                            tone: "success"
+                            text: page.editor.pdfPath.length > 0 ? qsTr("Saved to %1").arg(page.editor.pdfPath) : ""
+                            actionText: qsTr("Open")
+                            onActionClicked: Qt.openUrlExternally(page.editor.pdfUrl)
+                        }
+                        FiBanner {
+                            objectName: "pdfError"
+                            Layout.fillWidth: true
+                            tone: "danger"
+                            text: page.editor.pdfError
                         }
                     }
                 }

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import FieldInspect
 
 // The bar across the top while unlocked: back, the page's title, the same-day state (unsent
-// records, network) that opens the Sync page, and the menu (settings, lock now).
+// records, network) that opens the Sync page, and the menu (statistics, settings, lock now).
 ToolBar {
     id: bar
 
@@ -16,6 +16,7 @@ ToolBar {
     signal backClicked
     signal syncClicked
     signal settingsClicked
+    signal statisticsClicked
     signal lockClicked
 
     Material.foreground: Theme.textOnPrimary
@@ -95,6 +96,11 @@ ToolBar {
                     objectName: "menuSync"
                     text: qsTr("Sync")
                     onTriggered: bar.syncClicked()
+                }
+                MenuItem {
+                    objectName: "menuStatistics"
+                    text: qsTr("Statistics")
+                    onTriggered: bar.statisticsClicked()
                 }
                 MenuItem {
                     objectName: "menuSettings"

@@ -11,6 +11,7 @@
 #include "qml/preferences.h"
 #include "qml/problemlistmodel.h"
 #include "qml/session.h"
+#include "qml/statisticsmodel.h"
 #include "qml/storethread.h"
 #include "qml/yieldingtransport.h"
 #include "seededstore.h"
@@ -223,6 +224,49 @@ private Q_SLOTS:
                 to_checklist = true;
             }
         QVERIFY(to_checklist);
+    }
+
+    void statistics_model_counts_and_a_draft_has_no_pdf() {
+        StatisticsModel stats;
+        QAbstractItemModelTester tester(&stats,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        stats.setSession(session_.get());
+        QTRY_VERIFY_WITH_TIMEOUT(stats.loaded() && !stats.busy(), 5000);
+        QVERIFY(stats.rowCount() > 15);
+        auto row_of = [&](const QString& key) {
+            for (int i = 0; i < stats.rowCount(); ++i)
+                if (role(stats, i, StatisticsModel::KeyRole) == key)
+                    return i;
+            return -1;
+        };
+        const int unit_row = row_of(QStringLiteral("unit_inspected"));
+        QVERIFY(unit_row >= 0);
+        QVERIFY(!stats.data(stats.index(unit_row), StatisticsModel::KnownRole).toBool());
+        QVERIFY(!role(stats, unit_row, StatisticsModel::ValueRole).isEmpty());
+        QVERIFY(stats
+                    .data(stats.index(row_of(QStringLiteral("targets_drawn"))),
+                          StatisticsModel::KnownRole)
+                    .toBool());
+        // Another quarter: nothing inspected then.
+        stats.setQuarter(QStringLiteral("2020Q1"));
+        QTRY_VERIFY_WITH_TIMEOUT(!stats.busy(), 5000);
+        QCOMPARE(role(stats, row_of(QStringLiteral("inspected")), StatisticsModel::ValueRole),
+                 QStringLiteral("0"));
+        QCOMPARE(stats.reportDue(), QStringLiteral("2020-03-20"));
+        stats.setQuarter(QStringLiteral("2020Q9"));
+        QTRY_VERIFY_WITH_TIMEOUT(!stats.error().isEmpty(), 5000);
+
+        // A draft has no inspection record: refused with a message, no file.
+        const QString record = start_draft();
+        QVERIFY(!record.isEmpty());
+        InspectionEditor editor;
+        editor.setSession(session_.get());
+        editor.setRecordId(record);
+        QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 5000);
+        editor.makeRecordPdf();
+        QVERIFY(!editor.pdfError().isEmpty());
+        QVERIFY(editor.pdfPath().isEmpty());
+        QVERIFY(!editor.pdfBusy());
     }
 
     void photos_go_into_the_store() {

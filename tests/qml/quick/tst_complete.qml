@@ -45,6 +45,11 @@ Item {
         target: inspection
         signalName: "saved"
     }
+    SignalSpy {
+        id: pdfSpy
+        target: inspection
+        signalName: "pdfReady"
+    }
 
     TestCase {
         name: "Complete"
@@ -166,6 +171,27 @@ Item {
             // A locked record ignores edits.
             inspection.outcome = "case_opened";
             compare(inspection.outcome, "rectification_ordered");
+        }
+
+        function test_5_a_completed_record_shows_its_publication_and_makes_its_pdf() {
+            const page = openPage();
+            verify(inspection.readOnly);
+            verify(findChild(page, "publicationCard").visible);
+            compare(findChild(page, "publicationText").value, inspection.confidential ? "Not published" : inspection.publicText);
+            verify(findChild(page, "publicationDeadline").value.startsWith(inspection.publicationDeadline));
+            compare(findChild(page, "publicationReason").visible, inspection.confidential);
+            pdfSpy.clear();
+            const button = findChild(page, "makePdf");
+            verify(button.visible && button.enabled);
+            button.clicked(); // the card may sit below the fold of the scrolled page
+            pdfSpy.wait(15000);
+            const path = pdfSpy.signalArguments[0][0];
+            verify(path.endsWith("/exports/record-" + inspection.recordId + ".pdf"), path);
+            compare(inspection.pdfPath, path);
+            compare(inspection.pdfError, "");
+            const banner = findChild(page, "pdfBanner");
+            verify(banner.visible);
+            verify(banner.text.indexOf(path) >= 0, banner.text);
         }
     }
 }

@@ -1,0 +1,121 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import FieldInspect
+
+// The quarterly statistics table (监管情况统计表) as far as this tablet knows it: targets drawn
+// by class, what was inspected, outcomes by their public wording, what the central system
+// confirmed. A figure only the central system can know says so. Export as CSV or PDF into the
+// data folder's exports/; the page says where the file went.
+FiPage {
+    id: page
+
+    pageName: "statistics"
+    title: qsTr("Statistics")
+    subtitle: stats.unit
+    ready: stats.loaded && !stats.busy
+
+    StatisticsModel {
+        id: stats
+        objectName: "statisticsModel"
+        session: Session
+    }
+
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+        contentWidth: availableWidth
+
+        ColumnLayout {
+            width: Math.min(scroll.availableWidth - 2 * Theme.pageMargin, Theme.formMaxWidth * 1.6)
+            x: (scroll.availableWidth - width) / 2
+            y: Theme.pageMargin
+            spacing: Theme.spacingLarge
+
+            FiBanner {
+                objectName: "statisticsError"
+                Layout.fillWidth: true
+                tone: "danger"
+                text: stats.error
+            }
+            FiBanner {
+                objectName: "exportedBanner"
+                Layout.fillWidth: true
+                tone: "success"
+                text: stats.exportedPath.length > 0 ? qsTr("Saved to %1").arg(stats.exportedPath) : ""
+                actionText: qsTr("Open")
+                onActionClicked: Qt.openUrlExternally(stats.exportedUrl)
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
+                        text: qsTr("Quarter")
+                    }
+                    FiFilterBar {
+                        objectName: "quarterChooser"
+                        options: stats.quarters.map(q => ({
+                                        "value": q,
+                                        "text": q
+                                    }))
+                        value: stats.quarter
+                        onChosen: value => stats.quarter = value
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("Period")
+                        value: stats.period
+                    }
+                    FiKeyValue {
+                        Layout.fillWidth: true
+                        label: qsTr("Report due")
+                        value: stats.reportDue
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.")
+                        color: Theme.textSecondary
+                        wrapMode: Text.Wrap
+                        font.pixelSize: Theme.fontSmall
+                    }
+                    RowLayout {
+                        spacing: Theme.spacing
+                        FiButton {
+                            objectName: "exportCsv"
+                            text: qsTr("Export CSV")
+                            enabled: stats.loaded && !stats.busy
+                            onClicked: stats.exportCsv()
+                        }
+                        FiButton {
+                            objectName: "exportPdf"
+                            tone: "primary"
+                            text: qsTr("Export PDF")
+                            enabled: stats.loaded && !stats.busy
+                            onClicked: stats.exportPdf()
+                        }
+                    }
+                }
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: 0
+                    Repeater {
+                        model: stats
+                        delegate: StatisticsRowDelegate {
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+            }
+            Item {
+                Layout.preferredHeight: Theme.pageMargin
+            }
+        }
+    }
+}
