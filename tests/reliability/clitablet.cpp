@@ -1,5 +1,7 @@
 #include "clitablet.h"
 
+#include "support/cliscript.h"
+
 #include <fstream>
 
 namespace fi::test {
@@ -38,50 +40,12 @@ std::string CliTablet::answers_for(const std::string& assignment_id, const std::
     const auto shown = cli("show " + assignment_id + " --json");
     REQUIRE_MESSAGE(shown.status == 0, stderr_text());
     const json a = json::parse(shown.out);
-    std::ifstream cat(FI_ASSETS_DIR "/demo/catalogue.json");
-    const json catalogue = json::parse(cat);
-    json answers = json::array(), findings = json::array(), photos = json::array();
-    bool failed = false;
-    for (const auto& item_id : a.at("item_ids"))
-        for (const auto& item : catalogue)
-            if (item.at("id") == item_id)
-                for (const auto& cp : item.at("checkpoints")) {
-                    json v = "pass";
-                    const std::string kind = cp.at("kind");
-                    if (kind == "number")
-                        v = 7;
-                    else if (kind == "text")
-                        v = canary + " 台账";
-                    else if (kind == "choice")
-                        v = cp.at("choices").at(0);
-                    else if (!photo.empty() && !failed && cp.value("photo_on_fail", false)) {
-                        v = "fail";
-                        failed = true;
-                        findings.push_back({{"ref", "f1"},
-                                            {"item_id", item_id},
-                                            {"checkpoint_id", cp.at("id")},
-                                            {"description", "现场发现问题 " + canary}});
-                        photos.push_back({{"file", photo.string()}, {"finding", "f1"}});
-                    }
-                    answers.push_back({{"item_id", item_id},
-                                       {"checkpoint_id", cp.at("id")},
-                                       {"value", v},
-                                       {"note", "备注 " + canary}});
-                }
-    json present = json::array();
-    for (const auto& m : a.at("team"))
-        if (m.at("role") != "expert")
-            present.push_back(m.at("inspector_id"));
-    const bool onsite = a.at("mode") == "onsite";
-    const json doc = {
-        {"inspectors_present", present},
-        {"location", onsite ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
-                            : json()},
-        {"offsite_method", onsite ? json() : json("monitoring_data")},
-        {"answers", answers},
-        {"findings", findings},
-        {"photos", photos},
-        {"outcome", failed ? "rectification_ordered" : "no_problem"}};
+    AnswerOptions options;
+    options.text_value = canary + " 台账";
+    options.note = "备注 " + canary;
+    options.photo_file = photo.string();
+    options.finding_description = "现场发现问题 " + canary;
+    const json doc = passing_answers(a, options);
     const auto path = work_dir() / ("answers-" + assignment_id + ".json");
     std::ofstream(path) << doc.dump(1);
     return path.string();

@@ -1,5 +1,6 @@
 // fieldinspect-cli as a script uses it: the README's worked example, its exit codes, and a
 // client killed mid-upload that completes on restart without a duplicate.
+#include "support/cliscript.h"
 #include "syncfixture.h"
 
 #include <csignal>
@@ -34,50 +35,10 @@ struct CliTablet {
     std::string answers_for(const std::string& assignment_id, std::size_t photo_bytes = 0) {
         const auto shown = cli("show " + assignment_id + " --json");
         REQUIRE_MESSAGE(shown.status == 0, stderr_text());
-        const json a = json::parse(shown.out);
-        std::ifstream cat(FI_ASSETS_DIR "/demo/catalogue.json");
-        const json catalogue = json::parse(cat);
-        json answers = json::array(), findings = json::array(), photos = json::array();
-        bool failed = false;
-        for (const auto& item_id : a.at("item_ids"))
-            for (const auto& item : catalogue)
-                if (item.at("id") == item_id)
-                    for (const auto& cp : item.at("checkpoints")) {
-                        json v = "pass";
-                        const std::string kind = cp.at("kind");
-                        if (kind == "number")
-                            v = 7;
-                        else if (kind == "text")
-                            v = "台账齐全";
-                        else if (kind == "choice")
-                            v = cp.at("choices").at(0);
-                        else if (photo_bytes && !failed && cp.value("photo_on_fail", false)) {
-                            v = "fail";
-                            failed = true;
-                            findings.push_back({{"ref", "f1"},
-                                                {"item_id", item_id},
-                                                {"checkpoint_id", cp.at("id")},
-                                                {"description", "现场发现问题"}});
-                            photos.push_back({{"file", "photo.jpg"}, {"finding", "f1"}});
-                        }
-                        answers.push_back(
-                            {{"item_id", item_id}, {"checkpoint_id", cp.at("id")}, {"value", v}});
-                    }
-        json present = json::array();
-        for (const auto& m : a.at("team"))
-            if (m.at("role") != "expert")
-                present.push_back(m.at("inspector_id"));
-        const bool onsite = a.at("mode") == "onsite";
-        const json doc = {
-            {"inspectors_present", present},
-            {"location", onsite
-                             ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
-                             : json()},
-            {"offsite_method", onsite ? json() : json("monitoring_data")},
-            {"answers", answers},
-            {"findings", findings},
-            {"photos", photos},
-            {"outcome", failed ? "rectification_ordered" : "no_problem"}};
+        AnswerOptions options;
+        if (photo_bytes)
+            options.photo_file = "photo.jpg";
+        const json doc = passing_answers(json::parse(shown.out), options);
         const auto path = dir / ("answers-" + assignment_id + ".json");
         std::ofstream(path) << doc.dump(1);
         if (photo_bytes) {

@@ -3,6 +3,7 @@
 // display; their content checked from the outside (pdftotext, pdftoppm, zbarimg).
 #include "core/date.h"
 #include "core/statistics.h"
+#include "support/cliscript.h"
 #include "syncfixture.h"
 
 #include <chrono>
@@ -35,49 +36,10 @@ struct ReportTablet {
     /// Answers that pass every rule; the first photo_on_fail checkpoint fails, with a real
     /// JPEG of the finding.
     std::string answers_for(const json& a) {
-        std::ifstream cat(FI_ASSETS_DIR "/demo/catalogue.json");
-        const json catalogue = json::parse(cat);
-        json answers = json::array(), findings = json::array(), photos = json::array();
-        bool failed = false;
-        for (const auto& item_id : a.at("item_ids"))
-            for (const auto& item : catalogue)
-                if (item.at("id") == item_id)
-                    for (const auto& cp : item.at("checkpoints")) {
-                        json v = "pass";
-                        const std::string kind = cp.at("kind");
-                        if (kind == "number")
-                            v = 7;
-                        else if (kind == "text")
-                            v = "台账齐全";
-                        else if (kind == "choice")
-                            v = cp.at("choices").at(0);
-                        else if (!failed && cp.value("photo_on_fail", false)) {
-                            v = "fail";
-                            failed = true;
-                            findings.push_back({{"ref", "f1"},
-                                                {"item_id", item_id},
-                                                {"checkpoint_id", cp.at("id")},
-                                                {"description", "排口标识牌缺失"}});
-                            photos.push_back({{"file", "photo.jpg"}, {"finding", "f1"}});
-                        }
-                        answers.push_back(
-                            {{"item_id", item_id}, {"checkpoint_id", cp.at("id")}, {"value", v}});
-                    }
-        json present = json::array();
-        for (const auto& m : a.at("team"))
-            if (m.at("role") != "expert")
-                present.push_back(m.at("inspector_id"));
-        const bool onsite = a.at("mode") == "onsite";
-        const json doc = {
-            {"inspectors_present", present},
-            {"location", onsite
-                             ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
-                             : json()},
-            {"offsite_method", onsite ? json() : json("monitoring_data")},
-            {"answers", answers},
-            {"findings", findings},
-            {"photos", photos},
-            {"outcome", failed ? "rectification_ordered" : "no_problem"}};
+        AnswerOptions options;
+        options.photo_file = "photo.jpg";
+        options.finding_description = "排口标识牌缺失";
+        const json doc = passing_answers(a, options);
         const auto path = dir / ("answers-" + a.at("id").get<std::string>() + ".json");
         std::ofstream(path) << doc.dump(1);
         const auto made = run_command("python3 " FI_TEST_DATA_DIR "/make_sample_ppm.py 320 240 3 "
