@@ -40,6 +40,17 @@ Error locked_error() {
     return Error::make(app_error::locked, "The data on this tablet is locked. Enter your PIN.");
 }
 
+/// The assignment as this tablet holds it, or not_found saying so.
+Result<Assignment> held_assignment(Database& db, const std::string& assignment_id) {
+    auto a = ReferenceStore(db).assignment(assignment_id);
+    if (!a)
+        return a.error();
+    if (!*a)
+        return Error::make(app_error::not_found,
+                           "The assignment " + assignment_id + " is not on this tablet.");
+    return std::move(**a);
+}
+
 /// Sync yields to the user only while it runs.
 class YieldScope {
 public:
@@ -443,16 +454,13 @@ Result<AssignmentView> Backend::view_of(const Assignment& a,
 Result<AssignmentView> Backend::assignment_view(const std::string& assignment_id) {
     if (!db_)
         return locked_error();
-    auto a = ReferenceStore(db()).assignment(assignment_id);
+    auto a = held_assignment(db(), assignment_id);
     if (!a)
         return a.error();
-    if (!*a)
-        return Error::make(app_error::not_found,
-                           "The assignment " + assignment_id + " is not on this tablet.");
     auto records = summaries();
     if (!records)
         return records.error();
-    return view_of(**a, *records);
+    return view_of(*a, *records);
 }
 
 // ---- records -------------------------------------------------------------------------------
@@ -494,13 +502,10 @@ Result<OpenedRecord> Backend::start_inspection(const std::string& assignment_id,
                                                const std::optional<OffsiteMethod>& offsite) {
     if (!db_)
         return locked_error();
-    auto a = ReferenceStore(db()).assignment(assignment_id);
+    auto a = held_assignment(db(), assignment_id);
     if (!a)
         return a.error();
-    if (!*a)
-        return Error::make(app_error::not_found,
-                           "The assignment " + assignment_id + " is not on this tablet.");
-    if ((*a)->status == AssignmentStatus::revoked)
+    if (a->status == AssignmentStatus::revoked)
         return Error::make(rule_code::assignment_revoked,
                            "This assignment was revoked by a re-draw; it can no longer be "
                            "inspected.");
@@ -516,9 +521,9 @@ Result<OpenedRecord> Backend::start_inspection(const std::string& assignment_id,
                                "This assignment already has a completed record.");
     }
     const TrustedTime started = now();
-    InspectionRecord r = start_record(**a, make_uuid_v4(), started, clock_.read().wall);
+    InspectionRecord r = start_record(*a, make_uuid_v4(), started, clock_.read().wall);
     r.inspectors_present = present;
-    if ((*a)->mode == InspectionMode::onsite)
+    if (a->mode == InspectionMode::onsite)
         r.location = location;
     else
         r.offsite_method = offsite;
