@@ -142,7 +142,9 @@ std::function<void(const httplib::Request&, httplib::Response&)> Api::wrap(Route
                 break;
             case K::status: {
                 Reply r = Reply::error(Error::make(
-                    fault->status == 429 ? "too_many_requests" : "unavailable",
+                    fault->code ? *fault->code
+                    : fault->status == 429 ? "too_many_requests"
+                                           : "unavailable",
                     "Injected fault: the server answers " + std::to_string(fault->status) + "."));
                 r.status = fault->status;
                 std::erase_if(r.headers, [](const auto& h) { return h.first == "Retry-After"; });

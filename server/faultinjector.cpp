@@ -67,6 +67,7 @@ Status FaultInjector::set_script(const json& script) {
             int_member(r, "status").value_or(rule.action.kind == K::malformed ? 200 : 503));
         rule.action.retry_after = int_member(r, "retry_after");
         rule.action.body = string_member(r, "body").value_or("html");
+        rule.action.code = string_member(r, "code");
         if (rule.action.kind == K::malformed) {
             const std::string& b = rule.action.body;
             if (b != "html" && b != "truncated_json" && b != "deep_json" && b != "not_json" &&

@@ -30,6 +30,7 @@ struct FaultAction {
     int status = 503;
     std::optional<std::int64_t> retry_after; ///< seconds
     std::string body = "html"; ///< malformed: html | truncated_json | deep_json | not_json | empty
+    std::optional<std::string> code; ///< status: the error body's code (default by status)
 };
 
 /// Test-only faults, scripted at run time through `POST /_test/faults` (which exists only when

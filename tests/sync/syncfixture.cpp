@@ -3,6 +3,7 @@
 #include "core/photostore.h"
 
 #include <array>
+#include <random>
 #include <cstdio>
 #include <sstream>
 #include <sys/wait.h>
@@ -100,9 +101,11 @@ std::string Tablet::complete_record(const std::string& assignment_id, int photos
     RecordStore records(db);
     REQUIRE(records.create_draft(made.record).ok());
     for (int i = 0; i < photos; ++i) {
+        // Not periodic: bytes sent from the wrong offset must change the photo's hash.
         std::vector<std::uint8_t> bytes(static_cast<std::size_t>(photo_bytes));
-        for (std::size_t k = 0; k < bytes.size(); ++k)
-            bytes[k] = static_cast<std::uint8_t>((k * 131 + static_cast<std::size_t>(i)) >> 3);
+        std::mt19937 noise(static_cast<std::uint32_t>(i) + 1);
+        for (auto& b : bytes)
+            b = static_cast<std::uint8_t>(noise() >> 24);
         std::size_t off = 0;
         auto ref =
             records.add_photo(made.record.id,

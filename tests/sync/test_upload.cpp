@@ -56,6 +56,48 @@ TEST_CASE("a record and its photos reach the server once, in 1 + k requests") {
     CHECK(t.upload().requests == 0);
 }
 
+TEST_CASE("photos of several uneven chunks go up whole, each chunk read once, in order") {
+    // The uploader reads the next chunk while the current one is on the network: across the
+    // end of one photo into the next, with a short last chunk. The server checks each
+    // photo's SHA-256 at its end, so a chunk read ahead for the wrong place would show.
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const std::int64_t size = 150 * 1024, chunk = 64 * 1024; // 64 + 64 + 22 KiB
+    const auto id = t.complete_record(member_assignment(t).id, 3, size);
+    const auto s = t.upload(chunk);
+    CHECK(s.uploaded == 1);
+    CHECK(s.requests == 1 + 3 * 3);
+    CHECK(s.photo_bytes_sent == 3 * size);
+    CHECK(server.inspections().at(0).find("photos 3/3") != std::string::npos);
+    CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
+}
+
+TEST_CASE("409 offset_mismatch mid-photo: the uploader asks the offset and sends those bytes") {
+    // The refused chunk's successor was already read ahead; what goes next must be the bytes
+    // at the server's offset, not the chunk read ahead (the photo's hash would not match).
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const std::int64_t size = 150 * 1024, chunk = 64 * 1024;
+    const auto id = t.complete_record(member_assignment(t).id, 2, size);
+    server.faults(json::array({{{"method", "PATCH"},
+                                {"path", ".*/photos/.*"},
+                                {"fault", "status"},
+                                {"status", 409},
+                                {"code", "offset_mismatch"},
+                                {"skip", 1},
+                                {"times", 1}}}));
+    const auto s = t.upload(chunk);
+    CHECK(s.uploaded == 1);
+    CHECK(s.parked == 0);
+    CHECK(s.requests == 1 + 2 * 3 + 2); // + the refused PATCH and the HEAD that followed it
+    CHECK(server.inspections().at(0).find("photos 2/2") != std::string::npos);
+    CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
+}
+
 TEST_CASE("replies lost after the server committed: every record exactly once") {
     CentralServer server;
     Tablet t(server.process.base_url());
