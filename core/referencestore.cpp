@@ -61,7 +61,7 @@ ReferenceStore::apply_simple_page(Result<Page<T>> page, std::string_view endpoin
     auto tx = Transaction::begin(db_);
     if (!tx)
         return tx.error();
-    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
+    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more, {}, {}};
     for (const auto& item : page->items) {
         FI_TRY(upsert(item));
         ++report.applied;
@@ -103,7 +103,7 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
     auto tx = Transaction::begin(db_);
     if (!tx)
         return tx.error();
-    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more};
+    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more, {}, {}};
     RecordStore records(db_);
     // A page names few catalogue items many times: each is read once. The revision check and
     // the insert are prepared once a page (a pull of 5,000 assignments, docs/performance.md).
@@ -153,6 +153,7 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
                          encode_assignment(a).dump());
         FI_TRY(insert->run());
         ++report.applied;
+        report.written.push_back(a);
         if (a.status == AssignmentStatus::revoked) {
             auto frozen = records.freeze_drafts(
                 a.id, "The central system revoked this assignment (revision " +
@@ -174,6 +175,7 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
         FI_TRY(execute(db_, "UPDATE assignments SET status = 'revoked', json = ?2 WHERE id = ?1",
                        id, encode_assignment(a).dump()));
         ++report.deleted;
+        report.revoked_ids.push_back(id);
         auto frozen = records.freeze_drafts(id, "The central system removed this assignment.");
         if (!frozen)
             return frozen.error();
@@ -234,6 +236,21 @@ Result<std::vector<Assignment>> ReferenceStore::assignments(bool include_revoked
         out.push_back(std::move(decoded.value()));
     }
     return out;
+}
+
+Result<std::vector<std::string>> ReferenceStore::active_assignment_ids() {
+    auto st = db_.prepare("SELECT id FROM assignments WHERE status = 'active' ORDER BY id");
+    if (!st)
+        return st.error();
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back(st->column_string(0));
+    }
 }
 
 Result<std::optional<StoredDraw>> ReferenceStore::draw(std::string_view id) {

@@ -24,6 +24,10 @@ struct PageReport {
     std::vector<RejectedItem> rejected;
     std::string next_cursor;
     bool has_more = false;
+    /// Assignment pages: the assignments written, as written (a pull verifies their teams
+    /// without reading them back), and the ids this page marked revoked.
+    std::vector<Assignment> written;
+    std::vector<std::string> revoked_ids;
 };
 
 /// A draw as stored, with the result of verifying it on this device.
@@ -65,8 +69,10 @@ public:
     Result<std::optional<CatalogueItem>> catalogue_item(std::string_view id);
     Result<std::optional<Inspector>> inspector(std::string_view id);
     Result<std::optional<Assignment>> assignment(std::string_view id);
-    /// Assignments, ordered by plan then id; revoked ones only when asked.
+    /// Assignments, ordered by id; revoked ones only when asked.
     Result<std::vector<Assignment>> assignments(bool include_revoked = false);
+    /// The ids of the active assignments, ordered; nothing decoded.
+    Result<std::vector<std::string>> active_assignment_ids();
     Result<std::optional<StoredDraw>> draw(std::string_view id);
 
     /// Whether the assignment's team is the one its stored draw gave its target: unknown

@@ -43,6 +43,10 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
         summary.deleted += report->deleted;
         summary.rejected += report->rejected.size();
         summary.frozen_drafts += report->frozen_drafts;
+        for (auto& a : report->written)
+            written_.insert_or_assign(a.id, std::move(a));
+        for (const auto& id : report->revoked_ids)
+            written_.erase(id);
         for (const auto& r : report->rejected)
             summary.messages.push_back(endpoint + " " + (r.id.empty() ? "item" : r.id) +
                                        " rejected: " + r.error.message);
@@ -56,19 +60,31 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
 
 ApiResult<PullSummary> Puller::pull_all(int page_limit) {
     PullSummary summary;
+    written_.clear();
     for (const char* endpoint : {"catalogue", "inspectors", "assignments"}) {
         auto s = pull_endpoint(endpoint, page_limit, summary);
         if (!s)
             return s.error();
     }
     ReferenceStore refs(db_);
-    auto assignments = refs.assignments();
-    if (!assignments)
-        return store_failure(assignments.error());
+    auto ids = refs.active_assignment_ids();
+    if (!ids)
+        return store_failure(ids.error());
     // Each draw is loaded (or fetched) and recomputed once, however many assignments name it:
     // recomputing costs O(the draw's size), so once per assignment would be quadratic.
     std::map<std::string, StoredDraw> draws;
-    for (const auto& a : *assignments) {
+    for (const auto& id : *ids) {
+        std::optional<Assignment> loaded;
+        auto written = written_.find(id);
+        if (written == written_.end() || written->second.status != AssignmentStatus::active) {
+            auto held = refs.assignment(id);
+            if (!held)
+                return store_failure(held.error());
+            if (!*held)
+                continue;
+            loaded = std::move(**held);
+        }
+        const Assignment& a = loaded ? *loaded : written->second;
         auto known = draws.find(a.draw_id);
         if (known == draws.end()) {
             auto held = refs.draw(a.draw_id);
