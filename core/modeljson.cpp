@@ -770,9 +770,10 @@ Result<Page<T>> read_page(const json& j, std::string_view what, Read read) {
         }
 
         auto decoded = read(e, position);
-        if (decoded.ok())
+        if (decoded.ok()) {
             page.items.push_back(std::move(decoded).value());
-        else
+            page.positions.push_back(i);
+        } else
             reject(decoded.error());
     }
     return page;

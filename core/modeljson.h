@@ -92,6 +92,7 @@ struct RejectedItem {
 /// the items refused.
 template <class T> struct Page {
     std::vector<T> items;
+    std::vector<std::size_t> positions; ///< items[k] is the answer's `items[positions[k]]`
     std::vector<std::string> deleted_ids;
     std::vector<RejectedItem> rejected;
     std::string next_cursor; ///< empty when the answer had none (only allowed without has_more)

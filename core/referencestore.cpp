@@ -148,9 +148,11 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
             ++report.stale;
             continue;
         }
+        // Kept as the central system sent it, once its decoder admitted it: reading it back
+        // through the same decoder gives the same assignment, without encoding it again.
         insert->reset();
         insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
-                         encode_assignment(a).dump());
+                         json.at("items").at(page->positions[i]).dump());
         FI_TRY(insert->run());
         ++report.applied;
         report.written.push_back(a);

@@ -647,6 +647,7 @@ TEST_CASE("modeljson: a page keeps its good items, tombstones and names each bad
     REQUIRE(r->items.size() == 2);
     CHECK(r->items[0].id == "ODS-15");
     CHECK(r->items[1].id == "ODS-17");
+    CHECK(r->positions == std::vector<std::size_t>{0, 6}); // where each came from
     CHECK(r->deleted_ids == std::vector<std::string>{"ODS-09"});
     CHECK(r->next_cursor == "c-2");
     CHECK(r->has_more);

@@ -46,6 +46,24 @@ TEST_CASE("an assignment naming an unknown item is rejected, an older revision i
     CHECK(report->rejected[0].error.message.find("NOPE-9") != std::string::npos);
     CHECK_FALSE(f.refs.assignment("A-2").value().has_value());
 
+    // Behind a rejected item and a tombstone, each stored assignment is its own item, kept
+    // as it came (members this version does not know included) and read back the same.
+    json second = assignment_json();
+    second["id"] = "A-3";
+    second["revision"] = 7;
+    second["x_future_member"] = "kept";
+    auto mixed = f.refs.apply_assignment_page(
+        page(json::array({unknown, {{"id", "A-9"}, {"deleted", true}}, second})));
+    REQUIRE(mixed.ok());
+    CHECK(mixed->applied == 1);
+    auto a3 = f.refs.assignment("A-3");
+    REQUIRE(a3.ok());
+    REQUIRE(a3->has_value());
+    CHECK((*a3)->id == "A-3");
+    CHECK((*a3)->revision == 7);
+    CHECK(query_text(f.db, "SELECT json FROM assignments WHERE id = ?1", "A-3").value() ==
+          std::optional<std::string>(second.dump()));
+
     REQUIRE(f.refs.apply_assignment_page(page(json::array({assignment_json(3)}))).ok());
     auto stale = f.refs.apply_assignment_page(page(json::array({assignment_json(2)})));
     REQUIRE(stale.ok());
