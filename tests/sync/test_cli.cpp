@@ -158,18 +158,20 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     // Every photo chunk is slow, so the kill lands mid-photo.
     server.faults(json::array(
         {{{"method", "PATCH"}, {"path", ".*/photos/.*"}, {"fault", "delay"}, {"ms", 1500}}}));
+    // The shell and the CLI in a process group of their own, so that the kill reaches this
+    // test's CLI and no other (ctest runs other CLI tests beside this one).
     const pid_t pid = ::fork();
     if (pid == 0) {
+        ::setpgid(0, 0);
         const std::string cmd = tab.env + FI_CLI_BINARY + " sync >/dev/null 2>&1";
         ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
         std::_Exit(127);
     }
+    ::setpgid(pid, pid); // also from here: whichever runs first, the group exists before the kill
     std::this_thread::sleep_for(std::chrono::milliseconds(2500));
-    ::kill(-pid, SIGKILL); // no process group: fall back to the shell and its child
-    ::kill(pid, SIGKILL);
+    ::kill(-pid, SIGKILL);
     ::waitpid(pid, nullptr, 0);
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));
-    (void)run_command("pkill -9 -f '" + std::string(FI_CLI_BINARY) + " sync' || true");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the CLI, the shell's child
     const auto partial = server.inspections();
     REQUIRE(partial.size() == 1); // the record arrived; its photo did not finish
     CHECK(partial[0].find("photos 0/1") != std::string::npos);

@@ -131,7 +131,8 @@ TEST_CASE("the command line makes the inspection record PDF and the quarterly st
     CHECK(r.status == 5);
     CHECK(tab.stderr_text().find("does not exist") != std::string::npos);
 
-    REQUIRE(tab.cli("sync").status == 0);
+    r = tab.cli("sync");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
 
     // Statistics: counted here from what `show` said, then compared.
     const std::string quarter = this_quarter();
