@@ -4,6 +4,7 @@
 // in-memory transport so the figure is the tablet's own cost, not loopback's (the upload
 // benchmark measures the network path). Then the same at 4× and 16× the data, to state how
 // the cost grows. Prints table rows for docs/performance.md.
+#include "barestore.h"
 #include "benchutil.h"
 #include "core/draw.h"
 #include "core/referencestore.h"
@@ -16,7 +17,6 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <sqlite3.h>
 #include <map>
 #include <stdexcept>
 
@@ -200,8 +200,6 @@ void pull_into_fresh_store(const CentralData& data, int n) {
 /// connection with the store's settings, keyed or not. No decoding, checking or verifying.
 double bare_assignment_rows_ms(const CentralData& data, const std::filesystem::path& p,
                                bool keyed) {
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(p.string() + suffix);
     struct Row {
         std::string id;
         std::int64_t revision;
@@ -216,19 +214,10 @@ double bare_assignment_rows_ms(const CentralData& data, const std::filesystem::p
                             item.at("revision").get<std::int64_t>(),
                             item.at("draw_id").get<std::string>(), item.dump()});
     }
-    sqlite3* db = nullptr;
-    sqlite3_open(p.c_str(), &db);
-    if (keyed) {
-        std::string k = SecretKey::random().sqlcipher_literal();
-        sqlite3_key(db, k.data(), static_cast<int>(k.size()));
-        sqlite3_exec(db, "PRAGMA cipher_page_size = 4096", nullptr, nullptr, nullptr);
-    }
-    sqlite3_exec(db,
-                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-                 "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;"
-                 "CREATE TABLE assignments (id TEXT PRIMARY KEY, revision INTEGER NOT NULL,"
-                 " status TEXT NOT NULL, draw_id TEXT NOT NULL, json TEXT NOT NULL)",
-                 nullptr, nullptr, nullptr);
+    sqlite3* db = open_bare_store(p, keyed,
+                                  "CREATE TABLE assignments (id TEXT PRIMARY KEY, revision "
+                                  "INTEGER NOT NULL, status TEXT NOT NULL, draw_id TEXT NOT NULL,"
+                                  " json TEXT NOT NULL)");
     const double ms = time_ms([&] {
         sqlite3_stmt* st = nullptr;
         sqlite3_prepare_v2(db,

@@ -1,5 +1,6 @@
 // Store benchmark: each workload against its baseline in the same run; prints table rows
 // for docs/performance.md. Run through scripts/bench (release build).
+#include "barestore.h"
 #include "benchutil.h"
 #include "core/database.h"
 #include "core/photostore.h"
@@ -61,21 +62,9 @@ void record_writes(Database& db) {
 
 /// The same workload through the bare C API on a bare connection (the library's floor).
 double bare_record_writes_ms(const std::filesystem::path& p, bool keyed) {
-    for (const char* suffix : {"", "-wal", "-shm"})
-        std::filesystem::remove(p.string() + suffix);
-    sqlite3* db = nullptr;
-    sqlite3_open(p.c_str(), &db);
-    if (keyed) {
-        std::string k = SecretKey::random().sqlcipher_literal();
-        sqlite3_key(db, k.data(), static_cast<int>(k.size()));
-        sqlite3_exec(db, "PRAGMA cipher_page_size = 4096", nullptr, nullptr, nullptr);
-    }
-    sqlite3_exec(db,
-                 "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
-                 "PRAGMA secure_delete = ON; PRAGMA temp_store = MEMORY;"
-                 "CREATE TABLE a (inspection TEXT, item TEXT, checkpoint TEXT, value TEXT,"
-                 " note TEXT, PRIMARY KEY (inspection, checkpoint))",
-                 nullptr, nullptr, nullptr);
+    sqlite3* db = open_bare_store(p, keyed,
+                                  "CREATE TABLE a (inspection TEXT, item TEXT, checkpoint TEXT,"
+                                  " value TEXT, note TEXT, PRIMARY KEY (inspection, checkpoint))");
     const double ms = time_ms([&] {
         sqlite3_stmt* st = nullptr;
         sqlite3_prepare_v2(db, "INSERT INTO a VALUES (?1, ?2, ?3, ?4, ?5)", -1, &st, nullptr);
