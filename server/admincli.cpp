@@ -9,8 +9,8 @@
 #include "server/referenceservice.h"
 #include "server/requestjson.h"
 #include "server/server.h"
+#include "server/serverdatabase.h"
 #include "server/sessionservice.h"
-#include "server/sqlitestorage.h"
 
 #include <charconv>
 #include <istream>
@@ -163,12 +163,16 @@ int AdminCli::run(const std::vector<std::string>& args) {
 
     std::error_code ec;
     std::filesystem::create_directories(data, ec);
-    auto opened = SqliteStorage::open(std::filesystem::path(data) / "server.db");
+    auto opened = ServerDatabase::open(std::filesystem::path(data) / "server.db");
     if (!opened) {
         err_ << "admin: " << opened.error().message << "\n";
         return 1;
     }
-    Storage& storage = **opened;
+    ServerDatabase& database = **opened;
+    UserStore user_store(database);
+    ReferenceDataStore reference_store(database);
+    PlanStore plan_store(database);
+    InspectionStore inspection_store(database);
     int iterations = PasswordHasher::default_iterations;
     if (const auto it = opts->get("kdf-iterations")) {
         const auto r = std::from_chars(it->data(), it->data() + it->size(), iterations);
@@ -177,9 +181,9 @@ int AdminCli::run(const std::vector<std::string>& args) {
             return 2;
         }
     }
-    ReferenceService reference(storage);
-    SessionService sessions(storage, system_clock(), PasswordHasher(iterations));
-    DrawService draws(storage, system_clock());
+    ReferenceService reference(database, reference_store, plan_store);
+    SessionService sessions(database, user_store, system_clock(), PasswordHasher(iterations));
+    DrawService draws(database, reference_store, plan_store, inspection_store, system_clock());
 
     auto need = [&](const char* name) -> std::optional<std::string> {
         auto v = opts->get(name);
@@ -233,7 +237,7 @@ int AdminCli::run(const std::vector<std::string>& args) {
         return 0;
     }
     if (command == "load-demo") {
-        DemoLoader loader(storage, reference, sessions, draws);
+        DemoLoader loader(plan_store, reference, sessions, draws);
         auto loaded = loader.load(opts->get("assets").value_or(default_assets_dir().string()));
         if (!loaded)
             return fail(loaded.error());
@@ -278,7 +282,7 @@ int AdminCli::run(const std::vector<std::string>& args) {
         if (!device)
             return 2;
         const bool wipe = !opts->flags.contains("undo");
-        if (auto s = storage.set_device_wipe(*device, wipe, opts->get("message")); !s)
+        if (auto s = user_store.set_device_wipe(*device, wipe, opts->get("message")); !s)
             return fail(s.error());
         out_ << "device " << *device << (wipe ? " will be wiped" : " will not be wiped") << "\n";
         return 0;
@@ -329,16 +333,16 @@ int AdminCli::run(const std::vector<std::string>& args) {
     if (command == "list-assignments") {
         std::vector<AssignmentRow> rows;
         if (const auto plan = opts->get("plan")) {
-            auto r = storage.assignments_of_plan(*plan);
+            auto r = plan_store.assignments_of_plan(*plan);
             if (!r)
                 return fail(r.error());
             rows = std::move(*r);
         } else {
-            auto plans = storage.plans();
+            auto plans = plan_store.plans();
             if (!plans)
                 return fail(plans.error());
             for (const PlanRow& p : *plans) {
-                auto r = storage.assignments_of_plan(p.id);
+                auto r = plan_store.assignments_of_plan(p.id);
                 if (!r)
                     return fail(r.error());
                 rows.insert(rows.end(), r->begin(), r->end());
@@ -357,7 +361,8 @@ int AdminCli::run(const std::vector<std::string>& args) {
         const auto inspector = need("inspector");
         if (!target || !inspector)
             return 2;
-        if (auto s = storage.add_conflict(*target, *inspector, opts->get("reason").value_or(""));
+        if (auto s =
+                reference_store.add_conflict(*target, *inspector, opts->get("reason").value_or(""));
             !s)
             return fail(s.error());
         out_ << "conflict " << *target << " / " << *inspector << " recorded\n";
@@ -380,7 +385,7 @@ int AdminCli::run(const std::vector<std::string>& args) {
             err_ << "admin record-check: bad --year, --level or --outcome\n";
             return 2;
         }
-        if (auto s = storage.put_prior_check(
+        if (auto s = reference_store.put_prior_check(
                 PriorCheckRow{*target, y, *level, *unit, *outcome, opts->get("day").value_or("")});
             !s)
             return fail(s.error());
@@ -388,13 +393,13 @@ int AdminCli::run(const std::vector<std::string>& args) {
         return 0;
     }
     if (command == "chain-gaps") {
-        auto gaps = storage.chain_gaps();
+        auto gaps = inspection_store.chain_gaps();
         if (!gaps)
             return fail(gaps.error());
         if (gaps->empty())
             out_ << "no chain gaps\n";
         for (const ChainGapRow& g : *gaps) {
-            auto have = storage.chain_seqs(g.device_id, g.seq_from, g.seq_to);
+            auto have = inspection_store.chain_seqs(g.device_id, g.seq_from, g.seq_to);
             if (!have)
                 return fail(have.error());
             const std::string missing = missing_ranges(g.seq_from, g.seq_to, *have);
@@ -408,7 +413,7 @@ int AdminCli::run(const std::vector<std::string>& args) {
         return 0;
     }
     if (command == "late-uploads" || command == "inspections") {
-        auto rows = storage.inspections();
+        auto rows = inspection_store.inspections();
         if (!rows)
             return fail(rows.error());
         std::size_t shown = 0;
@@ -416,7 +421,7 @@ int AdminCli::run(const std::vector<std::string>& args) {
             if (command == "late-uploads" && !r.late)
                 continue;
             ++shown;
-            auto photos = storage.photos_of(r.id);
+            auto photos = inspection_store.photos_of(r.id);
             if (!photos)
                 return fail(photos.error());
             std::size_t complete = 0;

@@ -3,10 +3,10 @@
 #include "core/atomicfile.h"
 #include "server/apierror.h"
 #include "server/drawservice.h"
+#include "server/planstore.h"
 #include "server/referenceservice.h"
 #include "server/requestjson.h"
 #include "server/sessionservice.h"
-#include "server/storage.h"
 
 namespace fi::server {
 
@@ -34,7 +34,7 @@ Result<bool> DemoLoader::load(const std::filesystem::path& assets_dir) {
     const auto plan_id = string_member(*plan, "id");
     if (!plan_id)
         return Error::make(api_code::invalid, "The demo plan has no id.");
-    auto existing = storage_.find_plan(*plan_id);
+    auto existing = plans_.find_plan(*plan_id);
     if (!existing)
         return existing.error();
     if (*existing)

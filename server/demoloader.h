@@ -8,8 +8,8 @@ namespace fi::server {
 
 class DrawService;
 class ReferenceService;
+class PlanStore;
 class SessionService;
-class Storage;
 
 /// Loads the demo data of assets/demo (README there): calendar, catalogue, roster, target
 /// directory and logins, then publishes plan.json and runs its draw — the same draw
@@ -17,15 +17,16 @@ class Storage;
 /// is left as it is.
 class DemoLoader {
 public:
-    DemoLoader(Storage& storage, ReferenceService& reference, SessionService& sessions,
+    /// `plans` tells whether the demo plan is there already; the services load the rest.
+    DemoLoader(PlanStore& plans, ReferenceService& reference, SessionService& sessions,
                DrawService& draws)
-        : storage_(storage), reference_(reference), sessions_(sessions), draws_(draws) {}
+        : plans_(plans), reference_(reference), sessions_(sessions), draws_(draws) {}
 
     /// true when it loaded, false when the demo was there already.
     Result<bool> load(const std::filesystem::path& assets_dir);
 
 private:
-    Storage& storage_;
+    PlanStore& plans_;
     ReferenceService& reference_;
     SessionService& sessions_;
     DrawService& draws_;

@@ -7,6 +7,7 @@
 #include "server/drawquota.h"
 #include "server/planspec.h"
 #include "server/requestjson.h"
+#include "server/serverdatabase.h"
 
 #include <algorithm>
 #include <array>
@@ -42,9 +43,9 @@ struct Directory {
     std::map<std::string, const json*> target_by_id;
 };
 
-Result<Directory> load_directory(Storage& storage) {
+Result<Directory> load_directory(ReferenceDataStore& reference) {
     Directory d;
-    auto inspectors = storage.feed_items(Feed::inspectors);
+    auto inspectors = reference.feed_items(Feed::inspectors);
     if (!inspectors)
         return inspectors.error();
     for (const FeedRow& row : *inspectors) {
@@ -52,7 +53,7 @@ Result<Directory> load_directory(Storage& storage) {
         if (decoded)
             d.roster.emplace(decoded->id, std::move(*decoded));
     }
-    auto items = storage.feed_items(Feed::catalogue);
+    auto items = reference.feed_items(Feed::catalogue);
     if (!items)
         return items.error();
     for (const FeedRow& row : *items) {
@@ -62,7 +63,7 @@ Result<Directory> load_directory(Storage& storage) {
             d.catalogue.emplace(decoded->id, std::move(*decoded));
         }
     }
-    auto targets = storage.targets();
+    auto targets = reference.targets();
     if (!targets)
         return targets.error();
     for (const std::string& body : *targets) {
@@ -186,14 +187,16 @@ AssignmentRow row_for(const json& a, const std::string& body, std::string_view p
 }
 
 /// Targets a higher level inspected in `plan.year` and found no problem at (none with one).
-Result<std::set<std::string>> inspected_by_higher_level(Storage& storage, const PlanSpec& plan) {
+Result<std::set<std::string>> inspected_by_higher_level(ReferenceDataStore& reference,
+                                                        InspectionStore& inspections,
+                                                        PlanStore& plans, const PlanSpec& plan) {
     std::map<std::string, bool> clean; // target → every higher-level check found no problem
     auto note = [&](const std::string& target, bool no_problem) {
         auto [it, inserted] = clean.emplace(target, no_problem);
         if (!inserted)
             it->second = it->second && no_problem;
     };
-    auto prior = storage.prior_checks(plan.year);
+    auto prior = reference.prior_checks(plan.year);
     if (!prior)
         return prior.error();
     for (const PriorCheckRow& c : *prior) {
@@ -203,25 +206,25 @@ Result<std::set<std::string>> inspected_by_higher_level(Storage& storage, const 
         if (level > plan.level)
             note(c.target_id, c.outcome == "no_problem");
     }
-    auto inspections = storage.inspections();
-    if (!inspections)
-        return inspections.error();
+    auto accepted = inspections.inspections();
+    if (!accepted)
+        return accepted.error();
     std::set<std::string> superseded;
-    for (const InspectionRow& r : *inspections)
+    for (const InspectionRow& r : *accepted)
         if (r.supersedes)
             superseded.insert(*r.supersedes);
     std::map<std::string, std::optional<UnitLevel>> plan_levels;
-    for (const InspectionRow& r : *inspections) {
+    for (const InspectionRow& r : *accepted) {
         if (superseded.contains(r.id) || !r.inspection_day.starts_with(std::to_string(plan.year)))
             continue;
-        auto assignment = storage.find_assignment(r.assignment_id);
+        auto assignment = plans.find_assignment(r.assignment_id);
         if (!assignment)
             return assignment.error();
         if (!*assignment)
             continue;
         const std::string& plan_id = (*assignment)->plan_id;
         if (!plan_levels.contains(plan_id)) {
-            auto row = storage.find_plan(plan_id);
+            auto row = plans.find_plan(plan_id);
             if (!row)
                 return row.error();
             std::optional<UnitLevel> level;
@@ -252,12 +255,12 @@ Result<PublishedPlan> DrawService::publish_plan(const json& plan_json) {
     auto plan = PlanSpec::decode(plan_json);
     if (!plan)
         return plan.error();
-    auto existing = storage_.find_plan(plan->id);
+    auto existing = plans_.find_plan(plan->id);
     if (!existing)
         return existing.error();
     if (*existing)
         return Error::make(api_code::invalid, "Plan " + plan->id + " is already published.", "id");
-    auto plans = storage_.plans();
+    auto plans = plans_.plans();
     if (!plans)
         return plans.error();
     for (const PlanRow& p : *plans)
@@ -266,7 +269,7 @@ Result<PublishedPlan> DrawService::publish_plan(const json& plan_json) {
                                "Draw id " + plan->draw_id + " belongs to plan " + p.id + ".",
                                "draw.id");
 
-    auto dir = load_directory(storage_);
+    auto dir = load_directory(reference_);
     if (!dir)
         return dir.error();
     for (std::size_t i = 0; i < plan->strata.size(); ++i) {
@@ -304,13 +307,13 @@ Result<PublishedPlan> DrawService::publish_plan(const json& plan_json) {
     json body = plan_json;
     if (json* draw = body.contains("draw") ? &body["draw"] : nullptr; draw && draw->is_object())
         draw->erase("seed");
-    FI_TRY(storage_.put_plan(PlanRow{plan->id, body.dump(), plan->draw_id, seed, *commitment,
-                                     published_at, "published"}));
+    FI_TRY(plans_.put_plan(PlanRow{plan->id, body.dump(), plan->draw_id, seed, *commitment,
+                                   published_at, "published"}));
     return PublishedPlan{plan->id, plan->draw_id, *commitment, published_at};
 }
 
 Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
-    auto row = storage_.find_plan(plan_id);
+    auto row = plans_.find_plan(plan_id);
     if (!row)
         return row.error();
     if (!*row)
@@ -322,13 +325,13 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
     auto plan = PlanSpec::decode(json::parse((*row)->body, nullptr, false));
     if (!plan)
         return plan.error();
-    auto dir = load_directory(storage_);
+    auto dir = load_directory(reference_);
     if (!dir)
         return dir.error();
 
     std::set<std::string> excluded_targets;
     if (plan->exclude_inspected_by_higher_level) {
-        auto x = inspected_by_higher_level(storage_, *plan);
+        auto x = inspected_by_higher_level(reference_, inspections_, plans_, *plan);
         if (!x)
             return x.error();
         excluded_targets = std::move(*x);
@@ -386,7 +389,7 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
             (plan->inspector_units.empty() || contains(plan->inspector_units, inspector.unit)))
             draw.inspector_pool.push_back(id);
 
-    auto registered = storage_.conflicts();
+    auto registered = reference_.conflicts();
     if (!registered)
         return registered.error();
     for (const auto* source : {&plan->conflicts, &*registered})
@@ -411,8 +414,8 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
         return Error::make(api_code::internal, "The draw does not verify: " + v.message);
 
     DrawResult result;
-    if (const Status tx = storage_.transaction([&]() -> Status {
-            FI_TRY(storage_.put_draw(DrawRow{draw.id, draw.plan_id, encode_draw(draw).dump()}));
+    if (const Status tx = database_.transaction([&]() -> Status {
+            FI_TRY(plans_.put_draw(DrawRow{draw.id, draw.plan_id, encode_draw(draw).dump()}));
             for (const std::string& target_id : draw.selected) {
                 const json& target = *dir->target_by_id.at(target_id);
                 const PlanStratum& stratum = plan->strata[stratum_of.at(target_id)];
@@ -421,14 +424,14 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
                     return extras.error();
 
                 // 对同一被检查对象开展随机抽查的，要联合开展: one visit per target and period.
-                auto existing = storage_.assignments_for_target(target_id);
+                auto existing = plans_.assignments_for_target(target_id);
                 if (!existing)
                     return existing.error();
                 std::optional<AssignmentRow> joint;
                 for (const AssignmentRow& a : *existing) {
                     if (a.status != "active" || a.plan_id == plan->id || !windows_overlap(a, *plan))
                         continue;
-                    auto done = storage_.inspections_for_assignment(a.id);
+                    auto done = inspections_.inspections_for_assignment(a.id);
                     if (!done)
                         return done.error();
                     if (done->empty()) {
@@ -462,12 +465,12 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
                     auto body = checked_assignment(a);
                     if (!body)
                         return body.error();
-                    FI_TRY(storage_.put_assignment(row_for(a, *body, joint->plan_id, target_id)));
+                    FI_TRY(plans_.put_assignment(row_for(a, *body, joint->plan_id, target_id)));
                     result.joined.push_back(joint->id);
                     continue;
                 }
 
-                auto n = storage_.next_counter("assignment:" + plan->assignment_prefix());
+                auto n = plans_.next_counter("assignment:" + plan->assignment_prefix());
                 if (!n)
                     return n.error();
                 char number[16];
@@ -488,12 +491,12 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
                 auto body = checked_assignment(a);
                 if (!body)
                     return body.error();
-                FI_TRY(storage_.put_assignment(row_for(a, *body, plan->id, target_id)));
+                FI_TRY(plans_.put_assignment(row_for(a, *body, plan->id, target_id)));
                 result.created.push_back(a["id"].get<std::string>());
             }
             PlanRow drawn = **row;
             drawn.status = "drawn";
-            return storage_.put_plan(drawn);
+            return plans_.put_plan(drawn);
         });
         !tx)
         return tx.error();
@@ -502,7 +505,7 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
 }
 
 Result<json> DrawService::draw_json(std::string_view draw_id) {
-    auto row = storage_.find_draw(draw_id);
+    auto row = plans_.find_draw(draw_id);
     if (!row)
         return row.error();
     if (!*row)
@@ -536,8 +539,8 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
     }
 
     std::optional<json> answer;
-    if (const Status tx = storage_.transaction([&]() -> Status {
-            auto row = storage_.find_assignment(assignment_id);
+    if (const Status tx = database_.transaction([&]() -> Status {
+            auto row = plans_.find_assignment(assignment_id);
             if (!row)
                 return row.error();
             if (!*row)
@@ -555,14 +558,14 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
                 return Error::make(api_code::revoked,
                                    (*row)->id + " is revoked already; use the assignment that "
                                                 "replaced it.");
-            auto done = storage_.inspections_for_assignment((*row)->id);
+            auto done = inspections_.inspections_for_assignment((*row)->id);
             if (!done)
                 return done.error();
             if (!done->empty())
                 return Error::make(api_code::already_inspected,
                                    (*row)->id + " was inspected; its team can no longer change.");
 
-            auto original_row = storage_.find_draw((*row)->draw_id);
+            auto original_row = plans_.find_draw((*row)->draw_id);
             if (!original_row)
                 return original_row.error();
             if (!*original_row)
@@ -576,11 +579,11 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
                 if (contains(s.candidates, target))
                     category = s.category;
 
-            auto plan_row = storage_.find_plan((*row)->plan_id);
+            auto plan_row = plans_.find_plan((*row)->plan_id);
             if (!plan_row)
                 return plan_row.error();
             const std::string base = *plan_row ? (*plan_row)->draw_id : original->id;
-            auto n = storage_.next_counter("redraw:" + base);
+            auto n = plans_.next_counter("redraw:" + base);
             if (!n)
                 return n.error();
 
@@ -595,7 +598,7 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
             std::vector<std::string> avoid;
             if (const auto c = original->conflicts.find(target); c != original->conflicts.end())
                 avoid = c->second;
-            auto registered = storage_.conflicts();
+            auto registered = reference_.conflicts();
             if (!registered)
                 return registered.error();
             if (const auto c = registered->find(target); c != registered->end())
@@ -619,7 +622,7 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
             draw.published_at = now;
             draw.drawn_at = now;
             const json draw_body = encode_draw(draw);
-            FI_TRY(storage_.put_draw(DrawRow{draw.id, draw.plan_id, draw_body.dump()}));
+            FI_TRY(plans_.put_draw(DrawRow{draw.id, draw.plan_id, draw_body.dump()}));
 
             // The new assignment: the same visit with the new team; experts stay (not drawn).
             std::vector<std::string> experts;
@@ -627,7 +630,7 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
                 if (string_member(m, "role") == "expert")
                     experts.push_back(*string_member(m, "inspector_id"));
             std::string prefix = (*row)->id.substr(0, (*row)->id.rfind('-') + 1);
-            auto number = storage_.next_counter("assignment:" + prefix);
+            auto number = plans_.next_counter("assignment:" + prefix);
             if (!number)
                 return number.error();
             char digits[16];
@@ -651,8 +654,8 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
             // The old team keeps receiving the revoked revision; the new team the new one.
             AssignmentRow revoked_row = row_for(revoked, *revoked_body, (*row)->plan_id, target);
             revoked_row.team = (*row)->team;
-            FI_TRY(storage_.put_assignment(revoked_row));
-            FI_TRY(storage_.put_assignment(row_for(fresh, *fresh_body, (*row)->plan_id, target)));
+            FI_TRY(plans_.put_assignment(revoked_row));
+            FI_TRY(plans_.put_assignment(row_for(fresh, *fresh_body, (*row)->plan_id, target)));
             answer = json{{"revoked", json::parse(*revoked_body)},
                           {"assignment", json::parse(*fresh_body)},
                           {"draw", draw_body}};

@@ -4,7 +4,9 @@
 #include "core/result.h"
 #include "server/caller.h"
 #include "server/clock.h"
-#include "server/storage.h"
+#include "server/inspectionstore.h"
+#include "server/planstore.h"
+#include "server/referencedatastore.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -12,6 +14,8 @@
 #include <vector>
 
 namespace fi::server {
+
+class ServerDatabase;
 
 /// What publishing a plan made public: the seed's commitment, before anyone can know the seed.
 struct PublishedPlan {
@@ -44,7 +48,12 @@ struct DrawResult {
 ///   (items, experts and the other department added, next revision).
 class DrawService {
 public:
-    DrawService(Storage& storage, Clock clock) : storage_(storage), clock_(std::move(clock)) {}
+    /// Draws read the reference data and the accepted inspections and write plans, draws and
+    /// assignments, each draw in one transaction of `database`.
+    DrawService(ServerDatabase& database, ReferenceDataStore& reference, PlanStore& plans,
+                InspectionStore& inspections, Clock clock)
+        : database_(database), reference_(reference), plans_(plans), inspections_(inspections),
+          clock_(std::move(clock)) {}
 
     /// Check and store a plan (PlanSpec's shape). Its seed is the plan's own (demo data) or a
     /// fresh random one; either way only the commitment is public until the draw.
@@ -58,7 +67,10 @@ public:
                                   const nlohmann::json& body);
 
 private:
-    Storage& storage_;
+    ServerDatabase& database_;
+    ReferenceDataStore& reference_;
+    PlanStore& plans_;
+    InspectionStore& inspections_;
     Clock clock_;
 };
 

@@ -8,6 +8,7 @@
 #include "core/sha256.h"
 #include "server/apierror.h"
 #include "server/requestjson.h"
+#include "server/serverdatabase.h"
 
 #include <algorithm>
 #include <charconv>
@@ -45,7 +46,8 @@ Status check_limits(const json& body) {
 
 /// The chain link of a record, checked against the record and its received neighbours.
 /// Returns the first seq of a gap this record reveals (0: none).
-Result<std::int64_t> check_chain(Storage& storage, const json& body, const ChainLink& link) {
+Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
+                                 const ChainLink& link) {
     if (link.seq < 1)
         return Error::make("chain_broken", "chain.seq starts at 1.", "chain.seq");
     auto hash = chain_hash(link.prev, body);
@@ -59,7 +61,7 @@ Result<std::int64_t> check_chain(Storage& storage, const json& body, const Chain
     if (link.seq == 1 && link.prev != chain_genesis_prev)
         return Error::make("chain_broken", "The first record of a device has the zero prev.",
                            "chain.prev");
-    auto same = storage.find_chain_link(link.device_id, link.seq);
+    auto same = inspections.find_chain_link(link.device_id, link.seq);
     if (!same)
         return same.error();
     if (*same)
@@ -67,7 +69,7 @@ Result<std::int64_t> check_chain(Storage& storage, const json& body, const Chain
                            "Record " + (*same)->inspection_id + " already holds seq " +
                                std::to_string(link.seq) + " of this device.",
                            "chain.seq");
-    auto before = storage.find_chain_link(link.device_id, link.seq - 1);
+    auto before = inspections.find_chain_link(link.device_id, link.seq - 1);
     if (!before)
         return before.error();
     if (*before && (*before)->hash != link.prev)
@@ -75,7 +77,7 @@ Result<std::int64_t> check_chain(Storage& storage, const json& body, const Chain
                            "chain.prev is not the hash of the device's record " +
                                std::to_string(link.seq - 1) + ".",
                            "chain.prev");
-    auto after = storage.find_chain_link(link.device_id, link.seq + 1);
+    auto after = inspections.find_chain_link(link.device_id, link.seq + 1);
     if (!after)
         return after.error();
     if (*after && (*after)->prev != link.hash)
@@ -83,7 +85,7 @@ Result<std::int64_t> check_chain(Storage& storage, const json& body, const Chain
                            "The device's record " + std::to_string(link.seq + 1) +
                                " does not follow this one.",
                            "chain.hash");
-    auto max = storage.max_chain_seq(link.device_id);
+    auto max = inspections.max_chain_seq(link.device_id);
     if (!max)
         return max.error();
     return link.seq > *max + 1 ? *max + 1 : 0;
@@ -100,7 +102,7 @@ std::vector<std::string> team_of(const Assignment& a) {
 
 Result<json> IntakeService::replay_answer(const InspectionRow& row) {
     json answer = json::parse(row.answer);
-    auto photos = storage_.photos_of(row.id);
+    auto photos = inspections_.photos_of(row.id);
     if (!photos)
         return photos.error();
     json missing = json::array();
@@ -136,8 +138,8 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
     const std::string body_sha = Sha256::hex(*canonical);
 
     std::optional<IntakeAnswer> answer;
-    if (const Status tx = storage_.transaction([&]() -> Status {
-            auto earlier = storage_.find_inspection(*key);
+    if (const Status tx = database_.transaction([&]() -> Status {
+            auto earlier = inspections_.find_inspection(*key);
             if (!earlier)
                 return earlier.error();
             if (*earlier) {
@@ -162,13 +164,13 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
             auto link = ChainLink::from_json(chain ? *chain : json());
             if (!link)
                 return link.error();
-            auto gap_from = check_chain(storage_, body, *link);
+            auto gap_from = check_chain(inspections_, body, *link);
             if (!gap_from)
                 return gap_from.error();
 
             // The reference data the rules read, as the server holds it now.
             std::optional<Assignment> assignment;
-            auto assignment_row = storage_.find_assignment(record->assignment_id);
+            auto assignment_row = plans_.find_assignment(record->assignment_id);
             if (!assignment_row)
                 return assignment_row.error();
             if (*assignment_row) {
@@ -186,7 +188,7 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
                 item_ids.insert(f.item_id);
             std::vector<CatalogueItem> items;
             for (const std::string& id : item_ids) {
-                auto row = storage_.find_feed_item(Feed::catalogue, id);
+                auto row = reference_.find_feed_item(Feed::catalogue, id);
                 if (!row)
                     return row.error();
                 if (*row)
@@ -201,7 +203,7 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
                     people.insert(id);
             std::vector<Inspector> roster;
             for (const std::string& id : people) {
-                auto row = storage_.find_feed_item(Feed::inspectors, id);
+                auto row = reference_.find_feed_item(Feed::inspectors, id);
                 if (!row)
                     return row.error();
                 if (*row)
@@ -215,7 +217,7 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
                                                    caller.inspector_id.value_or("")))
                 return Error::make(problem->code, problem->message, problem->field);
 
-            auto accepted = storage_.inspections_for_assignment(record->assignment_id);
+            auto accepted = inspections_.inspections_for_assignment(record->assignment_id);
             if (!accepted)
                 return accepted.error();
             if (record->supersedes) {
@@ -240,7 +242,7 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
             std::vector<PhotoRow> photos;
             for (std::size_t i = 0; i < record->photos.size(); ++i) {
                 const PhotoRef& p = record->photos[i];
-                auto clash = storage_.find_photo(p.id);
+                auto clash = inspections_.find_photo(p.id);
                 if (!clash)
                     return clash.error();
                 if (*clash)
@@ -276,11 +278,11 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
             row.body_sha256 = body_sha;
             row.answer = reply.dump();
             row.late = late;
-            FI_TRY(storage_.put_inspection(row, photos));
-            FI_TRY(storage_.put_chain_link(
+            FI_TRY(inspections_.put_inspection(row, photos));
+            FI_TRY(inspections_.put_chain_link(
                 ChainLinkRow{link->device_id, link->seq, link->prev, link->hash, record->id}));
             if (*gap_from > 0)
-                FI_TRY(storage_.put_chain_gap(ChainGapRow{
+                FI_TRY(inspections_.put_chain_gap(ChainGapRow{
                     0, link->device_id, *gap_from, link->seq - 1, row.received_at, record->id}));
             answer = IntakeAnswer{201, std::move(reply)};
             return {};
@@ -294,12 +296,12 @@ Result<PhotoRow> IntakeService::visible_photo(const Caller& caller, std::string_
     const Error not_found = Error::make(
         api_code::not_found, "No inspection you may see declared photo " + std::string(photo_id) +
                                  ". Upload its inspection first.");
-    auto photo = storage_.find_photo(photo_id);
+    auto photo = inspections_.find_photo(photo_id);
     if (!photo)
         return photo.error();
     if (!*photo)
         return not_found;
-    auto inspection = storage_.find_inspection((*photo)->inspection_id);
+    auto inspection = inspections_.find_inspection((*photo)->inspection_id);
     if (!inspection)
         return inspection.error();
     if (!*inspection)
@@ -307,7 +309,7 @@ Result<PhotoRow> IntakeService::visible_photo(const Caller& caller, std::string_
     if ((*inspection)->username == caller.username)
         return **photo;
     // A team member signed in elsewhere may finish the upload too.
-    auto assignment = storage_.find_assignment((*inspection)->assignment_id);
+    auto assignment = plans_.find_assignment((*inspection)->assignment_id);
     if (!assignment)
         return assignment.error();
     if (*assignment && caller.inspector_id &&
@@ -348,7 +350,7 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
 
     std::optional<PhotoState> state;
     bool mismatch = false;
-    if (const Status tx = storage_.transaction([&]() -> Status {
+    if (const Status tx = database_.transaction([&]() -> Status {
             auto photo = visible_photo(caller, photo_id);
             if (!photo)
                 return photo.error();
@@ -368,7 +370,7 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
                                      " bytes; this chunk goes beyond that.",
                                  "Upload-Offset");
             if (size > 0)
-                FI_TRY(storage_.append_photo_bytes(
+                FI_TRY(inspections_.append_photo_bytes(
                     photo->id, offset,
                     std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
             const std::int64_t received = offset + size;
@@ -376,15 +378,15 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
                 state = PhotoState{received, photo->length, false};
                 return {};
             }
-            auto hash = storage_.photo_sha256(photo->id);
+            auto hash = inspections_.photo_sha256(photo->id);
             if (!hash)
                 return hash.error();
             if (*hash != photo->sha256) {
-                FI_TRY(storage_.reset_photo(photo->id));
+                FI_TRY(inspections_.reset_photo(photo->id));
                 mismatch = true; // committed: the bad bytes are gone
                 return {};
             }
-            FI_TRY(storage_.complete_photo(photo->id));
+            FI_TRY(inspections_.complete_photo(photo->id));
             state = PhotoState{received, photo->length, true};
             return {};
         });

@@ -3,7 +3,9 @@
 #include "core/result.h"
 #include "server/caller.h"
 #include "server/clock.h"
-#include "server/storage.h"
+#include "server/inspectionstore.h"
+#include "server/planstore.h"
+#include "server/referencedatastore.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +15,8 @@
 #include <string_view>
 
 namespace fi::server {
+
+class ServerDatabase;
 
 /// The answer to an upload: 201 for a new record, 200 for a replay of one.
 struct IntakeAnswer {
@@ -46,7 +50,12 @@ public:
     static constexpr std::size_t max_body_bytes = std::size_t{1024} * 1024;
     static constexpr std::size_t max_chunk_bytes = std::size_t{8} * 1024 * 1024;
 
-    IntakeService(Storage& storage, Clock clock) : storage_(storage), clock_(std::move(clock)) {}
+    /// Records are checked against `plans` (the assignment) and `reference` (catalogue,
+    /// roster) and stored in `inspections`, each upload in one transaction of `database`.
+    IntakeService(ServerDatabase& database, InspectionStore& inspections, PlanStore& plans,
+                  ReferenceDataStore& reference, Clock clock)
+        : database_(database), inspections_(inspections), plans_(plans), reference_(reference),
+          clock_(std::move(clock)) {}
 
     /// `POST /inspections`.
     Result<IntakeAnswer> submit(const Caller& caller,
@@ -63,7 +72,10 @@ private:
     Result<PhotoRow> visible_photo(const Caller& caller, std::string_view photo_id);
     Result<nlohmann::json> replay_answer(const InspectionRow& row);
 
-    Storage& storage_;
+    ServerDatabase& database_;
+    InspectionStore& inspections_;
+    PlanStore& plans_;
+    ReferenceDataStore& reference_;
     Clock clock_;
 };
 

@@ -5,6 +5,7 @@
 #include "core/workcalendar.h"
 #include "server/apierror.h"
 #include "server/requestjson.h"
+#include "server/serverdatabase.h"
 
 #include <charconv>
 
@@ -90,11 +91,11 @@ Result<std::size_t> ReferenceService::import_catalogue(const json& items) {
     for (std::size_t i = 0; i < items.size(); ++i)
         if (auto item = decode_catalogue_item(items[i]); !item)
             return item_error(i, item.error());
-    if (const Status tx = storage_.transaction([&]() -> Status {
+    if (const Status tx = database_.transaction([&]() -> Status {
             for (const json& item : items) {
                 const auto decoded = decode_catalogue_item(item);
-                FI_TRY(storage_.put_feed_item(Feed::catalogue, decoded->id,
-                                              encode_catalogue_item(*decoded).dump()));
+                FI_TRY(reference_.put_feed_item(Feed::catalogue, decoded->id,
+                                                encode_catalogue_item(*decoded).dump()));
             }
             return {};
         });
@@ -108,11 +109,11 @@ Result<std::size_t> ReferenceService::import_inspectors(const json& items) {
     for (std::size_t i = 0; i < items.size(); ++i)
         if (auto inspector = decode_inspector(items[i]); !inspector)
             return item_error(i, inspector.error());
-    if (const Status tx = storage_.transaction([&]() -> Status {
+    if (const Status tx = database_.transaction([&]() -> Status {
             for (const json& item : items) {
                 const auto decoded = decode_inspector(item);
-                FI_TRY(storage_.put_feed_item(Feed::inspectors, decoded->id,
-                                              encode_inspector(*decoded).dump()));
+                FI_TRY(reference_.put_feed_item(Feed::inspectors, decoded->id,
+                                                encode_inspector(*decoded).dump()));
             }
             return {};
         });
@@ -150,9 +151,9 @@ Result<std::size_t> ReferenceService::import_targets(const json& items) {
                                                      "joint_list"));
         }
     }
-    if (const Status tx = storage_.transaction([&]() -> Status {
+    if (const Status tx = database_.transaction([&]() -> Status {
             for (const json& t : items)
-                FI_TRY(storage_.put_target(*string_member(t, "id"), t.dump()));
+                FI_TRY(reference_.put_target(*string_member(t, "id"), t.dump()));
             return {};
         });
         !tx)
@@ -167,7 +168,7 @@ Result<std::size_t> ReferenceService::import_calendar(const json& calendar) {
     const json* years = member(calendar, "years");
     const json& source = years ? *years : calendar;
     std::size_t stored = 0;
-    if (const Status tx = storage_.transaction([&]() -> Status {
+    if (const Status tx = database_.transaction([&]() -> Status {
             for (auto it = source.begin(); it != source.end(); ++it) {
                 if (it.key().starts_with("_"))
                     continue;
@@ -180,7 +181,7 @@ Result<std::size_t> ReferenceService::import_calendar(const json& calendar) {
                 const auto r = std::from_chars(key.data(), key.data() + key.size(), year);
                 if (r.ec != std::errc() || r.ptr != key.data() + key.size())
                     continue;
-                FI_TRY(storage_.put_calendar_year(
+                FI_TRY(reference_.put_calendar_year(
                     year, json{{"holidays", *holidays}, {"workdays", *workdays}}.dump()));
                 ++stored;
             }
@@ -192,7 +193,7 @@ Result<std::size_t> ReferenceService::import_calendar(const json& calendar) {
 }
 
 Status ReferenceService::remove(Feed feed, std::string_view id) {
-    auto removed = storage_.delete_feed_item(feed, id);
+    auto removed = reference_.delete_feed_item(feed, id);
     if (!removed)
         return removed.error();
     if (!*removed)
@@ -208,7 +209,7 @@ Result<json> ReferenceService::page(Feed feed, const std::optional<std::string>&
     auto n = parse_limit(limit);
     if (!n)
         return n.error();
-    auto rows = storage_.feed_page(feed, *after, *n);
+    auto rows = reference_.feed_page(feed, *after, *n);
     if (!rows)
         return rows.error();
     return page_json(*rows, *after);
@@ -225,14 +226,14 @@ Result<json> ReferenceService::assignment_page(const Caller& caller,
         return n.error();
     if (!caller.inspector_id) // an administrator without a roster entry is on no team
         return page_json(FeedPage{}, *after);
-    auto rows = storage_.assignment_page(*caller.inspector_id, *after, *n);
+    auto rows = plans_.assignment_page(*caller.inspector_id, *after, *n);
     if (!rows)
         return rows.error();
     return page_json(*rows, *after);
 }
 
 Result<json> ReferenceService::calendar() {
-    auto years = storage_.calendar();
+    auto years = reference_.calendar();
     if (!years)
         return years.error();
     json out = json::object();

@@ -2,7 +2,8 @@
 
 #include "core/result.h"
 #include "server/caller.h"
-#include "server/storage.h"
+#include "server/planstore.h"
+#include "server/referencedatastore.h"
 
 #include <cstddef>
 #include <nlohmann/json.hpp>
@@ -11,6 +12,8 @@
 #include <string_view>
 
 namespace fi::server {
+
+class ServerDatabase;
 
 /// Reference data: importing it (administration, demo data) and serving it in pages with
 /// cursors and tombstones (central-api.md "Reference data"). Every item is checked by core's
@@ -21,7 +24,9 @@ public:
     static constexpr std::size_t default_limit = 100;
     static constexpr std::size_t max_limit = 500;
 
-    explicit ReferenceService(Storage& storage) : storage_(storage) {}
+    /// The assignments are served from `plans`; `database` makes an import all or nothing.
+    ReferenceService(ServerDatabase& database, ReferenceDataStore& reference, PlanStore& plans)
+        : database_(database), reference_(reference), plans_(plans) {}
 
     /// Imports of JSON arrays; the number of items stored. All or nothing.
     /// @{
@@ -54,7 +59,9 @@ public:
     /// @}
 
 private:
-    Storage& storage_;
+    ServerDatabase& database_;
+    ReferenceDataStore& reference_;
+    PlanStore& plans_;
 };
 
 } // namespace fi::server

@@ -8,7 +8,7 @@
 #include "server/httplib_wrap.h"
 #include "server/intakeservice.h"
 #include "server/referenceservice.h"
-#include "server/sqlitestorage.h"
+#include "server/serverdatabase.h"
 
 #include <csignal>
 #include <sys/socket.h>
@@ -57,25 +57,32 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
                                  std::filesystem::perm_options::replace, ec);
 
     std::unique_ptr<Server> s(new Server(std::move(options)));
-    auto storage = SqliteStorage::open(s->options_.data_dir / "server.db");
-    if (!storage)
-        return storage.error();
-    s->storage_ = std::move(*storage);
+    auto database = ServerDatabase::open(s->options_.data_dir / "server.db");
+    if (!database)
+        return database.error();
+    s->database_ = std::move(*database);
+    ServerDatabase& db = *s->database_;
+    s->users_ = std::make_unique<UserStore>(db);
+    s->reference_data_ = std::make_unique<ReferenceDataStore>(db);
+    s->plans_ = std::make_unique<PlanStore>(db);
+    s->inspections_ = std::make_unique<InspectionStore>(db);
     // Password hashes and evidence: readable by the server's account only.
     std::filesystem::permissions(s->options_.data_dir / "server.db",
                                  std::filesystem::perms::owner_read |
                                      std::filesystem::perms::owner_write,
                                  std::filesystem::perm_options::replace, ec);
     const ServerOptions& o = s->options_;
-    s->sessions_ = std::make_unique<SessionService>(*s->storage_, o.clock,
+    s->sessions_ = std::make_unique<SessionService>(db, *s->users_, o.clock,
                                                     PasswordHasher(o.kdf_iterations), o.sessions);
-    s->reference_ = std::make_unique<ReferenceService>(*s->storage_);
-    s->draws_ = std::make_unique<DrawService>(*s->storage_, o.clock);
-    s->intake_ = std::make_unique<IntakeService>(*s->storage_, o.clock);
+    s->reference_ = std::make_unique<ReferenceService>(db, *s->reference_data_, *s->plans_);
+    s->draws_ = std::make_unique<DrawService>(db, *s->reference_data_, *s->plans_, *s->inspections_,
+                                              o.clock);
+    s->intake_ = std::make_unique<IntakeService>(db, *s->inspections_, *s->plans_,
+                                                 *s->reference_data_, o.clock);
     if (o.fault_injection)
         s->faults_ = std::make_unique<FaultInjector>();
     if (o.demo) {
-        DemoLoader loader(*s->storage_, *s->reference_, *s->sessions_, *s->draws_);
+        DemoLoader loader(*s->plans_, *s->reference_, *s->sessions_, *s->draws_);
         if (auto loaded = loader.load(o.assets_dir); !loaded)
             return Error::make(loaded.error().code, "Demo data: " + loaded.error().message,
                                loaded.error().field);

@@ -21,9 +21,13 @@ namespace fi::server {
 class Api;
 class DrawService;
 class FaultInjector;
+class InspectionStore;
 class IntakeService;
+class PlanStore;
+class ReferenceDataStore;
 class ReferenceService;
-class Storage;
+class ServerDatabase;
+class UserStore;
 
 /// Where the shipped assets (demo data, holiday calendar) are when no --assets is given.
 std::filesystem::path default_assets_dir();
@@ -44,8 +48,8 @@ struct ServerOptions {
     std::size_t threads = 32; ///< connections served at once (keep-alive holds a thread)
 };
 
-/// The reference central system: its storage, its services and an HTTP(S) listener for the
-/// interface under /api/v1. Tests run it in-process on port 0; the executable wraps it.
+/// The reference central system: its database and stores, its services and an HTTP(S) listener for
+/// the interface under /api/v1. Tests run it in-process on port 0; the executable wraps it.
 class Server {
 public:
     /// Open (or create) the data directory's database and, with `demo`, load the demo data.
@@ -65,7 +69,13 @@ public:
     /// `http://127.0.0.1:PORT/api/v1` (https with TLS).
     std::string base_url() const;
 
-    Storage& storage() { return *storage_; }
+    /// The stores, for tests and tools that look behind the interface.
+    /// @{
+    UserStore& user_store() { return *users_; }
+    ReferenceDataStore& reference_data_store() { return *reference_data_; }
+    PlanStore& plan_store() { return *plans_; }
+    InspectionStore& inspection_store() { return *inspections_; }
+    /// @}
     SessionService& sessions() { return *sessions_; }
     ReferenceService& reference() { return *reference_; }
     DrawService& draws() { return *draws_; }
@@ -75,7 +85,11 @@ private:
     explicit Server(ServerOptions options);
 
     ServerOptions options_;
-    std::unique_ptr<Storage> storage_;
+    std::unique_ptr<ServerDatabase> database_;
+    std::unique_ptr<UserStore> users_;
+    std::unique_ptr<ReferenceDataStore> reference_data_;
+    std::unique_ptr<PlanStore> plans_;
+    std::unique_ptr<InspectionStore> inspections_;
     std::unique_ptr<SessionService> sessions_;
     std::unique_ptr<ReferenceService> reference_;
     std::unique_ptr<DrawService> draws_;

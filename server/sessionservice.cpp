@@ -4,6 +4,7 @@
 #include "core/sha256.h"
 #include "server/apierror.h"
 #include "server/requestjson.h"
+#include "server/serverdatabase.h"
 
 #include <array>
 #include <cctype>
@@ -60,9 +61,10 @@ bool is_lower_uuid(std::string_view s) {
     return true;
 }
 
-SessionService::SessionService(Storage& storage, Clock clock, PasswordHasher hasher,
-                               SessionPolicy policy)
-    : storage_(storage), clock_(std::move(clock)), hasher_(hasher), policy_(policy) {}
+SessionService::SessionService(ServerDatabase& database, UserStore& users, Clock clock,
+                               PasswordHasher hasher, SessionPolicy policy)
+    : database_(database), users_(users), clock_(std::move(clock)), hasher_(hasher),
+      policy_(policy) {}
 
 Result<json> SessionService::sign_in(const json& body) {
     const auto username = string_member(body, "username");
@@ -75,7 +77,7 @@ Result<json> SessionService::sign_in(const json& body) {
     if (!device_id || !is_lower_uuid(*device_id))
         return Error::make(api_code::invalid, "device_id must be a lower-case UUID.", "device_id");
 
-    auto found = storage_.find_user(*username);
+    auto found = users_.find_user(*username);
     if (!found)
         return found.error();
     if (!*found) {
@@ -91,8 +93,8 @@ Result<json> SessionService::sign_in(const json& body) {
     const bool right = PasswordHasher::verify(*password, (*found)->password_hash);
     if (!right) {
         std::optional<Error> answer;
-        if (const Status tx = storage_.transaction([&]() -> Status {
-                auto user = storage_.find_user(*username);
+        if (const Status tx = database_.transaction([&]() -> Status {
+                auto user = users_.find_user(*username);
                 if (!user)
                     return user.error();
                 if (!*user) {
@@ -111,7 +113,7 @@ Result<json> SessionService::sign_in(const json& body) {
                 } else {
                     answer = bad_credentials();
                 }
-                return storage_.set_login_state(*username, failures, locked_until);
+                return users_.set_login_state(*username, failures, locked_until);
             });
             !tx)
             return tx.error();
@@ -119,14 +121,14 @@ Result<json> SessionService::sign_in(const json& body) {
     }
 
     if ((*found)->failed_attempts != 0 || (*found)->locked_until_ms != 0)
-        FI_TRY(storage_.set_login_state(*username, 0, 0));
+        FI_TRY(users_.set_login_state(*username, 0, 0));
     const std::string token = new_token();
     const auto expires = now + policy_.token_lifetime;
     SessionRow session{Sha256::hex(token), *username, *device_id, china_timestamp(now),
                        epoch_ms(expires)};
-    if (const Status tx = storage_.transaction([&]() -> Status {
-            FI_TRY(storage_.put_session(session));
-            return storage_.touch_device(*device_id, *username, china_timestamp(now));
+    if (const Status tx = database_.transaction([&]() -> Status {
+            FI_TRY(users_.put_session(session));
+            return users_.touch_device(*device_id, *username, china_timestamp(now));
         });
         !tx)
         return tx.error();
@@ -146,17 +148,17 @@ Result<Caller> SessionService::authenticate(std::string_view authorization) {
             return Error::make(api_code::unauthorized,
                                "Sign in first: this call needs 'Authorization: Bearer <token>'.");
     const std::string_view token = authorization.substr(scheme.size());
-    auto session = storage_.find_session(Sha256::hex(token));
+    auto session = users_.find_session(Sha256::hex(token));
     if (!session)
         return session.error();
     if (!*session)
         return Error::make(api_code::unauthorized,
                            "The session is unknown or was ended. Sign in again.");
     if ((*session)->expires_at_ms <= epoch_ms(clock_())) {
-        FI_TRY(storage_.delete_session((*session)->token_hash));
+        FI_TRY(users_.delete_session((*session)->token_hash));
         return Error::make(api_code::token_expired, "The session expired. Sign in again.");
     }
-    auto user = storage_.find_user((*session)->username);
+    auto user = users_.find_user((*session)->username);
     if (!user)
         return user.error();
     if (!*user)
@@ -173,11 +175,11 @@ Result<Caller> SessionService::authenticate(std::string_view authorization) {
 }
 
 Status SessionService::sign_out(const Caller& caller) {
-    return storage_.delete_session(caller.token_hash);
+    return users_.delete_session(caller.token_hash);
 }
 
 Result<json> SessionService::device_status(const Caller& caller) {
-    auto device = storage_.find_device(caller.device_id);
+    auto device = users_.find_device(caller.device_id);
     if (!device)
         return device.error();
     if (!*device)
@@ -206,17 +208,17 @@ Status SessionService::put_user(std::string_view username, std::string_view pass
     u.name = std::string(name);
     u.unit = std::string(unit);
     u.roles = roles;
-    return storage_.put_user(u);
+    return users_.put_user(u);
 }
 
 Status SessionService::unlock(std::string_view username) {
-    auto user = storage_.find_user(username);
+    auto user = users_.find_user(username);
     if (!user)
         return user.error();
     if (!*user)
         return Error::make(api_code::not_found, "No user " + std::string(username) + ".",
                            "username");
-    return storage_.set_login_state(username, 0, 0);
+    return users_.set_login_state(username, 0, 0);
 }
 
 } // namespace fi::server

@@ -4,7 +4,7 @@
 #include "server/caller.h"
 #include "server/clock.h"
 #include "server/passwordhasher.h"
-#include "server/storage.h"
+#include "server/userstore.h"
 
 #include <chrono>
 #include <nlohmann/json.hpp>
@@ -12,6 +12,8 @@
 #include <vector>
 
 namespace fi::server {
+
+class ServerDatabase;
 
 /// How long sessions live and when an account locks.
 struct SessionPolicy {
@@ -25,7 +27,9 @@ struct SessionPolicy {
 /// it for lock_duration, during which even the right password answers `locked`.
 class SessionService {
 public:
-    SessionService(Storage& storage, Clock clock, PasswordHasher hasher, SessionPolicy policy = {});
+    /// `database` groups the read-check-write steps (failure counting, sign-in) atomically.
+    SessionService(ServerDatabase& database, UserStore& users, Clock clock, PasswordHasher hasher,
+                   SessionPolicy policy = {});
 
     /// `POST /session`: the 200 body, or invalid / invalid_credentials / locked.
     Result<nlohmann::json> sign_in(const nlohmann::json& body);
@@ -44,7 +48,8 @@ public:
     Status unlock(std::string_view username);
 
 private:
-    Storage& storage_;
+    ServerDatabase& database_;
+    UserStore& users_;
     Clock clock_;
     PasswordHasher hasher_;
     SessionPolicy policy_;

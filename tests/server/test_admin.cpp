@@ -2,7 +2,7 @@
 // nothing, and each command's effect.
 #include "core/draw.h"
 #include "server/admincli.h"
-#include "server/storage.h"
+#include "server/referencedatastore.h"
 #include "serverfixture.h"
 
 #include <doctest/doctest.h>
@@ -86,11 +86,12 @@ TEST_CASE("admin commands: conflicts, prior checks, wipe, unlock, remove") {
     CHECK(admin(data, {"add-conflict", "--target", "T-00001", "--inspector", "I-005", "--reason",
                        "近亲属"})
               .code == 0);
-    CHECK(ts.server().storage().conflicts()->at("T-00001") == std::vector<std::string>{"I-005"});
+    CHECK(ts.server().reference_data_store().conflicts()->at("T-00001") ==
+          std::vector<std::string>{"I-005"});
     CHECK(admin(data, {"record-check", "--target", "T-00002", "--year", "2026", "--level",
                        "province", "--unit", "省生态环境厅", "--outcome", "no_problem"})
               .code == 0);
-    CHECK(ts.server().storage().prior_checks(2026)->size() == 1);
+    CHECK(ts.server().reference_data_store().prior_checks(2026)->size() == 1);
     CHECK(admin(data, {"record-check", "--target", "T-00002", "--year", "2026", "--level", "county",
                        "--unit", "x", "--outcome", "no_problem"})
               .code == 2);

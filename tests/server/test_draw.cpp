@@ -7,7 +7,8 @@
 #include "server/drawquota.h"
 #include "server/drawservice.h"
 #include "server/planspec.h"
-#include "server/storage.h"
+#include "server/planstore.h"
+#include "server/referencedatastore.h"
 #include "serverfixture.h"
 
 #include <algorithm>
@@ -85,7 +86,7 @@ TEST_CASE("the demo draw is the one assets/demo/draw-preview.json simulates") {
     CHECK(got["drawn_at"].is_string());
 
     // The assignments, numbered in draw order, as the preview lays them out.
-    auto rows = ts.server().storage().assignments_of_plan("P-2026-Q4");
+    auto rows = ts.server().plan_store().assignments_of_plan("P-2026-Q4");
     REQUIRE(rows.ok());
     REQUIRE(rows->size() == preview["assignments"].size());
     for (std::size_t i = 0; i < rows->size(); ++i) {
@@ -139,7 +140,7 @@ TEST_CASE("commit-reveal: the commitment is public at publication, the seed only
     // Before the draw: nothing to fetch, and the stored plan text holds no seed.
     Http http(ts.port(), sign_in(ts.port(), "leader1"));
     CHECK(http.get("/draws/D-P-T1").status == 404);
-    const auto row = ts.server().storage().find_plan("P-T1");
+    const auto row = ts.server().plan_store().find_plan("P-T1");
     REQUIRE(row.ok());
     CHECK((*row)->body.find((*row)->seed) == std::string::npos);
 
@@ -243,15 +244,15 @@ TEST_CASE("plans are refused when the regime forbids them") {
 
 TEST_CASE("conflicts of interest (回避) keep an inspector off a target's team") {
     TestServer ts;
-    auto& storage = ts.server().storage();
-    auto targets = storage.targets();
+    auto& reference = ts.server().reference_data_store();
+    auto targets = reference.targets();
     REQUIRE(targets.ok());
     std::vector<std::string> general;
     for (const std::string& body : *targets) {
         const json t = json::parse(body);
         if (t["category"] == "general") {
             general.push_back(t["id"]);
-            REQUIRE(storage.add_conflict(t["id"].get<std::string>(), "I-003", "亲属关系").ok());
+            REQUIRE(reference.add_conflict(t["id"].get<std::string>(), "I-003", "亲属关系").ok());
         }
     }
     REQUIRE(ts.server()
@@ -279,10 +280,10 @@ TEST_CASE("conflicts of interest (回避) keep an inspector off a target's team"
 
 TEST_CASE("targets a higher level inspected this year without a problem may be excluded") {
     TestServer ts;
-    auto& storage = ts.server().storage();
+    auto& reference = ts.server().reference_data_store();
     // Province checked two key targets of 华容区: one fine, one with a problem.
     std::vector<std::string> hr_key;
-    const auto targets = storage.targets();
+    const auto targets = reference.targets();
     REQUIRE(targets.ok());
     for (const std::string& body : *targets) {
         const json t = json::parse(body);
@@ -290,20 +291,21 @@ TEST_CASE("targets a higher level inspected this year without a problem may be e
             hr_key.push_back(t["id"]);
     }
     REQUIRE(hr_key.size() == 12);
-    REQUIRE(storage
+    REQUIRE(reference
                 .put_prior_check(
                     {hr_key[0], 2026, "province", "省生态环境厅", "no_problem", "2026-05-10"})
                 .ok());
-    REQUIRE(storage
+    REQUIRE(reference
                 .put_prior_check(
                     {hr_key[1], 2026, "province", "省生态环境厅", "case_opened", "2026-05-11"})
                 .ok());
-    REQUIRE(storage
+    REQUIRE(reference
                 .put_prior_check(
                     {hr_key[2], 2025, "province", "省生态环境厅", "no_problem", "2025-05-11"})
                 .ok());
     REQUIRE(
-        storage.put_prior_check({hr_key[3], 2026, "branch", "华容分局", "no_problem", "2026-05-11"})
+        reference
+            .put_prior_check({hr_key[3], 2026, "branch", "华容分局", "no_problem", "2026-05-11"})
             .ok());
 
     json p = plan("P-HR", "华容分局",
@@ -345,7 +347,7 @@ TEST_CASE(
     std::set<std::string> numbers(result->created.begin(), result->created.end());
     CHECK(numbers.contains("A-2026Q4-0021")); // numbering continues within the quarter
     for (const std::string& id : result->joined) {
-        const auto row = ts.server().storage().find_assignment(id);
+        const auto row = ts.server().plan_store().find_assignment(id);
         REQUIRE(row.ok());
         const json a = json::parse((*row)->body);
         CHECK(a["revision"] == 2);
@@ -445,5 +447,6 @@ TEST_CASE("re-draw errors: 403 not_team_leader, 404, 422") {
     CHECK(impossible.status == 422);
     CHECK(impossible.json_body()["error"]["field"] == "exclude_inspector_ids");
     // Nothing changed by the refusals.
-    CHECK(json::parse((*ts.server().storage().find_assignment(mine))->body)["status"] == "active");
+    CHECK(json::parse((*ts.server().plan_store().find_assignment(mine))->body)["status"] ==
+          "active");
 }

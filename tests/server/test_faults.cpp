@@ -1,5 +1,5 @@
 // Fault injection (docs/server.md): scripted through POST /_test/faults, only with the flag.
-#include "server/storage.h"
+#include "server/inspectionstore.h"
 #include "serverfixture.h"
 
 #include <doctest/doctest.h>
@@ -74,7 +74,7 @@ TEST_CASE("drop closes the connection before anything is handled") {
                {{{"method", "POST"}, {"path", "/inspections"}, {"fault", "drop"}, {"times", 1}}}));
     const Answer dropped = http.post("/inspections", record, key);
     CHECK(!dropped.ok);
-    CHECK(ts.server().storage().inspections()->empty());
+    CHECK(ts.server().inspection_store().inspections()->empty());
     CHECK(http.post("/inspections", record, key).status == 201);
 }
 
@@ -95,7 +95,7 @@ TEST_CASE("drop_after_commit: the record is stored though no answer came, the re
                              {"times", 1}}}));
     const Answer lost = http.post("/inspections", record, key);
     CHECK(!lost.ok);
-    CHECK(ts.server().storage().inspections()->size() == 1);
+    CHECK(ts.server().inspection_store().inspections()->size() == 1);
     const Answer replay = http.post("/inspections", record, key);
     CHECK(replay.status == 200);
 

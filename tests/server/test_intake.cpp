@@ -4,8 +4,8 @@
 #include "core/date.h"
 #include "core/sha256.h"
 #include "server/admincli.h"
+#include "server/inspectionstore.h"
 #include "server/referenceservice.h"
-#include "server/storage.h"
 #include "serverfixture.h"
 
 #include <doctest/doctest.h>
@@ -74,7 +74,7 @@ TEST_CASE("an inspection is accepted once, a replay answers 200 the same, anothe
     const Answer conflict = l.upload(changed);
     CHECK(conflict.status == 409);
     CHECK(conflict.code() == "idempotency_conflict");
-    CHECK(ts.server().storage().inspections()->size() == 1);
+    CHECK(ts.server().inspection_store().inspections()->size() == 1);
 }
 
 TEST_CASE("the Idempotency-Key is required and is the record id") {
@@ -168,7 +168,7 @@ TEST_CASE(
     const Answer a4 = l.upload(l.tablet.chain_at(inconsistent, 1, std::string(64, '0')));
     CHECK(a4.status == 422);
     CHECK(a4.code() == "outcome_inconsistent");
-    CHECK(ts.server().storage().inspections()->empty());
+    CHECK(ts.server().inspection_store().inspections()->empty());
 }
 
 TEST_CASE("422 no_legal_basis when the catalogue withdrew an item's legal basis") {
@@ -255,7 +255,7 @@ TEST_CASE("a gap in a device's chain is accepted, recorded and shown to the admi
     CHECK(admin(ts, {"chain-gaps"}) == "no chain gaps\n");
     REQUIRE(upload(r1).status == 201);
     REQUIRE(upload(r3).status == 201); // seq 2 never arrived (yet)
-    const auto gaps = ts.server().storage().chain_gaps();
+    const auto gaps = ts.server().inspection_store().chain_gaps();
     REQUIRE(gaps->size() == 1);
     CHECK((*gaps)[0].device_id == t.device_id());
     CHECK((*gaps)[0].seq_from == 2);
@@ -294,8 +294,8 @@ TEST_CASE("409 already_inspected, a correction superseding the accepted record i
     correction["correction_reason"] = "实际使用量填写错误";
     const Answer fixed = l.upload(t2.chain(correction));
     CHECK(fixed.status == 201);
-    const auto all =
-        ts.server().storage().inspections_for_assignment(l.assignment["id"].get<std::string>());
+    const auto all = ts.server().inspection_store().inspections_for_assignment(
+        l.assignment["id"].get<std::string>());
     CHECK(all->size() == 2); // both records stay
 }
 

@@ -1,8 +1,9 @@
 // Conformance of the tus-style photo upload (central-api.md "Photo bytes"), and many clients
 // uploading at once.
 #include "core/sha256.h"
+#include "server/inspectionstore.h"
+#include "server/planstore.h"
 #include "server/sessionservice.h"
-#include "server/storage.h"
 #include "serverfixture.h"
 
 #include <doctest/doctest.h>
@@ -94,8 +95,8 @@ TEST_CASE("PATCH appends chunks, the last one is checked and answered Upload-Com
     const Answer head = u.http.head(u.photo(0));
     CHECK(head.header("Upload-Offset") == std::to_string(photo.size()));
     CHECK(head.header("Upload-Complete") == "true");
-    CHECK(*ts.server().storage().photo_bytes(u.record["photos"][0]["id"].get<std::string>()) ==
-          photo);
+    CHECK(*ts.server().inspection_store().photo_bytes(
+              u.record["photos"][0]["id"].get<std::string>()) == photo);
     // Asking again at the end is harmless; anything else is a mismatch.
     CHECK(u.http.patch(u.photo(0), "", static_cast<std::int64_t>(photo.size())).status == 204);
     CHECK(u.http.patch(u.photo(0), "x", 0).status == 409);
@@ -147,8 +148,10 @@ TEST_CASE("422 hash_mismatch discards the bytes and resets the offset to 0") {
     CHECK(bad.code() == "hash_mismatch");
     CHECK(bad.header("Upload-Offset") == "0");
     CHECK(u.http.head(u.photo(0)).header("Upload-Offset") == "0");
-    CHECK(
-        ts.server().storage().photo_bytes(u.record["photos"][0]["id"].get<std::string>())->empty());
+    CHECK(ts.server()
+              .inspection_store()
+              .photo_bytes(u.record["photos"][0]["id"].get<std::string>())
+              ->empty());
     const Answer good = send(u.http, u.photo(0), photo, 0, 1000);
     CHECK(good.header("Upload-Complete") == "true");
 }
@@ -172,7 +175,7 @@ TEST_CASE("another team member, signed in on another device, may resume the uplo
 TEST_CASE("20 clients uploading at once lose and duplicate nothing") {
     TestServer ts;
     // One login per drawn leader, so each client has an assignment of its own to inspect.
-    auto rows = ts.server().storage().assignments_of_plan("P-2026-Q4");
+    auto rows = ts.server().plan_store().assignments_of_plan("P-2026-Q4");
     REQUIRE(rows.ok());
     REQUIRE(rows->size() == 20);
     struct Job {
@@ -239,8 +242,8 @@ TEST_CASE("20 clients uploading at once lose and duplicate nothing") {
         FAIL_CHECK(f);
     CHECK(record_ids.size() == 20);
 
-    auto& storage = ts.server().storage();
-    const auto stored = storage.inspections();
+    auto& inspections = ts.server().inspection_store();
+    const auto stored = inspections.inspections();
     REQUIRE(stored.ok());
     CHECK(stored->size() == 20);
     std::set<std::string> ids;
@@ -253,9 +256,9 @@ TEST_CASE("20 clients uploading at once lose and duplicate nothing") {
     CHECK(assignments.size() == 20);
     CHECK(sent.size() == 40);
     for (const auto& [id, bytes] : sent) {
-        const auto photo = storage.find_photo(id);
+        const auto photo = inspections.find_photo(id);
         REQUIRE(photo->has_value());
         CHECK((*photo)->complete);
-        CHECK(*storage.photo_bytes(id) == bytes);
+        CHECK(*inspections.photo_bytes(id) == bytes);
     }
 }

@@ -202,7 +202,7 @@ TEST_CASE("imports refuse what a client would refuse") {
     REQUIRE(!bad_item.ok());
     CHECK(bad_item.error().field.starts_with("[1]"));
     // All or nothing: the good first item was not stored either.
-    CHECK(ts.server().storage().feed_items(fi::server::Feed::catalogue)->empty());
+    CHECK(ts.server().reference_data_store().feed_items(fi::server::Feed::catalogue)->empty());
 
     json target = demo_file("targets.json")[0];
     std::string code = target["credit_code"];

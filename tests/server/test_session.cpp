@@ -142,7 +142,7 @@ TEST_CASE("GET /device reports the wipe flag of the session's device") {
     const Answer before = http.get("/device");
     REQUIRE(before.status == 200);
     CHECK(before.json_body() == json{{"wipe", false}, {"message", nullptr}});
-    REQUIRE(ts.server().storage().set_device_wipe(device, true, "设备已挂失").ok());
+    REQUIRE(ts.server().user_store().set_device_wipe(device, true, "设备已挂失").ok());
     const Answer after = http.get("/device");
     CHECK(after.json_body() == json{{"wipe", true}, {"message", "设备已挂失"}});
     // Another device of the same user is not wiped.
@@ -198,7 +198,7 @@ TEST_CASE("passwords are stored as PBKDF2-HMAC-SHA256 with a salt") {
     CHECK(fi::server::PasswordHasher::default_iterations >= 310000);
 
     TestServer ts;
-    auto user = ts.server().storage().find_user("leader1");
+    auto user = ts.server().user_store().find_user("leader1");
     REQUIRE(user.ok());
     REQUIRE(user->has_value());
     CHECK((*user)->password_hash.find("demo1234") == std::string::npos);

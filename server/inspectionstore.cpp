@@ -1,0 +1,232 @@
+#include "server/inspectionstore.h"
+
+#include "core/sha256.h"
+#include "server/serverdatabase.h"
+#include "server/storesql.h"
+
+namespace fi::server {
+
+namespace {
+
+using store_sql::query;
+using store_sql::run;
+using store_sql::sql;
+
+InspectionRow inspection_of(const Statement& st) {
+    InspectionRow r;
+    r.id = st.column_string(0);
+    r.assignment_id = st.column_string(1);
+    r.target_id = st.column_string(2);
+    r.username = st.column_string(3);
+    r.device_id = st.column_string(4);
+    r.received_at = st.column_string(5);
+    r.inspection_day = st.column_string(6);
+    r.outcome = st.column_string(7);
+    r.supersedes = st.column_optional_string(8);
+    r.body = st.column_string(9);
+    r.body_sha256 = st.column_string(10);
+    r.answer = st.column_string(11);
+    r.late = st.column_int(12) != 0;
+    return r;
+}
+constexpr std::string_view inspection_columns =
+    "id, assignment_id, target_id, username, device_id, received_at, inspection_day, outcome, "
+    "supersedes, body, body_sha256, answer, late";
+
+PhotoRow photo_of(const Statement& st) {
+    return PhotoRow{st.column_string(0), st.column_string(1), st.column_string(2),
+                    st.column_int64(3),  st.column_int64(4),  st.column_int(5) != 0};
+}
+constexpr std::string_view photo_columns = "id, inspection_id, sha256, length, received, complete";
+
+} // namespace
+
+// --- inspections ---------------------------------------------------------------------------
+
+Result<std::optional<InspectionRow>> InspectionStore::find_inspection(std::string_view id) {
+    auto db = database_.lock();
+    std::optional<InspectionRow> out;
+    FI_TRY(query(
+        *db, sql("SELECT ", inspection_columns, " FROM inspections WHERE id = ?1"),
+        [&](const Statement& st) { out = inspection_of(st); }, id));
+    return out;
+}
+
+Result<std::vector<InspectionRow>>
+InspectionStore::inspections_for_assignment(std::string_view assignment_id) {
+    auto db = database_.lock();
+    std::vector<InspectionRow> out;
+    FI_TRY(query(
+        *db,
+        sql("SELECT ", inspection_columns,
+            " FROM inspections WHERE assignment_id = ?1 ORDER BY rowid"),
+        [&](const Statement& st) { out.push_back(inspection_of(st)); }, assignment_id));
+    return out;
+}
+
+Result<std::vector<InspectionRow>> InspectionStore::inspections() {
+    auto db = database_.lock();
+    std::vector<InspectionRow> out;
+    FI_TRY(query(*db, sql("SELECT ", inspection_columns, " FROM inspections ORDER BY rowid"),
+                 [&](const Statement& st) { out.push_back(inspection_of(st)); }));
+    return out;
+}
+
+Status InspectionStore::put_inspection(const InspectionRow& r,
+                                       const std::vector<PhotoRow>& photos) {
+    auto db = database_.lock();
+    return database_.transaction([&]() -> Status {
+        FI_TRY(run(*db,
+                   sql("INSERT INTO inspections (", inspection_columns,
+                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+                   r.id, r.assignment_id, r.target_id, r.username, r.device_id, r.received_at,
+                   r.inspection_day, r.outcome, r.supersedes, r.body, r.body_sha256, r.answer,
+                   r.late));
+        for (const PhotoRow& p : photos)
+            FI_TRY(run(*db,
+                       "INSERT INTO photos (id, inspection_id, sha256, length, received, complete) "
+                       "VALUES (?1, ?2, ?3, ?4, 0, 0)",
+                       p.id, r.id, p.sha256, p.length));
+        return {};
+    });
+}
+
+// --- photos --------------------------------------------------------------------------------
+
+Result<std::optional<PhotoRow>> InspectionStore::find_photo(std::string_view id) {
+    auto db = database_.lock();
+    std::optional<PhotoRow> out;
+    FI_TRY(query(
+        *db, sql("SELECT ", photo_columns, " FROM photos WHERE id = ?1"),
+        [&](const Statement& st) { out = photo_of(st); }, id));
+    return out;
+}
+
+Result<std::vector<PhotoRow>> InspectionStore::photos_of(std::string_view inspection_id) {
+    auto db = database_.lock();
+    std::vector<PhotoRow> out;
+    FI_TRY(query(
+        *db, sql("SELECT ", photo_columns, " FROM photos WHERE inspection_id = ?1 ORDER BY rowid"),
+        [&](const Statement& st) { out.push_back(photo_of(st)); }, inspection_id));
+    return out;
+}
+
+Status InspectionStore::append_photo_bytes(std::string_view id, std::int64_t start,
+                                           std::span<const std::uint8_t> bytes) {
+    auto db = database_.lock();
+    return database_.transaction([&]() -> Status {
+        FI_TRY(run(*db, "INSERT INTO photo_chunks (photo_id, start, data) VALUES (?1, ?2, ?3)", id,
+                   start, bytes));
+        FI_TRY(run(*db,
+                   "UPDATE photos SET received = received + ?3 WHERE id = ?1 AND received = ?2", id,
+                   start, static_cast<std::int64_t>(bytes.size())));
+        if (db->changes() != 1)
+            return Error::make("offset_mismatch", "The photo's offset moved meanwhile.");
+        return {};
+    });
+}
+
+Result<std::string> InspectionStore::photo_sha256(std::string_view id) {
+    auto db = database_.lock();
+    Sha256 hash;
+    FI_TRY(query(
+        *db, "SELECT data FROM photo_chunks WHERE photo_id = ?1 ORDER BY start",
+        [&](const Statement& st) { hash.update(st.column_blob(0)); }, id));
+    return hash.finish_hex();
+}
+
+Result<std::string> InspectionStore::photo_bytes(std::string_view id) {
+    auto db = database_.lock();
+    std::string out;
+    FI_TRY(query(
+        *db, "SELECT data FROM photo_chunks WHERE photo_id = ?1 ORDER BY start",
+        [&](const Statement& st) {
+            const auto blob = st.column_blob(0);
+            out.append(reinterpret_cast<const char*>(blob.data()), blob.size());
+        },
+        id));
+    return out;
+}
+
+Status InspectionStore::reset_photo(std::string_view id) {
+    auto db = database_.lock();
+    return database_.transaction([&]() -> Status {
+        FI_TRY(run(*db, "DELETE FROM photo_chunks WHERE photo_id = ?1", id));
+        return run(*db, "UPDATE photos SET received = 0, complete = 0 WHERE id = ?1", id);
+    });
+}
+
+Status InspectionStore::complete_photo(std::string_view id) {
+    auto db = database_.lock();
+    return run(*db, "UPDATE photos SET complete = 1 WHERE id = ?1", id);
+}
+
+// --- chains --------------------------------------------------------------------------------
+
+Result<std::optional<ChainLinkRow>> InspectionStore::find_chain_link(std::string_view device_id,
+                                                                     std::int64_t seq) {
+    auto db = database_.lock();
+    std::optional<ChainLinkRow> out;
+    FI_TRY(query(
+        *db,
+        "SELECT device_id, seq, prev, hash, inspection_id FROM chain_links "
+        "WHERE device_id = ?1 AND seq = ?2",
+        [&](const Statement& st) {
+            out = ChainLinkRow{st.column_string(0), st.column_int64(1), st.column_string(2),
+                               st.column_string(3), st.column_string(4)};
+        },
+        device_id, seq));
+    return out;
+}
+
+Result<std::int64_t> InspectionStore::max_chain_seq(std::string_view device_id) {
+    auto db = database_.lock();
+    std::int64_t out = 0;
+    FI_TRY(query(
+        *db, "SELECT coalesce(max(seq), 0) FROM chain_links WHERE device_id = ?1",
+        [&](const Statement& st) { out = st.column_int64(0); }, device_id));
+    return out;
+}
+
+Status InspectionStore::put_chain_link(const ChainLinkRow& l) {
+    auto db = database_.lock();
+    return run(*db,
+               "INSERT INTO chain_links (device_id, seq, prev, hash, inspection_id) "
+               "VALUES (?1, ?2, ?3, ?4, ?5)",
+               l.device_id, l.seq, l.prev, l.hash, l.inspection_id);
+}
+
+Status InspectionStore::put_chain_gap(const ChainGapRow& g) {
+    auto db = database_.lock();
+    return run(*db,
+               "INSERT INTO chain_gaps (device_id, seq_from, seq_to, noticed_at, noticed_by) "
+               "VALUES (?1, ?2, ?3, ?4, ?5)",
+               g.device_id, g.seq_from, g.seq_to, g.noticed_at, g.noticed_by);
+}
+
+Result<std::vector<ChainGapRow>> InspectionStore::chain_gaps() {
+    auto db = database_.lock();
+    std::vector<ChainGapRow> out;
+    FI_TRY(query(*db,
+                 "SELECT id, device_id, seq_from, seq_to, noticed_at, noticed_by FROM chain_gaps "
+                 "ORDER BY id",
+                 [&](const Statement& st) {
+                     out.push_back(ChainGapRow{st.column_int64(0), st.column_string(1),
+                                               st.column_int64(2), st.column_int64(3),
+                                               st.column_string(4), st.column_string(5)});
+                 }));
+    return out;
+}
+
+Result<std::vector<std::int64_t>> InspectionStore::chain_seqs(std::string_view device_id,
+                                                              std::int64_t from, std::int64_t to) {
+    auto db = database_.lock();
+    std::vector<std::int64_t> out;
+    FI_TRY(query(
+        *db,
+        "SELECT seq FROM chain_links WHERE device_id = ?1 AND seq BETWEEN ?2 AND ?3 ORDER BY seq",
+        [&](const Statement& st) { out.push_back(st.column_int64(0)); }, device_id, from, to));
+    return out;
+}
+
+} // namespace fi::server

@@ -1,0 +1,112 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fi::server {
+
+class ServerDatabase;
+
+/// An accepted inspection. `answer` is the 201 body given (JSON text), replayed on a retry.
+struct InspectionRow {
+    std::string id;
+    std::string assignment_id;
+    std::string target_id;
+    std::string username;
+    std::string device_id;
+    std::string received_at;
+    std::string inspection_day;
+    std::string outcome;
+    std::optional<std::string> supersedes;
+    std::string body;
+    std::string body_sha256; ///< of the canonical JSON: a replay is recognised by content
+    std::string answer;
+    bool late = false;
+};
+
+/// A photo declared by an inspection, and how many of its bytes arrived.
+struct PhotoRow {
+    std::string id;
+    std::string inspection_id;
+    std::string sha256;
+    std::int64_t length = 0;
+    std::int64_t received = 0;
+    bool complete = false;
+};
+
+/// One record's place in its device's evidence chain.
+struct ChainLinkRow {
+    std::string device_id;
+    std::int64_t seq = 0;
+    std::string prev;
+    std::string hash;
+    std::string inspection_id;
+};
+
+/// Records of a device's chain that had not arrived when a later one did.
+struct ChainGapRow {
+    std::int64_t id = 0;
+    std::string device_id;
+    std::int64_t seq_from = 0;
+    std::int64_t seq_to = 0;
+    std::string noticed_at;
+    std::string noticed_by; ///< the inspection whose seq revealed the gap
+};
+
+/// Accepted inspections, their photos' bytes and the per-device evidence chains (tables
+/// `inspections`, `photos`, `photo_chunks`, `chain_links`, `chain_gaps`). Every call is atomic
+/// on its own; ServerDatabase::transaction groups several.
+class InspectionStore {
+public:
+    explicit InspectionStore(ServerDatabase& database) : database_(database) {}
+
+    /// Inspections.
+    /// @{
+    Result<std::optional<InspectionRow>> find_inspection(std::string_view id);
+    Result<std::vector<InspectionRow>> inspections_for_assignment(std::string_view assignment_id);
+    /// Every accepted inspection, oldest first.
+    Result<std::vector<InspectionRow>> inspections();
+    /// The inspection and the photos it declares, none of their bytes yet.
+    Status put_inspection(const InspectionRow& inspection, const std::vector<PhotoRow>& photos);
+    /// @}
+
+    /// Photo bytes.
+    /// @{
+    Result<std::optional<PhotoRow>> find_photo(std::string_view id);
+    Result<std::vector<PhotoRow>> photos_of(std::string_view inspection_id);
+    /// Store the bytes at `start` (the photo's received count) durably and advance it.
+    Status append_photo_bytes(std::string_view id, std::int64_t start,
+                              std::span<const std::uint8_t> bytes);
+    /// Hex SHA-256 of the bytes received so far.
+    Result<std::string> photo_sha256(std::string_view id);
+    /// All bytes received so far (tests and export; photos are at most 25 MiB).
+    Result<std::string> photo_bytes(std::string_view id);
+    Status reset_photo(std::string_view id);
+    Status complete_photo(std::string_view id);
+    /// @}
+
+    /// The per-device evidence chains.
+    /// @{
+    Result<std::optional<ChainLinkRow>> find_chain_link(std::string_view device_id,
+                                                        std::int64_t seq);
+    /// 0 when the device sent nothing yet.
+    Result<std::int64_t> max_chain_seq(std::string_view device_id);
+    Status put_chain_link(const ChainLinkRow& link);
+    Status put_chain_gap(const ChainGapRow& gap);
+    Result<std::vector<ChainGapRow>> chain_gaps();
+    /// The seqs of `device_id` received in [from, to].
+    Result<std::vector<std::int64_t>> chain_seqs(std::string_view device_id, std::int64_t from,
+                                                 std::int64_t to);
+    /// @}
+
+private:
+    ServerDatabase& database_;
+};
+
+} // namespace fi::server

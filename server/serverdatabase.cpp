@@ -1,0 +1,134 @@
+#include "server/serverdatabase.h"
+
+#include "core/migrator.h"
+#include "core/transaction.h"
+#include "server/storesql.h"
+
+#include <array>
+#include <string>
+
+namespace fi::server {
+
+namespace {
+
+// Forward-only, SQLite 3.15-compatible (no UPSERT, RETURNING, window or JSON functions).
+constexpr std::string_view schema_v1 = R"sql(
+CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+CREATE TABLE users (
+    username TEXT PRIMARY KEY, password_hash TEXT NOT NULL, inspector_id TEXT,
+    name TEXT NOT NULL, unit TEXT NOT NULL, roles TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until_ms INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    username TEXT NOT NULL REFERENCES users (username) ON DELETE CASCADE,
+    device_id TEXT NOT NULL, created_at TEXT NOT NULL, expires_at_ms INTEGER NOT NULL);
+CREATE TABLE devices (
+    device_id TEXT PRIMARY KEY, wipe INTEGER NOT NULL DEFAULT 0, message TEXT,
+    last_user TEXT NOT NULL, last_seen TEXT NOT NULL);
+CREATE TABLE calendar_years (year INTEGER PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE feed_items (
+    feed TEXT NOT NULL, id TEXT NOT NULL, body TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL, PRIMARY KEY (feed, id));
+CREATE UNIQUE INDEX feed_items_seq ON feed_items (feed, seq);
+CREATE TABLE targets (id TEXT PRIMARY KEY, body TEXT NOT NULL);
+CREATE TABLE conflicts (
+    target_id TEXT NOT NULL, inspector_id TEXT NOT NULL, reason TEXT NOT NULL,
+    PRIMARY KEY (target_id, inspector_id));
+CREATE TABLE prior_checks (
+    target_id TEXT NOT NULL, year INTEGER NOT NULL, level TEXT NOT NULL, unit TEXT NOT NULL,
+    outcome TEXT NOT NULL, day TEXT NOT NULL);
+CREATE TABLE plans (
+    id TEXT PRIMARY KEY, body TEXT NOT NULL, draw_id TEXT NOT NULL UNIQUE, seed TEXT NOT NULL,
+    seed_commitment TEXT NOT NULL, published_at TEXT NOT NULL, status TEXT NOT NULL);
+CREATE TABLE draws (id TEXT PRIMARY KEY, plan_id TEXT NOT NULL, body TEXT NOT NULL);
+CREATE TABLE assignments (
+    id TEXT PRIMARY KEY, revision INTEGER NOT NULL, status TEXT NOT NULL, body TEXT NOT NULL,
+    plan_id TEXT NOT NULL, target_id TEXT NOT NULL, draw_id TEXT NOT NULL,
+    window_from TEXT NOT NULL, window_to TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE INDEX assignments_target ON assignments (target_id);
+CREATE INDEX assignments_plan ON assignments (plan_id);
+CREATE UNIQUE INDEX assignments_seq ON assignments (seq);
+CREATE TABLE assignment_team (
+    assignment_id TEXT NOT NULL REFERENCES assignments (id) ON DELETE CASCADE,
+    inspector_id TEXT NOT NULL, PRIMARY KEY (assignment_id, inspector_id));
+CREATE INDEX assignment_team_inspector ON assignment_team (inspector_id);
+CREATE TABLE inspections (
+    id TEXT PRIMARY KEY, assignment_id TEXT NOT NULL, target_id TEXT NOT NULL,
+    username TEXT NOT NULL, device_id TEXT NOT NULL, received_at TEXT NOT NULL,
+    inspection_day TEXT NOT NULL, outcome TEXT NOT NULL, supersedes TEXT, body TEXT NOT NULL,
+    body_sha256 TEXT NOT NULL, answer TEXT NOT NULL, late INTEGER NOT NULL);
+CREATE INDEX inspections_assignment ON inspections (assignment_id);
+CREATE TABLE photos (
+    id TEXT PRIMARY KEY, inspection_id TEXT NOT NULL REFERENCES inspections (id),
+    sha256 TEXT NOT NULL, length INTEGER NOT NULL, received INTEGER NOT NULL DEFAULT 0,
+    complete INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX photos_inspection ON photos (inspection_id);
+CREATE TABLE photo_chunks (
+    photo_id TEXT NOT NULL REFERENCES photos (id), start INTEGER NOT NULL, data BLOB NOT NULL,
+    PRIMARY KEY (photo_id, start));
+CREATE TABLE chain_links (
+    device_id TEXT NOT NULL, seq INTEGER NOT NULL, prev TEXT NOT NULL, hash TEXT NOT NULL,
+    inspection_id TEXT NOT NULL, PRIMARY KEY (device_id, seq));
+CREATE TABLE chain_gaps (
+    id INTEGER PRIMARY KEY, device_id TEXT NOT NULL, seq_from INTEGER NOT NULL,
+    seq_to INTEGER NOT NULL, noticed_at TEXT NOT NULL, noticed_by TEXT NOT NULL);
+)sql";
+
+constexpr std::array<Migration, 1> migrations{{{1, "reference server schema", schema_v1}}};
+
+} // namespace
+
+Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const std::filesystem::path& file) {
+    OpenOptions options;
+    options.mode = OpenOptions::Mode::create_if_missing;
+    options.encrypted = false;
+    auto db = Database::open(file, SecretKey{}, options);
+    if (!db)
+        return db.error();
+    FI_TRY(migrate(*db, migrations));
+    return std::unique_ptr<ServerDatabase>(new ServerDatabase(std::move(*db)));
+}
+
+Status ServerDatabase::transaction(const std::function<Status()>& work) {
+    std::lock_guard lock(mutex_);
+    struct Depth {
+        int& d;
+        explicit Depth(int& v) : d(v) { ++d; }
+        ~Depth() { --d; }
+    };
+    if (depth_ > 0) {
+        // Nested: a savepoint, so an inner failure that the outer work handles leaves nothing.
+        auto sp = Savepoint::begin(db_, "nested" + std::to_string(depth_));
+        if (!sp)
+            return sp.error();
+        Depth depth(depth_);
+        FI_TRY(work());
+        return sp->release();
+    }
+    auto tx = Transaction::begin(db_);
+    if (!tx)
+        return tx.error();
+    Depth depth(depth_);
+    FI_TRY(work());
+    return tx->commit();
+}
+
+Result<std::int64_t> ServerDatabase::next_counter(std::string_view name) {
+    std::lock_guard lock(mutex_);
+    std::int64_t value = 0;
+    if (const Status tx = transaction([&]() -> Status {
+            FI_TRY(
+                store_sql::run(db_, "UPDATE counters SET value = value + 1 WHERE name = ?1", name));
+            if (db_.changes() == 0)
+                FI_TRY(
+                    store_sql::run(db_, "INSERT INTO counters (name, value) VALUES (?1, 1)", name));
+            return store_sql::query(
+                db_, "SELECT value FROM counters WHERE name = ?1",
+                [&](const Statement& st) { value = st.column_int64(0); }, name);
+        });
+        !tx)
+        return tx.error();
+    return value;
+}
+
+} // namespace fi::server

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace fi::server {
+
+class ServerDatabase;
+
+/// A login. `password_hash` is PasswordHasher's self-describing string.
+struct UserRow {
+    std::string username;
+    std::string password_hash;
+    std::optional<std::string> inspector_id; ///< none for an administrator without a roster entry
+    std::string name;
+    std::string unit;
+    std::vector<std::string> roles; ///< inspector | leader | admin
+    int failed_attempts = 0;        ///< consecutive wrong passwords
+    std::int64_t locked_until_ms = 0;
+};
+
+/// A signed-in device. Only the SHA-256 of the token is kept: a copy of the database does not
+/// hand out sessions.
+struct SessionRow {
+    std::string token_hash;
+    std::string username;
+    std::string device_id;
+    std::string created_at;
+    std::int64_t expires_at_ms = 0;
+};
+
+/// A tablet the server has seen, and whether it is to wipe itself.
+struct DeviceRow {
+    std::string device_id;
+    bool wipe = false;
+    std::optional<std::string> message;
+    std::string last_user;
+    std::string last_seen;
+};
+
+/// Users, their sessions and the devices they sign in from (tables `users`, `sessions`,
+/// `devices`). Every call is atomic on its own; ServerDatabase::transaction groups several.
+class UserStore {
+public:
+    explicit UserStore(ServerDatabase& database) : database_(database) {}
+
+    Result<std::optional<UserRow>> find_user(std::string_view username);
+    /// By username.
+    Result<std::vector<UserRow>> users();
+    /// Insert or update in place (its sessions stay).
+    Status put_user(const UserRow& user);
+    Status set_login_state(std::string_view username, int failed_attempts,
+                           std::int64_t locked_until_ms);
+
+    Status put_session(const SessionRow& session);
+    Result<std::optional<SessionRow>> find_session(std::string_view token_hash);
+    Status delete_session(std::string_view token_hash);
+
+    /// Note a sign-in from `device_id`, adding the device if it is new.
+    Status touch_device(std::string_view device_id, std::string_view username,
+                        std::string_view seen_at);
+    Result<std::optional<DeviceRow>> find_device(std::string_view device_id);
+    /// Set or clear the wipe flag, adding the device if it never signed in here.
+    Status set_device_wipe(std::string_view device_id, bool wipe,
+                           const std::optional<std::string>& message);
+
+private:
+    ServerDatabase& database_;
+};
+
+} // namespace fi::server
