@@ -141,11 +141,11 @@ std::function<void(const httplib::Request&, httplib::Response&)> Api::wrap(Route
                 std::this_thread::sleep_for(std::chrono::milliseconds(fault->ms));
                 break;
             case K::status: {
-                Reply r = Reply::error(Error::make(
-                    fault->code ? *fault->code
-                    : fault->status == 429 ? "too_many_requests"
-                                           : "unavailable",
-                    "Injected fault: the server answers " + std::to_string(fault->status) + "."));
+                Reply r = Reply::error(Error::make(fault->code            ? *fault->code
+                                                   : fault->status == 429 ? "too_many_requests"
+                                                                          : "unavailable",
+                                                   "Injected fault: the server answers " +
+                                                       std::to_string(fault->status) + "."));
                 r.status = fault->status;
                 std::erase_if(r.headers, [](const auto& h) { return h.first == "Retry-After"; });
                 if (fault->retry_after)
@@ -200,21 +200,117 @@ std::function<void(const httplib::Request&, httplib::Response&)> Api::wrap(Route
     };
 }
 
-Api::Route Api::authenticated(std::function<Reply(const httplib::Request&, const Caller&)> route) {
-    return [this, route = std::move(route)](const httplib::Request& req) {
-        auto caller = sessions_.authenticate(req.get_header_value("Authorization"));
-        if (!caller)
-            return Reply::error(caller.error());
-        return route(req, *caller);
+// --- the route table -------------------------------------------------------------------------
+
+/// One endpoint. `path` is a cpp-httplib pattern (regex; groups reach the handler as
+/// `req.matches`) under `/api/v1`, or under the server root for the test-only rows.
+struct Api::RouteRow {
+    enum class Method { get, post, patch, del };
+    /// api: under /api/v1, always; test: at the root, only with --fault-injection.
+    enum class Scope { api, test };
+    /// session: needs a valid bearer token (else 401 before the handler runs).
+    enum class Access { open, session };
+
+    Method method;
+    std::string_view path;
+    Access access;
+    Scope scope;
+    Reply (Api::*handle)(const httplib::Request&, const Caller&);
+};
+
+std::span<const Api::RouteRow> Api::routes() {
+    using M = RouteRow::Method;
+    constexpr auto api = RouteRow::Scope::api;
+    constexpr auto test = RouteRow::Scope::test;
+    constexpr auto open = RouteRow::Access::open;
+    constexpr auto session = RouteRow::Access::session;
+    // cpp-httplib answers HEAD with the GET handlers: `GET /photos/{id}` is the HEAD.
+    static constexpr RouteRow table[] = {
+        {M::post, "/session", open, api, &Api::sign_in},
+        {M::del, "/session", session, api, &Api::sign_out},
+        {M::get, "/device", session, api, &Api::device},
+        {M::get, "/time", open, api, &Api::server_time},
+        {M::get, "/calendar", session, api, &Api::calendar},
+        {M::get, "/catalogue", session, api, &Api::catalogue},
+        {M::get, "/inspectors", session, api, &Api::inspectors},
+        {M::get, "/assignments", session, api, &Api::assignments},
+        {M::get, "/draws/([^/]+)", session, api, &Api::draw},
+        {M::post, "/assignments/([^/]+)/redraw", session, api, &Api::redraw},
+        {M::post, "/inspections", session, api, &Api::submit_inspection},
+        {M::get, "/photos/([^/]+)", session, api, &Api::photo_head},
+        {M::patch, "/photos/([^/]+)", session, api, &Api::photo_patch},
+        {M::post, "/_test/faults", open, test, &Api::set_faults},
+        {M::get, "/_test/faults", open, test, &Api::show_faults},
+        {M::del, "/_test/faults", open, test, &Api::clear_faults},
     };
+    return table;
 }
 
-Reply Api::sign_in(const httplib::Request& req) {
+// --- handlers ----------------------------------------------------------------------------------
+
+Reply Api::sign_in(const httplib::Request& req, const Caller&) {
     auto body = json_body(req);
     if (!body)
         return Reply::error(body.error());
     auto answer = sessions_.sign_in(*body);
     return answer ? Reply::json(200, *answer) : Reply::error(answer.error());
+}
+
+Reply Api::sign_out(const httplib::Request&, const Caller& caller) {
+    auto s = sessions_.sign_out(caller);
+    return s ? Reply::empty(204) : Reply::error(s.error());
+}
+
+Reply Api::device(const httplib::Request&, const Caller& caller) {
+    auto d = sessions_.device_status(caller);
+    return d ? Reply::json(200, *d) : Reply::error(d.error());
+}
+
+Reply Api::server_time(const httplib::Request&, const Caller&) {
+    return Reply::json(200, {{"now", china_timestamp(clock_())}});
+}
+
+Reply Api::calendar(const httplib::Request&, const Caller&) {
+    auto c = reference_.calendar();
+    return c ? Reply::json(200, *c) : Reply::error(c.error());
+}
+
+Reply Api::catalogue(const httplib::Request& req, const Caller&) {
+    return feed_page(Feed::catalogue, req);
+}
+
+Reply Api::inspectors(const httplib::Request& req, const Caller&) {
+    return feed_page(Feed::inspectors, req);
+}
+
+Reply Api::feed_page(Feed feed, const httplib::Request& req) {
+    auto page = reference_.page(feed, param(req, "since"), param(req, "limit"));
+    return page ? Reply::json(200, *page) : Reply::error(page.error());
+}
+
+Reply Api::assignments(const httplib::Request& req, const Caller& caller) {
+    auto page = reference_.assignment_page(caller, param(req, "since"), param(req, "limit"));
+    return page ? Reply::json(200, *page) : Reply::error(page.error());
+}
+
+Reply Api::draw(const httplib::Request& req, const Caller&) {
+    auto draw = draws_.draw_json(req.matches[1].str());
+    return draw ? Reply::json(200, *draw) : Reply::error(draw.error());
+}
+
+Reply Api::redraw(const httplib::Request& req, const Caller& caller) {
+    auto body = json_body(req);
+    if (!body)
+        return Reply::error(body.error());
+    if (auto s = check_text_lengths(*body, 4000); !s)
+        return Reply::error(s.error());
+    auto answer = draws_.redraw(caller, req.matches[1].str(), *body);
+    return answer ? Reply::json(201, *answer) : Reply::error(answer.error());
+}
+
+Reply Api::submit_inspection(const httplib::Request& req, const Caller& caller) {
+    auto answer = intake_.submit(caller, header(req, "Idempotency-Key"), req.body);
+    return answer ? Reply::json(answer->status, answer->body) : Reply::error(answer.error());
 }
 
 Reply Api::photo_head(const httplib::Request& req, const Caller& caller) {
@@ -249,7 +345,7 @@ Reply Api::photo_patch(const httplib::Request& req, const Caller& caller) {
     return r;
 }
 
-Reply Api::set_faults(const httplib::Request& req) {
+Reply Api::set_faults(const httplib::Request& req, const Caller&) {
     auto body = json_body(req);
     if (!body)
         return Reply::error(body.error());
@@ -257,6 +353,17 @@ Reply Api::set_faults(const httplib::Request& req) {
         return Reply::error(s.error());
     return Reply::json(200, faults_->describe());
 }
+
+Reply Api::show_faults(const httplib::Request&, const Caller&) {
+    return Reply::json(200, faults_->describe());
+}
+
+Reply Api::clear_faults(const httplib::Request&, const Caller&) {
+    faults_->clear();
+    return Reply::empty(204);
+}
+
+// --- registration ------------------------------------------------------------------------------
 
 void Api::install(httplib::Server& server) {
     server.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
@@ -280,80 +387,36 @@ void Api::install(httplib::Server& server) {
             return httplib::Server::HandlerResponse::Handled;
         }));
 
-    server.Post(path("/session"),
-                wrap([this](const httplib::Request& req) { return sign_in(req); }));
-    server.Delete(path("/session"),
-                  wrap(authenticated([this](const httplib::Request&, const Caller& caller) {
-                      auto s = sessions_.sign_out(caller);
-                      return s ? Reply::empty(204) : Reply::error(s.error());
-                  })));
-    server.Get(path("/device"),
-               wrap(authenticated([this](const httplib::Request&, const Caller& caller) {
-                   auto d = sessions_.device_status(caller);
-                   return d ? Reply::json(200, *d) : Reply::error(d.error());
-               })));
-    server.Get(path("/time"), wrap([this](const httplib::Request&) {
-                   return Reply::json(200, {{"now", china_timestamp(clock_())}});
-               }));
-    server.Get(path("/calendar"),
-               wrap(authenticated([this](const httplib::Request&, const Caller&) {
-                   auto c = reference_.calendar();
-                   return c ? Reply::json(200, *c) : Reply::error(c.error());
-               })));
-    for (const Feed feed : {Feed::catalogue, Feed::inspectors})
-        server.Get(path(feed == Feed::catalogue ? "/catalogue" : "/inspectors"),
-                   wrap(authenticated([this, feed](const httplib::Request& req, const Caller&) {
-                       auto page = reference_.page(feed, param(req, "since"), param(req, "limit"));
-                       return page ? Reply::json(200, *page) : Reply::error(page.error());
-                   })));
-    server.Get(path("/assignments"),
-               wrap(authenticated([this](const httplib::Request& req, const Caller& caller) {
-                   auto page =
-                       reference_.assignment_page(caller, param(req, "since"), param(req, "limit"));
-                   return page ? Reply::json(200, *page) : Reply::error(page.error());
-               })));
-    server.Get(path("/draws/([^/]+)"),
-               wrap(authenticated([this](const httplib::Request& req, const Caller&) {
-                   auto draw = draws_.draw_json(req.matches[1].str());
-                   return draw ? Reply::json(200, *draw) : Reply::error(draw.error());
-               })));
-    server.Post(path("/assignments/([^/]+)/redraw"),
-                wrap(authenticated([this](const httplib::Request& req, const Caller& caller) {
-                    auto body = json_body(req);
-                    if (!body)
-                        return Reply::error(body.error());
-                    if (auto s = check_text_lengths(*body, 4000); !s)
-                        return Reply::error(s.error());
-                    auto answer = draws_.redraw(caller, req.matches[1].str(), *body);
-                    return answer ? Reply::json(201, *answer) : Reply::error(answer.error());
-                })));
-    server.Post(path("/inspections"),
-                wrap(authenticated([this](const httplib::Request& req, const Caller& caller) {
-                    auto answer = intake_.submit(caller, header(req, "Idempotency-Key"), req.body);
-                    return answer ? Reply::json(answer->status, answer->body)
-                                  : Reply::error(answer.error());
-                })));
-    // cpp-httplib answers HEAD with the GET handlers.
-    server.Get(path("/photos/([^/]+)"),
-               wrap(authenticated([this](const httplib::Request& req, const Caller& caller) {
-                   return photo_head(req, caller);
-               })));
-    server.Patch(path("/photos/([^/]+)"),
-                 wrap(authenticated([this](const httplib::Request& req, const Caller& caller) {
-                     return photo_patch(req, caller);
-                 })));
-
-    if (!faults_)
-        return; // without --fault-injection these routes do not exist at all
-    server.Post("/_test/faults",
-                wrap([this](const httplib::Request& req) { return set_faults(req); }));
-    server.Get("/_test/faults", wrap([this](const httplib::Request&) {
-                   return Reply::json(200, faults_->describe());
-               }));
-    server.Delete("/_test/faults", wrap([this](const httplib::Request&) {
-                      faults_->clear();
-                      return Reply::empty(204);
-                  }));
+    for (const RouteRow& row : routes()) {
+        // Without --fault-injection the test routes do not exist at all (404).
+        if (row.scope == RouteRow::Scope::test && !faults_)
+            continue;
+        const std::string pattern =
+            row.scope == RouteRow::Scope::api ? path(row.path) : std::string(row.path);
+        auto handler = wrap(
+            [this, handle = row.handle, access = row.access](const httplib::Request& req) -> Reply {
+                if (access == RouteRow::Access::open)
+                    return (this->*handle)(req, Caller{});
+                auto caller = sessions_.authenticate(req.get_header_value("Authorization"));
+                if (!caller)
+                    return Reply::error(caller.error());
+                return (this->*handle)(req, *caller);
+            });
+        switch (row.method) {
+        case RouteRow::Method::get:
+            server.Get(pattern, std::move(handler));
+            break;
+        case RouteRow::Method::post:
+            server.Post(pattern, std::move(handler));
+            break;
+        case RouteRow::Method::patch:
+            server.Patch(pattern, std::move(handler));
+            break;
+        case RouteRow::Method::del:
+            server.Delete(pattern, std::move(handler));
+            break;
+        }
+    }
 }
 
 } // namespace fi::server

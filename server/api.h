@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -21,6 +22,7 @@ namespace fi::server {
 
 class DrawService;
 class FaultInjector;
+enum class Feed;
 class IntakeService;
 class ReferenceService;
 class SessionService;
@@ -41,6 +43,10 @@ struct Reply {
 /// The HTTP face of the central system: `/api/v1` routes of central-api.md onto the services,
 /// errors as `{"error":{…}}` with their status, a `Date` header on every response, and — only
 /// when a FaultInjector is given — the `/_test/faults` routes and the faults themselves.
+///
+/// The routes are one table (`routes()` in api.cpp: method, path, whether a session is
+/// needed, handler) that `install` registers in one loop: a new endpoint is a row and a
+/// handler.
 class Api {
 public:
     Api(SessionService& sessions, ReferenceService& reference, DrawService& draws,
@@ -50,16 +56,36 @@ public:
     void install(httplib::Server& server);
 
 private:
+    struct RouteRow;
+    /// The route table, in registration order.
+    static std::span<const RouteRow> routes();
+
     using Route = std::function<Reply(const httplib::Request&)>;
     /// Wrap a route: faults, exceptions as 500s, the reply written.
     std::function<void(const httplib::Request&, httplib::Response&)> wrap(Route route);
-    /// Authenticate, then run `route` for the caller.
-    Route authenticated(std::function<Reply(const httplib::Request&, const Caller&)> route);
 
-    Reply sign_in(const httplib::Request& req);
+    /// The handlers of the table's rows. `caller` is the session's for rows that need one,
+    /// empty for the others.
+    /// @{
+    Reply sign_in(const httplib::Request& req, const Caller& caller);
+    Reply sign_out(const httplib::Request& req, const Caller& caller);
+    Reply device(const httplib::Request& req, const Caller& caller);
+    Reply server_time(const httplib::Request& req, const Caller& caller);
+    Reply calendar(const httplib::Request& req, const Caller& caller);
+    Reply catalogue(const httplib::Request& req, const Caller& caller);
+    Reply inspectors(const httplib::Request& req, const Caller& caller);
+    Reply assignments(const httplib::Request& req, const Caller& caller);
+    Reply draw(const httplib::Request& req, const Caller& caller);
+    Reply redraw(const httplib::Request& req, const Caller& caller);
+    Reply submit_inspection(const httplib::Request& req, const Caller& caller);
     Reply photo_head(const httplib::Request& req, const Caller& caller);
     Reply photo_patch(const httplib::Request& req, const Caller& caller);
-    Reply set_faults(const httplib::Request& req);
+    Reply set_faults(const httplib::Request& req, const Caller& caller);
+    Reply show_faults(const httplib::Request& req, const Caller& caller);
+    Reply clear_faults(const httplib::Request& req, const Caller& caller);
+    /// @}
+    /// A page of a reference list (catalogue, inspectors).
+    Reply feed_page(Feed feed, const httplib::Request& req);
 
     SessionService& sessions_;
     ReferenceService& reference_;

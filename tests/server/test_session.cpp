@@ -204,3 +204,36 @@ TEST_CASE("passwords are stored as PBKDF2-HMAC-SHA256 with a salt") {
     CHECK((*user)->password_hash.find("demo1234") == std::string::npos);
     CHECK((*user)->password_hash.starts_with("pbkdf2-sha256$"));
 }
+
+TEST_CASE("only sign-in and time answer without a session and test routes need the flag") {
+    TestServer ts;
+    const Http anonymous(ts.port());
+    const std::string photo = "/photos/" + random_uuid();
+    const std::vector<std::pair<std::string, Answer>> closed = {
+        {"DELETE /session", anonymous.del("/session")},
+        {"GET /device", anonymous.get("/device")},
+        {"GET /calendar", anonymous.get("/calendar")},
+        {"GET /catalogue", anonymous.get("/catalogue")},
+        {"GET /inspectors", anonymous.get("/inspectors")},
+        {"GET /assignments", anonymous.get("/assignments")},
+        {"GET /draws/D", anonymous.get("/draws/D-2026-Q4")},
+        {"POST /assignments/A/redraw", anonymous.post("/assignments/A-1/redraw", json::object())},
+        {"POST /inspections", anonymous.post("/inspections", json::object())},
+        {"HEAD /photos/P", anonymous.head(photo)},
+        {"PATCH /photos/P", anonymous.patch(photo, "x", 0)},
+    };
+    for (const auto& [route, answer] : closed) {
+        INFO(route);
+        CHECK(answer.status == 401);
+        CHECK(answer.header("WWW-Authenticate") == "Bearer");
+    }
+    CHECK(anonymous.get("/time").status == 200);
+    CHECK(anonymous.post("/session", credentials("leader1", "demo1234")).status == 200);
+    // Without --fault-injection the test routes do not exist.
+    for (const std::string method : {"GET", "POST", "DELETE"}) {
+        INFO(method);
+        const Answer a = anonymous.raw(method, "/_test/faults", "{}");
+        CHECK(a.status == 404);
+        check_error_shape(a, "not_found");
+    }
+}
