@@ -68,7 +68,9 @@ public:
 
     /// Inspections.
     /// @{
+    /// none for an unknown id.
     Result<std::optional<InspectionRow>> find_inspection(std::string_view id);
+    /// The inspections accepted for an assignment, oldest first.
     Result<std::vector<InspectionRow>> inspections_for_assignment(std::string_view assignment_id);
     /// Every accepted inspection, oldest first.
     Result<std::vector<InspectionRow>> inspections();
@@ -78,7 +80,9 @@ public:
 
     /// Photo bytes.
     /// @{
+    /// none for a photo no inspection declared.
     Result<std::optional<PhotoRow>> find_photo(std::string_view id);
+    /// The photos an inspection declared, in its order.
     Result<std::vector<PhotoRow>> photos_of(std::string_view inspection_id);
     /// Store the bytes at `start` (the photo's received count) durably and advance it.
     Status append_photo_bytes(std::string_view id, std::int64_t start,
@@ -87,18 +91,24 @@ public:
     Result<std::string> photo_sha256(std::string_view id);
     /// All bytes received so far (tests and export; photos are at most 25 MiB).
     Result<std::string> photo_bytes(std::string_view id);
+    /// Discard the bytes received (a hash mismatch): the upload starts again at 0.
     Status reset_photo(std::string_view id);
+    /// The bytes are all there and match the declared hash.
     Status complete_photo(std::string_view id);
     /// @}
 
     /// The per-device evidence chains.
     /// @{
+    /// none when that seq of the device has not arrived.
     Result<std::optional<ChainLinkRow>> find_chain_link(std::string_view device_id,
                                                         std::int64_t seq);
     /// 0 when the device sent nothing yet.
     Result<std::int64_t> max_chain_seq(std::string_view device_id);
+    /// Insert; a (device, seq) is taken once.
     Status put_chain_link(const ChainLinkRow& link);
+    /// Record a range that had not arrived when a later seq did.
     Status put_chain_gap(const ChainGapRow& gap);
+    /// Every gap ever noticed, oldest first (some may have arrived since).
     Result<std::vector<ChainGapRow>> chain_gaps();
     /// The seqs of `device_id` received in [from, to].
     Result<std::vector<std::int64_t>> chain_seqs(std::string_view device_id, std::int64_t from,

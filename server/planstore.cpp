@@ -105,7 +105,7 @@ Result<std::int64_t> PlanStore::next_counter(std::string_view name) {
 Status PlanStore::put_assignment(const AssignmentRow& a) {
     auto db = database_.lock();
     return database_.transaction([&]() -> Status {
-        auto seq = database_.next_counter("change_seq");
+        auto seq = database_.next_counter(ServerDatabase::change_counter);
         if (!seq)
             return seq.error();
         // Update in place rather than INSERT OR REPLACE, whose implicit delete would meet the

@@ -56,18 +56,23 @@ public:
     explicit PlanStore(ServerDatabase& database) : database_(database) {}
 
     Status put_plan(const PlanRow& plan); ///< insert or replace
+    /// none for an unknown plan.
     Result<std::optional<PlanRow>> find_plan(std::string_view id);
     /// By publication time.
     Result<std::vector<PlanRow>> plans();
     Status put_draw(const DrawRow& draw); ///< insert; a draw never changes
+    /// none for an unknown draw, or one that has not run yet.
     Result<std::optional<DrawRow>> find_draw(std::string_view id);
     /// The next value (1, 2, …) of a named counter: assignment and re-draw numbers.
     Result<std::int64_t> next_counter(std::string_view name);
 
     /// Insert or replace (with its team); moves it to the end of the change order.
     Status put_assignment(const AssignmentRow& assignment);
+    /// The latest revision, with its team; none for an unknown id.
     Result<std::optional<AssignmentRow>> find_assignment(std::string_view id);
+    /// Every assignment of a target (any plan, revoked ones too), by id.
     Result<std::vector<AssignmentRow>> assignments_for_target(std::string_view target);
+    /// Every assignment a plan's draws made (revoked ones too), by id.
     Result<std::vector<AssignmentRow>> assignments_of_plan(std::string_view plan_id);
     /// The assignments `inspector_id` is on, changed after `after_seq`.
     Result<FeedPage> assignment_page(std::string_view inspector_id, std::int64_t after_seq,

@@ -38,7 +38,7 @@ Result<std::map<int, std::string>> ReferenceDataStore::calendar() {
 Status ReferenceDataStore::put_feed_item(Feed feed, std::string_view id, std::string_view body) {
     auto db = database_.lock();
     return database_.transaction([&]() -> Status {
-        auto seq = database_.next_counter("change_seq");
+        auto seq = database_.next_counter(ServerDatabase::change_counter);
         if (!seq)
             return seq.error();
         return run(*db,
@@ -52,7 +52,7 @@ Result<bool> ReferenceDataStore::delete_feed_item(Feed feed, std::string_view id
     auto db = database_.lock();
     bool deleted = false;
     if (const Status tx = database_.transaction([&]() -> Status {
-            auto seq = database_.next_counter("change_seq");
+            auto seq = database_.next_counter(ServerDatabase::change_counter);
             if (!seq)
                 return seq.error();
             // The body is dropped: a tombstone carries nothing but the id.

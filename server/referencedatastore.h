@@ -40,7 +40,9 @@ public:
 
     /// The working-day calendar: per year, `{"holidays":[…],"workdays":[…]}` as JSON text.
     /// @{
+    /// Insert or replace one year.
     Status put_calendar_year(int year, std::string_view year_json);
+    /// year → its JSON text.
     Result<std::map<int, std::string>> calendar();
     /// @}
 
@@ -48,24 +50,31 @@ public:
     /// (`change_seq`, shared with the assignments), so a cursor (the last seq a client saw)
     /// finds every change after it.
     /// @{
+    /// Insert or replace (a withdrawn item comes back).
     Status put_feed_item(Feed feed, std::string_view id, std::string_view body);
     /// false when there was no live item to delete.
     Result<bool> delete_feed_item(Feed feed, std::string_view id);
+    /// Changes after `after_seq` in change order, tombstones included, at most `limit`.
     Result<FeedPage> feed_page(Feed feed, std::int64_t after_seq, std::size_t limit);
     /// Live items only, by id.
     Result<std::vector<FeedRow>> feed_items(Feed feed);
+    /// A live item; none if unknown or withdrawn.
     Result<std::optional<FeedRow>> find_feed_item(Feed feed, std::string_view id);
     /// @}
 
     /// Targets, conflicts and prior checks.
     /// @{
+    /// Insert or replace a target (its JSON text, extra members kept).
     Status put_target(std::string_view id, std::string_view body);
     Result<std::vector<std::string>> targets(); ///< bodies, by id
+    /// Insert or replace: `inspector_id` must not inspect `target_id`.
     Status add_conflict(std::string_view target_id, std::string_view inspector_id,
                         std::string_view reason);
     /// target → inspectors who must not inspect it.
     Result<std::map<std::string, std::vector<std::string>>> conflicts();
+    /// Record a check by another unit.
     Status put_prior_check(const PriorCheckRow& check);
+    /// The checks of `year`, in the order entered.
     Result<std::vector<PriorCheckRow>> prior_checks(int year);
     /// @}
 

@@ -49,6 +49,8 @@ public:
     /// The next value (1, 2, …) of a named counter. `change_seq` orders every change of the
     /// reference lists and the assignments together; others number assignments and re-draws.
     Result<std::int64_t> next_counter(std::string_view name);
+    /// The counter that orders the changes clients page through (cursors are its values).
+    static constexpr std::string_view change_counter = "change_seq";
 
     /// For the stores: the connection, locked for the caller's thread.
     Locked lock() { return Locked(mutex_, db_); }

@@ -49,21 +49,27 @@ class UserStore {
 public:
     explicit UserStore(ServerDatabase& database) : database_(database) {}
 
+    /// none for an unknown username.
     Result<std::optional<UserRow>> find_user(std::string_view username);
     /// By username.
     Result<std::vector<UserRow>> users();
     /// Insert or update in place (its sessions stay).
     Status put_user(const UserRow& user);
+    /// The failure count and lock of an account (sign-in, unlock).
     Status set_login_state(std::string_view username, int failed_attempts,
                            std::int64_t locked_until_ms);
 
+    /// A new session (insert; a token hash is never reused).
     Status put_session(const SessionRow& session);
+    /// none for an unknown (or signed-out) token.
     Result<std::optional<SessionRow>> find_session(std::string_view token_hash);
+    /// Sign-out or an expired token: the session stops working.
     Status delete_session(std::string_view token_hash);
 
     /// Note a sign-in from `device_id`, adding the device if it is new.
     Status touch_device(std::string_view device_id, std::string_view username,
                         std::string_view seen_at);
+    /// none for a device never seen here.
     Result<std::optional<DeviceRow>> find_device(std::string_view device_id);
     /// Set or clear the wipe flag, adding the device if it never signed in here.
     Status set_device_wipe(std::string_view device_id, bool wipe,
