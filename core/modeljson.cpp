@@ -1,6 +1,7 @@
 #include "core/modeljson.h"
 
 #include "core/date.h"
+#include "core/enumnames.h"
 #include "core/text.h"
 
 #include <array>
@@ -17,33 +18,6 @@ using json = nlohmann::json;
 // Enums
 
 namespace {
-
-template <class E, std::size_t N> struct EnumNames {
-    std::array<std::pair<E, std::string_view>, N> names;
-
-    std::string_view to_string(E value) const {
-        for (const auto& [e, name] : names)
-            if (e == value)
-                return name;
-        return "?";
-    }
-    std::optional<E> parse(std::string_view text) const {
-        for (const auto& [e, name] : names)
-            if (name == text)
-                return e;
-        return std::nullopt;
-    }
-    // "pass_fail, number, text or choice", for messages.
-    std::string list() const {
-        std::string out;
-        for (std::size_t i = 0; i < N; ++i) {
-            if (i > 0)
-                out += (i + 1 == N) ? " or " : ", ";
-            out += names[i].second;
-        }
-        return out;
-    }
-};
 
 constexpr EnumNames<CheckpointKind, 4> checkpoint_kinds{{{
     {CheckpointKind::pass_fail, "pass_fail"},

@@ -1,35 +1,35 @@
 #include "core/outboxstore.h"
 
 #include "core/database.h"
+#include "core/enumnames.h"
 #include "core/statement.h"
 
 namespace fi {
 
+namespace {
+
+constexpr EnumNames<OutboxState, 4> outbox_states{{{
+    {OutboxState::pending, "pending"},
+    {OutboxState::uploading, "uploading"},
+    {OutboxState::uploaded, "uploaded"},
+    {OutboxState::parked, "parked"},
+}}};
+
+OutboxState parse_state(std::string_view s) {
+    return outbox_states.parse(s).value_or(OutboxState::pending);
+}
+
+} // namespace
+
 std::string_view to_string(OutboxState s) {
-    switch (s) {
-    case OutboxState::pending:
-        return "pending";
-    case OutboxState::uploading:
-        return "uploading";
-    case OutboxState::uploaded:
-        return "uploaded";
-    case OutboxState::parked:
-        return "parked";
-    }
-    return "pending";
+    return outbox_states.to_string(s);
+}
+
+std::optional<OutboxState> parse_outbox_state(std::string_view text) {
+    return outbox_states.parse(text);
 }
 
 namespace {
-
-OutboxState parse_state(std::string_view s) {
-    if (s == "uploading")
-        return OutboxState::uploading;
-    if (s == "uploaded")
-        return OutboxState::uploaded;
-    if (s == "parked")
-        return OutboxState::parked;
-    return OutboxState::pending;
-}
 
 constexpr std::string_view columns =
     "SELECT o.record_id, o.state, o.attempts, o.next_attempt_ms, o.error_code, o.error_message, "

@@ -16,6 +16,7 @@ class Statement;
 
 enum class OutboxState { pending, uploading, uploaded, parked };
 std::string_view to_string(OutboxState s);
+std::optional<OutboxState> parse_outbox_state(std::string_view text);
 
 /// One completed record on its way to the central system.
 struct OutboxEntry {

@@ -2,8 +2,10 @@
 
 #include "core/canonicaljson.h"
 #include "core/database.h"
+#include "core/enumnames.h"
 #include "core/evidencechain.h"
 #include "core/modeljson.h"
+#include "core/outboxstore.h"
 #include "core/referencestore.h"
 #include "core/rules.h"
 #include "core/statement.h"
@@ -19,15 +21,25 @@ constexpr std::string_view locked_message =
     "This inspection record is completed and locked. To change it, start a correction: a "
     "new record that supersedes it, with a reason.";
 
+constexpr EnumNames<VisitState, 6> visit_states{{{
+    {VisitState::not_started, "not_started"},
+    {VisitState::draft, "draft"},
+    {VisitState::completed, "completed"},
+    {VisitState::uploaded, "uploaded"},
+    {VisitState::late, "late"},
+    {VisitState::attention, "attention"},
+}}};
+
+constexpr EnumNames<RecordState, 4> record_states{{{
+    {RecordState::draft, "draft"},
+    {RecordState::frozen, "frozen"},
+    {RecordState::completed, "completed"},
+    {RecordState::uploaded, "uploaded"},
+}}};
+
 Result<RecordState> parse_state(std::string_view s) {
-    if (s == "draft")
-        return RecordState::draft;
-    if (s == "frozen")
-        return RecordState::frozen;
-    if (s == "completed")
-        return RecordState::completed;
-    if (s == "uploaded")
-        return RecordState::uploaded;
+    if (auto state = record_states.parse(s))
+        return *state;
     return Error::make(store_error::damaged, "Unknown record state '" + std::string(s) + "'.");
 }
 
@@ -51,17 +63,66 @@ Result<std::string> encode_body(const InspectionRecord& record) {
 } // namespace
 
 std::string_view to_string(RecordState s) {
-    switch (s) {
+    return record_states.to_string(s);
+}
+
+std::string_view to_string(VisitState s) {
+    return visit_states.to_string(s);
+}
+
+VisitState visit_state(const RecordSummary& s) {
+    switch (s.state) {
     case RecordState::draft:
-        return "draft";
+        return VisitState::draft;
     case RecordState::frozen:
-        return "frozen";
+        return VisitState::attention;
     case RecordState::completed:
-        return "completed";
+        return s.outbox == OutboxState::parked ? VisitState::attention : VisitState::completed;
     case RecordState::uploaded:
-        return "uploaded";
+        return s.late ? VisitState::late : VisitState::uploaded;
     }
-    return "draft";
+    return VisitState::not_started;
+}
+
+std::map<std::string, const RecordSummary*>
+latest_by_assignment(const std::vector<RecordSummary>& records) {
+    std::map<std::string, const RecordSummary*> out;
+    for (const auto& r : records)
+        out[r.assignment_id] = &r; // oldest first: a correction replaces what it corrects
+    return out;
+}
+
+Result<std::vector<RecordSummary>> RecordStore::summaries() {
+    auto st = db_.prepare("SELECT i.id, i.assignment_id, i.state, COALESCE(i.late, 0), "
+                          "COALESCE(i.received_at, ''), i.created_at, o.state, "
+                          "COALESCE(o.error_message, '') "
+                          "FROM inspections i LEFT JOIN outbox o ON o.record_id = i.id "
+                          "ORDER BY i.created_at, i.rowid");
+    if (!st)
+        return st.error();
+    std::vector<RecordSummary> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        RecordSummary s;
+        s.record_id = st->column_string(0);
+        s.assignment_id = st->column_string(1);
+        auto state = parse_state(st->column_text(2));
+        if (!state)
+            return state.error();
+        s.state = *state;
+        s.late = st->column_int64(3) != 0;
+        s.received_at = st->column_string(4);
+        s.created_at = st->column_string(5);
+        if (auto o = st->column_optional_string(6))
+            s.outbox = parse_outbox_state(*o).value_or(OutboxState::pending);
+        s.error_message = st->column_string(7);
+        out.push_back(std::move(s));
+    }
+    return out;
 }
 
 Result<StoredRecord> RecordStore::load_row(std::string_view record_id) {

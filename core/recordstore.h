@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/model.h"
+#include "core/outboxstore.h"
 #include "core/photostore.h"
 #include "core/result.h"
 #include "core/rules.h"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +20,38 @@ class Database;
 /// draft → frozen when its assignment is revoked. The database enforces this too (triggers).
 enum class RecordState { draft, frozen, completed, uploaded };
 std::string_view to_string(RecordState s);
+
+/// Where an assignment's inspection stands, as lists show it (Today, the command line).
+enum class VisitState {
+    not_started, ///< no record yet
+    draft,       ///< a record is being filled in
+    completed,   ///< locked, waiting to be uploaded
+    uploaded,    ///< the central system holds it and all its photos
+    late,        ///< uploaded after its inspection day
+    attention,   ///< parked by the central system, or frozen: the user must look at it
+};
+std::string_view to_string(VisitState s);
+
+/// One stored record in a few columns (no body decoded): enough for lists of hundreds of
+/// assignments at start-up.
+struct RecordSummary {
+    std::string record_id;
+    std::string assignment_id;
+    RecordState state = RecordState::draft;
+    std::optional<OutboxState> outbox;
+    bool late = false;
+    std::string received_at;
+    std::string created_at;
+    std::string error_message; ///< the central system's words for a parked record
+};
+
+/// The visit state a record gives its assignment.
+VisitState visit_state(const RecordSummary& summary);
+
+/// The latest record of each assignment (corrections come later than what they correct).
+/// The pointers point into `records`.
+std::map<std::string, const RecordSummary*>
+latest_by_assignment(const std::vector<RecordSummary>& records);
 
 /// A stored record with its bookkeeping.
 struct StoredRecord {
@@ -56,6 +90,8 @@ public:
     Status discard_draft(std::string_view record_id);
 
     Result<StoredRecord> load(std::string_view record_id);
+    /// Every record on the device in a few columns, oldest first, without decoding any body.
+    Result<std::vector<RecordSummary>> summaries();
     /// Every record of an assignment, oldest first (the revision history).
     Result<std::vector<StoredRecord>> history(std::string_view assignment_id);
 

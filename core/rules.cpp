@@ -1,5 +1,7 @@
 #include "core/rules.h"
 
+#include "core/answers.h"
+
 #include "core/creditcode.h"
 #include "core/date.h"
 #include "core/text.h"
@@ -28,20 +30,8 @@ std::string at(std::string_view key, std::size_t i) {
     return std::string(key) + "[" + std::to_string(i) + "]";
 }
 
-// Blank: nothing but ASCII white space and the ideographic space U+3000, which Chinese input
-// methods type; a "reason" of spaces is no reason.
 bool blank(std::string_view s) {
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
-            continue;
-        if (s.substr(i, 3) == "\xE3\x80\x80") {
-            i += 2;
-            continue;
-        }
-        return false;
-    }
-    return true;
+    return is_blank(s);
 }
 
 bool blank_or_absent(const std::optional<std::string>& s) {
@@ -256,8 +246,7 @@ Problems check_three_no_checks(const InspectionRecord& r, const Assignment* a,
                                   id));
             continue;
         }
-        if (std::all_of(item->legal_basis.begin(), item->legal_basis.end(),
-                        [](const std::string& b) { return blank(b); }))
+        if (!has_legal_basis(*item))
             out.push_back(problem(rule_code::no_legal_basis,
                                   "Item " + shown(id) + " (" + shown(item->title) +
                                       ") has no legal basis in the catalogue, and nothing is "
@@ -319,7 +308,9 @@ Problems check_completeness(const InspectionRecord& r, const Assignment& a,
 
     for (const auto& item_id : a.item_ids) {
         const CatalogueItem* item = find_item(catalogue, item_id);
-        if (item == nullptr)
+        // An unknown item or one without legal basis is refused once, by
+        // check_three_no_checks; nothing of it is asked for here.
+        if (item == nullptr || !has_legal_basis(*item))
             continue;
         for (const auto& cp : item->checkpoints) {
             if (!cp.required)
@@ -334,8 +325,7 @@ Problems check_completeness(const InspectionRecord& r, const Assignment& a,
                                       cp.id));
                 continue;
             }
-            const std::string* text = text_of(it->value);
-            if (cp.kind == CheckpointKind::text && text != nullptr && blank(*text))
+            if (!is_answered(cp, &*it))
                 out.push_back(problem(
                     rule_code::missing_answer,
                     "The required " + name_of(cp) + " of item " + shown(item_id) +

@@ -1,7 +1,7 @@
 #include "qml/assignmentdetail.h"
 
 #include "core/modeljson.h"
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/locationservice.h"
 #include "qml/session.h"
 #include "qml/storethread.h"
@@ -71,7 +71,7 @@ void AssignmentDetail::reload() {
     if (!session_ || assignment_id_.isEmpty() || session_->state() != Session::Unlocked)
         return;
     session_->store().run(
-        this, [id = assignment_id_.toStdString()](Backend& b) { return b.assignment_view(id); },
+        this, [id = assignment_id_.toStdString()](Tablet& b) { return b.assignments.view(id); },
         [this](Result<AssignmentView> r) {
             if (!r) {
                 set_error(UserMessages::error(r.error()));
@@ -294,8 +294,8 @@ void AssignmentDetail::startInspection(const QStringList& present, const QString
     set_error({});
     session_->store().run(
         this,
-        [id = view_.assignment.id, ids, where, offsite](Backend& b) {
-            return b.start_inspection(id, ids, where, offsite);
+        [id = view_.assignment.id, ids, where, offsite](Tablet& b) {
+            return b.records.start(id, ids, where, offsite);
         },
         [this](Result<OpenedRecord> r) {
             set_busy(false);

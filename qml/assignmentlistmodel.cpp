@@ -1,7 +1,7 @@
 #include "qml/assignmentlistmodel.h"
 
 #include "core/modeljson.h"
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/session.h"
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
@@ -40,7 +40,7 @@ void AssignmentListModel::reload() {
     if (!session_ || session_->state() != Session::Unlocked)
         return;
     session_->store().run(
-        this, [](Backend& b) { return b.assignments(); },
+        this, [](Tablet& b) { return b.assignments.list(); },
         [this](Result<std::vector<AssignmentRow>> r) {
             if (!r) {
                 error_ = UserMessages::error(r.error());

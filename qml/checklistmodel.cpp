@@ -1,5 +1,6 @@
 #include "qml/checklistmodel.h"
 
+#include "core/answers.h"
 #include "core/modeljson.h"
 
 #include <QStringList>
@@ -12,14 +13,6 @@ QString qs(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-bool answered(const Checkpoint& cp, const Answer* a) {
-    if (a == nullptr)
-        return false;
-    if (cp.kind == CheckpointKind::text)
-        if (const auto* t = std::get_if<std::string>(&a->value))
-            return !QString::fromStdString(*t).trimmed().isEmpty();
-    return true;
-}
 } // namespace
 
 ChecklistModel::ChecklistModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -84,7 +77,7 @@ std::pair<int, int> ChecklistModel::progress(std::size_t item) const {
         if (!cp.required)
             continue;
         ++required;
-        if (answered(cp, answer(Row{item, static_cast<int>(c)})))
+        if (is_answered(cp, answer(Row{item, static_cast<int>(c)})))
             ++done;
     }
     return {done, required};
@@ -154,7 +147,7 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
             return QVariant::fromValue(static_cast<qlonglong>(*n));
         return qs(std::get<std::string>(a->value));
     case AnsweredRole:
-        return answered(*cp, a);
+        return is_answered(*cp, a);
     case NoteRole:
         return a ? qs(a->note) : QString();
     case FindingIdRole:

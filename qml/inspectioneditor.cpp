@@ -1,9 +1,10 @@
 #include "qml/inspectioneditor.h"
 
+#include "core/answers.h"
 #include "core/metastore.h"
 #include "core/modeljson.h"
 #include "platform/qtcamera.h"
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/checklistmodel.h"
 #include "qml/locationservice.h"
 #include "qml/photolistmodel.h"
@@ -22,21 +23,6 @@ namespace fi::app {
 namespace {
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
-}
-
-const Checkpoint* checkpoint_of(const std::vector<CatalogueItem>& items, const std::string& item,
-                                const std::string& checkpoint) {
-    for (const auto& i : items)
-        if (i.id == item)
-            for (const auto& c : i.checkpoints)
-                if (c.id == checkpoint)
-                    return &c;
-    return nullptr;
-}
-
-bool is_fail(const Answer& a) {
-    const auto* v = std::get_if<std::string>(&a.value);
-    return v && *v == "fail";
 }
 
 /// `answers[3].value` → 3 for `answers`.
@@ -61,7 +47,7 @@ InspectionEditor::~InspectionEditor() {
     // Leaving the page must not lose the last keystrokes: hand them to the store thread.
     if (dirty_ && session_ && loaded_ && !readOnly()) {
         InspectionRecord copy = record();
-        session_->store().post([copy](Backend& b) { (void)b.save_draft(copy); });
+        session_->store().post([copy](Tablet& b) { (void)b.records.save_draft(copy); });
     }
 }
 
@@ -126,7 +112,7 @@ void InspectionEditor::load() {
         return;
     begin();
     session_->store().run(
-        this, [id = record_id_.toStdString()](Backend& b) { return b.open_record(id); },
+        this, [id = record_id_.toStdString()](Tablet& b) { return b.records.open(id); },
         [this](Result<OpenedRecord> r) {
             end();
             if (!r) {
@@ -166,7 +152,7 @@ void InspectionEditor::publish_record() {
     checklist_->set_record(record());
     std::vector<std::pair<std::string, std::string>> labels;
     for (const auto& f : record().findings) {
-        const Checkpoint* cp = checkpoint_of(opened_.items, f.item_id, f.checkpoint_id);
+        const Checkpoint* cp = find_checkpoint(opened_.items, f.item_id, f.checkpoint_id);
         labels.emplace_back(f.id, cp ? cp->text : f.checkpoint_id);
     }
     photos_->set_photos(record().photos, labels);
@@ -191,7 +177,7 @@ void InspectionEditor::save() {
     dirty_ = false;
     set_save_state(QStringLiteral("saving"));
     session_->store().run(
-        this, [copy = record()](Backend& b) { return b.save_draft(copy); },
+        this, [copy = record()](Tablet& b) { return b.records.save_draft(copy); },
         [this](Status s) {
             if (!s) {
                 set_save_state(QStringLiteral("failed"));
@@ -291,39 +277,21 @@ int InspectionEditor::certifiedPresent() const {
 }
 
 int InspectionEditor::requiredTotal() const {
-    int n = 0;
-    for (const auto& i : opened_.items)
-        for (const auto& c : i.checkpoints)
-            n += c.required ? 1 : 0;
-    return n;
+    return checklist_progress(record(), opened_.items).required_total;
 }
 
 int InspectionEditor::requiredAnswered() const {
-    int n = 0;
-    for (const auto& i : opened_.items)
-        for (const auto& c : i.checkpoints) {
-            if (!c.required)
-                continue;
-            for (const auto& a : record().answers)
-                if (a.item_id == i.id && a.checkpoint_id == c.id) {
-                    const auto* t = std::get_if<std::string>(&a.value);
-                    if (c.kind != CheckpointKind::text || !t ||
-                        !QString::fromStdString(*t).trimmed().isEmpty())
-                        ++n;
-                }
-        }
-    return n;
+    return checklist_progress(record(), opened_.items).required_answered;
 }
 
 int InspectionEditor::failCount() const {
-    return static_cast<int>(std::count_if(record().answers.begin(), record().answers.end(),
-                                          [](const Answer& a) { return is_fail(a); }));
+    return checklist_progress(record(), opened_.items).fails;
 }
 
 QVariantList InspectionEditor::findings() const {
     QVariantList out;
     for (const auto& f : record().findings) {
-        const Checkpoint* cp = checkpoint_of(opened_.items, f.item_id, f.checkpoint_id);
+        const Checkpoint* cp = find_checkpoint(opened_.items, f.item_id, f.checkpoint_id);
         out.push_back(
             QVariantMap{{QStringLiteral("id"), qs(f.id)},
                         {QStringLiteral("itemId"), qs(f.item_id)},
@@ -375,13 +343,9 @@ void InspectionEditor::setAnswer(const QString& itemId, const QString& checkpoin
     if (readOnly())
         return;
     const std::string item = itemId.toStdString(), cp_id = checkpointId.toStdString();
-    const Checkpoint* cp = checkpoint_of(opened_.items, item, cp_id);
+    const Checkpoint* cp = find_checkpoint(opened_.items, item, cp_id);
     if (!cp)
         return;
-    InspectionRecord& r = edit();
-    auto it = std::find_if(r.answers.begin(), r.answers.end(), [&](const Answer& a) {
-        return a.item_id == item && a.checkpoint_id == cp_id;
-    });
     std::optional<AnswerValue> next;
     if (value.isValid() && !value.isNull() &&
         !(value.typeId() == QMetaType::QString && value.toString().isEmpty())) {
@@ -397,32 +361,8 @@ void InspectionEditor::setAnswer(const QString& itemId, const QString& checkpoin
             next = value.toString().toStdString();
         }
     }
-    const bool was_fail = it != r.answers.end() && is_fail(*it);
-    if (!next) {
-        if (it == r.answers.end())
-            return;
-        r.answers.erase(it);
-    } else if (it == r.answers.end()) {
-        r.answers.push_back(Answer{item, cp_id, *next, {}});
-    } else {
-        if (it->value == *next)
-            return;
-        it->value = *next;
-    }
-    const bool now_fail = std::any_of(r.answers.begin(), r.answers.end(), [&](const Answer& a) {
-        return a.item_id == item && a.checkpoint_id == cp_id && is_fail(a);
-    });
-    if (was_fail && !now_fail) {
-        // A finding nobody described and with no photo was only room for one: drop it.
-        std::erase_if(r.findings, [&](const Finding& f) {
-            return f.item_id == item && f.checkpoint_id == cp_id && f.description.empty() &&
-                   f.photo_ids.empty();
-        });
-    }
-    if (now_fail && r.outcome == Outcome::no_problem) {
-        r.outcome.reset(); // "no problem found" is no longer a possible outcome
-        r.public_text.clear();
-    }
+    if (!set_answer(edit(), item, cp_id, std::move(next)))
+        return;
     set_error({});
     changed();
 }
@@ -447,7 +387,7 @@ QString InspectionEditor::setFinding(const QString& itemId, const QString& check
     if (readOnly())
         return {};
     const std::string item = itemId.toStdString(), cp_id = checkpointId.toStdString();
-    if (!checkpoint_of(opened_.items, item, cp_id))
+    if (!find_checkpoint(opened_.items, item, cp_id))
         return {};
     InspectionRecord& r = edit();
     for (auto& f : r.findings)
@@ -563,8 +503,8 @@ void InspectionEditor::importPhoto(const QUrl& file, const QString& findingId) {
     begin();
     session_->store().run(
         this,
-        [id = record().id, p = path.toStdString(), finding, where, side](Backend& b) {
-            return b.import_photo(id, p, finding, where, side);
+        [id = record().id, p = path.toStdString(), finding, where, side](Tablet& b) {
+            return b.photos.import_file(id, p, finding, where, side);
         },
         [this](Result<PhotoRef> r) {
             end();
@@ -590,8 +530,8 @@ void InspectionEditor::import_image(const QImage& image, const std::string& find
     begin();
     session_->store().run(
         this,
-        [id = record().id, image, finding, where, side](Backend& b) {
-            return b.import_image(id, image, finding, where, side);
+        [id = record().id, image, finding, where, side](Tablet& b) {
+            return b.photos.import_image(id, image, finding, where, side);
         },
         [this](Result<PhotoRef> r) {
             end();
@@ -618,8 +558,8 @@ void InspectionEditor::removePhoto(const QString& photoId) {
     begin();
     session_->store().run(
         this,
-        [id = record().id, photo = photoId.toStdString()](Backend& b) {
-            return b.remove_photo(id, photo);
+        [id = record().id, photo = photoId.toStdString()](Tablet& b) {
+            return b.photos.remove(id, photo);
         },
         [this](Status s) {
             end();
@@ -670,7 +610,7 @@ void InspectionEditor::checkProblems() {
     set_save_state(QStringLiteral("saving"));
     begin();
     session_->store().run(
-        this, [copy = record()](Backend& b) { return b.completion_problems(copy); },
+        this, [copy = record()](Tablet& b) { return b.records.completion_problems(copy); },
         [this](Result<Problems> r) {
             end();
             if (!r) {
@@ -692,7 +632,7 @@ void InspectionEditor::complete() {
     dirty_ = false;
     begin();
     session_->store().run(
-        this, [copy = record()](Backend& b) { return b.complete(copy); },
+        this, [copy = record()](Tablet& b) { return b.records.complete(copy); },
         [this](Result<OpenedRecord> r) {
             end();
             if (!r) {
@@ -731,8 +671,8 @@ void InspectionEditor::makeRecordPdf() {
     // Drawing the PDF reads photos from the store: the store thread's work, never the GUI's.
     session_->store().run(
         this,
-        [id = record().id](Backend& b) -> Result<QString> {
-            auto file = b.record_pdf(id);
+        [id = record().id](Tablet& b) -> Result<QString> {
+            auto file = b.reports.record_pdf(id);
             if (!file)
                 return file.error();
             return QString::fromStdString(file->string());

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qml/appdata.h"
+#include "qml/applayer.h"
 #include "qml/locationservice.h"
 #include "qml/session.h"
 

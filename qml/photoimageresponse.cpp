@@ -1,6 +1,6 @@
 #include "qml/photoimageresponse.h"
 
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
 
@@ -13,8 +13,8 @@ PhotoImageResponse::PhotoImageResponse(StoreThread& store, const QString& id,
     const bool thumb = id.startsWith(QLatin1String("thumb/"));
     const std::string photo_id = id.section(QLatin1Char('/'), 1).toStdString();
     store.post(
-        [link = link_, thumb, photo_id, requested](Backend& b) {
-            auto image = thumb ? b.thumbnail(photo_id) : b.photo(photo_id);
+        [link = link_, thumb, photo_id, requested](Tablet& b) {
+            auto image = thumb ? b.photos.thumbnail(photo_id) : b.photos.photo(photo_id);
             QImage picture;
             QString error;
             if (image) {

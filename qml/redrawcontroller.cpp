@@ -1,7 +1,7 @@
 #include "qml/redrawcontroller.h"
 
 #include "qml/assignmentdetail.h"
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/session.h"
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
@@ -55,7 +55,7 @@ void RedrawController::request(const QString& reason, const QString& note,
         this,
         [id = assignment_id_.toStdString(), r = reason.toStdString(),
          n = note.trimmed().toStdString(),
-         exclude](Backend& b) { return b.redraw(id, r, n, exclude); },
+         exclude](Tablet& b) { return b.sync.redraw(id, r, n, exclude); },
         [this](Result<RedrawOutcome> r) {
             busy_ = false;
             Q_EMIT busyChanged();

@@ -1,6 +1,6 @@
 #include "qml/session.h"
 
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/preferences.h"
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
@@ -75,11 +75,11 @@ void Session::set_needs_sign_in(bool needed) {
 void Session::refresh_state() {
     store_.run(
         this,
-        [](Backend& b) {
+        [](Tablet& b) {
             Found f;
-            f.set_up = b.set_up();
+            f.set_up = b.session.set_up();
             if (f.set_up)
-                if (auto v = b.vault_state())
+                if (auto v = b.session.vault_state())
                     f.vault = *v;
             return f;
         },
@@ -132,8 +132,8 @@ void Session::signInFirstRun(const QString& username, const QString& password) {
     const ServerConfig server = preferences_.server();
     store_.run(
         this,
-        [server, u = username.trimmed().toStdString(), p = password.toStdString()](Backend& b) {
-            return b.sign_in_first(server, u, p);
+        [server, u = username.trimmed().toStdString(), p = password.toStdString()](Tablet& b) {
+            return b.session.sign_in_first(server, u, p);
         },
         [this](Result<UserInfo> r) {
             end();
@@ -158,8 +158,8 @@ void Session::choosePin(const QString& pin, const QString& repeat) {
     set_error({});
     store_.run(
         this,
-        [pin = pin.toStdString(), fast = fast_kdf_](Backend& b) {
-            return b.create_store(pin, fast);
+        [pin = pin.toStdString(), fast = fast_kdf_](Tablet& b) {
+            return b.session.create_store(pin, fast);
         },
         [this](Result<UserInfo> r) {
             end();
@@ -180,7 +180,7 @@ void Session::unlock(const QString& pin) {
     set_error({});
     const ServerConfig server = preferences_.server();
     store_.run(
-        this, [server, pin = pin.toStdString()](Backend& b) { return b.unlock(server, pin); },
+        this, [server, pin = pin.toStdString()](Tablet& b) { return b.session.unlock(server, pin); },
         [this](Result<UserInfo> r) {
             end();
             if (!r) {
@@ -200,7 +200,7 @@ void Session::signIn(const QString& password) {
     begin();
     set_error({});
     store_.run(
-        this, [p = password.toStdString()](Backend& b) { return b.sign_in(p); },
+        this, [p = password.toStdString()](Tablet& b) { return b.session.sign_in(p); },
         [this](Result<UserInfo> r) {
             end();
             if (!r) {
@@ -224,8 +224,8 @@ void Session::liftLockout(const QString& username, const QString& password) {
     const ServerConfig server = preferences_.server();
     store_.run(
         this,
-        [server, u = username.trimmed().toStdString(), p = password.toStdString()](Backend& b) {
-            return b.lift_lockout(server, u, p);
+        [server, u = username.trimmed().toStdString(), p = password.toStdString()](Tablet& b) {
+            return b.session.lift_lockout(server, u, p);
         },
         [this](Status s) {
             end();
@@ -237,7 +237,7 @@ void Session::liftLockout(const QString& username, const QString& password) {
 
 void Session::lockNow() {
     Q_EMIT aboutToLock(); // autosaves are queued before the store closes
-    store_.post([](Backend& b) { b.lock(); });
+    store_.post([](Tablet& b) { b.session.lock(); });
     user_ = {};
     if (pin_pending_) {
         pin_pending_ = false;

@@ -1,6 +1,6 @@
 #include "qml/statisticsmodel.h"
 
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
 
@@ -133,7 +133,7 @@ void StatisticsModel::reload() {
         return;
     begin();
     session_->store().run(
-        this, [q = quarter_.toStdString()](Backend& b) { return b.statistics(q); },
+        this, [q = quarter_.toStdString()](Tablet& b) { return b.reports.statistics(q); },
         [this](Result<QuarterStatistics> r) {
             end();
             if (!r) {
@@ -166,8 +166,11 @@ void StatisticsModel::export_as(bool pdf) {
     begin();
     session_->store().run(
         this,
-        [q = quarter_.toStdString(), pdf](Backend& b) -> Result<QString> {
-            auto file = b.export_statistics(q, pdf);
+        [q = quarter_.toStdString(), pdf](Tablet& b) -> Result<QString> {
+            auto stats = b.reports.statistics(q);
+            if (!stats)
+                return stats.error();
+            auto file = b.reports.export_statistics(*stats, pdf);
             if (!file)
                 return file.error();
             return QString::fromStdString(file->string());

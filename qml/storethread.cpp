@@ -1,6 +1,6 @@
 #include "qml/storethread.h"
 
-#include "qml/backend.h"
+#include "qml/applayer.h"
 
 #include <QEventLoop>
 
@@ -13,17 +13,17 @@ StoreThread::StoreThread(std::filesystem::path data_dir, QObject* parent)
     worker_->moveToThread(&thread_);
     thread_.start();
     QMetaObject::invokeMethod(
-        worker_, [this] { backend_ = new Backend(data_dir_, interactive_); }, Qt::QueuedConnection);
+        worker_, [this] { tablet_ = new Tablet(data_dir_, &interactive_); }, Qt::QueuedConnection);
 }
 
 StoreThread::~StoreThread() {
-    // Queued behind every job already posted: those run first, then the backend (and the
+    // Queued behind every job already posted: those run first, then the tablet (and the
     // store connection with it) is closed on its own thread, then the thread ends.
     QMetaObject::invokeMethod(
         worker_,
         [this] {
-            delete backend_;
-            backend_ = nullptr;
+            delete tablet_;
+            tablet_ = nullptr;
             QThread::currentThread()->quit();
         },
         Qt::QueuedConnection);
@@ -31,13 +31,13 @@ StoreThread::~StoreThread() {
     delete worker_;
 }
 
-void StoreThread::post(std::function<void(Backend&)> work, Kind kind) {
+void StoreThread::post(std::function<void(Tablet&)> work, Kind kind) {
     if (kind == Kind::interactive)
         ++interactive_;
     QMetaObject::invokeMethod(
         worker_,
         [this, work = std::move(work), kind] {
-            work(*backend_);
+            work(*tablet_);
             if (kind == Kind::interactive)
                 --interactive_;
         },
@@ -53,7 +53,7 @@ void StoreThread::wait_idle() {
     bool done = false;
     QPointer<QEventLoop> guard(&loop);
     post(
-        [this, guard, &done](Backend&) {
+        [this, guard, &done](Tablet&) {
             to_gui([guard, &done] {
                 done = true;
                 if (guard)

@@ -10,12 +10,16 @@
 #include <type_traits>
 #include <utility>
 
+namespace fi::services {
+class Tablet;
+}
+
 namespace fi::app {
 
-class Backend;
+using services::Tablet;
 
-/// The thread that owns the store. The Backend (and with it the one SQLCipher writer
-/// connection, the key vault and the central system's client) is created, used and destroyed
+/// The thread that owns the store. The application layer's Tablet (and with it the one
+/// SQLCipher writer connection, the key vault and the central system's client) is created, used and destroyed
 /// on this thread only; the GUI thread never touches it. View models post jobs here and get
 /// their results back on the GUI thread as queued calls, in the order they were posted.
 ///
@@ -34,17 +38,17 @@ public:
 
     const std::filesystem::path& data_dir() const { return data_dir_; }
 
-    /// Run `work(Backend&)` on the store thread, then `done(result)` on the GUI thread —
+    /// Run `work(Tablet&)` on the store thread, then `done(result)` on the GUI thread —
     /// unless `context` was destroyed meanwhile.
     template <class Work, class Done>
     void run(QObject* context, Work work, Done done, Kind kind = Kind::interactive) {
-        using R = std::invoke_result_t<Work&, Backend&>;
+        using R = std::invoke_result_t<Work&, Tablet&>;
         QPointer<QObject> guard(context);
         auto w = std::make_shared<Work>(std::move(work));
         auto d = std::make_shared<Done>(std::move(done));
         post(
-            [this, guard, w, d](Backend& backend) {
-                auto result = std::make_shared<R>((*w)(backend));
+            [this, guard, w, d](Tablet& tablet) {
+                auto result = std::make_shared<R>((*w)(tablet));
                 to_gui([guard, d, result] {
                     if (guard)
                         (*d)(std::move(*result));
@@ -54,7 +58,7 @@ public:
     }
 
     /// Run `work` on the store thread; nothing comes back.
-    void post(std::function<void(Backend&)> work, Kind kind = Kind::interactive);
+    void post(std::function<void(Tablet&)> work, Kind kind = Kind::interactive);
 
     /// Call `f` on the GUI thread (from any thread), unless this object is gone by then.
     void to_gui(std::function<void()> f);
@@ -69,8 +73,8 @@ public:
 private:
     std::filesystem::path data_dir_;
     QThread thread_;
-    QObject* worker_ = nullptr; // lives on thread_; owns the backend's lifetime there
-    Backend* backend_ = nullptr;
+    QObject* worker_ = nullptr; // lives on thread_; owns the tablet's lifetime there
+    Tablet* tablet_ = nullptr;
     std::atomic<int> interactive_{0};
 };
 

@@ -1,7 +1,7 @@
 #include "qml/synccontroller.h"
 
 #include "platform/connectivity.h"
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/outboxlistmodel.h"
 #include "qml/preferences.h"
 #include "qml/session.h"
@@ -165,7 +165,7 @@ void SyncController::run() {
         });
     };
     store.run(
-        this, [progress](Backend& b) { return b.sync(progress); }, [this](SyncRun r) { ran(r); },
+        this, [progress](Tablet& b) { return b.sync.sync(progress); }, [this](SyncRun r) { ran(r); },
         StoreThread::Kind::background);
 }
 
@@ -209,7 +209,7 @@ void SyncController::refresh() {
     if (session_.state() != Session::Unlocked)
         return;
     session_.store().run(
-        this, [](Backend& b) { return b.snapshot(); },
+        this, [](Tablet& b) { return b.sync.snapshot(); },
         [this](Result<SyncSnapshot> s) {
             if (!s)
                 return; // locked meanwhile
@@ -222,7 +222,7 @@ void SyncController::refresh() {
 
 void SyncController::retry(const QString& recordId) {
     session_.store().run(
-        this, [id = recordId.toStdString()](Backend& b) { return b.retry(id); },
+        this, [id = recordId.toStdString()](Tablet& b) { return b.sync.retry(id); },
         [this](Status s) {
             if (!s) {
                 set_message(UserMessages::error(s.error()), true);

@@ -2,7 +2,7 @@
 
 #include "core/recorddocument.h"
 #include "platform/keyvault.h"
-#include "qml/backend.h"
+#include "qml/applayer.h"
 
 namespace fi::app {
 
@@ -23,7 +23,7 @@ QString UserMessages::error(const QString& code, const QString& english) {
                   "in with your account to unlock it. Your records are kept.");
     if (c == ke::weak_pin)
         return tr("This PIN is too short. Choose a PIN of at least 6 characters.");
-    if (c == ke::not_confirmed || c == app_error::not_owner)
+    if (c == ke::not_confirmed || c == service_error::not_owner)
         return tr("This tablet belongs to another inspector. Sign in with the account that set "
                   "it up.");
     if (c == ke::already_set_up)
@@ -31,17 +31,17 @@ QString UserMessages::error(const QString& code, const QString& english) {
     if (c == ke::key_file_damaged)
         return tr("The key file of this tablet is damaged. Do not reset the tablet; contact your "
                   "administrator.");
-    if (c == app_error::locked)
+    if (c == service_error::locked)
         return tr("The data on this tablet is locked. Enter your PIN.");
-    if (c == app_error::no_session)
+    if (c == service_error::no_session)
         return tr("Sign in online first, then choose a PIN.");
-    if (c == app_error::no_server)
+    if (c == service_error::no_server)
         return tr("Enter the central system's address (for example "
                   "https://central.example/api/v1) and try again.");
-    if (c == app_error::sign_in || c == "unauthorized")
+    if (c == service_error::sign_in || c == "unauthorized")
         return tr("Your session with the central system has ended. Sign in again; nothing on the "
                   "tablet was lost.");
-    if (c == app_error::not_found)
+    if (c == service_error::not_found)
         return tr("This item is no longer on the tablet. Go back to Today and pull the latest "
                   "assignments.");
     if (c == "invalid_credentials")

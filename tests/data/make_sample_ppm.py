@@ -2,7 +2,8 @@
 """Write a deterministic colour test picture as binary PPM to stdout.
 
 The tests turn it into a real JPEG with cjpeg at build time, so no binary test data is
-committed. Usage: make_sample_ppm.py WIDTH HEIGHT SEED
+committed. Usage: make_sample_ppm.py WIDTH HEIGHT SEED [noise]; with `noise` every pixel is
+random, a picture JPEG cannot shrink (large photos for upload tests).
 """
 import random
 import sys
@@ -10,6 +11,9 @@ import sys
 width, height, seed = (int(a) for a in sys.argv[1:4])
 rng = random.Random(seed)
 out = bytearray(f"P6\n{width} {height}\n255\n".encode())
+if sys.argv[4:] == ["noise"]:
+    sys.stdout.buffer.write(bytes(out) + rng.randbytes(width * height * 3))
+    sys.exit(0)
 for y in range(height):
     for x in range(width):
         noise = rng.randrange(32)

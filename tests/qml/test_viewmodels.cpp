@@ -3,7 +3,7 @@
 #include "core/metastore.h"
 #include "qml/assignmentdetail.h"
 #include "qml/assignmentlistmodel.h"
-#include "qml/backend.h"
+#include "qml/applayer.h"
 #include "qml/checklistmodel.h"
 #include "qml/inspectioneditor.h"
 #include "qml/outboxlistmodel.h"
@@ -13,7 +13,7 @@
 #include "qml/session.h"
 #include "qml/statisticsmodel.h"
 #include "qml/storethread.h"
-#include "qml/yieldingtransport.h"
+#include "services/yieldingtransport.h"
 #include "seededstore.h"
 
 #include <QAbstractItemModelTester>
@@ -342,12 +342,12 @@ private Q_SLOTS:
         QList<int> order;
         for (int i = 0; i < 5; ++i)
             store_->run(
-                this, [i](Backend&) { return i; }, [&order](int v) { order << v; });
+                this, [i](Tablet&) { return i; }, [&order](int v) { order << v; });
         bool called = false;
         {
             auto gone = std::make_unique<QObject>();
             store_->run(
-                gone.get(), [](Backend&) { return 1; }, [&called](int) { called = true; });
+                gone.get(), [](Tablet&) { return 1; }, [&called](int) { called = true; });
         }
         store_->wait_idle();
         QCOMPARE(order, (QList<int>{0, 1, 2, 3, 4}));
@@ -358,7 +358,7 @@ private Q_SLOTS:
     void sync_yields_to_the_user_between_requests() {
         CountingTransport inner;
         std::atomic<int> pending{0};
-        YieldingTransport t(inner, pending);
+        services::YieldingTransport t(inner, pending);
         QCOMPARE(t.perform({}).status, 200); // not syncing: always through
         t.set_yielding(true);
         QCOMPARE(t.perform({}).status, 200); // nobody waiting

@@ -31,21 +31,25 @@ struct CliTablet {
 
     /// An answers file (docs/cli.md) that passes every rule for `assignment_id`, built from
     /// what `show --json` says and the catalogue the server serves; one failed checkpoint
-    /// with a photo of `photo_bytes` when asked.
-    std::string answers_for(const std::string& assignment_id, std::size_t photo_bytes = 0) {
+    /// with a photo when asked: a real JPEG of random pixels (the CLI imports photos like the
+    /// app: decoded, scaled to 2048 px, re-encoded), large enough to need several 1 MiB
+    /// chunks when `large_photo`.
+    std::string answers_for(const std::string& assignment_id, bool photo = false,
+                            bool large_photo = false) {
         const auto shown = cli("show " + assignment_id + " --json");
         REQUIRE_MESSAGE(shown.status == 0, stderr_text());
         AnswerOptions options;
-        if (photo_bytes)
+        if (photo)
             options.photo_file = "photo.jpg";
         const json doc = passing_answers(json::parse(shown.out), options);
         const auto path = dir / ("answers-" + assignment_id + ".json");
         std::ofstream(path) << doc.dump(1);
-        if (photo_bytes) {
-            std::string bytes(photo_bytes, '\0');
-            for (std::size_t i = 0; i < bytes.size(); ++i)
-                bytes[i] = static_cast<char>((i * 2654435761u) >> 13);
-            std::ofstream(dir / "photo.jpg", std::ios::binary) << bytes;
+        if (photo) {
+            const auto made = run_command(
+                "python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " +
+                std::string(large_photo ? "2048 1536" : "400 300") + " 5 noise | cjpeg -quality 92 > '" +
+                (dir / "photo.jpg").string() + "' && echo ok");
+            REQUIRE_MESSAGE(made.out == "ok\n", "cjpeg failed");
         }
         return path.string();
     }
@@ -74,7 +78,7 @@ TEST_CASE("the command line records, completes and uploads an inspection end to 
     const auto shown = json::parse(tab.cli("show " + a + " --json").out);
     CHECK(shown.at("draw_verified") == true);
 
-    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, 300000) +
+    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, true) +
                 " --json");
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const json made = json::parse(r.out);
@@ -152,9 +156,13 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     REQUIRE(tab.cli("pull").status == 0);
     const auto a = tab.first_onsite_assignment();
-    const std::size_t size = 3 * 1024 * 1024;
-    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, size)).status ==
-            0);
+    auto made = tab.cli("record --json --assignment " + a + " --answers " +
+                        tab.answers_for(a, true, true));
+    REQUIRE_MESSAGE(made.status == 0, tab.stderr_text());
+    const auto exported =
+        json::parse(tab.cli("export " + json::parse(made.out).at("id").get<std::string>()).out);
+    const auto size = exported.at("photos").at(0).at("bytes").get<std::int64_t>();
+    REQUIRE(size > 2 * 1024 * 1024); // three chunks: the kill lands mid-photo
     // Every photo chunk is slow, so the kill lands mid-photo.
     server.faults(json::array(
         {{{"method", "PATCH"}, {"path", ".*/photos/.*"}, {"fault", "delay"}, {"ms", 1500}}}));
@@ -183,6 +191,5 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find("photos 1/1") != std::string::npos);
     // It resumed: fewer photo bytes than the whole photo went up after the restart.
-    CHECK(json::parse(r.out).at("photo_bytes_sent").get<std::int64_t>() <
-          static_cast<std::int64_t>(size));
+    CHECK(json::parse(r.out).at("photo_bytes_sent").get<std::int64_t>() < size);
 }

@@ -4,7 +4,7 @@
 
 #include <atomic>
 
-namespace fi::app {
+namespace fi::services {
 
 /// A transport that lets the user's own work go first. While yielding is on (a sync run is
 /// in progress) and the GUI has work queued for the store thread, it refuses to start the
@@ -27,4 +27,4 @@ private:
     bool yielding_ = false;
 };
 
-} // namespace fi::app
+} // namespace fi::services

@@ -1,6 +1,6 @@
-#include "qml/yieldingtransport.h"
+#include "services/yieldingtransport.h"
 
-namespace fi::app {
+namespace fi::services {
 
 sync::HttpResponse YieldingTransport::perform(sync::HttpRequest request) {
     if (yielding_ && pending_.load() > 0) {
@@ -12,4 +12,4 @@ sync::HttpResponse YieldingTransport::perform(sync::HttpRequest request) {
     return inner_.perform(std::move(request));
 }
 
-} // namespace fi::app
+} // namespace fi::services

@@ -1,8 +1,8 @@
 #pragma once
 
-// Plain values the store thread hands to the GUI thread: copies, never references into the
-// store, so a view model can keep them after the store moved on. No Qt types here except
-// where a picture is the value (QImage), no behaviour beyond small helpers.
+// Plain values the application layer's services hand to a front end: copies, never
+// references into the store, so the app's view models (on another thread) and the command
+// line can keep them after the store moved on. No behaviour beyond small helpers.
 
 #include "core/creditcode.h"
 #include "core/draw.h"
@@ -10,6 +10,7 @@
 #include "core/outboxstore.h"
 #include "core/recordstore.h"
 #include "core/rules.h"
+#include "sync/puller.h"
 #include "sync/sameday.h"
 
 #include <cstdint>
@@ -18,47 +19,7 @@
 #include <string_view>
 #include <vector>
 
-namespace fi::app {
-
-/// Where an assignment's inspection stands, as the Today list shows it.
-enum class VisitState {
-    not_started, ///< no record yet
-    draft,       ///< a record is being filled in
-    completed,   ///< locked, waiting to be uploaded
-    uploaded,    ///< the central system holds it and all its photos
-    late,        ///< uploaded after its inspection day
-    attention,   ///< parked by the central system, or frozen: the user must look at it
-};
-
-inline std::string_view to_string(VisitState s) {
-    switch (s) {
-    case VisitState::not_started:
-        return "not_started";
-    case VisitState::draft:
-        return "draft";
-    case VisitState::completed:
-        return "completed";
-    case VisitState::uploaded:
-        return "uploaded";
-    case VisitState::late:
-        return "late";
-    case VisitState::attention:
-        return "attention";
-    }
-    return "not_started";
-}
-
-/// One stored record in a few columns (no body decoded): enough for lists.
-struct RecordSummary {
-    std::string record_id;
-    std::string assignment_id;
-    RecordState state = RecordState::draft;
-    std::optional<OutboxState> outbox;
-    bool late = false;
-    std::string received_at;
-    std::string created_at;
-    std::string error_message; ///< the central system's words for a parked record
-};
+namespace fi::services {
 
 /// One line of the Today list.
 struct AssignmentRow {
@@ -88,6 +49,8 @@ struct AssignmentView {
     std::vector<TeamMemberView> team;
     std::vector<CatalogueItem> items;
     std::vector<std::string> unknown_items; ///< ids the catalogue on the device lacks
+    /// Ids of items the catalogue gives no legal basis: they cannot be inspected.
+    std::vector<std::string> items_without_legal_basis;
     bool draw_verified = false;
     bool draw_present = false; ///< the draw is stored on the device
     DrawStep draw_step = DrawStep::verified;
@@ -108,11 +71,6 @@ struct OpenedRecord {
     Problems problems;                ///< completion problems as stored now
     std::string publication_deadline; ///< YYYY-MM-DD, once completed
     bool deadline_provisional = false;
-};
-
-/// One photo as the Photos page lists it.
-struct PhotoRow {
-    PhotoRef photo;
 };
 
 /// One record on the Sync page.
@@ -141,6 +99,8 @@ struct SyncSnapshot {
 
 /// What one sync run did.
 struct SyncRun {
+    std::int64_t requests = 0;
+    std::int64_t photo_bytes_sent = 0;
     int uploaded = 0;
     int late = 0;
     int parked = 0;
@@ -148,6 +108,7 @@ struct SyncRun {
     bool needs_sign_in = false;
     bool cancelled = false; ///< yielded to the user's own work; it runs again right after
     bool pulled = false;
+    sync::PullSummary pull; ///< what the pull brought, when `pulled`
     std::string pull_error;
     std::string pull_error_code;
     std::vector<std::string> messages;
@@ -168,11 +129,13 @@ struct UserInfo {
     }
 };
 
-/// Where the central system is and how to trust it (README: startup options).
+/// Where the central system is and how to trust it (README: startup options). Kept in the
+/// encrypted store at sign-in, so later runs need not repeat it.
 struct ServerConfig {
     std::string url;               ///< base URL, e.g. https://central.example/api/v1
     std::string ca_file;           ///< PEM bundle to trust instead of the system's
     std::vector<std::string> pins; ///< public-key pins, sha256//BASE64
+    bool operator==(const ServerConfig&) const = default;
 };
 
 /// The answer to a re-draw, as the Re-draw page shows it.
@@ -183,4 +146,4 @@ struct RedrawOutcome {
     int frozen_drafts = 0;
 };
 
-} // namespace fi::app
+} // namespace fi::services

@@ -1,0 +1,169 @@
+#include "cli/answersfile.h"
+
+#include "core/answers.h"
+#include "core/metastore.h"
+#include "core/modeljson.h"
+#include "core/rules.h"
+
+#include <map>
+
+namespace fi::cli {
+
+namespace {
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+Error bad(const std::string& what) {
+    return Error::make("invalid", "answers file: " + what);
+}
+
+/// A checkpoint's kind, requirement and choices, for whoever fills in the skeleton.
+std::string help_for(const Checkpoint& cp) {
+    std::string h = std::string(to_string(cp.kind)) + (cp.required ? ", required" : ", optional");
+    if (cp.kind == CheckpointKind::pass_fail)
+        h += ": \"pass\", \"fail\" or \"na\"";
+    if (cp.kind == CheckpointKind::number)
+        h += ": a whole number" + (cp.unit ? " (" + *cp.unit + ")" : std::string());
+    if (cp.kind == CheckpointKind::choice) {
+        h += ": one of";
+        for (const auto& c : cp.choices)
+            h += " \"" + c + "\"";
+    }
+    if (cp.photo_on_fail)
+        h += "; a fail needs a finding with a photo";
+    return h + " — " + cp.text;
+}
+} // namespace
+
+Result<std::vector<PhotoPlan>> AnswersFile::apply(const json& j, const fs::path& base,
+                                                  InspectionRecord& record) {
+    if (!j.is_object())
+        return bad("not a JSON object");
+    // The parts the file shares with the upload body are read by the record's own decoder.
+    json as_record = encode_inspection_record(record);
+    for (const char* key :
+         {"inspectors_present", "location", "offsite_method", "confidential", "confidential_reason"})
+        if (j.contains(key))
+            as_record[key] = j.at(key);
+    std::map<std::string, std::string> finding_ids;
+    json findings = json::array();
+    if (j.contains("findings")) {
+        if (!j.at("findings").is_array())
+            return bad("findings must be a list");
+        for (const auto& f : j.at("findings")) {
+            if (!f.is_object() || !f.contains("ref") || !f.at("ref").is_string())
+                return bad("every finding needs a \"ref\" name for its photos to point at");
+            json copy = f;
+            copy.erase("ref");
+            const std::string id = make_uuid_v4();
+            copy["id"] = id;
+            copy["photo_ids"] = json::array();
+            finding_ids[f.at("ref").get<std::string>()] = id;
+            findings.push_back(copy);
+        }
+    }
+    as_record["findings"] = findings;
+    as_record["answers"] = json::array();
+    as_record["outcome"] = nullptr;
+    as_record["public_text"] = "";
+    if (j.contains("outcome") && !j.at("outcome").is_null()) {
+        as_record["outcome"] = j.at("outcome");
+        if (auto o = j.at("outcome").is_string() ? parse_outcome(j.at("outcome").get<std::string>())
+                                                 : std::nullopt)
+            as_record["public_text"] = std::string(public_text_for(*o));
+    }
+    auto decoded = decode_inspection_record(as_record);
+    if (!decoded)
+        return bad(decoded.error().message);
+    InspectionRecord next = std::move(decoded.value());
+    next.answers = record.answers;
+
+    // Answers one by one, as the app sets them: core decides what a change resets.
+    std::vector<std::pair<std::string, std::string>> given;
+    if (j.contains("answers")) {
+        if (!j.at("answers").is_array())
+            return bad("answers must be a list");
+        for (std::size_t i = 0; i < j.at("answers").size(); ++i) {
+            const json& a = j.at("answers")[i];
+            const std::string where = "answers[" + std::to_string(i) + "]";
+            if (!a.is_object() || !a.contains("item_id") || !a.at("item_id").is_string() ||
+                !a.contains("checkpoint_id") || !a.at("checkpoint_id").is_string())
+                return bad(where + " needs \"item_id\" and \"checkpoint_id\"");
+            const std::string item = a.at("item_id"), cp = a.at("checkpoint_id");
+            const json v = a.value("value", json());
+            std::optional<AnswerValue> value;
+            if (v.is_string())
+                value = v.get<std::string>();
+            else if (v.is_number_integer())
+                value = v.get<std::int64_t>();
+            else if (!v.is_null())
+                return bad(where + ".value must be a text or a whole number");
+            set_answer(next, item, cp, value);
+            given.emplace_back(item, cp);
+            if (value && a.contains("note")) {
+                if (!a.at("note").is_string())
+                    return bad(where + ".note must be a text");
+                for (auto& x : next.answers)
+                    if (x.item_id == item && x.checkpoint_id == cp)
+                        x.note = a.at("note").get<std::string>();
+            }
+        }
+    }
+    // What the file leaves out is not answered (a resumed draft keeps nothing of before).
+    for (const auto& a : record.answers)
+        if (std::find(given.begin(), given.end(), std::pair(a.item_id, a.checkpoint_id)) ==
+            given.end())
+            set_answer(next, a.item_id, a.checkpoint_id, std::nullopt);
+
+    std::vector<PhotoPlan> photos;
+    if (j.contains("photos")) {
+        if (!j.at("photos").is_array())
+            return bad("photos must be a list");
+        for (const auto& p : j.at("photos")) {
+            if (!p.is_object() || !p.contains("file") || !p.at("file").is_string())
+                return bad("every photo needs a \"file\"");
+            const fs::path file = p.at("file").get<std::string>();
+            PhotoPlan plan{file.is_absolute() ? file : base / file, std::nullopt,
+                           p.value("detail", false)};
+            if (p.contains("finding") && p.at("finding").is_string()) {
+                auto it = finding_ids.find(p.at("finding").get<std::string>());
+                if (it == finding_ids.end())
+                    return bad("photo " + file.string() + " names an unknown finding");
+                plan.finding_id = it->second;
+            }
+            photos.push_back(plan);
+        }
+    }
+    record = std::move(next);
+    return photos;
+}
+
+json AnswersFile::skeleton(const Assignment& a, const std::vector<CatalogueItem>& items) {
+    json answers = json::array();
+    for (const auto& item : items) {
+        if (!has_legal_basis(item))
+            continue; // nothing of it may be inspected (无法律依据不检查)
+        for (const auto& cp : item.checkpoints)
+            answers.push_back({{"item_id", item.id},
+                               {"checkpoint_id", cp.id},
+                               {"value", nullptr},
+                               {"note", ""},
+                               {"_help", help_for(cp)}});
+    }
+    json present = json::array();
+    for (const auto& m : a.team)
+        if (m.role != TeamRole::expert)
+            present.push_back(m.inspector_id);
+    const bool onsite = a.mode == InspectionMode::onsite;
+    return {{"inspectors_present", present},
+            {"location", onsite ? json{{"lat_e6", nullptr}, {"lon_e6", nullptr},
+                                       {"accuracy_m", nullptr}}
+                                : json()},
+            {"offsite_method", onsite ? json() : json("monitoring_data | drone | document_review")},
+            {"answers", answers},
+            {"findings", json::array()},
+            {"photos", json::array()},
+            {"outcome", "no_problem | rectification_ordered | case_opened"}};
+}
+
+} // namespace fi::cli

@@ -1,0 +1,860 @@
+#include "cli/cliapp.h"
+
+#include "cli/answersfile.h"
+#include "core/answers.h"
+#include "core/modeljson.h"
+#include "core/recordstore.h"
+#include "core/statistics.h"
+#include "platform/guiapplication.h"
+#include "services/errors.h"
+#include "services/tablet.h"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+namespace fi::cli {
+
+namespace {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+using services::service_error::sign_in;
+
+constexpr const char* options_text = R"(Options:
+  --data DIR           data directory (default: $FI_DATA or ./fieldinspect-data)
+  --server URL         central system base URL, e.g. https://central.example/api/v1
+                       (default: $FI_SERVER, else the one kept at sign-in)
+  --ca-file FILE       trust this CA bundle for the server's certificate (kept at sign-in)
+  --tls-pin PIN        pin the server's public key (sha256//BASE64); repeat for backups (kept)
+  --pin-file FILE      the PIN (default: $FI_PIN)
+  --password-file FILE the password (default: $FI_PASSWORD)
+  --json               machine-readable summary on stdout
+Exit codes: 0 done/all uploaded, 2 usage, 3 pending or parked, 4 sign-in needed, 5 data error.
+)";
+
+struct UsageError {
+    std::string message;
+};
+
+/// A failure that ends the command with an exit code and a message on stderr.
+struct Failure {
+    int code;
+    std::string message;
+};
+
+/// The parsed command line.
+struct Args {
+    std::string command;
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> options;
+    bool json = false;
+
+    std::optional<std::string> opt(const std::string& name) const {
+        auto it = options.find(name);
+        if (it == options.end() || it->second.empty())
+            return std::nullopt;
+        return it->second.back();
+    }
+    std::vector<std::string> all(const std::string& name) const {
+        auto it = options.find(name);
+        return it == options.end() ? std::vector<std::string>{} : it->second;
+    }
+    bool flag(const std::string& name) const { return options.contains(name); }
+};
+
+Args parse(int argc, char** argv) {
+    static const std::set<std::string> with_value = {
+        "--data",       "--server",  "--ca-file",   "--tls-pin", "--pin-file", "--password-file",
+        "--user",       "--assignment", "--answers", "--retry-for", "--reason", "--note",
+        "--exclude",    "--out",     "--quarter",   "--csv",     "--pdf",      "--skeleton"};
+    static const std::set<std::string> flags = {"--json", "--draft", "--help", "--resume"};
+    Args a;
+    for (int i = 1; i < argc; ++i) {
+        const std::string s = argv[i];
+        if (s.starts_with("--")) {
+            if (with_value.contains(s)) {
+                if (i + 1 >= argc)
+                    throw UsageError{s + " needs a value"};
+                a.options[s].push_back(argv[++i]);
+            } else if (flags.contains(s)) {
+                a.options[s].push_back("1");
+            } else {
+                throw UsageError{"unknown option " + s};
+            }
+        } else if (a.command.empty()) {
+            a.command = s;
+        } else {
+            a.positional.push_back(s);
+        }
+    }
+    a.json = a.flag("--json");
+    return a;
+}
+
+std::string env(const char* name) {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+}
+
+/// A secret from a file (first line) or an environment variable; never from the command line.
+std::string secret(const Args& a, const char* file_option, const char* env_name, const char* what) {
+    if (auto f = a.opt(file_option)) {
+        std::ifstream in(*f);
+        std::string line;
+        if (!in || !std::getline(in, line))
+            throw UsageError{std::string("cannot read the ") + what + " from " + *f};
+        return line;
+    }
+    std::string v = env(env_name);
+    if (v.empty())
+        throw UsageError{std::string("give the ") + what + " with " + file_option + " or " +
+                         env_name};
+    return v;
+}
+
+/// What the command line adds to a rule's or the app's words: the command to run.
+std::string_view cli_hint(std::string_view code) {
+    static const std::map<std::string_view, std::string_view> hints = {
+        {rule_code::location_required,
+         "On the command line: give \"location\" (lat_e6, lon_e6, accuracy_m) in the answers "
+         "file."},
+        {services::service_error::sign_in, "Run `fieldinspect-cli sign-in --user NAME`."},
+        {services::service_error::not_found, "Run `fieldinspect-cli pull` first."},
+        {services::service_error::not_set_up, "Create it with `fieldinspect-cli init --user NAME`."},
+    };
+    auto it = hints.find(code);
+    return it == hints.end() ? std::string_view() : it->second;
+}
+
+int exit_for(const Error& e) {
+    if (e.code == sign_in)
+        return exit_sign_in;
+    if (services::is_try_later(e.code))
+        return exit_pending;
+    return exit_data_error;
+}
+
+[[noreturn]] void fail(const Error& e) {
+    std::string message = e.message;
+    if (auto hint = cli_hint(e.code); !hint.empty())
+        message += " " + std::string(hint);
+    throw Failure{exit_for(e), message};
+}
+void fail_if(const Status& s) {
+    if (!s)
+        fail(s.error());
+}
+template <class T> T take(Result<T> r) {
+    if (!r)
+        fail(r.error());
+    return std::move(r.value());
+}
+
+/// The tablet of this run and what the command line gave for it.
+class Context {
+public:
+    explicit Context(const Args& args) : args_(args), tablet_(data_dir_of(args)) {}
+
+    const Args& args() const { return args_; }
+    services::Tablet& tablet() { return tablet_; }
+
+    /// The central system as given on the command line or in the environment; what is left
+    /// out is what the sign-in kept.
+    services::ServerConfig server() const {
+        services::ServerConfig s;
+        s.url = args_.opt("--server").value_or(env("FI_SERVER"));
+        s.ca_file = args_.opt("--ca-file").value_or("");
+        s.pins = args_.all("--tls-pin");
+        return s;
+    }
+
+    /// The tablet unlocked with the PIN.
+    services::Tablet& open() {
+        if (!tablet_.workspace.is_open())
+            take(tablet_.session.unlock(server(), secret(args_, "--pin-file", "FI_PIN", "PIN")));
+        return tablet_;
+    }
+
+private:
+    static fs::path data_dir_of(const Args& a) {
+        fs::path d = a.opt("--data").value_or(env("FI_DATA"));
+        return d.empty() ? fs::path("fieldinspect-data") : d;
+    }
+
+    const Args& args_;
+    services::Tablet tablet_;
+};
+
+std::string mib(std::int64_t bytes) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
+    return b;
+}
+
+/// A PDF or a photo needs Qt's GUI; the command line makes an offscreen one (no display).
+void need_gui() {
+    fail_if(platform::ensure_gui_application());
+}
+
+std::string one_positional(const Context& ctx, const std::string& what) {
+    if (ctx.args().positional.size() != 1)
+        throw UsageError{ctx.args().command + " needs one " + what};
+    return ctx.args().positional[0];
+}
+
+// ---- session --------------------------------------------------------------------------
+
+void print_signed_in(Context& ctx, const services::UserInfo& u) {
+    const std::string device = take(ctx.tablet().session.device_id());
+    if (ctx.args().json)
+        std::cout << json{{"inspector_id", u.inspector_id},
+                          {"name", u.name},
+                          {"roles", u.roles},
+                          {"device_id", device}}
+                         .dump()
+                  << "\n";
+    else
+        std::cout << "Signed in as " << u.name << " (" << u.inspector_id << ", " << u.unit
+                  << ") on device " << device << "\n";
+}
+
+std::string required_user(Context& ctx) {
+    const auto user = ctx.args().opt("--user");
+    if (!user)
+        throw UsageError{ctx.args().command + " needs --user NAME"};
+    return *user;
+}
+
+int cmd_init(Context& ctx) {
+    const std::string user = required_user(ctx);
+    const std::string password = secret(ctx.args(), "--password-file", "FI_PASSWORD", "password");
+    const std::string pin = secret(ctx.args(), "--pin-file", "FI_PIN", "PIN");
+    auto& session = ctx.tablet().session;
+    const services::ServerConfig server = ctx.server();
+    if (server.url.empty() && !session.set_up())
+        throw UsageError{"give the central system's URL with --server or FI_SERVER"};
+    take(session.sign_in_first(server, user, password));
+    // Tests create many throw-away stores; the PIN's KDF cost is theirs to skip.
+    print_signed_in(ctx, take(session.create_store(pin, env("FI_INSECURE_TEST_KDF") == "1")));
+    return exit_ok;
+}
+
+int cmd_sign_in(Context& ctx) {
+    const std::string user = required_user(ctx);
+    const std::string password = secret(ctx.args(), "--password-file", "FI_PASSWORD", "password");
+    auto& tablet = ctx.open();
+    print_signed_in(ctx, take(tablet.session.sign_in(password, user)));
+    return exit_ok;
+}
+
+int cmd_sign_out(Context& ctx) {
+    fail_if(ctx.open().session.sign_out());
+    std::cout << "Signed out.\n";
+    return exit_ok;
+}
+
+// ---- assignments ----------------------------------------------------------------------
+
+json pull_json(const sync::PullSummary& s) {
+    return {{"applied", s.applied},
+            {"deleted", s.deleted},
+            {"rejected", s.rejected},
+            {"frozen_drafts", s.frozen_drafts},
+            {"draws_verified", s.draws_verified},
+            {"draws_not_verified", s.draws_not_verified},
+            {"messages", s.messages}};
+}
+
+/// A pull's failure as the command line reports it.
+Error pull_error(const services::SyncRun& run) {
+    return Error::make(run.needs_sign_in ? std::string(sign_in) : run.pull_error_code,
+                       run.pull_error);
+}
+
+int cmd_pull(Context& ctx) {
+    const auto run = ctx.open().sync.pull();
+    if (!run.pulled)
+        fail(pull_error(run));
+    for (const auto& m : run.pull.messages)
+        std::cerr << "warning: " << m << "\n";
+    const auto& s = run.pull;
+    if (ctx.args().json)
+        std::cout << pull_json(s).dump() << "\n";
+    else
+        std::cout << "Pulled: " << s.applied << " items applied, " << s.deleted << " removed, "
+                  << s.rejected << " rejected; draws verified for " << s.draws_verified
+                  << " assignments, NOT verified for " << s.draws_not_verified << ".\n";
+    return exit_ok;
+}
+
+int cmd_assignments(Context& ctx) {
+    auto rows = take(ctx.open().assignments.list());
+    json out = json::array();
+    for (const auto& row : rows) {
+        const auto& a = row.assignment;
+        const std::string state(to_string(row.state));
+        out.push_back({{"id", a.id},
+                       {"target", a.target.name},
+                       {"category", to_string(a.target.category)},
+                       {"mode", to_string(a.mode)},
+                       {"district", a.target.district},
+                       {"plan", a.plan.name},
+                       {"state", state},
+                       {"record_id", row.record_id}});
+        if (!ctx.args().json)
+            std::cout << a.id << "  " << to_string(a.target.category) << "  " << to_string(a.mode)
+                      << "  " << a.target.district << "  " << a.target.name << "  [" << state
+                      << "]\n";
+    }
+    if (ctx.args().json)
+        std::cout << out.dump() << "\n";
+    else if (rows.empty())
+        std::cout << "No assignments on this tablet. Run `fieldinspect-cli pull`.\n";
+    return exit_ok;
+}
+
+/// What must be said before anything else about an assignment.
+std::vector<std::string> warnings_of(const services::AssignmentView& v) {
+    std::vector<std::string> w;
+    if (!v.draw_verified)
+        w.push_back("the draw of this assignment does NOT verify: " + v.draw_message +
+                    " Do not inspect before the central system confirmed the team.");
+    for (const auto& id : v.items_without_legal_basis)
+        w.push_back("item " + id +
+                    " has no legal basis in the catalogue and cannot be inspected "
+                    "(无法律依据不检查); the record refuses it until the catalogue gives one.");
+    for (const auto& id : v.unknown_items)
+        w.push_back("item " + id + " is not in the catalogue on this tablet; run `pull`.");
+    if (auto p = credit_code_warning(v.assignment.target))
+        w.push_back(p->message);
+    return w;
+}
+
+int cmd_show(Context& ctx) {
+    const auto v = take(ctx.open().assignments.view(one_positional(ctx, "assignment id")));
+    const auto& a = v.assignment;
+    const auto warnings = warnings_of(v);
+    json team = json::array();
+    for (const auto& m : v.team)
+        team.push_back({{"inspector_id", m.inspector_id},
+                        {"role", to_string(m.role)},
+                        {"name", m.known ? m.name : ""},
+                        {"cert_no", m.cert_no ? json(*m.cert_no) : json()}});
+    json items = json::array();
+    for (const auto& i : v.items)
+        items.push_back({{"id", i.id}, {"title", i.title}, {"legal_basis", i.legal_basis}});
+    for (const auto& id : v.unknown_items)
+        items.push_back(
+            {{"id", id}, {"title", "(not in the catalogue)"}, {"legal_basis", json::array()}});
+    json out = encode_assignment(a);
+    out["team_details"] = team;
+    out["item_details"] = items;
+    out["draw_verified"] = v.draw_verified;
+    out["draw_message"] = v.draw_message;
+    out["state"] = to_string(v.state);
+    out["warnings"] = warnings;
+    if (auto warning = credit_code_warning(a.target))
+        out["credit_code_warning"] = warning->message;
+    if (ctx.args().json) {
+        std::cout << out.dump() << "\n";
+        return exit_ok;
+    }
+    for (const auto& w : warnings)
+        std::cout << "WARNING: " << w << "\n";
+    std::cout << a.id << " (revision " << a.revision << ", " << to_string(a.status) << ", "
+              << to_string(v.state) << ")\n"
+              << "  target:   " << a.target.name << " — " << a.target.credit_code << "\n"
+              << "  address:  " << a.target.address << " (" << a.target.district << ")\n"
+              << "  plan:     " << a.plan.name << "\n"
+              << "  mode:     " << to_string(a.mode) << "\n"
+              << "  draw:     " << a.draw_id << " — "
+              << (v.draw_verified ? "verified" : "NOT VERIFIED: " + v.draw_message) << "\n";
+    for (const auto& m : v.team)
+        std::cout << "  team:     " << to_string(m.role) << " " << m.inspector_id << " "
+                  << (m.known ? m.name : "") << (m.cert_no ? " " + *m.cert_no : "") << "\n";
+    for (const auto& i : v.items)
+        std::cout << "  item:     " << i.id << " " << i.title << "\n";
+    std::cout << "  Its checkpoints: `fieldinspect-cli checklist " << a.id << "`.\n";
+    return exit_ok;
+}
+
+int cmd_checklist(Context& ctx) {
+    const auto v = take(ctx.open().assignments.view(one_positional(ctx, "assignment id")));
+    if (auto file = ctx.args().opt("--skeleton")) {
+        std::ofstream out(*file);
+        out << AnswersFile::skeleton(v.assignment, v.items).dump(2) << "\n";
+        if (!out)
+            throw Failure{exit_data_error, "cannot write " + *file};
+    }
+    if (ctx.args().json) {
+        json items = json::array();
+        for (const auto& i : v.items) {
+            json cps = json::array();
+            for (const auto& c : i.checkpoints)
+                cps.push_back({{"id", c.id},
+                               {"text", c.text},
+                               {"kind", to_string(c.kind)},
+                               {"required", c.required},
+                               {"photo_on_fail", c.photo_on_fail},
+                               {"choices", c.choices},
+                               {"unit", c.unit ? json(*c.unit) : json()}});
+            items.push_back({{"id", i.id},
+                             {"title", i.title},
+                             {"legal_basis", i.legal_basis},
+                             {"can_be_inspected", has_legal_basis(i)},
+                             {"checkpoints", cps}});
+        }
+        std::cout << json{{"assignment_id", v.assignment.id}, {"items", items}}.dump() << "\n";
+        return exit_ok;
+    }
+    for (const auto& w : warnings_of(v))
+        std::cout << "WARNING: " << w << "\n";
+    for (const auto& i : v.items) {
+        std::cout << "item " << i.id << "  " << i.title
+                  << (has_legal_basis(i) ? "" : "  [no legal basis: cannot be inspected]") << "\n";
+        for (const auto& b : i.legal_basis)
+            std::cout << "    basis: " << b << "\n";
+        for (const auto& c : i.checkpoints) {
+            std::cout << "  " << c.id << "  " << to_string(c.kind)
+                      << (c.required ? "  required" : "  optional")
+                      << (c.photo_on_fail ? "  photo on fail" : "");
+            if (!c.choices.empty()) {
+                std::cout << "  choices:";
+                for (const auto& ch : c.choices)
+                    std::cout << " " << ch;
+            }
+            if (c.unit)
+                std::cout << "  unit: " << *c.unit;
+            std::cout << "\n      " << c.text << "\n";
+        }
+    }
+    if (auto file = ctx.args().opt("--skeleton"))
+        std::cout << "Wrote an answers file to fill in: " << *file << "\n";
+    return exit_ok;
+}
+
+// ---- records --------------------------------------------------------------------------
+
+/// The draft of an assignment, if it has one.
+std::optional<RecordSummary> draft_of(services::Tablet& t, const std::string& assignment_id) {
+    for (auto& d : take(t.records.drafts()))
+        if (d.assignment_id == assignment_id)
+            return d;
+    return std::nullopt;
+}
+
+int cmd_record(Context& ctx) {
+    const auto assignment_id = ctx.args().opt("--assignment");
+    const auto answers_path = ctx.args().opt("--answers");
+    if (!assignment_id || !answers_path)
+        throw UsageError{"record needs --assignment ID and --answers FILE"};
+    std::ifstream in(*answers_path);
+    if (!in)
+        throw Failure{exit_data_error, "cannot read " + *answers_path};
+    const json answers = json::parse(in, nullptr, false);
+    if (answers.is_discarded())
+        throw Failure{exit_data_error, *answers_path + " is not valid JSON"};
+    auto& t = ctx.open();
+    const bool resume = ctx.args().flag("--resume");
+    if (auto draft = draft_of(t, *assignment_id); draft && !resume)
+        throw Failure{exit_data_error,
+                      "The assignment " + *assignment_id + " already has a draft (" +
+                          draft->record_id + ", started " + draft->created_at +
+                          "). Run the same command with --resume to replace its content with "
+                          "the answers file, or discard it with `fieldinspect-cli discard " +
+                          draft->record_id + "`."};
+    auto opened = take(t.records.start(*assignment_id, {}, std::nullopt, std::nullopt));
+    InspectionRecord r = opened.stored.record;
+    for (const auto& p : r.photos) // a resumed draft takes the file's photos only
+        fail_if(t.photos.remove(r.id, p.id));
+    r.photos.clear();
+    r.findings.clear();
+    const auto photos =
+        take(AnswersFile::apply(answers, fs::path(*answers_path).parent_path(), r));
+    fail_if(t.records.save_draft(r));
+    if (!photos.empty())
+        need_gui();
+    for (const auto& p : photos)
+        take(t.photos.import_file(r.id, p.file, p.finding_id, r.location,
+                                  p.detail ? 3072 : services::PhotoService::default_side_px));
+    if (ctx.args().flag("--draft")) {
+        std::cout << r.id << "\n";
+        return exit_ok;
+    }
+    auto done = take(t.records.complete(r));
+    if (done.stored.state != RecordState::completed) {
+        std::cerr << "The record " << r.id << " was kept as a draft; it cannot be completed:\n";
+        for (const auto& p : done.problems) {
+            std::cerr << "  - [" << p.code << "] " << p.field << ": " << p.message;
+            if (auto hint = cli_hint(p.code); !hint.empty())
+                std::cerr << " " << hint;
+            std::cerr << "\n";
+        }
+        std::cerr << "Fix the answers file and run the same command with --resume, or discard "
+                     "the draft with `fieldinspect-cli discard "
+                  << r.id << "`.\n";
+        return exit_data_error;
+    }
+    if (ctx.args().json)
+        std::cout << json{{"id", r.id},
+                          {"chain_seq", *done.stored.chain_seq},
+                          {"chain_hash", *done.stored.chain_hash},
+                          {"draw_verified", done.stored.record.draw_verified}}
+                         .dump()
+                  << "\n";
+    else
+        std::cout << r.id << "\n";
+    return exit_ok;
+}
+
+int cmd_drafts(Context& ctx) {
+    auto drafts = take(ctx.open().records.drafts());
+    json out = json::array();
+    for (const auto& d : drafts) {
+        out.push_back({{"id", d.record_id},
+                       {"assignment_id", d.assignment_id},
+                       {"created_at", d.created_at}});
+        if (!ctx.args().json)
+            std::cout << d.record_id << "  " << d.assignment_id << "  started " << d.created_at
+                      << "\n";
+    }
+    if (ctx.args().json)
+        std::cout << out.dump() << "\n";
+    else if (drafts.empty())
+        std::cout << "No drafts on this tablet.\n";
+    return exit_ok;
+}
+
+int cmd_discard(Context& ctx) {
+    const std::string id = one_positional(ctx, "draft record id");
+    fail_if(ctx.open().records.discard(id));
+    std::cout << "Discarded the draft " << id << ".\n";
+    return exit_ok;
+}
+
+int cmd_export(Context& ctx) {
+    std::cout << take(ctx.open().records.export_text(one_positional(ctx, "record id"))) << "\n";
+    return exit_ok;
+}
+
+// ---- sync -----------------------------------------------------------------------------
+
+json status_json(const services::SyncSnapshot& snap) {
+    const auto& s = snap.same_day;
+    json records = json::array();
+    for (const auto& r : snap.rows)
+        if (r.outbox != OutboxState::uploaded)
+            records.push_back(
+                {{"id", r.record_id},
+                 {"state", to_string(*r.outbox)},
+                 {"inspection_day", r.inspection_day},
+                 {"attempts", r.attempts},
+                 {"error_code", r.error_code.empty() ? json() : json(r.error_code)},
+                 {"message", r.error_message.empty() ? json() : json(r.error_message)}});
+    return {{"today", s.today},           {"due_today", s.due_today},
+            {"overdue", s.overdue},       {"pending", s.pending},
+            {"uploading", s.uploading},   {"parked", s.parked},
+            {"bytes_left", s.bytes_left}, {"minutes_left_today", s.left_today.count()},
+            {"records", records}};
+}
+
+void print_status(const services::SyncSnapshot& snap, bool with_records) {
+    const auto& s = snap.same_day;
+    std::cout << "Today " << s.today << ": " << s.due_today << " record(s) of today not yet "
+              << "uploaded, " << s.overdue << " from earlier days (late), " << s.parked
+              << " need attention; " << mib(s.bytes_left) << " of photos left; "
+              << s.left_today.count() / 60 << " h " << s.left_today.count() % 60
+              << " min left until 24:00.\n";
+    if (with_records)
+        for (const auto& r : snap.rows)
+            if (r.outbox != OutboxState::uploaded)
+                std::cout << "  " << r.record_id << "  " << to_string(*r.outbox) << "  "
+                          << r.inspection_day
+                          << (r.error_message.empty() ? std::string() : "  — " + r.error_message)
+                          << "\n";
+}
+
+int exit_for(const services::SyncSnapshot& snap) {
+    const auto& s = snap.same_day;
+    return s.pending + s.uploading + s.parked > 0 ? exit_pending : exit_ok;
+}
+
+int cmd_status(Context& ctx) {
+    const auto snap = take(ctx.open().sync.snapshot());
+    if (ctx.args().json)
+        std::cout << status_json(snap).dump() << "\n";
+    else
+        print_status(snap, true);
+    return exit_for(snap);
+}
+
+int cmd_sync(Context& ctx) {
+    int retry_for = 0;
+    if (auto r = ctx.args().opt("--retry-for"))
+        retry_for = std::atoi(r->c_str());
+    auto last_print = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    std::string finished_record;
+    auto progress = [&](const sync::UploadProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool done = p.record_sent == p.record_total;
+        if (done ? finished_record == p.record_id
+                 : now - last_print < std::chrono::milliseconds(200))
+            return; // at most five lines a second, and one when a record is done
+        last_print = now;
+        if (done)
+            finished_record = p.record_id;
+        std::cerr << "uploading " << p.record_id << ": " << mib(p.record_sent) << " / "
+                  << mib(p.record_total) << " (all: " << mib(p.overall_sent) << " / "
+                  << mib(p.overall_total) << ")\n";
+    };
+    auto& t = ctx.open();
+    const auto run = t.sync.sync(progress, std::chrono::seconds(retry_for));
+    for (const auto& m : run.messages)
+        std::cerr << m << "\n";
+    if (!run.pulled && !run.needs_sign_in)
+        std::cerr << "pull: " << run.pull_error << "\n";
+    const auto snap = take(t.sync.snapshot());
+    if (ctx.args().json) {
+        json out = status_json(snap);
+        out["uploaded"] = run.uploaded;
+        out["late"] = run.late;
+        out["requests"] = run.requests;
+        out["photo_bytes_sent"] = run.photo_bytes_sent;
+        out["needs_sign_in"] = run.needs_sign_in;
+        out["pull"] = run.pulled ? pull_json(run.pull) : json{{"error", run.pull_error}};
+        std::cout << out.dump() << "\n";
+    } else {
+        std::cout << "Uploaded " << run.uploaded << " record(s)"
+                  << (run.late ? " (" + std::to_string(run.late) + " late)" : "") << ".\n";
+        print_status(snap, false);
+        if (run.needs_sign_in)
+            std::cout << "The session has ended: run `fieldinspect-cli sign-in --user NAME`, "
+                         "then `sync` again. Nothing was lost.\n";
+    }
+    if (run.needs_sign_in)
+        return exit_sign_in;
+    return exit_for(snap);
+}
+
+int cmd_redraw(Context& ctx) {
+    const std::string id = one_positional(ctx, "assignment id");
+    const auto reason = ctx.args().opt("--reason");
+    if (!reason || (*reason != "conflict" && *reason != "absence" && *reason != "other"))
+        throw UsageError{"redraw needs --reason conflict, absence or other"};
+    std::vector<std::string> exclude;
+    if (auto e = ctx.args().opt("--exclude")) {
+        std::stringstream ss(*e);
+        for (std::string x; std::getline(ss, x, ',');)
+            if (!x.empty())
+                exclude.push_back(x);
+    }
+    const auto out = take(
+        ctx.open().sync.redraw(id, *reason, ctx.args().opt("--note").value_or(""), exclude));
+    const auto& fresh = out.fresh.assignment;
+    if (ctx.args().json) {
+        std::cout << json{{"revoked", out.revoked_id},
+                          {"assignment", encode_assignment(fresh)},
+                          {"draw_verified", out.fresh.draw_verified},
+                          {"frozen_drafts", out.frozen_drafts}}
+                         .dump()
+                  << "\n";
+        return exit_ok;
+    }
+    std::cout << "The central system drew a new team for " << fresh.id << " (revision "
+              << fresh.revision << "); the draw "
+              << (out.fresh.draw_verified ? "verifies" : "does NOT verify") << ".\n";
+    for (const auto& m : fresh.team)
+        std::cout << "  " << to_string(m.role) << " " << m.inspector_id << "\n";
+    return exit_ok;
+}
+
+// ---- reports --------------------------------------------------------------------------
+
+std::optional<fs::path> path_option(const Context& ctx, const std::string& name) {
+    if (auto p = ctx.args().opt(name))
+        return fs::path(*p);
+    return std::nullopt;
+}
+
+int cmd_pdf(Context& ctx) {
+    const std::string id = one_positional(ctx, "record or assignment id");
+    auto& t = ctx.open();
+    const auto doc = take(t.reports.record_document(id));
+    need_gui();
+    const fs::path out = take(t.reports.record_pdf(id, path_option(ctx, "--out")));
+    if (ctx.args().json)
+        std::cout << json{{"record_id", doc.stored.record.id},
+                          {"chain_hash", *doc.stored.chain_hash},
+                          {"publication_deadline", doc.publication_deadline.date.to_string()},
+                          {"deadline_provisional", doc.publication_deadline.provisional},
+                          {"file", out.string()}}
+                         .dump()
+                  << "\n";
+    else
+        std::cout << "Wrote the inspection record of " << doc.stored.record.id << " to "
+                  << out.string() << "\n";
+    return exit_ok;
+}
+
+int cmd_stats(Context& ctx) {
+    const auto quarter_text = ctx.args().opt("--quarter");
+    if (!quarter_text)
+        throw UsageError{"stats needs --quarter YYYYQn, e.g. --quarter 2026Q4"};
+    if (auto q = Quarter::parse(*quarter_text); !q)
+        throw UsageError{q.error().message};
+    auto& t = ctx.open();
+    const auto stats = take(t.reports.statistics(*quarter_text));
+    std::vector<std::string> written;
+    if (auto csv = path_option(ctx, "--csv"))
+        written.push_back(take(t.reports.export_statistics(stats, false, csv)).string());
+    if (auto pdf = path_option(ctx, "--pdf")) {
+        need_gui();
+        written.push_back(take(t.reports.export_statistics(stats, true, pdf)).string());
+    }
+    const auto& q = stats.quarter;
+    if (ctx.args().json) {
+        json rows = json::array();
+        for (const auto& r : stats.rows)
+            rows.push_back({{"key", r.key},
+                            {"section", r.section},
+                            {"label_zh", r.label_zh},
+                            {"label_en", r.label_en},
+                            {"value", r.value ? json(*r.value) : json(nullptr)},
+                            {"note", r.note}});
+        std::cout << json{{"quarter", q.to_string()},
+                          {"unit", stats.unit},
+                          {"report_due", q.report_due().to_string()},
+                          {"rows", rows},
+                          {"files", written}}
+                         .dump()
+                  << "\n";
+        return exit_ok;
+    }
+    std::cout << "监管情况统计表 " << q.to_string() << " (" << q.first_day().to_string() << " – "
+              << q.last_day().to_string() << "), " << stats.unit << "; due "
+              << q.report_due().to_string() << "\n";
+    for (const auto& r : stats.rows)
+        std::cout << "  " << r.label_zh << " / " << r.label_en << ": " << statistics_value_text(r)
+                  << "\n";
+    for (const auto& f : written)
+        std::cout << "Wrote " << f << "\n";
+    return exit_ok;
+}
+
+// ---- the table of commands ------------------------------------------------------------
+
+struct Command {
+    const char* name;
+    const char* usage;
+    const char* help;
+    int (*run)(Context&);
+};
+
+const Command commands[] = {
+    {"init", "init --user NAME",
+     "First run: sign in online (password from --password-file or FI_PASSWORD), then create the\n"
+     "encrypted data directory under a PIN (--pin-file or FI_PIN). The server (--server) and\n"
+     "its trust (--ca-file, --tls-pin) are kept for later commands.",
+     cmd_init},
+    {"sign-in", "sign-in --user NAME",
+     "Renew the session with the central system (the tablet's owner only).", cmd_sign_in},
+    {"sign-out", "sign-out", "End the session here and at the central system.", cmd_sign_out},
+    {"pull", "pull", "Fetch reference data, assignments and draws; every draw is verified.",
+     cmd_pull},
+    {"assignments", "assignments", "List the assignments on this tablet with their state.",
+     cmd_assignments},
+    {"show", "show ASSIGNMENT",
+     "One assignment: target, items with legal basis, team, draw check; warns first about an\n"
+     "unverified draw or an item that cannot be inspected.",
+     cmd_show},
+    {"checklist", "checklist ASSIGNMENT [--skeleton FILE]",
+     "Every checkpoint of the assignment's items: id, kind, required, choices or unit. With\n"
+     "--skeleton, also write an answers file to fill in (docs/cli.md).",
+     cmd_checklist},
+    {"record", "record --assignment ID --answers FILE [--draft] [--resume]",
+     "Record an inspection from an answers file (docs/cli.md) with its photos (imported like\n"
+     "the app's: scaled, EXIF removed, stored encrypted) and complete it (unless --draft). A\n"
+     "refused record is kept as a draft: --resume replaces that draft's content.",
+     cmd_record},
+    {"drafts", "drafts", "List the drafts on this tablet.", cmd_drafts},
+    {"discard", "discard RECORD", "Discard a draft with its photos.", cmd_discard},
+    {"sync", "sync [--retry-for SECONDS]",
+     "Upload completed records and their photos (exactly once, resuming), then pull. With\n"
+     "--retry-for, uploads that must wait are tried again within that time.",
+     cmd_sync},
+    {"status", "status", "What is still on the tablet, and today's deadline.", cmd_status},
+    {"redraw", "redraw ASSIGNMENT --reason conflict|absence|other [--note TEXT] [--exclude I-1,I-2]",
+     "Ask the central system for a new draw (team leaders, online).", cmd_redraw},
+    {"export", "export RECORD",
+     "Print a record as stored (the sealed upload body once completed).", cmd_export},
+    {"pdf", "pdf RECORD|ASSIGNMENT [--out FILE]",
+     "The inspection record (现场检查笔录) of a completed record as PDF (default:\n"
+     "DATA/exports/record-<id>.pdf); an assignment id means its latest completed record.",
+     cmd_pdf},
+    {"stats", "stats --quarter 2026Q4 [--csv FILE] [--pdf FILE]",
+     "The quarterly statistics table (监管情况统计表) as far as this tablet knows it; printed,\n"
+     "and written as CSV and/or PDF.",
+     cmd_stats},
+};
+
+const Command* find_command(const std::string& name) {
+    for (const auto& c : commands)
+        if (name == c.name)
+            return &c;
+    return nullptr;
+}
+
+std::string usage_text() {
+    std::string out = "usage: fieldinspect-cli [options] COMMAND [arguments]\n\nCommands:\n";
+    for (const auto& c : commands)
+        out += "  " + std::string(c.usage) + "\n";
+    out += "`fieldinspect-cli COMMAND --help` (or `help COMMAND`) tells more of one.\n\n";
+    return out + options_text;
+}
+
+std::string command_help(const Command& c) {
+    return "usage: fieldinspect-cli [options] " + std::string(c.usage) + "\n\n" + c.help +
+           "\n\n" + options_text;
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    try {
+        const Args args = parse(argc, argv);
+        if (args.command.empty()) {
+            std::cout << usage_text();
+            return args.flag("--help") ? exit_ok : exit_usage;
+        }
+        if (args.command == "help") {
+            const Command* c = args.positional.empty() ? nullptr : find_command(args.positional[0]);
+            std::cout << (c ? command_help(*c) : usage_text());
+            return exit_ok;
+        }
+        const Command* c = find_command(args.command);
+        if (!c)
+            throw UsageError{"unknown command " + args.command};
+        if (args.flag("--help")) {
+            std::cout << command_help(*c);
+            return exit_ok;
+        }
+        Context ctx(args);
+        return c->run(ctx);
+    } catch (const UsageError& e) {
+        std::cerr << "fieldinspect-cli: " << e.message << "\n\n" << usage_text();
+        return exit_usage;
+    } catch (const Failure& f) {
+        std::cerr << "fieldinspect-cli: " << f.message << "\n";
+        return f.code;
+    }
+}
+
+} // namespace fi::cli

@@ -1,0 +1,135 @@
+#include "services/assignmentservice.h"
+
+#include "core/answers.h"
+#include "core/recordstore.h"
+#include "core/referencestore.h"
+#include "services/errors.h"
+#include "services/workspace.h"
+
+#include <map>
+
+namespace fi::services {
+
+Result<Assignment> held_assignment(Database& db, const std::string& assignment_id) {
+    auto a = ReferenceStore(db).assignment(assignment_id);
+    if (!a)
+        return a.error();
+    if (!*a)
+        return Error::make(service_error::not_found,
+                           "The assignment " + assignment_id +
+                               " is not on this tablet. Pull first; if it is still missing, it "
+                               "was not drawn for you.");
+    return std::move(**a);
+}
+
+Result<std::vector<AssignmentRow>> AssignmentService::list() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    ReferenceStore refs(**db);
+    auto list = refs.assignments();
+    if (!list)
+        return list.error();
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
+    const auto latest = latest_by_assignment(*records);
+    std::map<std::string, std::string> names;
+    std::vector<AssignmentRow> out;
+    out.reserve(list->size());
+    for (auto& a : *list) {
+        AssignmentRow row;
+        for (const auto& m : a.team) {
+            auto it = names.find(m.inspector_id);
+            if (it == names.end()) {
+                auto who = refs.inspector(m.inspector_id);
+                std::string name = who && *who ? (*who)->name : m.inspector_id;
+                it = names.emplace(m.inspector_id, std::move(name)).first;
+            }
+            row.member_names.push_back(it->second);
+        }
+        if (auto it = latest.find(a.id); it != latest.end()) {
+            row.state = visit_state(*it->second);
+            row.record_id = it->second->record_id;
+        }
+        row.assignment = std::move(a);
+        out.push_back(std::move(row));
+    }
+    return out;
+}
+
+Result<AssignmentView> assignment_view(Database& db, const Assignment& a,
+                                       const std::vector<RecordSummary>& records,
+                                       const std::string& self_inspector_id) {
+    ReferenceStore refs(db);
+    AssignmentView v;
+    v.assignment = a;
+    v.self_inspector_id = self_inspector_id;
+    for (const auto& m : a.team) {
+        TeamMemberView t;
+        t.inspector_id = m.inspector_id;
+        t.role = m.role;
+        auto who = refs.inspector(m.inspector_id);
+        if (!who)
+            return who.error();
+        if (*who) {
+            t.known = true;
+            t.name = (*who)->name;
+            t.unit = (*who)->unit;
+            t.position = (*who)->position;
+            t.cert_no = (*who)->cert_no;
+            t.third_party = (*who)->third_party;
+        } else {
+            t.name = m.inspector_id;
+        }
+        v.team.push_back(std::move(t));
+    }
+    for (const auto& id : a.item_ids) {
+        auto item = refs.catalogue_item(id);
+        if (!item)
+            return item.error();
+        if (!*item)
+            v.unknown_items.push_back(id);
+        else {
+            if (!has_legal_basis(**item))
+                v.items_without_legal_basis.push_back(id);
+            v.items.push_back(**item);
+        }
+    }
+    auto verification = refs.verify_team(a);
+    if (!verification)
+        return verification.error();
+    v.draw_verified = verification->verified();
+    v.draw_step = verification->step;
+    v.draw_message = verification->message;
+    auto draw = refs.draw(a.draw_id);
+    if (!draw)
+        return draw.error();
+    v.draw_present = draw->has_value();
+    if (*draw)
+        for (const auto& x : (*draw)->draw.excluded)
+            if (x.target_id == a.target.id)
+                v.exclusion_reason = x.reason;
+    v.credit = check_credit_code(a.target.credit_code);
+    const auto latest = latest_by_assignment(records);
+    if (auto it = latest.find(a.id); it != latest.end()) {
+        v.state = visit_state(*it->second);
+        v.record_id = it->second->record_id;
+    }
+    return v;
+}
+
+Result<AssignmentView> AssignmentService::view(const std::string& assignment_id) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto a = held_assignment(**db, assignment_id);
+    if (!a)
+        return a.error();
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
+    return assignment_view(**db, *a, *records, w_.user.inspector_id);
+}
+
+} // namespace fi::services

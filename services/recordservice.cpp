@@ -1,0 +1,183 @@
+#include "services/recordservice.h"
+
+#include "core/capture.h"
+#include "core/date.h"
+#include "core/metastore.h"
+#include "core/modeljson.h"
+#include "core/recordstore.h"
+#include "core/referencestore.h"
+#include "platform/photoimporter.h"
+#include "services/assignmentservice.h"
+#include "services/errors.h"
+#include "services/workspace.h"
+
+namespace fi::services {
+
+namespace {
+/// The store owns the photo list; a finding cites exactly the photos taken for it.
+void reconcile_photos(InspectionRecord& next, const InspectionRecord& stored) {
+    next.photos = stored.photos;
+    for (auto& f : next.findings) {
+        f.photo_ids.clear();
+        for (const auto& p : stored.photos)
+            if (p.finding_id == f.id)
+                f.photo_ids.push_back(p.id);
+    }
+}
+} // namespace
+
+Result<OpenedRecord> RecordService::opened(StoredRecord stored) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    ReferenceStore refs(**db);
+    OpenedRecord o;
+    auto ctx = refs.rule_context(stored.record.assignment_id);
+    if (!ctx)
+        return ctx.error();
+    if (ctx->assignment)
+        o.assignment = *ctx->assignment;
+    // Items in the assignment's order (the rule context holds those the catalogue knows).
+    for (const auto& id : o.assignment.item_ids)
+        for (const auto& item : ctx->items)
+            if (item.id == id)
+                o.items.push_back(item);
+    o.roster = ctx->roster;
+    if (stored.state == RecordState::draft) {
+        auto problems = RecordStore(**db).completion_problems(stored.record.id);
+        if (!problems)
+            return problems.error();
+        o.problems = std::move(problems.value());
+    } else if (!stored.record.finished_at.empty()) {
+        if (auto done = parse_rfc3339(stored.record.finished_at)) {
+            const auto deadline = w_.calendar().publication_deadline(china_date(*done));
+            o.publication_deadline = deadline.date.to_string();
+            o.deadline_provisional = deadline.provisional;
+        }
+    }
+    o.stored = std::move(stored);
+    return o;
+}
+
+Result<OpenedRecord> RecordService::start(const std::string& assignment_id,
+                                          const std::vector<std::string>& present,
+                                          const std::optional<Location>& location,
+                                          const std::optional<OffsiteMethod>& offsite) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto a = held_assignment(**db, assignment_id);
+    if (!a)
+        return a.error();
+    if (a->status == AssignmentStatus::revoked)
+        return Error::make(rule_code::assignment_revoked,
+                           "This assignment was revoked by a re-draw; it can no longer be "
+                           "inspected.");
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
+    const auto latest = latest_by_assignment(*records);
+    if (auto it = latest.find(assignment_id); it != latest.end()) {
+        if (it->second->state == RecordState::draft)
+            return open(it->second->record_id);
+        if (it->second->state != RecordState::frozen)
+            return Error::make(service_error::already_inspected,
+                               "This assignment already has a completed record (" +
+                                   it->second->record_id + ").");
+    }
+    InspectionRecord r = start_record(*a, make_uuid_v4(), w_.now(), w_.boot_clock().read().wall);
+    r.inspectors_present = present;
+    if (a->mode == InspectionMode::onsite)
+        r.location = location;
+    else
+        r.offsite_method = offsite;
+    FI_TRY(RecordStore(**db).create_draft(r));
+    return open(r.id);
+}
+
+Result<OpenedRecord> RecordService::open(const std::string& record_id) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto stored = RecordStore(**db).load(record_id);
+    if (!stored)
+        return stored.error();
+    return opened(std::move(stored.value()));
+}
+
+Status RecordService::save_draft(InspectionRecord record) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    RecordStore records(**db);
+    auto current = records.load(record.id);
+    if (!current)
+        return current.error();
+    reconcile_photos(record, current->record);
+    return records.save_draft(record);
+}
+
+Result<Problems> RecordService::completion_problems(InspectionRecord record) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    // Judged as if it ended now: completing stamps the end again (finish_record).
+    finish_record(record, w_.now());
+    const std::string id = record.id;
+    FI_TRY(save_draft(std::move(record)));
+    return RecordStore(**db).completion_problems(id);
+}
+
+Result<OpenedRecord> RecordService::complete(InspectionRecord record) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    finish_record(record, w_.now());
+    const std::string id = record.id;
+    FI_TRY(save_draft(std::move(record)));
+    RecordStore records(**db);
+    auto problems = records.completion_problems(id);
+    if (!problems)
+        return problems.error();
+    if (problems->empty()) {
+        auto device = MetaStore(**db).device_id();
+        if (!device)
+            return device.error();
+        auto done = records.complete(id, *device);
+        if (!done)
+            return done.error();
+    }
+    return open(id);
+}
+
+Status RecordService::discard(const std::string& record_id) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    return platform::PhotoImporter(**db, w_.data_dir()).discard_draft(record_id);
+}
+
+Result<std::vector<RecordSummary>> RecordService::drafts() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto all = RecordStore(**db).summaries();
+    if (!all)
+        return all.error();
+    std::erase_if(*all, [](const RecordSummary& s) { return s.state != RecordState::draft; });
+    return all;
+}
+
+Result<std::string> RecordService::export_text(const std::string& record_id) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto r = RecordStore(**db).load(record_id);
+    if (!r)
+        return r.error();
+    if (r->state == RecordState::draft || r->state == RecordState::frozen)
+        return encode_inspection_record(r->record).dump();
+    return r->body;
+}
+
+} // namespace fi::services

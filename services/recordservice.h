@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/result.h"
+#include "services/values.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace fi::services {
+
+class Workspace;
+
+/// The inspection records of this tablet: start one (stamped with the trusted time), open,
+/// autosave, check and complete it (locked, chained, queued for upload), list and discard
+/// drafts, and the record as stored.
+class RecordService {
+public:
+    explicit RecordService(Workspace& w) : w_(w) {}
+
+    /// Start an inspection: a draft stamped with the trusted time, who is present, where. An
+    /// assignment with a draft opens that draft; one already inspected is refused
+    /// (`already_inspected`), a revoked one too (`assignment_revoked`).
+    Result<OpenedRecord> start(const std::string& assignment_id,
+                               const std::vector<std::string>& present,
+                               const std::optional<Location>& location,
+                               const std::optional<OffsiteMethod>& offsite);
+    Result<OpenedRecord> open(const std::string& record_id);
+    /// Autosave. The store owns the photo list: the copy's list is replaced by what the store
+    /// holds, and each finding cites exactly its photos, so a save never drops or invents one.
+    Status save_draft(InspectionRecord record);
+    /// Save, then what blocks completion, judged as if the record ended now.
+    Result<Problems> completion_problems(InspectionRecord record);
+    /// Stamp the end, save, re-check and complete: locked, chained, queued for upload. When a
+    /// rule still blocks it, the record stays a draft and `problems` says why.
+    Result<OpenedRecord> complete(InspectionRecord record);
+    /// Discard a draft (the user's explicit choice) with its photos.
+    Status discard(const std::string& record_id);
+    /// Every draft on the tablet, oldest first.
+    Result<std::vector<RecordSummary>> drafts();
+    /// The record as stored: the sealed upload body once completed, else the draft's JSON.
+    Result<std::string> export_text(const std::string& record_id);
+
+private:
+    Result<OpenedRecord> opened(StoredRecord stored);
+
+    Workspace& w_;
+};
+
+} // namespace fi::services

@@ -1,0 +1,252 @@
+#include "services/sessionservice.h"
+
+#include "core/metastore.h"
+#include "core/store.h"
+#include "services/errors.h"
+#include "services/workspace.h"
+
+#include <nlohmann/json.hpp>
+
+namespace fi::services {
+
+namespace {
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+UserInfo user_of(const std::string& username, const sync::SessionUser& s) {
+    UserInfo u;
+    u.username = username;
+    u.inspector_id = s.inspector_id;
+    u.name = s.name;
+    u.unit = s.unit;
+    u.roles = s.roles;
+    return u;
+}
+} // namespace
+
+bool SessionService::set_up() const {
+    return w_.vault().exists() || fs::exists(w_.store_path());
+}
+
+Result<platform::VaultState> SessionService::vault_state() {
+    return w_.vault().state();
+}
+
+const UserInfo& SessionService::user() const {
+    return w_.user;
+}
+
+Result<UserInfo> SessionService::sign_in_first(const ServerConfig& server,
+                                               const std::string& username,
+                                               const std::string& password) {
+    if (set_up())
+        return Error::make(platform::key_error::already_set_up,
+                           "This tablet is already set up at " + w_.data_dir().string() +
+                               "; nothing was changed. Unlock it with your PIN.");
+    if (server.url.empty())
+        return Error::make(service_error::no_server, "Enter the central system's address first.");
+    w_.connect_to(server);
+    const std::string device = make_uuid_v4();
+    auto session = w_.client().sign_in(username, password, device);
+    if (!session)
+        return to_error(session.error());
+    pending_session_ = *session;
+    pending_username_ = username;
+    pending_device_id_ = device;
+    return user_of(username, session->user);
+}
+
+Result<UserInfo> SessionService::create_store(const std::string& pin, bool fast_kdf) {
+    if (!pending_session_)
+        return Error::make(service_error::no_session, "Sign in online first, then choose a PIN.");
+    std::error_code ec;
+    fs::create_directories(w_.data_dir(), ec);
+    if (ec)
+        return Error::make(store_error::io, "Cannot create the data folder " +
+                                                w_.data_dir().string() + ": " + ec.message());
+    platform::KeyVault vault = w_.vault();
+    platform::VaultSetup setup;
+    setup.owner = pending_session_->user.inspector_id;
+    if (fast_kdf)
+        setup.kdf = platform::PinKdf::fastest_params();
+    auto key = vault.create(pin, setup);
+    if (!key)
+        return key.error();
+    OpenOptions o;
+    o.mode = OpenOptions::Mode::create_if_missing;
+    auto opened = open_store(w_.store_path(), *key, o);
+    if (!opened)
+        return opened.error();
+    w_.open(std::move(opened.value()));
+    auto db = w_.store();
+    FI_TRY(MetaStore(**db).set("device.id", pending_device_id_));
+    const sync::Session session = *pending_session_;
+    pending_session_.reset();
+    FI_TRY(keep_session(session, pending_username_));
+    return w_.user;
+}
+
+Status SessionService::keep_session(const sync::Session& session, const std::string& username) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    MetaStore meta(**db);
+    const ServerConfig& server = w_.server();
+    FI_TRY(meta.set("server.url", server.url));
+    FI_TRY(meta.set("server.ca_file", server.ca_file));
+    FI_TRY(meta.set("server.pins", json(server.pins).dump()));
+    FI_TRY(meta.set("session.token", session.token));
+    FI_TRY(meta.set("session.username", username));
+    FI_TRY(meta.set("session.user", json{{"inspector_id", session.user.inspector_id},
+                                         {"name", session.user.name},
+                                         {"unit", session.user.unit},
+                                         {"roles", session.user.roles}}
+                                        .dump()));
+    w_.client().set_token(session.token);
+    w_.sync_clock();
+    auto u = load_user();
+    if (!u)
+        return u.error();
+    w_.user = *u;
+    return {};
+}
+
+Result<UserInfo> SessionService::load_user() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    MetaStore meta(**db);
+    UserInfo u;
+    auto name = meta.get("session.username");
+    if (!name)
+        return name.error();
+    u.username = name->value_or("");
+    auto text = meta.get("session.user");
+    if (!text)
+        return text.error();
+    if (*text) {
+        const json j = json::parse(**text, nullptr, false);
+        if (j.is_object()) {
+            u.inspector_id = j.value("inspector_id", "");
+            u.name = j.value("name", "");
+            u.unit = j.value("unit", "");
+            if (j.contains("roles") && j.at("roles").is_array())
+                for (const auto& r : j.at("roles"))
+                    if (r.is_string())
+                        u.roles.push_back(r.get<std::string>());
+        }
+    }
+    return u;
+}
+
+Result<UserInfo> SessionService::unlock(const ServerConfig& server, const std::string& pin) {
+    if (w_.is_open())
+        return w_.user;
+    if (!set_up())
+        return Error::make(service_error::not_set_up,
+                           "This tablet is not set up yet: there is no data at " +
+                               w_.data_dir().string() + ". Sign in first.");
+    auto key = w_.vault().unlock(pin);
+    if (!key)
+        return key.error();
+    auto opened = open_store(w_.store_path(), *key);
+    if (!opened)
+        return opened.error();
+    w_.open(std::move(opened.value()));
+    MetaStore meta(**w_.store());
+    // What the front end was given wins; what it left out is what the sign-in kept.
+    ServerConfig config = server;
+    if (config.url.empty())
+        if (auto stored = meta.get("server.url"); stored && *stored)
+            config.url = **stored;
+    if (config.ca_file.empty() && config.pins.empty()) {
+        if (auto ca = meta.get("server.ca_file"); ca && *ca)
+            config.ca_file = **ca;
+        if (auto pins = meta.get("server.pins"); pins && *pins) {
+            const json j = json::parse(**pins, nullptr, false);
+            if (j.is_array())
+                for (const auto& p : j)
+                    if (p.is_string())
+                        config.pins.push_back(p.get<std::string>());
+        }
+    }
+    w_.connect_to(config);
+    if (auto token = meta.get("session.token"); token && *token)
+        w_.client().set_token(**token);
+    auto u = load_user();
+    if (!u) {
+        w_.close();
+        return u.error();
+    }
+    w_.user = *u;
+    return w_.user;
+}
+
+Result<UserInfo> SessionService::sign_in(const std::string& password,
+                                         const std::string& username) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto device = MetaStore(**db).device_id();
+    if (!device)
+        return device.error();
+    const std::string who = username.empty() ? w_.user.username : username;
+    auto session = w_.client().sign_in(who, password, *device);
+    if (!session)
+        return to_error(session.error());
+    if (!w_.user.inspector_id.empty() && session->user.inspector_id != w_.user.inspector_id) {
+        const std::string previous = w_.client().token();
+        w_.client().set_token(session->token);
+        (void)w_.client().sign_out();
+        w_.client().set_token(previous);
+        return Error::make(service_error::not_owner,
+                           "This tablet belongs to another inspector. Sign in with the account "
+                           "that set it up.");
+    }
+    FI_TRY(keep_session(*session, who));
+    return w_.user;
+}
+
+Status SessionService::sign_out() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto r = w_.client().sign_out();
+    FI_TRY(MetaStore(**db).erase("session.token"));
+    w_.client().set_token({});
+    if (!r && r.error().kind != sync::ApiErrorKind::unauthorized)
+        return to_error(r.error());
+    return {};
+}
+
+Status SessionService::lift_lockout(const ServerConfig& server, const std::string& username,
+                                    const std::string& password) {
+    w_.connect_to(server);
+    // The device id is inside the locked store; this session only proves who the user is.
+    auto session = w_.client().sign_in(username, password, make_uuid_v4());
+    if (!session)
+        return to_error(session.error());
+    auto lifted = w_.vault().lift_lockout(
+        platform::OnlineConfirmation{session->user.inspector_id, session->now});
+    const std::string previous = w_.client().token();
+    w_.client().set_token(session->token);
+    (void)w_.client().sign_out();
+    w_.client().set_token(previous);
+    return lifted;
+}
+
+void SessionService::lock() {
+    w_.close();
+    w_.client().set_token({});
+    w_.user = {};
+    pending_session_.reset();
+}
+
+Result<std::string> SessionService::device_id() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    return MetaStore(**db).device_id();
+}
+
+} // namespace fi::services

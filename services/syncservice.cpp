@@ -1,0 +1,224 @@
+#include "services/syncservice.h"
+
+#include "core/date.h"
+#include "core/metastore.h"
+#include "core/modeljson.h"
+#include "core/outboxstore.h"
+#include "core/recordstore.h"
+#include "core/referencestore.h"
+#include "services/assignmentservice.h"
+#include "services/errors.h"
+#include "services/workspace.h"
+#include "sync/puller.h"
+#include "sync/sameday.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+namespace fi::services {
+
+namespace {
+using nlohmann::json;
+
+SyncRun locked_run(const Error& e) {
+    SyncRun run;
+    run.pull_error = e.message;
+    run.pull_error_code = e.code;
+    return run;
+}
+
+/// The next time a waiting upload may go, or nullopt when none waits.
+std::optional<std::int64_t> next_attempt_ms(const std::vector<OutboxEntry>& open) {
+    std::optional<std::int64_t> next;
+    for (const auto& e : open)
+        if (e.state != OutboxState::parked)
+            next = next ? std::min(*next, e.next_attempt_ms) : e.next_attempt_ms;
+    return next;
+}
+} // namespace
+
+SyncRun SyncService::pull_into(SyncRun run) {
+    Database& db = **w_.store();
+    sync::Puller puller(db, w_.client());
+    auto pulled = puller.pull_all();
+    if (!pulled) {
+        if (pulled.error().kind == sync::ApiErrorKind::cancelled) {
+            run.cancelled = true;
+            return run;
+        }
+        if (pulled.error().kind == sync::ApiErrorKind::unauthorized)
+            run.needs_sign_in = true;
+        run.pull_error = pulled.error().message;
+        run.pull_error_code = to_error(pulled.error()).code;
+        return run;
+    }
+    run.pulled = true;
+    run.pull = *pulled;
+    for (const auto& m : pulled->messages)
+        run.messages.push_back(m);
+    (void)MetaStore(db).set("sync.last", china_timestamp(w_.now().time));
+    return run;
+}
+
+SyncRun SyncService::sync(const sync::UploadProgressFn& progress, std::chrono::seconds retry_for) {
+    auto db = w_.store();
+    if (!db)
+        return locked_run(db.error());
+    Workspace::YieldScope yield(w_);
+    w_.sync_clock();
+    const auto deadline = std::chrono::steady_clock::now() + retry_for;
+    sync::Uploader uploader(**db, w_.client());
+    SyncRun run;
+    for (;;) {
+        const auto s = uploader.upload_due(progress);
+        run.uploaded += s.uploaded;
+        run.late += s.late;
+        run.parked = s.parked;
+        run.retry_later = s.retry_later;
+        run.needs_sign_in = s.needs_sign_in;
+        run.cancelled = s.cancelled;
+        run.requests += s.requests;
+        run.photo_bytes_sent += s.photo_bytes_sent;
+        run.messages.insert(run.messages.end(), s.messages.begin(), s.messages.end());
+        if (s.needs_sign_in || s.cancelled || s.retry_later == 0)
+            break;
+        auto open = OutboxStore(**db).open_entries();
+        if (!open)
+            break;
+        const auto next = next_attempt_ms(*open);
+        if (!next)
+            break;
+        const std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                        std::chrono::system_clock::now().time_since_epoch())
+                                        .count();
+        const auto wait = std::chrono::milliseconds(std::max<std::int64_t>(0, *next - now_ms));
+        if (std::chrono::steady_clock::now() + wait > deadline)
+            break;
+        std::this_thread::sleep_for(wait);
+    }
+    if (run.cancelled || run.needs_sign_in)
+        return run;
+    return pull_into(std::move(run));
+}
+
+SyncRun SyncService::pull() {
+    auto db = w_.store();
+    if (!db)
+        return locked_run(db.error());
+    Workspace::YieldScope yield(w_);
+    w_.sync_clock();
+    return pull_into(SyncRun{});
+}
+
+Result<SyncSnapshot> SyncService::snapshot() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    SyncSnapshot snap;
+    auto open = OutboxStore(**db).open_entries();
+    if (!open)
+        return open.error();
+    const TrustedTime t = w_.now();
+    snap.same_day = sync::same_day_status(*open, t.time);
+    if (!t.has(ClockFlag::never_synced))
+        snap.clock_offset_ms = t.offset.count();
+    MetaStore meta(**db);
+    if (auto last = meta.get("sync.last"); last && *last)
+        snap.last_sync = **last;
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
+    std::map<std::string, const RecordSummary*> by_id;
+    for (const auto& r : *records)
+        by_id[r.record_id] = &r;
+    ReferenceStore refs(**db);
+    std::map<std::string, std::string> target_names;
+    auto target_of = [&](const std::string& assignment_id) {
+        auto it = target_names.find(assignment_id);
+        if (it == target_names.end()) {
+            auto a = refs.assignment(assignment_id);
+            it = target_names.emplace(assignment_id, a && *a ? (*a)->target.name : std::string())
+                     .first;
+        }
+        return it->second;
+    };
+    for (const auto& e : *open) {
+        OutboxRow row;
+        row.record_id = e.record_id;
+        if (auto it = by_id.find(e.record_id); it != by_id.end()) {
+            row.assignment_id = it->second->assignment_id;
+            row.record_state = it->second->state;
+        }
+        row.target_name = target_of(row.assignment_id);
+        row.inspection_day = e.inspection_day;
+        row.outbox = e.state;
+        row.attempts = e.attempts;
+        row.error_code = e.error_code.value_or("");
+        row.error_message = e.error_message.value_or("");
+        row.received_at = e.received_at.value_or("");
+        row.late = e.late;
+        row.photo_bytes = e.photo_bytes;
+        snap.rows.push_back(std::move(row));
+    }
+    // Then what already reached the central system, newest first.
+    for (auto it = records->rbegin(); it != records->rend(); ++it) {
+        if (it->state != RecordState::uploaded)
+            continue;
+        OutboxRow row;
+        row.record_id = it->record_id;
+        row.assignment_id = it->assignment_id;
+        row.target_name = target_of(it->assignment_id);
+        row.record_state = RecordState::uploaded;
+        row.outbox = OutboxState::uploaded;
+        row.received_at = it->received_at;
+        row.late = it->late;
+        if (auto d = parse_rfc3339(it->received_at))
+            row.inspection_day = china_date(*d).to_string();
+        snap.rows.push_back(std::move(row));
+    }
+    return snap;
+}
+
+Status SyncService::retry(const std::string& record_id) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    return OutboxStore(**db).unpark(record_id);
+}
+
+Result<RedrawOutcome> SyncService::redraw(const std::string& assignment_id,
+                                          const std::string& reason, const std::string& note,
+                                          const std::vector<std::string>& exclude_inspector_ids) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto result = w_.client().redraw(assignment_id, reason, note, exclude_inspector_ids);
+    if (!result)
+        return to_error(result.error());
+    ReferenceStore refs(**db);
+    const json page = {{"items", json::array({encode_assignment(result->revoked),
+                                              encode_assignment(result->assignment)})},
+                       {"next_cursor", ""},
+                       {"has_more", false}};
+    auto report = refs.apply_assignment_page(page);
+    if (!report)
+        return report.error();
+    auto draw = refs.store_draw(result->draw);
+    if (!draw)
+        return draw.error();
+    RedrawOutcome out;
+    out.revoked_id = result->revoked.id;
+    out.revoked_revision = result->revoked.revision;
+    out.frozen_drafts = static_cast<int>(report->frozen_drafts);
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
+    auto fresh = assignment_view(**db, result->assignment, *records, w_.user.inspector_id);
+    if (!fresh)
+        return fresh.error();
+    out.fresh = std::move(fresh.value());
+    return out;
+}
+
+} // namespace fi::services
