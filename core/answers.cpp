@@ -9,8 +9,12 @@ bool is_blank(std::string_view s) {
         const char c = s[i];
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
             continue;
-        if (s.substr(i, 3) == "\xE3\x80\x80") {
+        if (s.substr(i, 3) == "\xE3\x80\x80") { // U+3000 IDEOGRAPHIC SPACE
             i += 2;
+            continue;
+        }
+        if (s.substr(i, 2) == "\xC2\xA0") { // U+00A0 NO-BREAK SPACE
+            i += 1;
             continue;
         }
         return false;

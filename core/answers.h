@@ -14,8 +14,8 @@
 
 namespace fi {
 
-/// Nothing but ASCII white space and the ideographic space U+3000 (Chinese input methods type
-/// it): a text of blanks is no answer, and a reason of blanks is no reason.
+/// Nothing but ASCII white space, the ideographic space U+3000 (Chinese input methods type it)
+/// and the no-break space U+00A0: a text of blanks is no answer, a reason of blanks no reason.
 bool is_blank(std::string_view text);
 
 /// The catalogue gives the item at least one non-blank legal basis (无法律依据不检查): an item

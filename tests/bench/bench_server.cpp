@@ -3,7 +3,7 @@
 // docs/performance.md. Run through scripts/bench (release build): bench_server [REPETITIONS].
 #include "benchutil.h"
 #include "server/sessionservice.h"
-#include "server/storage.h"
+#include "server/planstore.h"
 #include "serverfixture.h"
 
 #include <cstdlib>
@@ -123,7 +123,7 @@ int run(int reps) {
 
     // One login per on-site demo assignment, for its leader.
     std::vector<Inspector> inspectors;
-    const auto drawn = ts.server().storage().assignments_of_plan("P-2026-Q4");
+    const auto drawn = ts.server().plan_store().assignments_of_plan("P-2026-Q4");
     if (!drawn)
         throw std::runtime_error(drawn.error().message);
     for (const auto& assignment : *drawn) {

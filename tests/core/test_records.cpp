@@ -246,3 +246,44 @@ TEST_CASE("a correction is a new record superseding the uploaded one, which stay
     CHECK((*history)[0].state == RecordState::uploaded);
     CHECK((*history)[1].record.correction_reason == "实际使用量记录有误");
 }
+
+TEST_CASE("record summaries: every record in a few columns, and the visit state it gives") {
+    Fixture f;
+    CHECK(f.records.summaries().value().empty());
+    InspectionRecord r = f.record("7a0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f13");
+    REQUIRE(f.records.create_draft(r).ok());
+    auto one = f.records.summaries().value();
+    REQUIRE(one.size() == 1);
+    CHECK(one[0].record_id == r.id);
+    CHECK(one[0].assignment_id == r.assignment_id);
+    CHECK(one[0].state == RecordState::draft);
+    CHECK_FALSE(one[0].outbox.has_value());
+    CHECK(visit_state(one[0]) == VisitState::draft);
+
+    REQUIRE(f.records.complete(r.id, device).ok());
+    auto done = f.records.summaries().value();
+    CHECK(done[0].outbox == OutboxState::pending);
+    CHECK(visit_state(done[0]) == VisitState::completed);
+
+    OutboxStore outbox(f.db);
+    REQUIRE(outbox.park(r.id, "invalid", "中心系统拒收").ok());
+    auto parked = f.records.summaries().value();
+    CHECK(parked[0].error_message == "中心系统拒收");
+    CHECK(visit_state(parked[0]) == VisitState::attention);
+
+    REQUIRE(outbox.unpark(r.id).ok());
+    REQUIRE(f.records.mark_uploaded(r.id, "2026-11-29T09:00:00.000+08:00", true).ok());
+    auto late = f.records.summaries().value();
+    CHECK(late[0].state == RecordState::uploaded);
+    CHECK(late[0].received_at == "2026-11-29T09:00:00.000+08:00");
+    CHECK(visit_state(late[0]) == VisitState::late);
+    CHECK(to_string(VisitState::late) == "late");
+
+    // A later record of the same assignment is the one its visit state follows.
+    InspectionRecord second = f.record("8a0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f14");
+    REQUIRE(f.records.create_draft(second).ok());
+    const auto all = f.records.summaries().value();
+    const auto latest = latest_by_assignment(all);
+    REQUIRE(latest.size() == 1);
+    CHECK(latest.begin()->second->record_id == second.id);
+}

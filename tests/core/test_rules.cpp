@@ -235,6 +235,16 @@ TEST_CASE("rules: an item without legal basis is not inspected (无法律依据�
     CHECK_ONLY_PROBLEM(f.completion(), "no_legal_basis", "POLL-02");
 }
 
+TEST_CASE("rules: an item without legal basis is refused once, and none of its answers asked for") {
+    // The app lets nobody answer such an item: the record has no answer for it, and the only
+    // problem is the item itself, not a missing_answer for each checkpoint it forbids.
+    Fixture f;
+    f.item("POLL-02").legal_basis.clear();
+    std::erase_if(f.record.answers,
+                  [](const fi::Answer& a) { return a.item_id == "POLL-02"; });
+    CHECK_ONLY_PROBLEM(f.completion(), "no_legal_basis", "POLL-02");
+}
+
 TEST_CASE("rules: answers and findings for items outside the assignment are refused") {
     Fixture f;
     f.record.answers.push_back({"ODS-16", "ODS-16-1", std::string("pass"), ""});
