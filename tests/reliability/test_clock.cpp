@@ -39,19 +39,6 @@ system_clock::time_point at(const json& text) {
     return *t;
 }
 
-struct Certificate {
-    TempDir dir;
-    std::string cert, key;
-    Certificate() {
-        cert = (dir / "cert.pem").string();
-        key = (dir / "key.pem").string();
-        const auto r = run_command(
-            "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 "
-            "-subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout " +
-            key + " -out " + cert + " 2>&1");
-        REQUIRE_MESSAGE(r.status == 0, r.out);
-    }
-};
 
 } // namespace
 
@@ -154,7 +141,7 @@ TEST_CASE("scenario 8: a tampered wall clock is flagged in the record, the chain
     CHECK(server.inspections().size() == 4);
 
     // Certificates under a moved clock: the CA-checked connection is refused, never relaxed.
-    Certificate c;
+    Certificate c("127.0.0.1");
     CentralServer tls({"--demo", "--tls-cert", c.cert, "--tls-key", c.key});
     CliTablet secure(tls.process.base_url(), "--ca-file " + c.cert);
     REQUIRE_MESSAGE(secure.cli("init --user leader1").status == 0, secure.stderr_text());

@@ -153,4 +153,21 @@ std::vector<OutboxEntry> Tablet::open_entries() {
     return e.value();
 }
 
+Certificate::Certificate(const std::string& host) {
+    cert = (dir / "cert.pem").string();
+    key = (dir / "key.pem").string();
+    const bool ip = host.find_first_not_of("0123456789.") == std::string::npos;
+    const std::string san = (ip ? "IP:" : "DNS:") + host;
+    auto r = run_command("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
+                         "-nodes -days 2 -subj /CN=" +
+                         host + " -addext subjectAltName=" + san + " -keyout " + key +
+                         " -out " + cert + " 2>&1");
+    REQUIRE_MESSAGE(r.status == 0, r.out);
+    r = run_command("openssl x509 -in " + cert +
+                    " -pubkey -noout | openssl pkey -pubin "
+                    "-outform der | openssl dgst -sha256 -binary | openssl base64 -A");
+    REQUIRE(r.status == 0);
+    pin = "sha256//" + r.out;
+}
+
 } // namespace fi::test

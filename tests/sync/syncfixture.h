@@ -45,6 +45,14 @@ struct CentralServer {
     std::string root_url() const; ///< http://127.0.0.1:PORT
 };
 
+/// A self-signed certificate for `host` (a DNS name or an IP address), made with openssl,
+/// and the pin of its public key (sha256//BASE64).
+struct Certificate {
+    TempDir dir;
+    std::string cert, key, pin;
+    explicit Certificate(const std::string& host);
+};
+
 /// One tablet: its own store, transport and client.
 struct Tablet {
     TempDir dir;

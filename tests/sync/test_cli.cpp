@@ -193,3 +193,101 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     // It resumed: fewer photo bytes than the whole photo went up after the restart.
     CHECK(json::parse(r.out).at("photo_bytes_sent").get<std::int64_t>() < size);
 }
+
+TEST_CASE("the command line as a person uses it: help, checklist skeleton, drafts to resume") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    // Help for one command says how to call it, and exits 0.
+    auto r = tab.cli("record --help");
+    CHECK(r.status == 0);
+    CHECK(r.out.find("record --assignment ID --answers FILE") != std::string::npos);
+    CHECK(r.out.find("--resume") != std::string::npos);
+    CHECK(tab.cli("help checklist").out.find("--skeleton") != std::string::npos);
+
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    // Before a pull nothing is on the tablet, and the message says what to run.
+    const auto skeleton = tab.dir / "skeleton.json";
+    r = tab.cli("checklist A-2026Q4-0005 --skeleton " + skeleton.string());
+    CHECK(r.status == 5);
+    CHECK(tab.stderr_text().find("fieldinspect-cli pull") != std::string::npos);
+
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.first_onsite_assignment();
+    r = tab.cli("checklist " + a + " --json --skeleton " + skeleton.string());
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const json list = json::parse(r.out);
+    const json skel = json::parse(file_bytes(skeleton));
+    std::size_t checkpoints = 0;
+    for (const auto& item : list.at("items"))
+        checkpoints += item.at("checkpoints").size();
+    REQUIRE(checkpoints > 0);
+    CHECK(skel.at("answers").size() == checkpoints); // one line for each, to fill in
+    for (const auto& ans : skel.at("answers")) {
+        CHECK(ans.at("value").is_null());
+        CHECK_FALSE(ans.at("_help").get<std::string>().empty());
+    }
+
+    // The skeleton as it is answers nothing: refused, kept as a draft, listed.
+    std::ofstream(tab.dir / "empty.json") << json{{"answers", skel.at("answers")}}.dump();
+    r = tab.cli("record --assignment " + a + " --answers " + (tab.dir / "empty.json").string());
+    CHECK(r.status == 5);
+    CHECK(tab.stderr_text().find("missing_answer") != std::string::npos);
+    CHECK(tab.stderr_text().find("--resume") != std::string::npos);
+    const json drafts = json::parse(tab.cli("drafts --json").out);
+    REQUIRE(drafts.size() == 1);
+    const std::string draft = drafts.at(0).at("id");
+    CHECK(drafts.at(0).at("assignment_id") == a);
+
+    // Recording again does not leave a second draft behind: it says how to resume.
+    const auto answers = tab.answers_for(a, true);
+    r = tab.cli("record --assignment " + a + " --answers " + answers);
+    CHECK(r.status == 5);
+    CHECK(tab.stderr_text().find(draft) != std::string::npos);
+    CHECK(json::parse(tab.cli("drafts --json").out).size() == 1);
+
+    // Resumed with the right answers, the same draft is completed, with its photo.
+    r = tab.cli("record --resume --json --assignment " + a + " --answers " + answers);
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    CHECK(json::parse(r.out).at("id") == draft);
+    CHECK(json::parse(tab.cli("drafts --json").out).empty());
+    const json sealed = json::parse(tab.cli("export " + draft).out);
+    REQUIRE(sealed.at("photos").size() == 1);
+    // The photo went through the importer: re-encoded JPEG, no bigger than 2048 px.
+    CHECK(sealed.at("photos").at(0).at("mime") == "image/jpeg");
+
+    // A draft of another assignment can be thrown away.
+    std::string other;
+    for (const auto& x : json::parse(tab.cli("assignments --json").out))
+        if (x.at("mode") == "onsite" && x.at("id") != a)
+            other = x.at("id");
+    REQUIRE_FALSE(other.empty());
+    r = tab.cli("record --draft --json --assignment " + other + " --answers " +
+                tab.answers_for(other));
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const std::string other_id = r.out.substr(0, r.out.find('\n'));
+    CHECK(tab.cli("discard " + other_id).status == 0);
+    CHECK(json::parse(tab.cli("drafts --json").out).empty());
+    CHECK(tab.cli("export " + other_id).status == 5); // gone
+}
+
+TEST_CASE("the command line keeps the server's trust from init: later commands need no flags") {
+    Certificate c("127.0.0.1");
+    CentralServer server({"--demo", "--tls-cert", c.cert, "--tls-key", c.key});
+    const std::string url = server.process.base_url();
+    REQUIRE(url.starts_with("https://"));
+    CliTablet tab(url);
+    // Without the CA the server's certificate is refused, and nothing is created.
+    CHECK(tab.cli("init --user inspector1").status == 5);
+    CHECK_FALSE(std::filesystem::exists(tab.dir / "data" / "fieldinspect.db"));
+    auto r = tab.cli("init --user inspector1 --ca-file " + c.cert);
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    // No --ca-file and no FI_SERVER: the URL and the CA come from the encrypted store.
+    const std::string bare = "FI_DATA=" + (tab.dir / "data").string() +
+                             " FI_PIN=246810 FI_INSECURE_TEST_KDF=1 " + FI_CLI_BINARY;
+    r = run_command(bare + " pull 2>&1");
+    REQUIRE_MESSAGE(r.status == 0, r.out);
+    CHECK(run_command(bare + " assignments --json").out.find("A-2026Q4") != std::string::npos);
+    // A pin given later replaces the kept trust for that run: a wrong one is refused.
+    r = run_command(bare + " pull --tls-pin sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= 2>&1");
+    CHECK(r.status == 5);
+}
