@@ -129,21 +129,16 @@ Result<Problems> RecordService::completion_problems(InspectionRecord record) {
 }
 
 Result<OpenedRecord> RecordService::complete(InspectionRecord record) {
-    auto db = w_.store();
-    if (!db)
-        return db.error();
-    finish_record(record, w_.now());
     const std::string id = record.id;
-    FI_TRY(save_draft(std::move(record)));
-    RecordStore records(**db);
-    auto problems = records.completion_problems(id);
+    auto problems = completion_problems(std::move(record));
     if (!problems)
         return problems.error();
     if (problems->empty()) {
-        auto device = MetaStore(**db).device_id();
+        Database& db = **w_.store();
+        auto device = MetaStore(db).device_id();
         if (!device)
             return device.error();
-        auto done = records.complete(id, *device);
+        auto done = RecordStore(db).complete(id, *device);
         if (!done)
             return done.error();
     }

@@ -19,7 +19,31 @@ ApiError store_failure(const Error& e) {
 }
 } // namespace
 
+namespace {
+/// The paged feeds, in the order they are pulled (assignments name catalogue items and
+/// inspectors), each with the store's operation that applies one page. A new feed is a row.
+struct Feed {
+    const char* endpoint;
+    Result<PageReport> (ReferenceStore::*apply)(const nlohmann::json& page);
+};
+constexpr Feed feeds[] = {
+    {"catalogue", &ReferenceStore::apply_catalogue_page},
+    {"inspectors", &ReferenceStore::apply_inspector_page},
+    {"assignments", &ReferenceStore::apply_assignment_page},
+};
+
+const Feed* feed_of(const std::string& endpoint) {
+    for (const auto& f : feeds)
+        if (endpoint == f.endpoint)
+            return &f;
+    return nullptr;
+}
+} // namespace
+
 ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary) {
+    const Feed* feed = feed_of(endpoint);
+    if (feed == nullptr)
+        return decode_error("no feed " + endpoint);
     ReferenceStore refs(db_);
     // Guards against a server that keeps answering has_more with the same cursor.
     for (int pages = 0; pages < 100000; ++pages) {
@@ -29,10 +53,7 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
         auto page = client_.page(endpoint, *since, page_limit);
         if (!page)
             return page.error();
-        Result<PageReport> report = endpoint == "catalogue" ? refs.apply_catalogue_page(page->json)
-                                    : endpoint == "inspectors"
-                                        ? refs.apply_inspector_page(page->json)
-                                        : refs.apply_assignment_page(page->json);
+        Result<PageReport> report = (refs.*(feed->apply))(page->json);
         if (!report) {
             // The page is not a page at all: the server's fault, retry later.
             if (report.error().code == "invalid")
@@ -61,8 +82,8 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
 ApiResult<PullSummary> Puller::pull_all(int page_limit) {
     PullSummary summary;
     written_.clear();
-    for (const char* endpoint : {"catalogue", "inspectors", "assignments"}) {
-        auto s = pull_endpoint(endpoint, page_limit, summary);
+    for (const auto& feed : feeds) {
+        auto s = pull_endpoint(feed.endpoint, page_limit, summary);
         if (!s)
             return s.error();
     }

@@ -96,7 +96,14 @@ Item {
             Loader {
                 id: editorLoader
                 Layout.fillWidth: true
-                sourceComponent: row.kind === "pass_fail" ? passFailComponent : row.kind === "number" ? numberComponent : row.kind === "choice" ? choiceComponent : textComponent
+                // One editor a checkpoint kind: a new kind is a row here and its editor file.
+                readonly property var editors: ({
+                        "pass_fail": passFailComponent,
+                        "number": numberComponent,
+                        "choice": choiceComponent,
+                        "text": textComponent
+                    })
+                sourceComponent: editors[row.kind] || textComponent
             }
 
             FiTextField {
