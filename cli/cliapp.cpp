@@ -483,7 +483,7 @@ int cmd_record(Context& ctx) {
     if (!photos.empty())
         need_gui();
     for (const auto& p : photos)
-        take(t.photos.import_file(r.id, p.file, p.finding_id, r.location,
+        take(t.photos.import_file(r.id, p.file, p.finding_id,
                                   p.detail ? 3072 : services::PhotoService::default_side_px));
     if (ctx.args().flag("--draft")) {
         std::cout << r.id << "\n";

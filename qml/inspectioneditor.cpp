@@ -497,14 +497,13 @@ void InspectionEditor::importPhoto(const QUrl& file, const QString& findingId) {
     std::optional<std::string> finding;
     if (!findingId.isEmpty())
         finding = findingId.toStdString();
-    const std::optional<Location> where = location_ ? location_->current() : std::nullopt;
     const int side = session_->preferences().photoLongestSide();
     save(); // a new finding must be in the store before a photo names it
     begin();
     session_->store().run(
         this,
-        [id = record().id, p = path.toStdString(), finding, where, side](Tablet& b) {
-            return b.photos.import_file(id, p, finding, where, side);
+        [id = record().id, p = path.toStdString(), finding, side](Tablet& b) {
+            return b.photos.import_file(id, p, finding, side);
         },
         [this](Result<PhotoRef> r) {
             end();

@@ -38,8 +38,14 @@ Result<PhotoRef> attach(Workspace& w, const Import& import,
 Result<PhotoRef> PhotoService::import_file(const std::string& record_id,
                                            const std::filesystem::path& file,
                                            const std::optional<std::string>& finding_id,
-                                           const std::optional<Location>& location,
                                            int longest_side_px) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto stored = RecordStore(**db).load(record_id);
+    if (!stored)
+        return stored.error();
+    const std::optional<Location> location = stored->record.location;
     return attach(
         w_,
         [&](platform::PhotoImporter& importer, const PhotoCapture& capture) {

@@ -23,10 +23,12 @@ public:
     /// 2048 px, or 3072 px for detail shots.
     static constexpr int default_side_px = 2048;
 
+    /// A picture file (gallery, USB, the command line): where it was taken is not known from
+    /// the device's position now, so it carries the record's place.
     Result<PhotoRef> import_file(const std::string& record_id, const std::filesystem::path& file,
                                  const std::optional<std::string>& finding_id,
-                                 const std::optional<Location>& location,
                                  int longest_side_px = default_side_px);
+    /// A picture the camera took just now, at `location` (the position now).
     Result<PhotoRef> import_image(const std::string& record_id, const QImage& image,
                                   const std::optional<std::string>& finding_id,
                                   const std::optional<Location>& location,
