@@ -156,10 +156,10 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
         return f ? qs(f->description) : QString();
     case FindingPhotoCountRole:
         return f ? photos_of(*f) : 0;
-    case NeedsPhotoRole: {
-        const auto* v = a ? std::get_if<std::string>(&a->value) : nullptr;
-        return cp->photo_on_fail && v && *v == "fail" && (!f || photos_of(*f) == 0);
-    }
+    case NeedsPhotoRole:
+        return cp->photo_on_fail && a && is_fail(*a) && (!f || photos_of(*f) == 0);
+    case FailedRole:
+        return a && is_fail(*a);
     default:
         return {};
     }
@@ -188,7 +188,8 @@ QHash<int, QByteArray> ChecklistModel::roleNames() const {
             {FindingIdRole, "findingId"},
             {FindingDescriptionRole, "findingDescription"},
             {FindingPhotoCountRole, "findingPhotoCount"},
-            {NeedsPhotoRole, "needsPhoto"}};
+            {NeedsPhotoRole, "needsPhoto"},
+            {FailedRole, "failed"}};
 }
 
 int ChecklistModel::rowOf(const QString& itemId, const QString& checkpointId) const {

@@ -42,6 +42,7 @@ public:
         FindingDescriptionRole,
         FindingPhotoCountRole,
         NeedsPhotoRole, ///< failed, the checkpoint requires a photo, and none is attached yet
+        FailedRole,     ///< the answer is a fail (core's is_fail): the finding is asked for
     };
     Q_ENUM(Roles)
 

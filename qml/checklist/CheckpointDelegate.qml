@@ -26,6 +26,7 @@ Item {
     required property var choices
     required property var value
     required property bool answered
+    required property bool failed
     required property string note
     required property string findingId
     required property string findingDescription
@@ -39,6 +40,23 @@ Item {
 
     readonly property bool isItem: rowKind === "item"
     readonly property string answerText: value === undefined || value === null ? "" : String(value)
+    // What an answer editor is told of its checkpoint (AnswerEditor.checkpoint).
+    readonly property var checkpoint: ({
+            "id": checkpointId,
+            "kind": kind,
+            "text": checkpointText,
+            "unit": unit,
+            "choices": choices
+        })
+
+    // Every editor's new answer comes here. An answer that makes the checkpoint fail asks
+    // for its finding at once, unless it is already described.
+    function commit(answer: string) {
+        const wasFailed = row.failed;
+        row.editor.setAnswer(row.itemId, row.checkpointId, answer);
+        if (row.failed && !wasFailed && row.findingDescription.length === 0)
+            row.failChosen(row.itemId, row.checkpointId, row.checkpointText, row.findingDescription);
+    }
 
     implicitHeight: isItem ? header.implicitHeight : card.implicitHeight
 
@@ -80,7 +98,7 @@ Item {
         id: card
         visible: !row.isItem
         width: parent.width
-        border: row.highlighted ? Theme.primary : row.needsPhoto || (row.answerText === "fail" && row.findingDescription.length === 0) ? Theme.danger : Theme.divider
+        border: row.highlighted ? Theme.primary : row.needsPhoto || (row.failed && row.findingDescription.length === 0) ? Theme.danger : Theme.divider
 
         ColumnLayout {
             anchors.fill: parent
@@ -96,14 +114,22 @@ Item {
             Loader {
                 id: editorLoader
                 Layout.fillWidth: true
-                // One editor a checkpoint kind: a new kind is a row here and its editor file.
+                // The editor of each checkpoint kind, all built on AnswerEditor: a new kind is
+                // its editor file and one row here. An unknown kind is answered in words.
                 readonly property var editors: ({
-                        "pass_fail": passFailComponent,
-                        "number": numberComponent,
-                        "choice": choiceComponent,
-                        "text": textComponent
+                        "pass_fail": "editors/PassFailEditor.qml",
+                        "number": "editors/NumberEditor.qml",
+                        "choice": "editors/ChoiceEditor.qml",
+                        "text": "editors/TextAnswerEditor.qml"
                     })
-                sourceComponent: editors[row.kind] || textComponent
+                source: Qt.resolvedUrl(editors[row.kind] || editors["text"])
+                onLoaded: {
+                    item.value = Qt.binding(() => row.answerText);
+                    item.readOnly = Qt.binding(() => row.editor.readOnly);
+                    item.subject = Qt.binding(() => row.checkpointText);
+                    item.checkpoint = Qt.binding(() => row.checkpoint);
+                    item.committed.connect(row.commit);
+                }
             }
 
             FiTextField {
@@ -118,7 +144,7 @@ Item {
             // The finding of a failed checkpoint.
             Rectangle {
                 Layout.fillWidth: true
-                visible: row.answerText === "fail" || row.findingId.length > 0
+                visible: row.failed || row.findingId.length > 0
                 implicitHeight: findingColumn.implicitHeight + 2 * Theme.spacing
                 radius: Theme.radius
                 color: Theme.dangerSurface
@@ -170,53 +196,6 @@ Item {
                     }
                 }
             }
-        }
-    }
-
-    Component {
-        id: passFailComponent
-        PassFailEditor {
-            value: row.answerText
-            readOnly: row.editor.readOnly
-            subject: row.checkpointText
-            checkpointId: row.checkpointId
-            onChosen: answer => {
-                row.editor.setAnswer(row.itemId, row.checkpointId, answer);
-                if (answer === "fail" && row.findingDescription.length === 0)
-                    row.failChosen(row.itemId, row.checkpointId, row.checkpointText, row.findingDescription);
-            }
-        }
-    }
-    Component {
-        id: numberComponent
-        NumberEditor {
-            value: row.answerText
-            unit: row.unit
-            readOnly: row.editor.readOnly
-            subject: row.checkpointText
-            checkpointId: row.checkpointId
-            onEdited: entered => row.editor.setAnswer(row.itemId, row.checkpointId, entered)
-        }
-    }
-    Component {
-        id: choiceComponent
-        ChoiceEditor {
-            value: row.answerText
-            choices: row.choices
-            readOnly: row.editor.readOnly
-            subject: row.checkpointText
-            checkpointId: row.checkpointId
-            onChosen: answer => row.editor.setAnswer(row.itemId, row.checkpointId, answer)
-        }
-    }
-    Component {
-        id: textComponent
-        TextAnswerEditor {
-            value: row.answerText
-            readOnly: row.editor.readOnly
-            subject: row.checkpointText
-            checkpointId: row.checkpointId
-            onEdited: entered => row.editor.setAnswer(row.itemId, row.checkpointId, entered)
         }
     }
 }

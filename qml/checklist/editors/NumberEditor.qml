@@ -5,65 +5,64 @@ import FieldInspect
 
 // A whole number with its unit (the interface has no fractions: units are chosen so that
 // answers are integers), with large steppers for gloved hands.
-RowLayout {
+AnswerEditor {
     id: editor
-
-    property string value: ""
-    property string unit: ""
-    property bool readOnly: false
-    property string subject: ""
-    property string checkpointId: ""
-
-    signal edited(string text)
 
     function step(by: int) {
         const n = parseInt(field.text.length > 0 ? field.text : "0", 10);
         field.text = String((isNaN(n) ? 0 : n) + by);
-        editor.edited(field.text);
+        editor.committed(field.text);
     }
 
-    spacing: Theme.spacing
+    implicitWidth: row.implicitWidth
+    implicitHeight: row.implicitHeight
 
-    FiButton {
-        visible: !editor.readOnly
-        text: "−"
-        font.pixelSize: Theme.fontTitle
-        Layout.preferredWidth: Theme.bigButtonHeight
-        Layout.preferredHeight: Theme.bigButtonHeight
-        Accessible.name: qsTr("Decrease")
-        onClicked: editor.step(-1)
-    }
-    TextField {
-        id: field
-        objectName: "number_" + editor.checkpointId
-        Layout.preferredWidth: 200
-        Layout.preferredHeight: Theme.bigButtonHeight
-        text: editor.value
-        readOnly: editor.readOnly
-        horizontalAlignment: Text.AlignHCenter
-        font.pixelSize: Theme.fontTitle
-        inputMethodHints: Qt.ImhFormattedNumbersOnly
-        validator: RegularExpressionValidator {
-            regularExpression: /-?[0-9]{0,15}/
+    RowLayout {
+        id: row
+        anchors.fill: parent
+        spacing: Theme.spacing
+
+        FiButton {
+            visible: !editor.readOnly
+            text: "−"
+            font.pixelSize: Theme.fontTitle
+            Layout.preferredWidth: Theme.bigButtonHeight
+            Layout.preferredHeight: Theme.bigButtonHeight
+            Accessible.name: qsTr("Decrease")
+            onClicked: editor.step(-1)
         }
-        Accessible.name: editor.subject
-        onTextEdited: editor.edited(text)
-    }
-    FiButton {
-        visible: !editor.readOnly
-        text: "+"
-        font.pixelSize: Theme.fontTitle
-        Layout.preferredWidth: Theme.bigButtonHeight
-        Layout.preferredHeight: Theme.bigButtonHeight
-        Accessible.name: qsTr("Increase")
-        onClicked: editor.step(1)
-    }
-    Label {
-        text: editor.unit
-        font.pixelSize: Theme.fontLarge
-        color: Theme.textSecondary
-    }
-    Item {
-        Layout.fillWidth: true
+        TextField {
+            id: field
+            objectName: "number_" + editor.checkpoint.id
+            Layout.preferredWidth: 200
+            Layout.preferredHeight: Theme.bigButtonHeight
+            text: editor.value
+            readOnly: editor.readOnly
+            horizontalAlignment: Text.AlignHCenter
+            font.pixelSize: Theme.fontTitle
+            inputMethodHints: Qt.ImhFormattedNumbersOnly
+            validator: RegularExpressionValidator {
+                regularExpression: /-?[0-9]{0,15}/
+            }
+            Accessible.name: editor.subject
+            onTextEdited: editor.committed(text)
+        }
+        FiButton {
+            visible: !editor.readOnly
+            text: "+"
+            font.pixelSize: Theme.fontTitle
+            Layout.preferredWidth: Theme.bigButtonHeight
+            Layout.preferredHeight: Theme.bigButtonHeight
+            Accessible.name: qsTr("Increase")
+            onClicked: editor.step(1)
+        }
+        Label {
+            text: editor.checkpoint.unit || ""
+            font.pixelSize: Theme.fontLarge
+            color: Theme.textSecondary
+        }
+        Item {
+            Layout.fillWidth: true
+        }
     }
 }

@@ -1,33 +1,32 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import FieldInspect
 
-// A free-text checkpoint (up to 4,000 characters, the central system's limit).
-ScrollView {
+// A free-text checkpoint (up to 4,000 characters, the central system's limit), saved as it
+// is typed.
+AnswerEditor {
     id: editor
 
-    property string value: ""
-    property bool readOnly: false
-    property string subject: ""
-    property string checkpointId: ""
-
-    signal edited(string text)
-
+    implicitWidth: scroll.implicitWidth
     implicitHeight: Math.max(Theme.touchTarget * 2, area.implicitHeight)
 
-    TextArea {
-        id: area
-        objectName: "text_" + editor.checkpointId
-        text: editor.value
-        readOnly: editor.readOnly
-        wrapMode: TextEdit.Wrap
-        font.pixelSize: Theme.fontBody
-        placeholderText: qsTr("Write the answer")
-        Accessible.name: editor.subject
-        onTextChanged: {
-            if (!editor.readOnly && text !== editor.value && activeFocus)
-                editor.edited(text);
+    ScrollView {
+        id: scroll
+        anchors.fill: parent
+
+        TextArea {
+            id: area
+            objectName: "text_" + editor.checkpoint.id
+            text: editor.value
+            readOnly: editor.readOnly
+            wrapMode: TextEdit.Wrap
+            font.pixelSize: Theme.fontBody
+            placeholderText: qsTr("Write the answer")
+            Accessible.name: editor.subject
+            onTextChanged: {
+                if (!editor.readOnly && text !== editor.value && activeFocus)
+                    editor.committed(text);
+            }
         }
     }
 }

@@ -4,7 +4,8 @@ import QtTest
 import FieldInspect
 
 // The Checklist page: the editor each checkpoint kind needs, a fail asking for its finding
-// and photo, progress per item, autosave into the store.
+// and photo, progress per item, autosave into the store. And the answer editors' one contract
+// (AnswerEditor), each editor on its own.
 Item {
     id: root
     width: 1280
@@ -35,6 +36,125 @@ Item {
         id: startedSpy
         target: detail
         signalName: "started"
+    }
+    Component {
+        id: passFailEditor
+        PassFailEditor {
+            width: 600
+        }
+    }
+    Component {
+        id: numberEditor
+        NumberEditor {
+            width: 600
+        }
+    }
+    Component {
+        id: choiceEditor
+        ChoiceEditor {
+            width: 600
+        }
+    }
+    Component {
+        id: textEditor
+        TextAnswerEditor {
+            width: 600
+        }
+    }
+    SignalSpy {
+        id: committedSpy
+        signalName: "committed"
+    }
+
+    // Every editor: the same properties in, one `committed(value)` out, nothing out while
+    // read only, and the value shown is the record's, not the click's.
+    TestCase {
+        name: "AnswerEditors"
+        when: windowShown
+
+        function make(component, checkpoint, value) {
+            const editor = createTemporaryObject(component, root, {
+                    "value": value,
+                    "readOnly": false,
+                    "subject": "排口标识",
+                    "checkpoint": checkpoint
+                });
+            verify(editor);
+            committedSpy.target = editor;
+            committedSpy.clear();
+            return editor;
+        }
+
+        function test_pass_fail() {
+            const editor = make(passFailEditor, {
+                    "id": "cp1",
+                    "kind": "pass_fail"
+                }, "");
+            const buttons = findChild(editor, "passFail_cp1");
+            verify(buttons);
+            const fail = findChild(buttons, "answer_fail");
+            compare(fail.Accessible.name, "排口标识: " + fail.text);
+            mouseClick(fail);
+            compare(committedSpy.count, 1);
+            compare(committedSpy.signalArguments[0][0], "fail");
+            verify(!fail.checked);
+            editor.value = "fail";
+            verify(fail.checked);
+            editor.readOnly = true;
+            mouseClick(findChild(buttons, "answer_pass"));
+            compare(committedSpy.count, 1, "read only sends nothing");
+        }
+
+        function test_number() {
+            const editor = make(numberEditor, {
+                    "id": "n1",
+                    "kind": "number",
+                    "unit": "mg/L"
+                }, "3");
+            const field = findChild(editor, "number_n1");
+            compare(field.text, "3");
+            compare(field.Accessible.name, "排口标识");
+            editor.step(1);
+            compare(committedSpy.count, 1);
+            compare(committedSpy.signalArguments[0][0], "4");
+            editor.value = "4";
+            editor.step(-2);
+            compare(committedSpy.signalArguments[1][0], "2");
+            editor.readOnly = true;
+            verify(field.readOnly);
+        }
+
+        function test_choice() {
+            const editor = make(choiceEditor, {
+                    "id": "c1",
+                    "kind": "choice",
+                    "choices": ["有", "无"]
+                }, "有");
+            verify(findChild(editor, "choice_c1_0").checked);
+            const second = findChild(editor, "choice_c1_1");
+            mouseClick(second);
+            compare(committedSpy.count, 1);
+            compare(committedSpy.signalArguments[0][0], "无");
+            verify(!second.checked, "the record's value is shown until it changes");
+            editor.readOnly = true;
+            verify(!second.enabled);
+        }
+
+        function test_text() {
+            const editor = make(textEditor, {
+                    "id": "t1",
+                    "kind": "text"
+                }, "");
+            const area = findChild(editor, "text_t1");
+            area.forceActiveFocus();
+            keyClick(Qt.Key_O);
+            keyClick(Qt.Key_K);
+            compare(committedSpy.count, 2, "a text is saved as it is typed");
+            compare(committedSpy.signalArguments[1][0], "ok");
+            editor.value = "已核实";
+            compare(area.text, "已核实");
+            compare(committedSpy.count, 2, "the record's value is not an answer of its own");
+        }
     }
 
     TestCase {
