@@ -4,6 +4,7 @@
 #include "core/modeljson.h"
 
 #include <QStringList>
+#include <QVariantMap>
 #include <algorithm>
 
 namespace fi::app {
@@ -11,6 +12,13 @@ namespace fi::app {
 namespace {
 QString qs(const std::string& s) {
     return QString::fromStdString(s);
+}
+
+QStringList qs(const std::vector<std::string>& list) {
+    QStringList out;
+    for (const auto& s : list)
+        out << qs(s);
+    return out;
 }
 
 } // namespace
@@ -26,27 +34,25 @@ void ChecklistModel::set_items(const std::vector<CatalogueItem>& items) {
     beginResetModel();
     items_ = items;
     rows_.clear();
-    for (std::size_t i = 0; i < items_.size(); ++i) {
-        rows_.push_back({i, -1});
+    for (std::size_t i = 0; i < items_.size(); ++i)
         for (std::size_t c = 0; c < items_[i].checkpoints.size(); ++c)
-            rows_.push_back({i, static_cast<int>(c)});
-    }
+            rows_.push_back({i, c});
     endResetModel();
     if (before != rowCount())
         Q_EMIT countChanged();
+    Q_EMIT sectionsChanged();
 }
 
 void ChecklistModel::set_record(const InspectionRecord& record) {
     record_ = record;
     if (!rows_.empty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1));
+    Q_EMIT sectionsChanged(); // progress
 }
 
 const Answer* ChecklistModel::answer(const Row& row) const {
-    if (row.checkpoint < 0)
-        return nullptr;
     const CatalogueItem& item = items_[row.item];
-    const Checkpoint& cp = item.checkpoints[static_cast<std::size_t>(row.checkpoint)];
+    const Checkpoint& cp = item.checkpoints[row.checkpoint];
     for (const auto& a : record_.answers)
         if (a.item_id == item.id && a.checkpoint_id == cp.id)
             return &a;
@@ -54,10 +60,8 @@ const Answer* ChecklistModel::answer(const Row& row) const {
 }
 
 const Finding* ChecklistModel::finding(const Row& row) const {
-    if (row.checkpoint < 0)
-        return nullptr;
     const CatalogueItem& item = items_[row.item];
-    const Checkpoint& cp = item.checkpoints[static_cast<std::size_t>(row.checkpoint)];
+    const Checkpoint& cp = item.checkpoints[row.checkpoint];
     for (const auto& f : record_.findings)
         if (f.item_id == item.id && f.checkpoint_id == cp.id)
             return &f;
@@ -77,7 +81,7 @@ std::pair<int, int> ChecklistModel::progress(std::size_t item) const {
         if (!cp.required)
             continue;
         ++required;
-        if (is_answered(cp, answer(Row{item, static_cast<int>(c)})))
+        if (is_answered(cp, answer(Row{item, c})))
             ++done;
     }
     return {done, required};
@@ -88,58 +92,43 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
         return {};
     const Row& row = rows_[static_cast<std::size_t>(index.row())];
     const CatalogueItem& item = items_[row.item];
-    const Checkpoint* cp =
-        row.checkpoint < 0 ? nullptr : &item.checkpoints[static_cast<std::size_t>(row.checkpoint)];
+    const Checkpoint& cp = item.checkpoints[row.checkpoint];
+    const Answer* a = answer(row);
+    const Finding* f = finding(row);
     switch (role) {
     case RowKindRole:
-        return cp ? QStringLiteral("checkpoint") : QStringLiteral("item");
+        return QStringLiteral("checkpoint");
     case ItemIdRole:
         return qs(item.id);
     case ItemCodeRole:
         return qs(item.code);
-    case Qt::DisplayRole:
     case ItemTitleRole:
         return qs(item.title);
     case ItemDomainRole:
         return qs(item.domain);
-    case LegalBasisRole: {
-        QStringList out;
-        for (const auto& b : item.legal_basis)
-            out << qs(b);
-        return out;
-    }
+    case LegalBasisRole:
+        return qs(item.legal_basis);
     case ItemAnsweredRole:
         return progress(row.item).first;
     case ItemRequiredRole:
         return progress(row.item).second;
     case ItemTotalRole:
         return static_cast<int>(item.checkpoints.size());
-    default:
-        break;
-    }
-    if (!cp)
-        return {};
-    const Answer* a = answer(row);
-    const Finding* f = finding(row);
-    switch (role) {
     case CheckpointIdRole:
-        return qs(cp->id);
+        return qs(cp.id);
+    case Qt::DisplayRole:
     case CheckpointTextRole:
-        return qs(cp->text);
+        return qs(cp.text);
     case KindRole:
-        return qs(std::string(to_string(cp->kind)));
+        return qs(std::string(to_string(cp.kind)));
     case RequiredRole:
-        return cp->required;
+        return cp.required;
     case PhotoOnFailRole:
-        return cp->photo_on_fail;
+        return cp.photo_on_fail;
     case UnitRole:
-        return cp->unit ? qs(*cp->unit) : QString();
-    case ChoicesRole: {
-        QStringList out;
-        for (const auto& c : cp->choices)
-            out << qs(c);
-        return out;
-    }
+        return cp.unit ? qs(*cp.unit) : QString();
+    case ChoicesRole:
+        return qs(cp.choices);
     case ValueRole:
         if (!a)
             return {};
@@ -147,7 +136,7 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
             return QVariant::fromValue(static_cast<qlonglong>(*n));
         return qs(std::get<std::string>(a->value));
     case AnsweredRole:
-        return is_answered(*cp, a);
+        return is_answered(cp, a);
     case NoteRole:
         return a ? qs(a->note) : QString();
     case FindingIdRole:
@@ -157,7 +146,7 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
     case FindingPhotoCountRole:
         return f ? photos_of(*f) : 0;
     case NeedsPhotoRole:
-        return cp->photo_on_fail && a && is_fail(*a) && (!f || photos_of(*f) == 0);
+        return cp.photo_on_fail && a && is_fail(*a) && (!f || photos_of(*f) == 0);
     case FailedRole:
         return a && is_fail(*a);
     default:
@@ -166,8 +155,7 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> ChecklistModel::roleNames() const {
-    return {{RowKindRole, "rowKind"},
-            {ItemIdRole, "itemId"},
+    return {{ItemIdRole, "itemId"},
             {ItemCodeRole, "itemCode"},
             {ItemTitleRole, "itemTitle"},
             {ItemDomainRole, "itemDomain"},
@@ -192,16 +180,30 @@ QHash<int, QByteArray> ChecklistModel::roleNames() const {
             {FailedRole, "failed"}};
 }
 
+QVariantMap ChecklistModel::sections() const {
+    QVariantMap out;
+    for (std::size_t i = 0; i < items_.size(); ++i) {
+        const CatalogueItem& item = items_[i];
+        const auto [answered, required] = progress(i);
+        out.insert(qs(item.id), QVariantMap{{QStringLiteral("itemId"), qs(item.id)},
+                                            {QStringLiteral("code"), qs(item.code)},
+                                            {QStringLiteral("title"), qs(item.title)},
+                                            {QStringLiteral("domain"), qs(item.domain)},
+                                            {QStringLiteral("legalBasis"), qs(item.legal_basis)},
+                                            {QStringLiteral("answered"), answered},
+                                            {QStringLiteral("required"), required},
+                                            {QStringLiteral("total"),
+                                             static_cast<int>(item.checkpoints.size())}});
+    }
+    return out;
+}
+
 int ChecklistModel::rowOf(const QString& itemId, const QString& checkpointId) const {
     for (std::size_t r = 0; r < rows_.size(); ++r) {
         const Row& row = rows_[r];
         const CatalogueItem& item = items_[row.item];
-        if (qs(item.id) != itemId)
-            continue;
-        if (checkpointId.isEmpty() && row.checkpoint < 0)
-            return static_cast<int>(r);
-        if (row.checkpoint >= 0 &&
-            qs(item.checkpoints[static_cast<std::size_t>(row.checkpoint)].id) == checkpointId)
+        if (qs(item.id) == itemId &&
+            (checkpointId.isEmpty() || qs(item.checkpoints[row.checkpoint].id) == checkpointId))
             return static_cast<int>(r);
     }
     return -1;

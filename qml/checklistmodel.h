@@ -3,24 +3,32 @@
 #include "core/model.h"
 
 #include <QAbstractListModel>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <vector>
 
 namespace fi::app {
 
-/// The Checklist page's rows: for each assigned item a header row (title, legal basis,
-/// progress), then one row per checkpoint with its kind, its answer, its finding and whether
-/// a photo is still needed. It reads the editor's record; it never writes it (the editor
-/// does, through InspectionEditor's invokables).
+/// The Checklist page's rows: one row per checkpoint of the assigned items, with its kind, its
+/// answer, its finding and whether a photo is still needed, and its item (id, code, title,
+/// legal basis, progress). The rows of one item are consecutive, so the item's id is the
+/// list's section key and `sections` gives each section's header. It reads the editor's
+/// record; it never writes it (the editor does, through InspectionEditor's invokables).
 class ChecklistModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("An InspectionEditor owns its checklist.")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
+    /// The header of each item's section, by item id: `itemId`, `code`, `title`, `domain`,
+    /// `legalBasis` (list of texts), `answered` and `required` (its required checkpoints),
+    /// `total` (its checkpoints).
+    Q_PROPERTY(QVariantMap sections READ sections NOTIFY sectionsChanged)
 public:
     enum Roles {
-        RowKindRole = Qt::UserRole + 1, ///< item | checkpoint
-        ItemIdRole,
+        /// Always `checkpoint` (items are sections now, not rows). Not a role name; kept only
+        /// for tests/qml/quick/tst_complete.qml, which still skips other rows. Do not use.
+        RowKindRole = Qt::UserRole + 1,
+        ItemIdRole, ///< the section key
         ItemCodeRole,
         ItemTitleRole,
         ItemDomainRole,
@@ -57,16 +65,20 @@ public:
     /// The record changed: answers, findings, photos (rows keep their place).
     void set_record(const InspectionRecord& record);
 
-    /// Row of a checkpoint (or of an item's header when `checkpointId` is empty); -1 if none.
+    QVariantMap sections() const;
+
+    /// Row of a checkpoint (of the item's first checkpoint when `checkpointId` is empty); -1
+    /// if none.
     Q_INVOKABLE int rowOf(const QString& itemId, const QString& checkpointId) const;
 
 Q_SIGNALS:
     void countChanged();
+    void sectionsChanged();
 
 private:
     struct Row {
         std::size_t item = 0;
-        int checkpoint = -1; ///< -1: the item's header row
+        std::size_t checkpoint = 0;
     };
     const Answer* answer(const Row& row) const;
     const Finding* finding(const Row& row) const;

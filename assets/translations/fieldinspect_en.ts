@@ -90,21 +90,6 @@
 <context>
     <name>CheckpointDelegate</name>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="63"/>
-        <source>%1/%2</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="66"/>
-        <source>%1 of %2 required answered</source>
-        <translation>%1 of %2 required answered</translation>
-    </message>
-    <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="71"/>
-        <source>Legal basis: %1</source>
-        <translation>Legal basis: %1</translation>
-    </message>
-    <message>
         <location filename="../../qml/checklist/CheckpointDelegate.qml" line="91"/>
         <source>(optional)</source>
         <translation>(optional)</translation>
@@ -595,6 +580,24 @@
         <location filename="../../qml/checklist/FindingDialog.qml" line="78"/>
         <source>Done</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHeaderDelegate</name>
+    <message>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="46"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="49"/>
+        <source>%1 of %2 required answered</source>
+        <translation>%1 of %2 required answered</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="55"/>
+        <source>Legal basis: %1</source>
+        <translation>Legal basis: %1</translation>
     </message>
 </context>
 <context>

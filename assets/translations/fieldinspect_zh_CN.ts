@@ -90,21 +90,6 @@
 <context>
     <name>CheckpointDelegate</name>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="63"/>
-        <source>%1/%2</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="66"/>
-        <source>%1 of %2 required answered</source>
-        <translation>必填项已答 %1/%2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="71"/>
-        <source>Legal basis: %1</source>
-        <translation>法律依据：%1</translation>
-    </message>
-    <message>
         <location filename="../../qml/checklist/CheckpointDelegate.qml" line="91"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
@@ -592,6 +577,24 @@
         <location filename="../../qml/checklist/FindingDialog.qml" line="78"/>
         <source>Done</source>
         <translation>完成</translation>
+    </message>
+</context>
+<context>
+    <name>ItemHeaderDelegate</name>
+    <message>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="46"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="49"/>
+        <source>%1 of %2 required answered</source>
+        <translation>必填项已答 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="55"/>
+        <source>Legal basis: %1</source>
+        <translation>法律依据：%1</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,9 @@ FiPage {
     function showCheckpoint(itemId: string, checkpointId: string) {
         const row = inspection.checklist.rowOf(itemId, checkpointId);
         if (row >= 0) {
-            list.positionViewAtIndex(row, ListView.Beginning);
+            // In the middle, under its item's header held at the top (which must not cover it);
+            // the middle also leaves room for a row that grows as it lays out.
+            list.positionViewAtIndex(row, ListView.Center);
             list.currentIndex = row;
         }
     }
@@ -118,6 +120,16 @@ FiPage {
             model: inspection.checklist
             cacheBuffer: 2000
             highlightFollowsCurrentItem: false
+            // Each item's checkpoints under its header; the header of the item being read stays
+            // at the top.
+            section.property: "itemId"
+            section.criteria: ViewSection.FullString
+            section.labelPositioning: ViewSection.InlineLabels | ViewSection.CurrentLabelAtStart
+            section.delegate: ItemHeaderDelegate {
+                width: list.width
+                checklist: inspection.checklist
+                itemId: section
+            }
             delegate: CheckpointDelegate {
                 width: ListView.view.width
                 editor: inspection

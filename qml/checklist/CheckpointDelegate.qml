@@ -3,20 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import FieldInspect
 
-// One row of the checklist: an item's header (title, legal basis, progress) or a checkpoint
-// with its editor, note, finding and photo prompt.
+// One checkpoint of the checklist: its text, the editor its kind needs, its note, its
+// finding and photo prompt. The item's header above it is the list's section
+// (ItemHeaderDelegate).
 Item {
     id: row
 
     required property InspectionEditor editor
-    required property int index
-    required property string rowKind
     required property string itemId
-    required property string itemCode
-    required property string itemTitle
-    required property var legalBasis
-    required property int itemAnswered
-    required property int itemRequired
     required property string checkpointId
     required property string checkpointText
     required property string kind
@@ -38,7 +32,6 @@ Item {
     signal editFinding(string itemId, string checkpointId, string checkpointText, string description)
     signal addPhoto(string findingId)
 
-    readonly property bool isItem: rowKind === "item"
     readonly property string answerText: value === undefined || value === null ? "" : String(value)
     // What an answer editor is told of its checkpoint (AnswerEditor.checkpoint).
     readonly property var checkpoint: ({
@@ -58,45 +51,10 @@ Item {
             row.failChosen(row.itemId, row.checkpointId, row.checkpointText, row.findingDescription);
     }
 
-    implicitHeight: isItem ? header.implicitHeight : card.implicitHeight
+    implicitHeight: card.implicitHeight
 
-    // --- item header
-    ColumnLayout {
-        id: header
-        visible: row.isItem
-        width: parent.width
-        spacing: Theme.spacingSmall
-
-        Item {
-            Layout.preferredHeight: row.index > 0 ? Theme.spacingLarge : 0
-        }
-        RowLayout {
-            Layout.fillWidth: true
-            spacing: Theme.spacing
-            FiSectionTitle {
-                Layout.fillWidth: true
-                text: row.itemCode + "  " + row.itemTitle
-            }
-            FiBadge {
-                text: qsTr("%1/%2").arg(row.itemAnswered).arg(row.itemRequired)
-                textColor: row.itemAnswered === row.itemRequired ? Theme.success : Theme.warning
-                fill: row.itemAnswered === row.itemRequired ? Theme.successSurface : Theme.warningSurface
-                Accessible.name: qsTr("%1 of %2 required answered").arg(row.itemAnswered).arg(row.itemRequired)
-            }
-        }
-        Label {
-            Layout.fillWidth: true
-            text: qsTr("Legal basis: %1").arg(row.legalBasis ? row.legalBasis.join("；") : "")
-            wrapMode: Text.Wrap
-            color: Theme.textSecondary
-            font.pixelSize: Theme.fontSmall
-        }
-    }
-
-    // --- checkpoint
     FiCard {
         id: card
-        visible: !row.isItem
         width: parent.width
         border: row.highlighted ? Theme.primary : row.needsPhoto || (row.failed && row.findingDescription.length === 0) ? Theme.danger : Theme.divider
 

@@ -17,6 +17,7 @@
 #include "seededstore.h"
 
 #include <QAbstractItemModelTester>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -157,15 +158,38 @@ private Q_SLOTS:
         QVERIFY(!editor.readOnly());
         ChecklistModel* model = editor.checklist();
         QVERIFY(model->rowCount() > 3);
-        QCOMPARE(model->data(model->index(0), ChecklistModel::RowKindRole).toString(),
-                 QStringLiteral("item"));
+        // Every row is a checkpoint; an item's rows are consecutive (its section), and its
+        // header is in `sections`.
+        const QVariantMap sections = model->sections();
+        QSet<QString> seen;
+        QString previous;
+        for (int i = 0; i < model->rowCount(); ++i) {
+            QVERIFY(!model->data(model->index(i), ChecklistModel::CheckpointIdRole)
+                         .toString()
+                         .isEmpty());
+            const QString id = model->data(model->index(i), ChecklistModel::ItemIdRole).toString();
+            if (id == previous)
+                continue;
+            QVERIFY2(!seen.contains(id), qPrintable(id));
+            QCOMPARE(model->rowOf(id, {}), i);
+            const QVariantMap header = sections.value(id).toMap();
+            QCOMPARE(header.value(QStringLiteral("title")),
+                     model->data(model->index(i), ChecklistModel::ItemTitleRole));
+            if (i == 0) {
+                QVERIFY(!header.value(QStringLiteral("legalBasis")).toStringList().isEmpty());
+                QVERIFY(header.value(QStringLiteral("required")).toInt() > 0);
+            }
+            seen.insert(id);
+            previous = id;
+        }
+        QCOMPARE(seen.size(), sections.size());
 
         // The first pass/fail checkpoint that needs a photo when it fails.
         int row = -1;
         for (int i = 0; i < model->rowCount() && row < 0; ++i)
             if (model->data(model->index(i), ChecklistModel::PhotoOnFailRole).toBool())
                 row = i;
-        QVERIFY(row > 0);
+        QVERIFY(row >= 0);
         const QString item = model->data(model->index(row), ChecklistModel::ItemIdRole).toString();
         const QString cp =
             model->data(model->index(row), ChecklistModel::CheckpointIdRole).toString();
@@ -173,8 +197,16 @@ private Q_SLOTS:
 
         editor.setOutcome(QStringLiteral("no_problem"));
         QCOMPARE(editor.publicText(), QStringLiteral("未发现问题"));
+        QSignalSpy sections_changed(model, &ChecklistModel::sectionsChanged);
+        const int answered = sections.value(item).toMap().value(QStringLiteral("answered")).toInt();
         editor.setAnswer(item, cp, QStringLiteral("fail"));
         QCOMPARE(editor.failCount(), 1);
+        QVERIFY(model->data(model->index(row), ChecklistModel::FailedRole).toBool());
+        QVERIFY2(!sections_changed.isEmpty(), "the item's header follows its progress");
+        const int counted =
+            model->data(model->index(row), ChecklistModel::RequiredRole).toBool() ? 1 : 0;
+        QCOMPARE(model->sections().value(item).toMap().value(QStringLiteral("answered")).toInt(),
+                 answered + counted);
         QVERIFY2(editor.outcome().isEmpty(), "a fail takes \"no problem found\" away");
         QVERIFY(!editor.noProblemAllowed());
         QVERIFY(model->data(model->index(row), ChecklistModel::NeedsPhotoRole).toBool());

@@ -189,17 +189,23 @@ Item {
             return page;
         }
 
+        // The delegate of row `i`, shown as the page shows a checkpoint: clear of the item's
+        // header that stays at the top (it keeps taps for itself).
+        function show(page, i) {
+            const model = page.editor.checklist;
+            const idx = model.index(i, 0);
+            page.showCheckpoint(model.data(idx, ChecklistModel.ItemIdRole), model.data(idx, ChecklistModel.CheckpointIdRole));
+            wait(50);
+            return findChild(page, "checklist").itemAtIndex(i);
+        }
+
         // The delegate of the first unanswered checkpoint of a kind (scrolled into view).
         function rowFor(page, kind) {
-            const list = findChild(page, "checklist");
             const model = page.editor.checklist;
             for (let i = 0; i < model.count; ++i) {
                 const idx = model.index(i, 0);
-                if (model.data(idx, ChecklistModel.KindRole) === kind && !model.data(idx, ChecklistModel.AnsweredRole)) {
-                    list.positionViewAtIndex(i, ListView.Beginning);
-                    wait(50);
-                    return list.itemAtIndex(i);
-                }
+                if (model.data(idx, ChecklistModel.KindRole) === kind && !model.data(idx, ChecklistModel.AnsweredRole))
+                    return show(page, i);
             }
             return null;
         }
@@ -225,15 +231,11 @@ Item {
         function test_fail_asks_for_a_finding_and_a_photo() {
             const page = openPage();
             const model = page.editor.checklist;
-            const list = findChild(page, "checklist");
             let row = null;
             for (let i = 0; i < model.count && !row; ++i) {
                 const idx = model.index(i, 0);
-                if (model.data(idx, ChecklistModel.PhotoOnFailRole) && model.data(idx, ChecklistModel.KindRole) === "pass_fail") {
-                    list.positionViewAtIndex(i, ListView.Beginning);
-                    wait(50);
-                    row = list.itemAtIndex(i);
-                }
+                if (model.data(idx, ChecklistModel.PhotoOnFailRole) && model.data(idx, ChecklistModel.KindRole) === "pass_fail")
+                    row = show(page, i);
             }
             verify(row);
             mouseClick(findChild(row, "answer_fail"));
@@ -283,13 +285,70 @@ Item {
             tryCompare(page.editor, "saveState", "saved", 3000);
         }
 
+        // The item's header over its checkpoints (a section of the list, not a row): code and
+        // title, progress, legal basis; it follows the answers and stays at the top while its
+        // checkpoints scroll.
         function test_progress_per_item() {
             const page = openPage();
             const model = page.editor.checklist;
-            const header = model.index(0, 0);
-            compare(model.data(header, ChecklistModel.RowKindRole), "item");
-            verify(model.data(header, ChecklistModel.ItemRequiredRole) > 0);
-            verify(model.data(header, ChecklistModel.LegalBasisRole).length > 0, "every item shows its legal basis");
+            const list = findChild(page, "checklist");
+            const first = model.index(0, 0);
+            verify(model.data(first, ChecklistModel.CheckpointIdRole).length > 0, "every row is a checkpoint");
+            const itemId = model.data(first, ChecklistModel.ItemIdRole);
+            const section = model.sections[itemId];
+            compare(section.title, model.data(first, ChecklistModel.ItemTitleRole));
+            verify(section.required > 0);
+            verify(section.legalBasis.length > 0, "every item shows its legal basis");
+            list.positionViewAtBeginning();
+            wait(50);
+            const header = findChild(list, "itemHeader_" + itemId);
+            verify(header && header.visible);
+            compare(findChild(header, "itemTitle").text, section.code + "  " + section.title);
+            compare(findChild(header, "itemProgress").text, section.answered + "/" + section.required);
+            verify(findChild(header, "itemLegalBasis").text.indexOf(section.legalBasis[0]) >= 0);
+
+            // Answering one of its required checkpoints moves its progress on.
+            let last = 0;
+            let open = -1;
+            for (let i = 0; i < model.count && model.data(model.index(i, 0), ChecklistModel.ItemIdRole) === itemId; ++i) {
+                last = i;
+                const idx = model.index(i, 0);
+                if (open < 0 && model.data(idx, ChecklistModel.RequiredRole) && !model.data(idx, ChecklistModel.AnsweredRole))
+                    open = i;
+            }
+            if (open >= 0) {
+                const idx = model.index(open, 0);
+                const cp = model.data(idx, ChecklistModel.CheckpointIdRole);
+                switch (model.data(idx, ChecklistModel.KindRole)) {
+                case "pass_fail":
+                    page.editor.setAnswer(itemId, cp, "pass");
+                    break;
+                case "number":
+                    page.editor.setAnswer(itemId, cp, 3);
+                    break;
+                case "choice":
+                    page.editor.setAnswer(itemId, cp, model.data(idx, ChecklistModel.ChoicesRole)[0]);
+                    break;
+                default:
+                    page.editor.setAnswer(itemId, cp, "现场核实");
+                }
+                compare(findChild(header, "itemProgress").text, (section.answered + 1) + "/" + section.required);
+            }
+
+            // Scrolled to the item's last checkpoint, its header is at the top of the list.
+            if (last > 0) {
+                list.positionViewAtIndex(last, ListView.Beginning);
+                wait(50);
+                compare(list.currentSection, itemId);
+                let sticky = null;
+                const children = list.contentItem.children;
+                for (let i = 0; i < children.length; ++i) {
+                    const child = children[i];
+                    if (child.objectName === "itemHeader_" + itemId && child.visible && child.y <= list.contentY + 1 && child.y + child.height > list.contentY)
+                        sticky = child;
+                }
+                verify(sticky, "the current item's header stays at the top");
+            }
         }
     }
 }
