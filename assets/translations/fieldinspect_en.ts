@@ -27,62 +27,62 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="34"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="36"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="35"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
         <source>Completed record, read only</source>
         <translation>Completed record, read only</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="35"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>Checklist · %1 of %2 required answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="72"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="74"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>%1 of %2 required checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="79"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="81"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="81"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="83"/>
         <source>Changes not saved yet</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="83"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
         <source>Not saved!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
         <source>Locked: completed records never change</source>
         <translation>Locked: completed records never change</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>All changes saved on the tablet (encrypted)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="94"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="96"/>
         <source>Photos (%1)</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="100"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="100"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
         <source>Complete…</source>
         <translation>Complete…</translation>
     </message>
@@ -90,32 +90,32 @@
 <context>
     <name>CheckpointDelegate</name>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="91"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="67"/>
         <source>(optional)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="106"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="97"/>
         <source>Note (optional)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
         <source>Describe the finding of this failed checkpoint.</source>
         <translation>Describe the finding of this failed checkpoint.</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="135"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="126"/>
         <source>A photo is required for this finding.</source>
         <translation>A photo is required for this finding.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="143"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="134"/>
         <source>%n photo(s) attached</source>
         <translation>
             <numerusform>%n photo attached</numerusform>
@@ -123,12 +123,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="151"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="142"/>
         <source>Edit finding</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="157"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="148"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
@@ -585,17 +585,17 @@
 <context>
     <name>ItemHeaderDelegate</name>
     <message>
-        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="46"/>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="48"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="49"/>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="51"/>
         <source>%1 of %2 required answered</source>
         <translation>%1 of %2 required answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="55"/>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="57"/>
         <source>Legal basis: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
@@ -611,12 +611,12 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="33"/>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="31"/>
         <source>Decrease</source>
         <translation>Decrease</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="58"/>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="56"/>
         <source>Increase</source>
         <translation>Increase</translation>
     </message>
@@ -1494,7 +1494,7 @@
 <context>
     <name>TextAnswerEditor</name>
     <message>
-        <location filename="../../qml/checklist/editors/TextAnswerEditor.qml" line="26"/>
+        <location filename="../../qml/checklist/editors/TextAnswerEditor.qml" line="24"/>
         <source>Write the answer</source>
         <translation>Write the answer</translation>
     </message>

@@ -27,62 +27,62 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="34"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="36"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="35"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
         <source>Completed record, read only</source>
         <translation>已完成的记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="35"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>检查清单 · 必填项已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="72"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="74"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>必填检查点已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="79"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="81"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="81"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="83"/>
         <source>Changes not saved yet</source>
         <translation>更改尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="83"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
         <source>Not saved!</source>
         <translation>未保存！</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
         <source>Locked: completed records never change</source>
         <translation>已锁定：完成的记录不可更改</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>所有更改已加密保存在平板上</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="94"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="96"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="100"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="100"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
@@ -90,44 +90,44 @@
 <context>
     <name>CheckpointDelegate</name>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="91"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="67"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="106"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="97"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="127"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
         <source>Describe the finding of this failed checkpoint.</source>
         <translation>请描述该不合格检查点发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="135"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="126"/>
         <source>A photo is required for this finding.</source>
         <translation>该问题必须附照片。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="143"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="134"/>
         <source>%n photo(s) attached</source>
         <translation>
             <numerusform>已附 %n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="151"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="142"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="157"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="148"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
@@ -582,17 +582,17 @@
 <context>
     <name>ItemHeaderDelegate</name>
     <message>
-        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="46"/>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="48"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="49"/>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="51"/>
         <source>%1 of %2 required answered</source>
         <translation>必填项已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="55"/>
+        <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="57"/>
         <source>Legal basis: %1</source>
         <translation>法律依据：%1</translation>
     </message>
@@ -608,12 +608,12 @@
 <context>
     <name>NumberEditor</name>
     <message>
-        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="33"/>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="31"/>
         <source>Decrease</source>
         <translation>减少</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="58"/>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="56"/>
         <source>Increase</source>
         <translation>增加</translation>
     </message>
@@ -1486,7 +1486,7 @@
 <context>
     <name>TextAnswerEditor</name>
     <message>
-        <location filename="../../qml/checklist/editors/TextAnswerEditor.qml" line="26"/>
+        <location filename="../../qml/checklist/editors/TextAnswerEditor.qml" line="24"/>
         <source>Write the answer</source>
         <translation>请填写</translation>
     </message>

@@ -126,9 +126,6 @@ FiPage {
             section.criteria: ViewSection.FullString
             section.labelPositioning: ViewSection.InlineLabels | ViewSection.CurrentLabelAtStart
             section.delegate: ItemHeaderDelegate {
-                width: list.width
-                checklist: inspection.checklist
-                itemId: section
             }
             delegate: CheckpointDelegate {
                 width: ListView.view.width

@@ -10,14 +10,16 @@ import FieldInspect
 Rectangle {
     id: header
 
-    // The item's id (the section); set from the ListView's `section`.
-    property string itemId: ""
-    property ChecklistModel checklist: null
+    // The item's id: the list's section key.
+    required property string section
+    readonly property string itemId: section
+    readonly property ChecklistModel checklist: ListView.view ? ListView.view.model : null
     readonly property var item: (checklist ? checklist.sections[itemId] : undefined) || ({})
     readonly property int answered: item.answered || 0
     readonly property int required: item.required || 0
 
     objectName: "itemHeader_" + itemId
+    width: ListView.view ? ListView.view.width : implicitWidth
     implicitHeight: column.implicitHeight + Theme.spacingLarge + Theme.spacing
     color: Theme.background
 
