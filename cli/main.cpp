@@ -2,6 +2,14 @@
 // the app uses, scriptable without a terminal. See docs/cli.md.
 #include "cli/cliapp.h"
 
+#include <cstring>
+#include <iostream>
+
 int main(int argc, char** argv) {
+    // The version is the project's (CMake's project(VERSION)), as the app and the server say.
+    if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
+        std::cout << "fieldinspect-cli " << FI_VERSION << "\n";
+        return 0;
+    }
     return fi::cli::run(argc, argv);
 }

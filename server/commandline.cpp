@@ -30,6 +30,7 @@ const char* CommandLine::usage() {
                            [--tls-cert FILE --tls-key FILE] [--fault-injection]
                            [--kdf-iterations N] [--threads N]
        fieldinspect-server admin --data DIR COMMAND …   (fieldinspect-server admin help)
+       fieldinspect-server --version
 
 Serves the central system interface under /api/v1. PORT 0 picks a free port; the line
 "listening on URL" on standard output says which.
@@ -106,6 +107,10 @@ int CommandLine::run(int argc, char** argv) {
     }
     if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
         std::cout << usage();
+        return 0;
+    }
+    if (!args.empty() && args[0] == "--version") {
+        std::cout << "fieldinspect-server " << FI_VERSION << "\n";
         return 0;
     }
     auto options = parse_serve(args);
