@@ -96,8 +96,6 @@ QVariant ChecklistModel::data(const QModelIndex& index, int role) const {
     const Answer* a = answer(row);
     const Finding* f = finding(row);
     switch (role) {
-    case RowKindRole:
-        return QStringLiteral("checkpoint");
     case ItemIdRole:
         return qs(item.id);
     case ItemCodeRole:

@@ -25,10 +25,7 @@ class ChecklistModel : public QAbstractListModel {
     Q_PROPERTY(QVariantMap sections READ sections NOTIFY sectionsChanged)
 public:
     enum Roles {
-        /// Always `checkpoint` (items are sections now, not rows). Not a role name; kept only
-        /// for tests/qml/quick/tst_complete.qml, which still skips other rows. Do not use.
-        RowKindRole = Qt::UserRole + 1,
-        ItemIdRole, ///< the section key
+        ItemIdRole = Qt::UserRole + 1, ///< the section key
         ItemCodeRole,
         ItemTitleRole,
         ItemDomainRole,

@@ -109,8 +109,6 @@ Item {
             let failed = false;
             for (let i = 0; i < model.count; ++i) {
                 const idx = model.index(i, 0);
-                if (model.data(idx, ChecklistModel.RowKindRole) !== "checkpoint")
-                    continue;
                 const item = model.data(idx, ChecklistModel.ItemIdRole);
                 const cp = model.data(idx, ChecklistModel.CheckpointIdRole);
                 switch (model.data(idx, ChecklistModel.KindRole)) {
