@@ -41,8 +41,8 @@ Result<std::vector<PhotoPlan>> AnswersFile::apply(const json& j, const fs::path&
         return bad("not a JSON object");
     // The parts the file shares with the upload body are read by the record's own decoder.
     json as_record = encode_inspection_record(record);
-    for (const char* key :
-         {"inspectors_present", "location", "offsite_method", "confidential", "confidential_reason"})
+    for (const char* key : {"inspectors_present", "location", "offsite_method", "confidential",
+                            "confidential_reason"})
         if (j.contains(key))
             as_record[key] = j.at(key);
     std::map<std::string, std::string> finding_ids;
@@ -155,15 +155,15 @@ json AnswersFile::skeleton(const Assignment& a, const std::vector<CatalogueItem>
         if (m.role != TeamRole::expert)
             present.push_back(m.inspector_id);
     const bool onsite = a.mode == InspectionMode::onsite;
-    return {{"inspectors_present", present},
-            {"location", onsite ? json{{"lat_e6", nullptr}, {"lon_e6", nullptr},
-                                       {"accuracy_m", nullptr}}
-                                : json()},
-            {"offsite_method", onsite ? json() : json("monitoring_data | drone | document_review")},
-            {"answers", answers},
-            {"findings", json::array()},
-            {"photos", json::array()},
-            {"outcome", "no_problem | rectification_ordered | case_opened"}};
+    return {
+        {"inspectors_present", present},
+        {"location",
+         onsite ? json{{"lat_e6", nullptr}, {"lon_e6", nullptr}, {"accuracy_m", nullptr}} : json()},
+        {"offsite_method", onsite ? json() : json("monitoring_data | drone | document_review")},
+        {"answers", answers},
+        {"findings", json::array()},
+        {"photos", json::array()},
+        {"outcome", "no_problem | rectification_ordered | case_opened"}};
 }
 
 } // namespace fi::cli

@@ -28,9 +28,8 @@ public:
     /// photos to point at), the outcome with its fixed public text, confidentiality. Returns
     /// the photos to import. A malformed file is refused with what is wrong, and `record` is
     /// then unchanged.
-    static Result<std::vector<PhotoPlan>> apply(const nlohmann::json& file,
-                                                const std::filesystem::path& base,
-                                                InspectionRecord& record);
+    static Result<std::vector<PhotoPlan>>
+    apply(const nlohmann::json& file, const std::filesystem::path& base, InspectionRecord& record);
 
     /// A file to fill in for an assignment: every checkpoint of every item, unanswered, with
     /// its kind, whether it is required and its choices beside it (`_help`, ignored when

@@ -72,9 +72,9 @@ struct Args {
 
 Args parse(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--data",       "--server",  "--ca-file",   "--tls-pin", "--pin-file", "--password-file",
-        "--user",       "--assignment", "--answers", "--retry-for", "--reason", "--note",
-        "--exclude",    "--out",     "--quarter",   "--csv",     "--pdf",      "--skeleton"};
+        "--data",    "--server",     "--ca-file", "--tls-pin",   "--pin-file", "--password-file",
+        "--user",    "--assignment", "--answers", "--retry-for", "--reason",   "--note",
+        "--exclude", "--out",        "--quarter", "--csv",       "--pdf",      "--skeleton"};
     static const std::set<std::string> flags = {"--json", "--draft", "--help", "--resume"};
     Args a;
     for (int i = 1; i < argc; ++i) {
@@ -128,7 +128,8 @@ std::string_view cli_hint(std::string_view code) {
          "file."},
         {services::service_error::sign_in, "Run `fieldinspect-cli sign-in --user NAME`."},
         {services::service_error::not_found, "Run `fieldinspect-cli pull` first."},
-        {services::service_error::not_set_up, "Create it with `fieldinspect-cli init --user NAME`."},
+        {services::service_error::not_set_up,
+         "Create it with `fieldinspect-cli init --user NAME`."},
     };
     auto it = hints.find(code);
     return it == hints.end() ? std::string_view() : it->second;
@@ -477,8 +478,7 @@ int cmd_record(Context& ctx) {
         fail_if(t.photos.remove(r.id, p.id));
     r.photos.clear();
     r.findings.clear();
-    const auto photos =
-        take(AnswersFile::apply(answers, fs::path(*answers_path).parent_path(), r));
+    const auto photos = take(AnswersFile::apply(answers, fs::path(*answers_path).parent_path(), r));
     fail_if(t.records.save_draft(r));
     if (!photos.empty())
         need_gui();
@@ -656,8 +656,8 @@ int cmd_redraw(Context& ctx) {
             if (!x.empty())
                 exclude.push_back(x);
     }
-    const auto out = take(
-        ctx.open().sync.redraw(id, *reason, ctx.args().opt("--note").value_or(""), exclude));
+    const auto out =
+        take(ctx.open().sync.redraw(id, *reason, ctx.args().opt("--note").value_or(""), exclude));
     const auto& fresh = out.fresh.assignment;
     if (ctx.args().json) {
         std::cout << json{{"revoked", out.revoked_id},
@@ -791,10 +791,11 @@ const Command commands[] = {
      "--retry-for, uploads that must wait are tried again within that time.",
      cmd_sync},
     {"status", "status", "What is still on the tablet, and today's deadline.", cmd_status},
-    {"redraw", "redraw ASSIGNMENT --reason conflict|absence|other [--note TEXT] [--exclude I-1,I-2]",
+    {"redraw",
+     "redraw ASSIGNMENT --reason conflict|absence|other [--note TEXT] [--exclude I-1,I-2]",
      "Ask the central system for a new draw (team leaders, online).", cmd_redraw},
-    {"export", "export RECORD",
-     "Print a record as stored (the sealed upload body once completed).", cmd_export},
+    {"export", "export RECORD", "Print a record as stored (the sealed upload body once completed).",
+     cmd_export},
     {"pdf", "pdf RECORD|ASSIGNMENT [--out FILE]",
      "The inspection record (现场检查笔录) of a completed record as PDF (default:\n"
      "DATA/exports/record-<id>.pdf); an assignment id means its latest completed record.",
@@ -821,8 +822,8 @@ std::string usage_text() {
 }
 
 std::string command_help(const Command& c) {
-    return "usage: fieldinspect-cli [options] " + std::string(c.usage) + "\n\n" + c.help +
-           "\n\n" + options_text;
+    return "usage: fieldinspect-cli [options] " + std::string(c.usage) + "\n\n" + c.help + "\n\n" +
+           options_text;
 }
 
 } // namespace

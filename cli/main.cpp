@@ -1,5 +1,5 @@
-// fieldinspect-cli: the command-line front end over the application layer (services/) — the same code
-// the app uses, scriptable without a terminal. See docs/cli.md.
+// fieldinspect-cli: the command-line front end over the application layer (services/) — the same
+// code the app uses, scriptable without a terminal. See docs/cli.md.
 #include "cli/cliapp.h"
 
 #include <cstring>

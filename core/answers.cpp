@@ -27,8 +27,8 @@ bool has_legal_basis(const CatalogueItem& item) {
                        [](const std::string& b) { return !is_blank(b); });
 }
 
-const Checkpoint* find_checkpoint(const std::vector<CatalogueItem>& items,
-                                  std::string_view item_id, std::string_view checkpoint_id) {
+const Checkpoint* find_checkpoint(const std::vector<CatalogueItem>& items, std::string_view item_id,
+                                  std::string_view checkpoint_id) {
     for (const auto& i : items)
         if (i.id == item_id)
             for (const auto& c : i.checkpoints)

@@ -23,8 +23,8 @@ bool is_blank(std::string_view text);
 bool has_legal_basis(const CatalogueItem& item);
 
 /// The checkpoint `checkpoint_id` of item `item_id` among `items`, or nullptr.
-const Checkpoint* find_checkpoint(const std::vector<CatalogueItem>& items,
-                                  std::string_view item_id, std::string_view checkpoint_id);
+const Checkpoint* find_checkpoint(const std::vector<CatalogueItem>& items, std::string_view item_id,
+                                  std::string_view checkpoint_id);
 
 /// The record's answer to a checkpoint, or nullptr.
 const Answer* find_answer(const InspectionRecord& record, std::string_view item_id,

@@ -190,7 +190,8 @@ Result<std::chrono::system_clock::time_point> parse_rfc3339(std::string_view tex
 
     // system_clock counts nanoseconds in 64 bits (years 1678 to 2261): a date outside that
     // would overflow below, so it is refused (the margin covers the time of day and offset).
-    constexpr auto representable_days = duration_cast<days>(system_clock::duration::max()).count() - 2;
+    constexpr auto representable_days =
+        duration_cast<days>(system_clock::duration::max()).count() - 2;
     if (date->days_since_epoch() > representable_days ||
         date->days_since_epoch() < -representable_days)
         return bad_time(text, "date outside the range a clock can hold");

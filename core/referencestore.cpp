@@ -232,9 +232,9 @@ Result<std::vector<Assignment>> ReferenceStore::assignments(bool include_revoked
             break;
         auto decoded = decode_assignment(nlohmann::json::parse(st->column_text(1), nullptr, false));
         if (!decoded)
-            return Error::make(store_error::damaged, "Stored reference data " +
-                                                         st->column_string(0) + " cannot be read: " +
-                                                         decoded.error().message);
+            return Error::make(store_error::damaged,
+                               "Stored reference data " + st->column_string(0) +
+                                   " cannot be read: " + decoded.error().message);
         out.push_back(std::move(decoded.value()));
     }
     return out;

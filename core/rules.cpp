@@ -1,7 +1,6 @@
 #include "core/rules.h"
 
 #include "core/answers.h"
-
 #include "core/creditcode.h"
 #include "core/date.h"
 #include "core/text.h"

@@ -1,7 +1,7 @@
 #include "qml/redrawcontroller.h"
 
-#include "qml/assignmentdetail.h"
 #include "qml/applayer.h"
+#include "qml/assignmentdetail.h"
 #include "qml/session.h"
 #include "qml/storethread.h"
 #include "qml/usermessages.h"

@@ -180,7 +180,8 @@ void Session::unlock(const QString& pin) {
     set_error({});
     const ServerConfig server = preferences_.server();
     store_.run(
-        this, [server, pin = pin.toStdString()](Tablet& b) { return b.session.unlock(server, pin); },
+        this,
+        [server, pin = pin.toStdString()](Tablet& b) { return b.session.unlock(server, pin); },
         [this](Result<UserInfo> r) {
             end();
             if (!r) {

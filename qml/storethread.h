@@ -19,9 +19,9 @@ namespace fi::app {
 using services::Tablet;
 
 /// The thread that owns the store. The application layer's Tablet (and with it the one
-/// SQLCipher writer connection, the key vault and the central system's client) is created, used and destroyed
-/// on this thread only; the GUI thread never touches it. View models post jobs here and get
-/// their results back on the GUI thread as queued calls, in the order they were posted.
+/// SQLCipher writer connection, the key vault and the central system's client) is created, used and
+/// destroyed on this thread only; the GUI thread never touches it. View models post jobs here and
+/// get their results back on the GUI thread as queued calls, in the order they were posted.
 ///
 /// Jobs are either the user's (interactive: autosave, open, import a photo) or background
 /// (sync, pull). The count of queued interactive jobs is what a running sync yields to

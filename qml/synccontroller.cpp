@@ -165,8 +165,8 @@ void SyncController::run() {
         });
     };
     store.run(
-        this, [progress](Tablet& b) { return b.sync.sync(progress); }, [this](SyncRun r) { ran(r); },
-        StoreThread::Kind::background);
+        this, [progress](Tablet& b) { return b.sync.sync(progress); },
+        [this](SyncRun r) { ran(r); }, StoreThread::Kind::background);
 }
 
 void SyncController::ran(const SyncRun& r) {

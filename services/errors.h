@@ -22,8 +22,8 @@ inline constexpr std::string_view network = "network";       ///< retryable: try
 /// Trouble that passes by itself (no network, a busy central system): try again later.
 inline bool is_try_later(std::string_view code) {
     return code == service_error::network || code == "network_resolve" ||
-           code == "network_connect" || code == "network_timeout" ||
-           code == "network_connection" || code == "network_other";
+           code == "network_connect" || code == "network_timeout" || code == "network_connection" ||
+           code == "network_other";
 }
 
 } // namespace fi::services

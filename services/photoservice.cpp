@@ -12,8 +12,8 @@ namespace fi::services {
 
 namespace {
 
-using Import = std::function<Result<platform::ImportedPhoto>(platform::PhotoImporter&,
-                                                             const PhotoCapture&)>;
+using Import =
+    std::function<Result<platform::ImportedPhoto>(platform::PhotoImporter&, const PhotoCapture&)>;
 
 /// One import, whatever the picture's source: stamped with the trusted time and the place.
 Result<PhotoRef> attach(Workspace& w, const Import& import,

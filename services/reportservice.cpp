@@ -50,15 +50,13 @@ Result<QuarterStatistics> ReportService::statistics(const std::string& quarter) 
     if (!q)
         return q.error();
     const UserInfo& u = w_.user;
-    const std::string who =
-        u.name.empty() ? u.inspector_id : u.name + " (" + u.inspector_id + ")";
+    const std::string who = u.name.empty() ? u.inspector_id : u.name + " (" + u.inspector_id + ")";
     return compute_quarter_statistics(**db, *q, u.unit, who);
 }
 
 Result<fs::path> ReportService::export_statistics(const QuarterStatistics& stats, bool pdf,
                                                   const std::optional<fs::path>& out) {
-    auto file =
-        output(out, "statistics-" + stats.quarter.to_string() + (pdf ? ".pdf" : ".csv"));
+    auto file = output(out, "statistics-" + stats.quarter.to_string() + (pdf ? ".pdf" : ".csv"));
     if (!file)
         return file.error();
     if (pdf)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/result.h"
 #include "core/recorddocument.h"
+#include "core/result.h"
 #include "core/statistics.h"
 
 #include <filesystem>

@@ -182,8 +182,7 @@ Result<UserInfo> SessionService::unlock(const ServerConfig& server, const std::s
     return w_.user;
 }
 
-Result<UserInfo> SessionService::sign_in(const std::string& password,
-                                         const std::string& username) {
+Result<UserInfo> SessionService::sign_in(const std::string& password, const std::string& username) {
     auto db = w_.store();
     if (!db)
         return db.error();

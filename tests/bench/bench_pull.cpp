@@ -13,11 +13,10 @@
 #include "sync/centralclient.h"
 #include "sync/puller.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 
 using namespace fi;
@@ -102,46 +101,45 @@ CentralData make_data(int n) {
         for (int k = p * page_size; k < std::min(n, (p + 1) * page_size); ++k) {
             const std::string target = id_of("T-", k);
             const auto& team = rec.teams.at(target);
-            page.push_back(
-                {{"id", id_of("A-2026Q4-", k)},
-                 {"revision", 1},
-                 {"status", "active"},
-                 {"plan",
-                  {{"id", "P-BENCH"},
-                   {"name", "2026年第四季度生态环境监管双随机抽查计划"},
-                   {"year", 2026},
-                   {"kind", "routine"},
-                   {"unit", "市生态环境综合执法支队"}}},
-                 {"target",
-                  {{"id", target},
-                   {"name", "鄂州市测试企业" + std::to_string(k) + "有限公司"},
-                   {"credit_code", "91420700MA4XXXXXX1"},
-                   {"address", "湖北省鄂州市鄂城区测试路" + std::to_string(k) + "号"},
-                   {"legal_rep", "张三"},
-                   {"district", "鄂城区"},
-                   {"category", "key"},
-                   {"tags",
-                    {{"permit_class", "重点管理"},
-                     {"supervision_type", "水环境重点排污单位"},
-                     {"pollutants", {"废气", "废水"}},
-                     {"weather_grade", "B"},
-                     {"credit_rating", nullptr}}}}},
-                 {"item_ids", {"POLL-01"}},
-                 {"mode", "onsite"},
-                 {"team",
-                  {{{"inspector_id", team[0]}, {"role", "leader"}},
-                   {{"inspector_id", team[1]}, {"role", "member"}}}},
-                 {"joint_departments", json::array()},
-                 {"window", {{"from", "2026-10-01"}, {"to", "2026-12-31"}}},
-                 {"draw_id", "D-BENCH"}});
+            page.push_back({{"id", id_of("A-2026Q4-", k)},
+                            {"revision", 1},
+                            {"status", "active"},
+                            {"plan",
+                             {{"id", "P-BENCH"},
+                              {"name", "2026年第四季度生态环境监管双随机抽查计划"},
+                              {"year", 2026},
+                              {"kind", "routine"},
+                              {"unit", "市生态环境综合执法支队"}}},
+                            {"target",
+                             {{"id", target},
+                              {"name", "鄂州市测试企业" + std::to_string(k) + "有限公司"},
+                              {"credit_code", "91420700MA4XXXXXX1"},
+                              {"address", "湖北省鄂州市鄂城区测试路" + std::to_string(k) + "号"},
+                              {"legal_rep", "张三"},
+                              {"district", "鄂城区"},
+                              {"category", "key"},
+                              {"tags",
+                               {{"permit_class", "重点管理"},
+                                {"supervision_type", "水环境重点排污单位"},
+                                {"pollutants", {"废气", "废水"}},
+                                {"weather_grade", "B"},
+                                {"credit_rating", nullptr}}}}},
+                            {"item_ids", {"POLL-01"}},
+                            {"mode", "onsite"},
+                            {"team",
+                             {{{"inspector_id", team[0]}, {"role", "leader"}},
+                              {{"inspector_id", team[1]}, {"role", "member"}}}},
+                            {"joint_departments", json::array()},
+                            {"window", {{"from", "2026-10-01"}, {"to", "2026-12-31"}}},
+                            {"draw_id", "D-BENCH"}});
         }
         const bool more = p + 1 < pages;
-        std::string body = json{{"items", page},
-                                {"next_cursor", "a" + std::to_string(p + 1)},
-                                {"has_more", more}}
-                               .dump();
-        const std::string path =
-            p == 0 ? "/assignments?limit=500" : "/assignments?limit=500&since=a" + std::to_string(p);
+        std::string body = json{
+            {"items", page},
+            {"next_cursor", "a" + std::to_string(p + 1)},
+            {"has_more", more}}.dump();
+        const std::string path = p == 0 ? "/assignments?limit=500"
+                                        : "/assignments?limit=500&since=a" + std::to_string(p);
         d.assignment_pages.push_back(body);
         d.bodies[path] = std::move(body);
     }
@@ -265,8 +263,8 @@ int main(int argc, char** argv) {
             // The big scales take seconds a run: fewer repetitions keep the suite short.
             const int r = scale == 1 ? reps : std::max(1, reps / scale);
             std::size_t parsed = 0;
-            const Pair p = compare(r, [&] { parsed = parse_alone(data); },
-                                   [&] { pull_into_fresh_store(data, n); });
+            const Pair p = compare(
+                r, [&] { parsed = parse_alone(data); }, [&] { pull_into_fresh_store(data, n); });
             if (parsed != static_cast<std::size_t>(n))
                 throw std::runtime_error("parsed " + std::to_string(parsed) + " items");
             const double per_item_us = p.ours_ms * 1000.0 / n;

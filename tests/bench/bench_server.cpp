@@ -2,8 +2,8 @@
 // cpp-httplib handler that only reads the same bytes, in the same run; prints table rows for
 // docs/performance.md. Run through scripts/bench (release build): bench_server [REPETITIONS].
 #include "benchutil.h"
-#include "server/sessionservice.h"
 #include "server/planstore.h"
+#include "server/sessionservice.h"
 #include "serverfixture.h"
 
 #include <cstdlib>

@@ -16,10 +16,9 @@
 #include "sync/puller.h"
 #include "sync/uploader.h"
 
+#include <cstdlib>
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
-
-#include <cstdlib>
 #include <stdexcept>
 
 using namespace fi;
@@ -65,8 +64,7 @@ struct Tablet {
     std::string device;
     std::optional<std::string> last_record;
 
-    explicit Tablet(const std::string& url)
-        : db(open()), curl(options()), client(counting, url) {
+    explicit Tablet(const std::string& url) : db(open()), curl(options()), client(counting, url) {
         device = take(MetaStore(db).device_id());
         take(client.sign_in("inspector1", "demo1234", device));
         sync::Puller puller(db, client);
@@ -103,8 +101,8 @@ struct Tablet {
                 std::size_t off = 0;
                 take(records.add_photo(
                     made.record.id,
-                    PhotoCapture{make_uuid_v4(), "image/jpeg", made.record.started_at,
-                                 std::nullopt, made.finding_needing_photo},
+                    PhotoCapture{make_uuid_v4(), "image/jpeg", made.record.started_at, std::nullopt,
+                                 made.finding_needing_photo},
                     bytes, [&](std::span<std::uint8_t> buf) -> Result<std::size_t> {
                         const auto m = std::min(buf.size(), payload.size() - off);
                         std::copy_n(payload.data() + off, m, buf.data());
@@ -145,8 +143,9 @@ double plain_curl_patches(Tablet& t, const std::vector<std::string>& ids, const 
     headers = curl_slist_append(headers, "Expect:");
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers);
     curl_easy_setopt(h, CURLOPT_CUSTOMREQUEST, "PATCH");
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION,
-                     +[](char*, size_t s, size_t n, void*) -> size_t { return s * n; });
+    curl_easy_setopt(
+        h, CURLOPT_WRITEFUNCTION,
+        +[](char*, size_t s, size_t n, void*) -> size_t { return s * n; });
     const double ms = time_ms([&] {
         for (const auto& [id, bytes] : photos) {
             const std::string u = url + "/photos/" + id;
@@ -207,18 +206,15 @@ int main(int argc, char** argv) {
                 photo_ids.push_back(p.id);
         reads.push_back(time_ms([&] {
             for (const auto& p : photo_ids)
-                check(PhotoStore(ours.db).read(p, 0, photo_bytes,
-                                               [](std::span<const std::uint8_t>) {
-                                                   return Status{};
-                                               },
-                                               static_cast<std::size_t>(photo_bytes)));
+                check(PhotoStore(ours.db).read(
+                    p, 0, photo_bytes, [](std::span<const std::uint8_t>) { return Status{}; },
+                    static_cast<std::size_t>(photo_bytes)));
         }));
     }
     const double ratio = median(o) / median(b);
     row("upload 50 inspections + 200 × 1 MiB photos (loopback)",
         fmt("%.0f ms plain libcurl PATCHes", median(b)),
-        fmt("%.0f ms uploader", median(o)) +
-            fmt(" (%.0f MiB/s)", 200.0 / (median(o) / 1000.0)),
+        fmt("%.0f ms uploader", median(o)) + fmt(" (%.0f MiB/s)", 200.0 / (median(o) / 1000.0)),
         fmt("%.2f×", ratio), "≤ 1.2×", ratio <= 1.2);
     // Where the difference goes: decrypting the photos (SQLCipher's per-page cipher) shares
     // these 2 cores with the server's hashing and fsyncs; the uploader reads ahead, so on a
@@ -229,15 +225,18 @@ int main(int argc, char** argv) {
             fmt(" (uploader − PATCHes: %.0f ms)", median(o) - median(b)),
         fmt("%.2f×", median(reads) / median(b)), "—", true);
     const double per = static_cast<double>(requests) / inspections;
-    row("HTTP requests per inspection with k = 4 one-chunk photos", "1 + k = 5",
-        fmt("%.2f", per), "—", "≤ 1 + k", per <= 1 + photos_per);
+    row("HTTP requests per inspection with k = 4 one-chunk photos", "1 + k = 5", fmt("%.2f", per),
+        "—", "≤ 1 + k", per <= 1 + photos_per);
 
     // A cut in a 20 MiB photo: the connection drops twice running at the 8th chunk (libcurl
     // re-sends once by itself on a dead reused connection), then the upload resumes.
     ours.complete(assignments[0], 1, 1, 20 * photo_bytes);
     set_faults(server.base_url().substr(0, server.base_url().find("/api/v1")),
-               nlohmann::json::array({{{"method", "PATCH"}, {"path", ".*/photos/.*"},
-                                       {"fault", "drop"}, {"skip", 7}, {"times", 2}}}));
+               nlohmann::json::array({{{"method", "PATCH"},
+                                       {"path", ".*/photos/.*"},
+                                       {"fault", "drop"},
+                                       {"skip", 7},
+                                       {"times", 2}}}));
     ours.counting.patch_bytes = 0;
     std::int64_t offset_ms = 0;
     sync::UploaderOptions uo;

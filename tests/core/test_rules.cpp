@@ -240,8 +240,7 @@ TEST_CASE("rules: an item without legal basis is refused once, and none of its a
     // problem is the item itself, not a missing_answer for each checkpoint it forbids.
     Fixture f;
     f.item("POLL-02").legal_basis.clear();
-    std::erase_if(f.record.answers,
-                  [](const fi::Answer& a) { return a.item_id == "POLL-02"; });
+    std::erase_if(f.record.answers, [](const fi::Answer& a) { return a.item_id == "POLL-02"; });
     CHECK_ONLY_PROBLEM(f.completion(), "no_legal_basis", "POLL-02");
 }
 

@@ -9,13 +9,12 @@
 #include "core/transaction.h"
 #include "support/tempdir.h"
 
-#include <doctest/doctest.h>
-#include <openssl/rand.h>
-#include <openssl/sha.h>
-
 #include <array>
 #include <cstdlib>
+#include <doctest/doctest.h>
 #include <fstream>
+#include <openssl/rand.h>
+#include <openssl/sha.h>
 #include <stdexcept>
 #include <vector>
 
@@ -24,8 +23,12 @@ using fi::test::TempDir;
 
 namespace {
 
-SecretKey key_a() { return SecretKey::from_hex(std::string(64, 'a')); }
-SecretKey key_b() { return SecretKey::from_hex(std::string(63, 'b') + "c"); }
+SecretKey key_a() {
+    return SecretKey::from_hex(std::string(64, 'a'));
+}
+SecretKey key_b() {
+    return SecretKey::from_hex(std::string(63, 'b') + "c");
+}
 
 Database must_open(const std::filesystem::path& p, const SecretKey& k) {
     OpenOptions o;
@@ -356,30 +359,32 @@ TEST_CASE("photos: chunked BLOB round trip with SHA-256, ranges, and short or lo
 
     std::vector<std::uint8_t> range;
     REQUIRE(photos
-                .read("p1", 1000, 5000,
-                      [&](std::span<const std::uint8_t> c) -> Status {
-                          range.insert(range.end(), c.begin(), c.end());
-                          return {};
-                      },
-                      777)
+                .read(
+                    "p1", 1000, 5000,
+                    [&](std::span<const std::uint8_t> c) -> Status {
+                        range.insert(range.end(), c.begin(), c.end());
+                        return {};
+                    },
+                    777)
                 .ok());
     CHECK(std::equal(range.begin(), range.end(), bytes.begin() + 1000));
     CHECK(range.size() == 5000);
-    CHECK_FALSE(photos.read("p1", 0, static_cast<std::int64_t>(bytes.size()) + 1,
-                            [](auto) -> Status { return {}; })
+    CHECK_FALSE(photos
+                    .read("p1", 0, static_cast<std::int64_t>(bytes.size()) + 1,
+                          [](auto) -> Status { return {}; })
                     .ok());
 
     const std::span<const std::uint8_t> half(bytes.data(), bytes.size() / 2);
-    auto too_short = photos.put("p2", "image/jpeg", static_cast<std::int64_t>(bytes.size()),
-                                [&, done = false](std::span<std::uint8_t> buf) mutable
-                                -> Result<std::size_t> {
-                                    if (done)
-                                        return std::size_t{0};
-                                    done = true;
-                                    const auto n = std::min(buf.size(), half.size());
-                                    std::copy_n(half.data(), n, buf.data());
-                                    return n;
-                                });
+    auto too_short =
+        photos.put("p2", "image/jpeg", static_cast<std::int64_t>(bytes.size()),
+                   [&, done = false](std::span<std::uint8_t> buf) mutable -> Result<std::size_t> {
+                       if (done)
+                           return std::size_t{0};
+                       done = true;
+                       const auto n = std::min(buf.size(), half.size());
+                       std::copy_n(half.data(), n, buf.data());
+                       return n;
+                   });
     CHECK_FALSE(too_short.ok());
     CHECK(photos.info("p2").error().code == "not_found");
     auto too_long = photos.put("p3", "image/jpeg", 10, file_source(file.string()));

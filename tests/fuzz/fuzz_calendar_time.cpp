@@ -2,10 +2,9 @@
 // date parsing (core/date.h) and the working-day calendar (core/workcalendar.h), with the
 // arithmetic the app does on them.
 
-#include "fuzzsupport.h"
-
 #include "core/date.h"
 #include "core/workcalendar.h"
+#include "fuzzsupport.h"
 #include "sync/jsonguard.h"
 
 #include <chrono>

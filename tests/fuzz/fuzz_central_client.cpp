@@ -4,12 +4,11 @@
 // it: sign-in, device, time, calendar, pages, draw, re-draw, upload receipt, photo offset and
 // patch, sign-out, and the error shape of any status that is not success.
 
-#include "fuzzsupport.h"
-
 #include "core/date.h"
 #include "core/draw.h"
 #include "core/modeljson.h"
 #include "core/workcalendar.h"
+#include "fuzzsupport.h"
 #include "sync/centralclient.h"
 #include "sync/jsonguard.h"
 
@@ -49,8 +48,9 @@ HttpResponse response_of(std::string_view text) {
             first = false;
             const auto space = line.find(' ');
             long status = 0;
-            for (std::size_t i = space + 1; space != std::string_view::npos && i < line.size() &&
-                                            i < space + 4 && std::isdigit(static_cast<unsigned char>(line[i]));
+            for (std::size_t i = space + 1;
+                 space != std::string_view::npos && i < line.size() && i < space + 4 &&
+                 std::isdigit(static_cast<unsigned char>(line[i]));
                  ++i)
                 status = status * 10 + (line[i] - '0');
             r.status = status;

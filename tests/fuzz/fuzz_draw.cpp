@@ -1,9 +1,8 @@
 // Fuzz target: the draw verifier (core/draw.h) over a `GET /draws/{id}` answer: decode, the
 // round trip of its encoder, recompute and verify, and check an assignment's team against it.
 
-#include "fuzzsupport.h"
-
 #include "core/draw.h"
+#include "fuzzsupport.h"
 #include "sync/jsonguard.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

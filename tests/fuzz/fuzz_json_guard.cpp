@@ -1,9 +1,8 @@
 // Fuzz target: the guard every answer of the central system passes first (sync/jsonguard.h),
 // then canonical JSON (core/canonicaljson.h) over whatever it let through.
 
-#include "fuzzsupport.h"
-
 #include "core/canonicaljson.h"
+#include "fuzzsupport.h"
 #include "sync/jsonguard.h"
 
 #include <utility>

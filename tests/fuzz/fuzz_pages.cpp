@@ -2,10 +2,9 @@
 // `/assignments`, core/modeljson.h), page and item, with the round trip their encoders promise;
 // and the inspection record decoder, which reads back what the store and the server hold.
 
-#include "fuzzsupport.h"
-
 #include "core/canonicaljson.h"
 #include "core/modeljson.h"
+#include "fuzzsupport.h"
 #include "sync/jsonguard.h"
 
 namespace {

@@ -4,11 +4,10 @@
 // everything is read back the way the app reads it. The store is created once per process
 // and emptied after each input, so every input starts from the same empty store.
 
-#include "fuzzsupport.h"
-
 #include "core/database.h"
 #include "core/referencestore.h"
 #include "core/store.h"
+#include "fuzzsupport.h"
 #include "sync/jsonguard.h"
 
 #include <filesystem>

@@ -26,10 +26,10 @@ inline std::string_view text_of(const std::uint8_t* data, std::size_t size) {
 
 } // namespace fi::fuzz
 
-#define FI_FUZZ_CHECK(condition)                                                               \
-    do {                                                                                       \
-        if (!(condition))                                                                      \
-            ::fi::fuzz::property_failed(#condition, __FILE__, __LINE__);                       \
+#define FI_FUZZ_CHECK(condition)                                                                   \
+    do {                                                                                           \
+        if (!(condition))                                                                          \
+            ::fi::fuzz::property_failed(#condition, __FILE__, __LINE__);                           \
     } while (false)
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size);

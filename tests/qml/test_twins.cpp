@@ -13,8 +13,8 @@
 #include "qml/photolistmodel.h"
 #include "qml/preferences.h"
 #include "qml/problemlistmodel.h"
-#include "qml/storethread.h"
 #include "qml/session.h"
+#include "qml/storethread.h"
 #include "qml/synccontroller.h"
 #include "support/cliscript.h"
 #include "support/serverprocess.h"
@@ -120,9 +120,10 @@ private Q_SLOTS:
         test::ServerProcess central_b(dir / "central-b", {"--demo"});
 
         // The command-line twin: set up, pull, and the assignment as `show` gives it.
-        const std::string cli = "FI_DATA='" + (dir / "cli").string() + "' FI_PIN=" +
-                                pin.toStdString() + " FI_PASSWORD=demo1234 FI_SERVER=" +
-                                central_b.base_url() + " FI_INSECURE_TEST_KDF=1 " + FI_CLI_BINARY;
+        const std::string cli = "FI_DATA='" + (dir / "cli").string() +
+                                "' FI_PIN=" + pin.toStdString() +
+                                " FI_PASSWORD=demo1234 FI_SERVER=" + central_b.base_url() +
+                                " FI_INSECURE_TEST_KDF=1 " + FI_CLI_BINARY;
         int status = -1;
         run(cli + " init --user inspector1", &status);
         QCOMPARE(status, 0);
@@ -186,10 +187,10 @@ private Q_SLOTS:
             }
             std::map<std::string, QString> findings;
             for (const auto& f : answers.at("findings"))
-                findings[f.at("ref")] = editor.setFinding(
-                    QString::fromStdString(f.at("item_id")),
-                    QString::fromStdString(f.at("checkpoint_id")),
-                    QString::fromStdString(f.at("description")));
+                findings[f.at("ref")] =
+                    editor.setFinding(QString::fromStdString(f.at("item_id")),
+                                      QString::fromStdString(f.at("checkpoint_id")),
+                                      QString::fromStdString(f.at("description")));
             int photos = 0;
             for (const auto& p : answers.at("photos")) {
                 editor.importPhoto(QUrl::fromLocalFile(QString::fromStdString(p.at("file"))),
@@ -216,7 +217,7 @@ private Q_SLOTS:
         const fs::path answers_file = dir / "answers.json";
         std::ofstream(answers_file) << answers.dump();
         const json made = json::parse(run(cli + " record --json --assignment " + assignment +
-                                          " --answers '" + answers_file.string() + "'",
+                                              " --answers '" + answers_file.string() + "'",
                                           &status));
         QCOMPARE(status, 0);
         const std::string cli_record = made.at("id");
@@ -228,8 +229,9 @@ private Q_SLOTS:
 
         // Same record, same deadline, same PDF.
         const json a = comparable(app_body), b = comparable(cli_body);
-        QVERIFY2(a == b, ("from the app's record to the command line's: " + json::diff(a, b).dump())
-                             .c_str());
+        QVERIFY2(
+            a == b,
+            ("from the app's record to the command line's: " + json::diff(a, b).dump()).c_str());
         QVERIFY(app_body.at("photos").size() == 1);
         QVERIFY2(pdf.at("publication_deadline").get<std::string>() == app_deadline,
                  (pdf.dump() + " against " + app_deadline).c_str());
@@ -239,9 +241,10 @@ private Q_SLOTS:
         const QStringList cli_lines = cli_text.split(QLatin1Char('\n'));
         for (qsizetype i = 0; i < std::max(app_lines.size(), cli_lines.size()); ++i) {
             const QString x = app_lines.value(i), y = cli_lines.value(i);
-            QVERIFY2(x == y, qPrintable(QStringLiteral("PDF line %1: app \"%2\", command line \"%3\"")
-                                            .arg(i + 1)
-                                            .arg(x, y)));
+            QVERIFY2(x == y,
+                     qPrintable(QStringLiteral("PDF line %1: app \"%2\", command line \"%3\"")
+                                    .arg(i + 1)
+                                    .arg(x, y)));
         }
     }
 };

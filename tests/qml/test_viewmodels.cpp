@@ -1,9 +1,9 @@
 // The view models and the store thread, over a seeded tablet (leader1, the demo draw). Every
 // model runs under QAbstractItemModelTester.
 #include "core/metastore.h"
+#include "qml/applayer.h"
 #include "qml/assignmentdetail.h"
 #include "qml/assignmentlistmodel.h"
-#include "qml/applayer.h"
 #include "qml/checklistmodel.h"
 #include "qml/inspectioneditor.h"
 #include "qml/outboxlistmodel.h"
@@ -13,8 +13,8 @@
 #include "qml/session.h"
 #include "qml/statisticsmodel.h"
 #include "qml/storethread.h"
-#include "services/yieldingtransport.h"
 #include "seededstore.h"
+#include "services/yieldingtransport.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>

@@ -17,8 +17,8 @@ CliTablet::CliTablet(const std::string& server_url, std::string extra_options)
 }
 
 CommandResult CliTablet::cli(const std::string& args, const std::string& wrapper) const {
-    return run_command(env_ + wrapper + (wrapper.empty() ? "" : " ") + FI_CLI_BINARY + " " +
-                       args + " " + extra_ + " 2>" + (dir_ / "stderr").string());
+    return run_command(env_ + wrapper + (wrapper.empty() ? "" : " ") + FI_CLI_BINARY + " " + args +
+                       " " + extra_ + " 2>" + (dir_ / "stderr").string());
 }
 
 std::string CliTablet::stderr_text() const {
@@ -66,10 +66,10 @@ json CliTablet::exported(const std::string& record_id) {
 }
 
 void make_jpeg(const std::filesystem::path& path, int width, int height, int seed) {
-    const auto r = run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " +
-                               std::to_string(width) + " " + std::to_string(height) + " " +
-                               std::to_string(seed) + " | cjpeg -quality 90 > '" + path.string() +
-                               "' && echo ok");
+    const auto r =
+        run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " + std::to_string(width) +
+                    " " + std::to_string(height) + " " + std::to_string(seed) +
+                    " | cjpeg -quality 90 > '" + path.string() + "' && echo ok");
     REQUIRE_MESSAGE(r.out == "ok\n", "cjpeg failed");
 }
 

@@ -68,9 +68,10 @@ bool HostileServer::send_all(int fd, std::string_view bytes) {
 
 std::string HostileServer::answer(int status, std::string_view body,
                                   std::string_view content_type) {
-    return "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: " +
-           std::string(content_type) + "\r\nContent-Length: " + std::to_string(body.size()) +
-           "\r\nConnection: close\r\n\r\n" + std::string(body);
+    return "HTTP/1.1 " + std::to_string(status) +
+           " X\r\nContent-Type: " + std::string(content_type) +
+           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" +
+           std::string(body);
 }
 
 void HostileServer::accept_loop() {

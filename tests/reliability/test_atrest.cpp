@@ -91,8 +91,8 @@ TEST_CASE("scenario 6: after a demo day no canary, photo bytes or key material a
         REQUIRE(data.starts_with("\xff\xd8\xff"));
         needles.push_back({"photo " + std::to_string(i) + " head", data.substr(0, 16)});
         for (std::size_t at = 2048; at + 32 <= data.size(); at += 2048)
-            needles.push_back({"photo " + std::to_string(i) + " @" + std::to_string(at),
-                               data.substr(at, 32)});
+            needles.push_back(
+                {"photo " + std::to_string(i) + " @" + std::to_string(at), data.substr(at, 32)});
     }
 
     Scan scan;
@@ -110,8 +110,8 @@ TEST_CASE("scenario 6: after a demo day no canary, photo bytes or key material a
     platform::KeyVault vault(tab.data_dir() / "fieldinspect.db", clock);
     auto key = vault.unlock(CliTablet::pin);
     REQUIRE(key.ok());
-    needles.push_back({"store key (raw)",
-                       std::string(reinterpret_cast<const char*>(key->data()), SecretKey::size_bytes)});
+    needles.push_back({"store key (raw)", std::string(reinterpret_cast<const char*>(key->data()),
+                                                      SecretKey::size_bytes)});
     needles.push_back({"store key (hex)", hex(key->data(), SecretKey::size_bytes, false)});
     needles.push_back({"store key (HEX)", hex(key->data(), SecretKey::size_bytes, true)});
     {
@@ -152,10 +152,10 @@ TEST_CASE("scenario 6: after a demo day no canary, photo bytes or key material a
     report(6, "encryption at rest",
            {steps, scan.hits, 0, 0,
             std::to_string(scan.files) + " file scans (" + std::to_string(scan.names.size()) +
-                " files: db, -wal, -shm, key…), " + std::to_string(scan.bytes / 1024) +
-                " KiB, " + std::to_string(needles.size()) + " needles, " +
-                std::to_string(scan.hits) + " hits; FF D8 FF seen " + std::to_string(scan.soi3) +
-                " times, chance alone " + std::to_string(expected_soi3)});
+                " files: db, -wal, -shm, key…), " + std::to_string(scan.bytes / 1024) + " KiB, " +
+                std::to_string(needles.size()) + " needles, " + std::to_string(scan.hits) +
+                " hits; FF D8 FF seen " + std::to_string(scan.soi3) + " times, chance alone " +
+                std::to_string(expected_soi3)});
     // The control: the same scan over the work directory (answers files, the JPEGs) hits.
     Scan control;
     scan_dir(tab.work_dir(), needles, control);

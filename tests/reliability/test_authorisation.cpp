@@ -75,11 +75,9 @@ TEST_CASE("scenario 9: re-draw by a non-leader, foreign assignment, changed repl
     CHECK_FALSE(open[0].error_message.value_or("").empty());
     CHECK(RecordStore(leader.db).load(foreign_record).value().state == RecordState::completed);
     CHECK(server.inspections().empty());
-    CHECK(member.client.photo_offset(RecordStore(leader.db)
-                                         .load(foreign_record)
-                                         .value()
-                                         .record.photos.at(0)
-                                         .id)
+    CHECK(member.client
+              .photo_offset(
+                  RecordStore(leader.db).load(foreign_record).value().record.photos.at(0).id)
               .error()
               .status == 404); // no photo was declared either
 

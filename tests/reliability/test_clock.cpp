@@ -39,7 +39,6 @@ system_clock::time_point at(const json& text) {
     return *t;
 }
 
-
 } // namespace
 
 TEST_CASE("scenario 8: a tampered wall clock is flagged in the record, the chain stays monotonic") {

@@ -16,9 +16,9 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <map>
-#include <set>
 #include <poll.h>
 #include <random>
+#include <set>
 #include <sstream>
 #include <sys/wait.h>
 #include <thread>
@@ -233,7 +233,7 @@ TEST_CASE("crash loop: kill -9 at random moments never loses or half-writes a re
     }
     // A kill after which verify() found anything wrong fails this test case (and
     // scripts/reliability marks the line FAILED): the figures count what was checked.
-    report(1, "crash loop", {kills, 0, 0, 0,
-                             std::to_string(reported.size()) + " records reported, all intact"});
+    report(1, "crash loop",
+           {kills, 0, 0, 0, std::to_string(reported.size()) + " records reported, all intact"});
     CHECK(reported.size() > static_cast<std::size_t>(kills) / 4);
 }

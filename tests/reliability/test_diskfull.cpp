@@ -88,7 +88,7 @@ TEST_CASE("scenario 10: disk full during capture and during pull keeps what was 
             if (!clear_disk_full(s.error())) {
                 ++failures;
                 FAIL_CHECK("not a clear disk-full error: " << s.error().code << " "
-                                                          << s.error().message);
+                                                           << s.error().message);
             }
             CHECK_FALSE(t.db.in_transaction());
             return false;
@@ -96,17 +96,17 @@ TEST_CASE("scenario 10: disk full during capture and during pull keeps what was 
         if (step(records.create_draft(made.record))) {
             const auto bytes = pattern(48 * 1024, static_cast<std::size_t>(extra));
             std::size_t off = 0;
-            auto ref = records.add_photo(
-                made.record.id,
-                PhotoCapture{make_uuid_v4(), "image/jpeg", made.record.started_at, std::nullopt,
-                             made.finding_needing_photo},
-                static_cast<std::int64_t>(bytes.size()),
-                [&](std::span<std::uint8_t> buf) -> Result<std::size_t> {
-                    const auto n = std::min(buf.size(), bytes.size() - off);
-                    std::copy_n(bytes.data() + off, n, buf.data());
-                    off += n;
-                    return n;
-                });
+            auto ref =
+                records.add_photo(made.record.id,
+                                  PhotoCapture{make_uuid_v4(), "image/jpeg", made.record.started_at,
+                                               std::nullopt, made.finding_needing_photo},
+                                  static_cast<std::int64_t>(bytes.size()),
+                                  [&](std::span<std::uint8_t> buf) -> Result<std::size_t> {
+                                      const auto n = std::min(buf.size(), bytes.size() - off);
+                                      std::copy_n(bytes.data() + off, n, buf.data());
+                                      off += n;
+                                      return n;
+                                  });
             if (step(ref.ok() ? Status{} : Status(ref.error()))) {
                 photo_hash[ref->id] = ref->sha256;
                 if (complete_it) {
@@ -123,7 +123,7 @@ TEST_CASE("scenario 10: disk full during capture and during pull keeps what was 
         }
         unlimit(t.db);
     }
-    CHECK(full_errors > 0); // the sweep did reach a full disk
+    CHECK(full_errors > 0);      // the sweep did reach a full disk
     CHECK(completed.size() > 2); // and room enough, later, to complete
 
     // Everything committed is intact, in this connection and in a fresh one.

@@ -57,15 +57,14 @@ TEST_CASE("scenario 3: network fault matrix, each fault bounded, classified, not
     auto check = [&](const Case& c, const Attempt& a) {
         CAPTURE(c.name);
         ++runs;
-        const bool ok = a.took <= c.bound && a.summary.retry_later == 1 &&
-                        a.summary.parked == 0 && a.summary.uploaded == 0 &&
-                        !a.summary.needs_sign_in && a.entry.error_code == c.code &&
-                        a.entry.state != OutboxState::parked &&
+        const bool ok = a.took <= c.bound && a.summary.retry_later == 1 && a.summary.parked == 0 &&
+                        a.summary.uploaded == 0 && !a.summary.needs_sign_in &&
+                        a.entry.error_code == c.code && a.entry.state != OutboxState::parked &&
                         a.entry.next_attempt_ms >= a.started_ms + c.min_retry_after_s * 1000 &&
                         RecordStore(t.db).load(id).value().state == RecordState::completed;
         failures += ok ? 0 : 1;
-        figures += (figures.empty() ? "" : ", ") + c.name + " " +
-                   std::to_string(a.took.count()) + " ms";
+        figures +=
+            (figures.empty() ? "" : ", ") + c.name + " " + std::to_string(a.took.count()) + " ms";
         CHECK(a.took <= c.bound);
         CHECK(a.summary.retry_later == 1);
         CHECK(a.summary.parked == 0);
@@ -83,7 +82,8 @@ TEST_CASE("scenario 3: network fault matrix, each fault bounded, classified, not
             while (!idle_forever.stopping())
                 std::this_thread::sleep_for(20ms);
         });
-        check({"idle", 4s + 1500ms, "network_timeout"}, attempt_through(t, idle_forever.base_url()));
+        check({"idle", 4s + 1500ms, "network_timeout"},
+              attempt_through(t, idle_forever.base_url()));
         CHECK(idle_forever.requests().size() == 1);
     }
     {

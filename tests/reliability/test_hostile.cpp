@@ -30,10 +30,10 @@ std::string nested(std::size_t levels) {
 
 /// `total` bytes of `fill`, announced with a Content-Length, or chunked without one.
 void stream_big(int fd, int status, std::int64_t total, bool chunked, const HostileServer* self) {
-    const std::string head =
-        "HTTP/1.1 " + std::to_string(status) + " X\r\nContent-Type: application/json\r\n" +
-        (chunked ? std::string("Transfer-Encoding: chunked\r\n\r\n")
-                 : "Content-Length: " + std::to_string(total) + "\r\n\r\n");
+    const std::string head = "HTTP/1.1 " + std::to_string(status) +
+                             " X\r\nContent-Type: application/json\r\n" +
+                             (chunked ? std::string("Transfer-Encoding: chunked\r\n\r\n")
+                                      : "Content-Length: " + std::to_string(total) + "\r\n\r\n");
     if (!HostileServer::send_all(fd, head))
         return;
     const std::string block(64 * 1024, '[');
@@ -50,10 +50,16 @@ void stream_big(int fd, int status, std::int64_t total, bool chunked, const Host
     }
 }
 
-bool is_upload(const ReceivedRequest& rq) { return rq.head.starts_with("POST "); }
+bool is_upload(const ReceivedRequest& rq) {
+    return rq.head.starts_with("POST ");
+}
 /// The status a real server would give this request on success.
-int ok_status(const ReceivedRequest& rq) { return is_upload(rq) ? 201 : 200; }
-bool is_head(const ReceivedRequest& rq) { return rq.head.starts_with("HEAD "); }
+int ok_status(const ReceivedRequest& rq) {
+    return is_upload(rq) ? 201 : 200;
+}
+bool is_head(const ReceivedRequest& rq) {
+    return rq.head.starts_with("HEAD ");
+}
 
 /// A receipt the uploader would accept, so that the photo step meets the hostile answer.
 std::string good_receipt(const std::string& id, const json& photo_ids) {
@@ -86,7 +92,9 @@ TEST_CASE("scenario 4: a hostile server gets clean errors, the record kept, memo
     const auto assignments_before = refs.assignments().value().size();
 
     const std::int64_t fifty_mb = 50LL * 1024 * 1024;
-    const std::string invalid_utf8 = std::string(R"({"id":")") + "\xff\xfe\xc0\xaf" + R"(","items":[],"next_cursor":"\xed\xa0\x80","has_more":false})";
+    const std::string invalid_utf8 =
+        std::string(R"({"id":")") + "\xff\xfe\xc0\xaf" +
+        R"(","items":[],"next_cursor":"\xed\xa0\x80","has_more":false})";
     std::vector<Hostile> cases = {
         {"100000-level JSON",
          [](int fd, const ReceivedRequest& rq, const std::string&) {
@@ -101,11 +109,12 @@ TEST_CASE("scenario 4: a hostile server gets clean errors, the record kept, memo
         {"wrong types",
          [](int fd, const ReceivedRequest& rq, const std::string&) {
              HostileServer::send_all(
-                 fd, HostileServer::answer(
-                         ok_status(rq), is_upload(rq) ? R"({"id":17,"received_at":true,"late":"no",)"
-                                              R"("photos_missing":{"a":1}})"
-                                            : R"({"items":{"id":"x"},"next_cursor":[],)"
-                                              R"("has_more":"yes"})"));
+                 fd,
+                 HostileServer::answer(ok_status(rq),
+                                       is_upload(rq) ? R"({"id":17,"received_at":true,"late":"no",)"
+                                                       R"("photos_missing":{"a":1}})"
+                                                     : R"({"items":{"id":"x"},"next_cursor":[],)"
+                                                       R"("has_more":"yes"})"));
          }},
         {"truncated body",
          [](int fd, const ReceivedRequest& rq, const std::string&) {
@@ -138,11 +147,12 @@ TEST_CASE("scenario 4: a hostile server gets clean errors, the record kept, memo
                  return;
              }
              HostileServer::send_all(
-                 fd, HostileServer::answer(
-                         ok_status(rq), is_upload(rq) ? good_receipt(record_id, photo_ids)
-                                            : R"({"items":[],"next_cursor":)"
-                                              R"(123456789012345678901234567890123456789,)"
-                                              R"("has_more":1e999999})"));
+                 fd,
+                 HostileServer::answer(ok_status(rq),
+                                       is_upload(rq) ? good_receipt(record_id, photo_ids)
+                                                     : R"({"items":[],"next_cursor":)"
+                                                       R"(123456789012345678901234567890123456789,)"
+                                                       R"("has_more":1e999999})"));
          }},
     };
 

@@ -59,8 +59,8 @@ TEST_CASE("scenario 2: replies lost after commit, every record exactly once") {
                 id = t.complete_record(a.id, 1, 2048);
             } else {
                 id = make_uuid_v4();
-                auto draft = records.start_correction(last[a.id], id, "补充现场情况",
-                                                      {make_uuid_v4()});
+                auto draft =
+                    records.start_correction(last[a.id], id, "补充现场情况", {make_uuid_v4()});
                 REQUIRE_MESSAGE(draft.ok(), (draft.ok() ? "" : draft.error().message));
                 CHECK(draft->photos.size() == 1);
                 auto done = records.complete(id, t.device_id);
@@ -108,9 +108,9 @@ TEST_CASE("scenario 2: replies lost after commit, every record exactly once") {
     }
     for (const auto& [id, count] : seen)
         duplicates += count - 1;
-    const auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                          std::chrono::steady_clock::now() - started)
-                          .count();
+    const auto secs =
+        std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started)
+            .count();
     report(2, "lost replies",
            {n, not_uploaded + (photos_total - photos_complete) + stuck_batches, lost, duplicates,
             std::to_string(photos_complete) + "/" + std::to_string(photos_total) +

@@ -16,7 +16,6 @@ using namespace fi::test;
 
 namespace {
 
-
 /// An HTTP(S) server that logs everything it receives and answers `handler`.
 template <class S> class LoggingServer {
 public:
@@ -124,8 +123,8 @@ TEST_CASE("scenario 7: a failed TLS check sends nothing, a redirect to http is n
         // so an empty log above means nothing was sent, not that logging is broken.
         LoggingServer<httplib::SSLServer> hostile(answer_ok, right.cert.c_str(), right.key.c_str());
         sync::CurlTransport transport(tls(right.cert));
-        sync::CentralClient client(transport,
-                                   "https://127.0.0.1:" + std::to_string(hostile.port()) + "/api/v1");
+        sync::CentralClient client(
+            transport, "https://127.0.0.1:" + std::to_string(hostile.port()) + "/api/v1");
         CHECK(client.server_time().ok());
         CHECK(hostile.log().size() == 1);
     }

@@ -18,7 +18,7 @@ sync::TransportOptions tight_transport();
 struct Attempt {
     sync::UploadSummary summary;
     std::chrono::milliseconds took{0};
-    OutboxEntry entry;          ///< the tablet's only open entry afterwards
+    OutboxEntry entry;           ///< the tablet's only open entry afterwards
     std::int64_t started_ms = 0; ///< the uploader's clock when the run began
 };
 

@@ -45,8 +45,9 @@ json passing_answers(const json& a, const AnswerOptions& o) {
             present.push_back(m.at("inspector_id"));
     const bool onsite = a.at("mode") == "onsite";
     return {{"inspectors_present", present},
-            {"location", onsite ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
-                                : json()},
+            {"location", onsite
+                             ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
+                             : json()},
             {"offsite_method", onsite ? json() : json("monitoring_data")},
             {"answers", answers},
             {"findings", findings},

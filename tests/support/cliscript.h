@@ -4,7 +4,6 @@
 // `show ID --json` says of an assignment and the demo catalogue the reference server serves.
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace fi::test {

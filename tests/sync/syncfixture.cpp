@@ -3,8 +3,8 @@
 #include "core/photostore.h"
 
 #include <array>
-#include <random>
 #include <cstdio>
+#include <random>
 #include <sstream>
 #include <sys/wait.h>
 
@@ -160,8 +160,8 @@ Certificate::Certificate(const std::string& host) {
     const std::string san = (ip ? "IP:" : "DNS:") + host;
     auto r = run_command("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 "
                          "-nodes -days 2 -subj /CN=" +
-                         host + " -addext subjectAltName=" + san + " -keyout " + key +
-                         " -out " + cert + " 2>&1");
+                         host + " -addext subjectAltName=" + san + " -keyout " + key + " -out " +
+                         cert + " 2>&1");
     REQUIRE_MESSAGE(r.status == 0, r.out);
     r = run_command("openssl x509 -in " + cert +
                     " -pubkey -noout | openssl pkey -pubin "

@@ -45,10 +45,10 @@ struct CliTablet {
         const auto path = dir / ("answers-" + assignment_id + ".json");
         std::ofstream(path) << doc.dump(1);
         if (photo) {
-            const auto made = run_command(
-                "python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " +
-                std::string(large_photo ? "2048 1536" : "400 300") + " 5 noise | cjpeg -quality 92 > '" +
-                (dir / "photo.jpg").string() + "' && echo ok");
+            const auto made = run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " +
+                                          std::string(large_photo ? "2048 1536" : "400 300") +
+                                          " 5 noise | cjpeg -quality 92 > '" +
+                                          (dir / "photo.jpg").string() + "' && echo ok");
             REQUIRE_MESSAGE(made.out == "ok\n", "cjpeg failed");
         }
         return path.string();
@@ -78,8 +78,7 @@ TEST_CASE("the command line records, completes and uploads an inspection end to 
     const auto shown = json::parse(tab.cli("show " + a + " --json").out);
     CHECK(shown.at("draw_verified") == true);
 
-    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, true) +
-                " --json");
+    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, true) + " --json");
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const json made = json::parse(r.out);
     CHECK(made.at("chain_seq") == 1);
@@ -156,8 +155,8 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     REQUIRE(tab.cli("pull").status == 0);
     const auto a = tab.first_onsite_assignment();
-    auto made = tab.cli("record --json --assignment " + a + " --answers " +
-                        tab.answers_for(a, true, true));
+    auto made =
+        tab.cli("record --json --assignment " + a + " --answers " + tab.answers_for(a, true, true));
     REQUIRE_MESSAGE(made.status == 0, tab.stderr_text());
     const auto exported =
         json::parse(tab.cli("export " + json::parse(made.out).at("id").get<std::string>()).out);
@@ -288,6 +287,7 @@ TEST_CASE("the command line keeps the server's trust from init: later commands n
     REQUIRE_MESSAGE(r.status == 0, r.out);
     CHECK(run_command(bare + " assignments --json").out.find("A-2026Q4") != std::string::npos);
     // A pin given later replaces the kept trust for that run: a wrong one is refused.
-    r = run_command(bare + " pull --tls-pin sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= 2>&1");
+    r = run_command(bare +
+                    " pull --tls-pin sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= 2>&1");
     CHECK(r.status == 5);
 }
