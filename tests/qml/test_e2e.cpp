@@ -11,6 +11,7 @@
 #include "qml/problemlistmodel.h"
 #include "qml/session.h"
 #include "qml/synccontroller.h"
+#include "support/command.h"
 #include "support/serverprocess.h"
 
 #include <QDir>
@@ -33,19 +34,6 @@ using namespace fi::app;
 namespace {
 
 const QString pin = QStringLiteral("246813");
-
-std::string run(const std::string& command) {
-    std::string out;
-    FILE* p = ::popen(command.c_str(), "r");
-    if (!p)
-        return out;
-    char buf[4096];
-    size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, n);
-    ::pclose(p);
-    return out;
-}
 
 /// The app's window and the pages in it, found by object name.
 class Driver {
@@ -372,9 +360,11 @@ private Q_SLOTS:
 
         // The central system has the record and both photos, whole.
         const std::string lines =
-            run(test::server_binary().string() + " admin --data " +
+            test::run_command(
+                test::server_binary().string() + " admin --data " +
                 (std::filesystem::path(central_.path().toStdString()) / "central").string() +
-                " inspections");
+                " inspections")
+                .out;
         bool seen = false;
         std::size_t at = 0;
         while (at < lines.size()) {

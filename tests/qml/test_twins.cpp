@@ -17,6 +17,7 @@
 #include "qml/storethread.h"
 #include "qml/synccontroller.h"
 #include "support/cliscript.h"
+#include "support/command.h"
 #include "support/serverprocess.h"
 
 #include <QQuickStyle>
@@ -43,19 +44,13 @@ namespace {
 const QString pin = QStringLiteral("246813");
 
 /// A shell command's standard output (its error output goes to `err` when given).
+
+/// A command's standard output; its exit status in `status` when given.
 std::string run(const std::string& command, int* status = nullptr) {
-    std::string out;
-    FILE* p = ::popen(command.c_str(), "r");
-    if (!p)
-        return out;
-    char buf[4096];
-    size_t n = 0;
-    while ((n = std::fread(buf, 1, sizeof buf, p)) > 0)
-        out.append(buf, n);
-    const int rc = ::pclose(p);
+    const auto r = test::run_command(command);
     if (status)
-        *status = WEXITSTATUS(rc);
-    return out;
+        *status = r.status;
+    return r.out;
 }
 
 /// The record as both tablets must agree on it: without what each makes for itself (ids,

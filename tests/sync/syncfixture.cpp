@@ -10,19 +10,6 @@
 
 namespace fi::test {
 
-CommandResult run_command(const std::string& command) {
-    CommandResult r;
-    FILE* p = ::popen(command.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::array<char, 4096> buf{};
-    size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0)
-        r.out.append(buf.data(), n);
-    const int status = ::pclose(p);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
 std::string CentralServer::root_url() const {
     return "http://127.0.0.1:" + std::to_string(process.port());
 }

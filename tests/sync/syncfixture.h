@@ -8,6 +8,7 @@
 #include "core/recordstore.h"
 #include "core/referencestore.h"
 #include "core/store.h"
+#include "support/command.h"
 #include "support/recordmaker.h"
 #include "support/serverprocess.h"
 #include "support/tempdir.h"
@@ -23,13 +24,6 @@
 #include <vector>
 
 namespace fi::test {
-
-/// Run a command, return its exit status and standard output.
-struct CommandResult {
-    int status = -1;
-    std::string out;
-};
-CommandResult run_command(const std::string& command);
 
 /// The server, started once per fixture.
 struct CentralServer {
