@@ -49,8 +49,9 @@ SyncRun SyncService::pull_into(SyncRun run) {
         }
         if (pulled.error().kind == sync::ApiErrorKind::unauthorized)
             run.needs_sign_in = true;
-        run.pull_error = pulled.error().message;
-        run.pull_error_code = to_error(pulled.error()).code;
+        const Error e = to_error(pulled.error());
+        run.pull_error = e.message;
+        run.pull_error_code = e.code;
         return run;
     }
     run.pulled = true;

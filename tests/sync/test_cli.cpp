@@ -291,3 +291,27 @@ TEST_CASE("the command line keeps the server's trust from init: later commands n
                     " pull --tls-pin sha256//AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA= 2>&1");
     CHECK(r.status == 5);
 }
+
+TEST_CASE("a busy central system: the command line says what answered, the wait, and that nothing "
+          "was lost") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    server.faults(json::array({{{"method", "GET"},
+                                {"path", ".*/catalogue.*"},
+                                {"fault", "status"},
+                                {"status", 503},
+                                {"retry_after", 120}}}));
+    const auto r = tab.cli("pull");
+    CHECK(r.status == 3); // try later, not a data error
+    const auto err = tab.stderr_text();
+    CHECK(err.find("503") != std::string::npos);
+    CHECK(err.find("wait 120 s") != std::string::npos);
+    CHECK(err.find("Nothing was lost") != std::string::npos);
+    server.faults(json::array());
+    CHECK(tab.cli("pull").status == 0);
+    // An item shown before a pull says what to run.
+    const auto shown = tab.cli("show A-2026Q4-9999");
+    CHECK(shown.status == 5);
+    CHECK(tab.stderr_text().find("fieldinspect-cli pull") != std::string::npos);
+}
