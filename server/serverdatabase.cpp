@@ -11,7 +11,7 @@ namespace fi::server {
 
 namespace {
 
-// Forward-only, SQLite 3.15-compatible (no UPSERT, RETURNING, window or JSON functions).
+// Forward-only, written for SQLite 3.15 (plain INSERT/UPDATE; no window or JSON functions).
 constexpr std::string_view schema_v1 = R"sql(
 CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE users (
