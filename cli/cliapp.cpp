@@ -4,6 +4,7 @@
 #include "core/answers.h"
 #include "core/modeljson.h"
 #include "core/recordstore.h"
+#include "core/secretkey.h"
 #include "core/statistics.h"
 #include "platform/guiapplication.h"
 #include "services/errors.h"
@@ -104,20 +105,32 @@ std::string env(const char* name) {
     return v ? v : "";
 }
 
+/// A PIN, passphrase or password read for one command, overwritten with zeros when it goes.
+struct SecretText {
+    std::string value;
+    explicit SecretText(std::string v) : value(std::move(v)) {}
+    SecretText(const SecretText&) = delete;
+    SecretText& operator=(const SecretText&) = delete;
+    ~SecretText() { wipe(value); }
+    operator const std::string&() const { return value; }
+};
+
 /// A secret from a file (first line) or an environment variable; never from the command line.
-std::string secret(const Args& a, const char* file_option, const char* env_name, const char* what) {
+SecretText secret(const Args& a, const char* file_option, const char* env_name, const char* what) {
     if (auto f = a.opt(file_option)) {
         std::ifstream in(*f);
         std::string line;
-        if (!in || !std::getline(in, line))
+        if (!in || !std::getline(in, line)) {
+            wipe(line);
             throw UsageError{std::string("cannot read the ") + what + " from " + *f};
-        return line;
+        }
+        return SecretText(std::move(line));
     }
     std::string v = env(env_name);
     if (v.empty())
         throw UsageError{std::string("give the ") + what + " with " + file_option + " or " +
                          env_name};
-    return v;
+    return SecretText(std::move(v));
 }
 
 /// What the command line adds to a rule's or the app's words: the command to run.
@@ -236,21 +249,26 @@ std::string required_user(Context& ctx) {
 
 int cmd_init(Context& ctx) {
     const std::string user = required_user(ctx);
-    const std::string password = secret(ctx.args(), "--password-file", "FI_PASSWORD", "password");
-    const std::string pin = secret(ctx.args(), "--pin-file", "FI_PIN", "PIN");
+    const SecretText password = secret(ctx.args(), "--password-file", "FI_PASSWORD", "password");
+    const SecretText pin = secret(ctx.args(), "--pin-file", "FI_PIN", "PIN");
     auto& session = ctx.tablet().session;
     const services::ServerConfig server = ctx.server();
     if (server.url.empty() && !session.set_up())
         throw UsageError{"give the central system's URL with --server or FI_SERVER"};
+    // No hardware key store here: say so before anything is made (no silent fallback).
+    if (!session.set_up() && session.needs_passphrase())
+        std::cerr << "This device has no security chip (TPM 2.0) that fieldinspect can use, so "
+                     "the data will be protected by its passphrase alone: FI_PIN or --pin-file "
+                     "must hold a passphrase of at least 12 characters mixing three kinds "
+                     "(lower-case, capitals, digits, other signs), or 20 mixing two.\n";
     take(session.sign_in_first(server, user, password));
-    // Tests create many throw-away stores; the PIN's KDF cost is theirs to skip.
-    print_signed_in(ctx, take(session.create_store(pin, env("FI_INSECURE_TEST_KDF") == "1")));
+    print_signed_in(ctx, take(session.create_store(pin)));
     return exit_ok;
 }
 
 int cmd_sign_in(Context& ctx) {
     const std::string user = required_user(ctx);
-    const std::string password = secret(ctx.args(), "--password-file", "FI_PASSWORD", "password");
+    const SecretText password = secret(ctx.args(), "--password-file", "FI_PASSWORD", "password");
     auto& tablet = ctx.open();
     print_signed_in(ctx, take(tablet.session.sign_in(password, user)));
     return exit_ok;

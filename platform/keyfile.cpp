@@ -70,23 +70,41 @@ std::filesystem::path KeyFile::path_for(const std::filesystem::path& database) {
 }
 
 std::string KeyFile::associated_data() const {
-    return std::string(format_name) + "|" + std::to_string(format_version) + "|argon2id13|" +
-           std::to_string(kdf.opslimit) + "|" + std::to_string(kdf.memlimit_bytes) + "|" +
-           hex(salt) + "|" + owner + "|" + device_secret_store + "|" +
-           device_secret_id.value_or("");
+    std::string ad = std::string(format_name) + "|" + std::to_string(version) + "|argon2id13|" +
+                     std::to_string(kdf.opslimit) + "|" + std::to_string(kdf.memlimit_bytes) + "|" +
+                     hex(salt) + "|" + owner + "|" + device_secret_store + "|" +
+                     device_secret_id.value_or("");
+    if (version >= 2)
+        ad += std::string("|") + (passphrase ? "passphrase" : "pin") + "|" +
+              state_secret_id.value_or("");
+    return ad;
+}
+
+std::string KeyFile::state_text() const {
+    std::string s = associated_data() + "|failures=" + std::to_string(failures) +
+                    "|locked=" + (locked ? "1" : "0");
+    if (not_before)
+        s += "|not_before=" + not_before->boot_id + "/" +
+             std::to_string(not_before->boottime.count());
+    return s;
 }
 
 Status KeyFile::save(const std::filesystem::path& path) const {
     json j;
     j["format"] = format_name;
-    j["version"] = format_version;
+    j["version"] = version;
     j["owner"] = owner;
+    j["secret"] = passphrase ? "passphrase" : "pin";
     j["kdf"] = json{{"alg", "argon2id13"},
                     {"opslimit", kdf.opslimit},
                     {"memlimit_bytes", kdf.memlimit_bytes},
                     {"salt", hex(salt)}};
     j["device_secret"] =
         device_secret_id ? json{{"store", device_secret_store}, {"id", *device_secret_id}} : json();
+    if (version >= 2) {
+        j["state_secret"] = state_secret_id ? json(*state_secret_id) : json();
+        j["state_mac"] = state_mac ? json(*state_mac) : json();
+    }
     j["wrapped_key"] = wrap_json(wrapped);
     j["pending_key"] = pending ? wrap_json(*pending) : json();
     if (recovery) {
@@ -119,11 +137,24 @@ Result<KeyFile> KeyFile::load(const std::filesystem::path& path) {
         const json j = json::parse(*text);
         if (j.at("format").get<std::string>() != format_name)
             return damaged(path, "not a fieldinspect key file");
-        if (j.at("version").get<int>() != format_version)
+        f.version = j.at("version").get<int>();
+        if (f.version > format_version)
             return Error::make("newer_key_file",
                                "The key file " + path.string() +
                                    " was written by a newer version of the app. Update the app.");
+        if (f.version < 1)
+            return damaged(path, "unknown format version");
         f.owner = j.at("owner").get<std::string>();
+        if (f.version >= 2) {
+            const auto kind = j.at("secret").get<std::string>();
+            if (kind != "pin" && kind != "passphrase")
+                return damaged(path, "unknown kind of secret");
+            f.passphrase = kind == "passphrase";
+            if (const json& ss = j.at("state_secret"); !ss.is_null())
+                f.state_secret_id = ss.get<std::string>();
+            if (const json& mac = j.at("state_mac"); !mac.is_null())
+                f.state_mac = mac.get<std::string>();
+        }
         const json& kdf = j.at("kdf");
         if (kdf.at("alg").get<std::string>() != "argon2id13")
             return damaged(path, "unknown key derivation");

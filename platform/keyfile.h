@@ -35,18 +35,27 @@ struct RetryGate {
 };
 
 /// The key file beside the store (`<store>.key`, mode 0600): everything needed to unwrap the
-/// data key except the PIN, plus the wrong-PIN counter and lock-out state, kept here so that
-/// restarting the app cannot reset them. Plain JSON so support can read the non-secret parts;
-/// nothing in it opens the store without the PIN (or the recovery code).
+/// data key except the PIN and the device's secret store, plus the wrong-PIN counter and
+/// lock-out state, kept here so that restarting the app cannot reset them. Plain JSON so
+/// support can read the non-secret parts; nothing in it opens the store without the PIN (or
+/// the recovery code). Format 2 adds the state secret and the MAC over the counter and the
+/// lock-out; format 1 files (no MAC) still load.
 struct KeyFile {
-    static constexpr int format_version = 1;
+    static constexpr int format_version = 2;
 
-    std::string owner; ///< inspector id whose online sign-in may lift a lock-out
+    int version = format_version; ///< as read; written files are always the current format
+    std::string owner;            ///< inspector id whose online sign-in may lift a lock-out
     KdfParams kdf;
     PinKdf::Salt salt{};
-    /// Set when the wrapping key also mixes in a device secret from the OS secret store.
+    bool passphrase = false; ///< set up with a passphrase (no hardware store) rather than a PIN
+    /// Set when the wrapping key also mixes in a device secret from a secret store: the
+    /// store's handle (a keyring id, or a TPM's sealed object, released only against the PIN).
     std::optional<std::string> device_secret_id;
-    std::string device_secret_store; ///< which store holds it ("secret-service", …)
+    std::string device_secret_store; ///< which store holds it ("tpm2", "secret-service", …)
+    /// A second secret in the same store, released without the PIN: the key of `state_mac`.
+    std::optional<std::string> state_secret_id;
+    /// Keyed BLAKE2b (state secret) over state_text(): an edited count or lock is refused.
+    std::optional<std::string> state_mac;
     WrappedKey wrapped;
     std::optional<WrappedKey> pending; ///< a re-key's new key, until the store is switched
     std::optional<RecoverySeal> recovery;
@@ -61,9 +70,12 @@ struct KeyFile {
     /// Write atomically (temporary, fsync, rename), mode 0600.
     Status save(const std::filesystem::path& path) const;
 
-    /// Authenticated with every wrap so a file whose KDF settings, salt, owner or device
-    /// binding were edited refuses to unwrap rather than yielding a different key.
+    /// Authenticated with every wrap so a file whose KDF settings, salt, owner, device
+    /// binding or state secret were edited refuses to unwrap rather than yielding a different
+    /// key (and removing the state secret to escape its MAC breaks the wrap).
     std::string associated_data() const;
+    /// What `state_mac` covers: the associated data, the count, the lock, the retry gate.
+    std::string state_text() const;
 };
 
 } // namespace fi::platform

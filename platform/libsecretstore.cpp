@@ -43,7 +43,8 @@ bool LibsecretStore::reachable() {
            std::filesystem::exists(std::filesystem::path(runtime) / "bus", ec);
 }
 
-Status LibsecretStore::store(std::string_view id, const SecretKey& secret) {
+Result<std::string> LibsecretStore::store(std::string_view id, const SecretKey& secret,
+                                          const SecretKey* /*auth*/) {
     const std::string key_id(id);
     std::string hex = to_hex(std::span<const std::uint8_t>(secret.data(), SecretKey::size_bytes));
     GError* error = nullptr;
@@ -53,10 +54,10 @@ Status LibsecretStore::store(std::string_view id, const SecretKey& secret) {
     wipe(hex);
     if (!ok)
         return unavailable(error);
-    return {};
+    return key_id;
 }
 
-Result<SecretKey> LibsecretStore::load(std::string_view id) {
+Result<SecretKey> LibsecretStore::load(std::string_view id, const SecretKey* /*auth*/) {
     const std::string key_id(id);
     GError* error = nullptr;
     gchar* found =

@@ -10,8 +10,8 @@ KdfParams PinKdf::default_params() {
     return KdfParams{5, 128ULL * 1024 * 1024};
 }
 
-KdfParams PinKdf::fastest_params() {
-    return KdfParams{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+bool PinKdf::below(const KdfParams& params, const KdfParams& floor) {
+    return params.opslimit < floor.opslimit || params.memlimit_bytes < floor.memlimit_bytes;
 }
 
 bool PinKdf::valid(const KdfParams& p) {

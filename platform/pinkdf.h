@@ -10,9 +10,9 @@
 
 namespace fi::platform {
 
-/// The cost of one PIN derivation. Stored in the key file beside the salt, so a file made
-/// with cheap parameters (tests) and one made with the default both unlock, and the default
-/// can rise later without touching existing files.
+/// The cost of one PIN derivation. Stored in the key file beside the salt (and bound into the
+/// wrap's associated data), so the default can rise later: a file below the binary's cost is
+/// re-wrapped at that cost on its next unlock.
 struct KdfParams {
     std::uint64_t opslimit = 0;       ///< Argon2id passes over memory
     std::uint64_t memlimit_bytes = 0; ///< Argon2id memory
@@ -29,8 +29,8 @@ public:
 
     /// 128 MiB, 5 passes: about half a second on the reference machine (platform/README.md).
     static KdfParams default_params();
-    /// The cheapest parameters libsodium accepts; for tests only.
-    static KdfParams fastest_params();
+    /// Whether `params` costs less than `floor` in time or in memory.
+    static bool below(const KdfParams& params, const KdfParams& floor);
     /// Whether libsodium accepts these parameters (a key file may be damaged or hostile).
     static bool valid(const KdfParams& params);
 

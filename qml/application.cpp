@@ -35,7 +35,7 @@ Application::Application(AppOptions options, QObject* parent)
         preferences_->setTlsPin(options_.tls_pin);
     if (!options_.language.isEmpty())
         preferences_->setLanguage(options_.language);
-    session_ = std::make_unique<Session>(*store_, *preferences_, options_.fast_kdf);
+    session_ = std::make_unique<Session>(*store_, *preferences_);
     sync_ = std::make_unique<SyncController>(*session_);
     location_ = std::make_unique<LocationService>(options_.nmea_replay, options_.nmea_interval);
     // Positions are needed from the Target page on; the back end loads after the first frame.

@@ -157,7 +157,6 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
     o.window_size = QSize(w, h);
     o.report_first_frame = p.isSet(first_frame);
     o.probe_network = !p.isSet(no_probe);
-    o.fast_kdf = qEnvironmentVariable("FI_INSECURE_TEST_KDF") == QLatin1String("1");
     return o;
 }
 

@@ -27,7 +27,6 @@ struct AppOptions {
     std::chrono::milliseconds nmea_interval{1000};
     QSize window_size{1280, 800};
     bool report_first_frame = false; ///< benchmark: print the time to Today's first frame, quit
-    bool fast_kdf = false;           ///< FI_INSECURE_TEST_KDF=1: tests only
     bool probe_network = true;
 
     /// Parse `arguments` (argv as QStrings). An error: a sentence for standard error.

@@ -1,3 +1,4 @@
+#include "platform/processhardening.h"
 #include "qml/application.h"
 
 #include <QtQml/qqmlextensionplugin.h>
@@ -6,5 +7,6 @@
 Q_IMPORT_QML_PLUGIN(FieldInspectPlugin)
 
 int main(int argc, char** argv) {
+    fi::platform::deny_core_dumps(); // release builds: no core file with the PIN or the key
     return fi::app::Application::main(argc, argv);
 }

@@ -1,5 +1,6 @@
 #include "qml/session.h"
 
+#include "core/secretkey.h"
 #include "qml/applayer.h"
 #include "qml/preferences.h"
 #include "qml/storethread.h"
@@ -13,12 +14,13 @@ namespace {
 /// What the store thread found at start-up.
 struct Found {
     bool set_up = false;
+    bool needs_passphrase = false;
     std::optional<platform::VaultState> vault;
 };
 } // namespace
 
-Session::Session(StoreThread& store, Preferences& preferences, bool fast_kdf, QObject* parent)
-    : QObject(parent), store_(store), preferences_(preferences), fast_kdf_(fast_kdf) {
+Session::Session(StoreThread& store, Preferences& preferences, QObject* parent)
+    : QObject(parent), store_(store), preferences_(preferences) {
     countdown_.setInterval(1000);
     connect(&countdown_, &QTimer::timeout, this, [this] {
         if (retry_after_s_ > 0) {
@@ -78,12 +80,21 @@ void Session::refresh_state() {
         [](Tablet& b) {
             Found f;
             f.set_up = b.session.set_up();
-            if (f.set_up)
-                if (auto v = b.session.vault_state())
+            if (f.set_up) {
+                if (auto v = b.session.vault_state()) {
                     f.vault = *v;
+                    f.needs_passphrase = v->passphrase;
+                }
+            } else {
+                f.needs_passphrase = b.session.needs_passphrase();
+            }
             return f;
         },
         [this](Found f) {
+            if (f.needs_passphrase != needs_passphrase_) {
+                needs_passphrase_ = f.needs_passphrase;
+                Q_EMIT vaultChanged();
+            }
             if (f.vault) {
                 failures_ = f.vault->failures;
                 attempts_left_ = f.vault->attempts_left;
@@ -158,8 +169,10 @@ void Session::choosePin(const QString& pin, const QString& repeat) {
     set_error({});
     store_.run(
         this,
-        [pin = pin.toStdString(), fast = fast_kdf_](Tablet& b) {
-            return b.session.create_store(pin, fast);
+        [pin = pin.toStdString()](Tablet& b) mutable {
+            auto r = b.session.create_store(pin);
+            wipe(pin);
+            return r;
         },
         [this](Result<UserInfo> r) {
             end();
@@ -181,7 +194,11 @@ void Session::unlock(const QString& pin) {
     const ServerConfig server = preferences_.server();
     store_.run(
         this,
-        [server, pin = pin.toStdString()](Tablet& b) { return b.session.unlock(server, pin); },
+        [server, pin = pin.toStdString()](Tablet& b) mutable {
+            auto r = b.session.unlock(server, pin);
+            wipe(pin);
+            return r;
+        },
         [this](Result<UserInfo> r) {
             end();
             if (!r) {

@@ -33,12 +33,14 @@ class Session final : public QObject {
     Q_PROPERTY(int attemptsLeft READ attemptsLeft NOTIFY vaultChanged)
     Q_PROPERTY(int retryAfterSeconds READ retryAfterSeconds NOTIFY vaultChanged)
     Q_PROPERTY(bool lockedOut READ lockedOut NOTIFY vaultChanged)
+    /// No hardware key store (TPM) on this device: a passphrase of real strength instead of a
+    /// PIN, said on the first-run page; or the tablet was set up with one.
+    Q_PROPERTY(bool needsPassphrase READ needsPassphrase NOTIFY vaultChanged)
 public:
     enum State { Starting, NeedsSetup, Locked, Unlocked };
     Q_ENUM(State)
 
-    /// `fast_kdf` makes the PIN's key derivation cheap: automated tests only.
-    Session(StoreThread& store, Preferences& preferences, bool fast_kdf, QObject* parent = nullptr);
+    Session(StoreThread& store, Preferences& preferences, QObject* parent = nullptr);
     ~Session() override;
 
     State state() const { return state_; }
@@ -55,6 +57,7 @@ public:
     int attemptsLeft() const { return attempts_left_; }
     int retryAfterSeconds() const { return retry_after_s_; }
     bool lockedOut() const { return locked_out_; }
+    bool needsPassphrase() const { return needs_passphrase_; }
 
     /// First run, step 1: sign in online with the server of the preferences.
     Q_INVOKABLE void signInFirstRun(const QString& username, const QString& password);
@@ -114,7 +117,6 @@ private:
 
     StoreThread& store_;
     Preferences& preferences_;
-    bool fast_kdf_ = false;
     State state_ = Starting;
     bool pin_pending_ = false;
     int busy_ = 0;
@@ -125,6 +127,7 @@ private:
     int attempts_left_ = 0;
     int retry_after_s_ = 0;
     bool locked_out_ = false;
+    bool needs_passphrase_ = false;
     QTimer countdown_;
     struct AutoStart {
         QString username, password, pin;

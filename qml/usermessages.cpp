@@ -65,6 +65,30 @@ constexpr Message errors[] = {
          "The key file of this tablet is damaged. Do not reset the tablet; contact your "
          "administrator."),
      Words::fixed},
+    {platform::key_error::weak_passphrase,
+     QT_TRANSLATE_NOOP(
+         "UserMessages",
+         "This tablet has no security chip the app can use, so a PIN is not enough. Choose a "
+         "passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, "
+         "digits, other signs), or of at least 20 characters mixing two."),
+     Words::fixed},
+    {platform::key_error::key_file_tampered,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "The key file of this tablet was changed outside the app. The tablet stays "
+                       "locked: connect to the network and sign in with your account, or use the "
+                       "recovery code. Your records are kept."),
+     Words::fixed},
+    {platform::key_error::wrong_device,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "This data was set up on another device's security chip and cannot be "
+                       "opened on this tablet. Ask your administrator to set this tablet up; "
+                       "uploaded records are safe on the central system."),
+     Words::fixed},
+    {platform::key_error::device_locked_out,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "The security chip refuses PIN checks for now after too many wrong PINs. "
+                       "Wait a while and try again; no attempt was counted."),
+     Words::fixed},
     {service_error::locked,
      QT_TRANSLATE_NOOP("UserMessages", "The data on this tablet is locked. Enter your PIN."),
      Words::fixed},

@@ -32,6 +32,14 @@ Result<platform::VaultState> SessionService::vault_state() {
     return w_.vault().state();
 }
 
+bool SessionService::needs_passphrase() const {
+    return w_.vault().needs_passphrase();
+}
+
+std::string SessionService::secret_store() const {
+    return w_.vault().store_name();
+}
+
 const UserInfo& SessionService::user() const {
     return w_.user;
 }
@@ -56,7 +64,7 @@ Result<UserInfo> SessionService::sign_in_first(const ServerConfig& server,
     return user_of(username, session->user);
 }
 
-Result<UserInfo> SessionService::create_store(const std::string& pin, bool fast_kdf) {
+Result<UserInfo> SessionService::create_store(const std::string& pin) {
     if (!pending_session_)
         return Error::make(service_error::no_session, "Sign in online first, then choose a PIN.");
     std::error_code ec;
@@ -67,8 +75,6 @@ Result<UserInfo> SessionService::create_store(const std::string& pin, bool fast_
     platform::KeyVault vault = w_.vault();
     platform::VaultSetup setup;
     setup.owner = pending_session_->user.inspector_id;
-    if (fast_kdf)
-        setup.kdf = platform::PinKdf::fastest_params();
     auto key = vault.create(pin, setup);
     if (!key)
         return key.error();

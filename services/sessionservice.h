@@ -23,12 +23,19 @@ public:
     /// True when this tablet was set up (a key file or a store exists).
     bool set_up() const;
     Result<platform::VaultState> vault_state();
+    /// First run: true when this device has no hardware key store (TPM 2.0, Keystore), so the
+    /// data must be protected by a passphrase of real strength rather than a PIN. Front ends
+    /// say so before asking (no silent fallback).
+    bool needs_passphrase() const;
+    /// The store a first run binds the key to ("tpm2", "secret-service"), empty when none.
+    std::string secret_store() const;
     /// First run, step 1: sign in online; the session is held until a PIN is set.
     Result<UserInfo> sign_in_first(const ServerConfig& server, const std::string& username,
                                    const std::string& password);
     /// First run, step 2: create the store under a key wrapped by `pin`, owned by the user
-    /// who just signed in, and keep the session in it. `fast_kdf` is for tests only.
-    Result<UserInfo> create_store(const std::string& pin, bool fast_kdf);
+    /// who just signed in, and keep the session in it. The derivation's cost is the binary's
+    /// (platform::VaultPolicy::shipped); nothing here can lower it.
+    Result<UserInfo> create_store(const std::string& pin);
     /// Open the store with the PIN (offline). An empty `server.url` (or trust) means the one
     /// kept at sign-in.
     Result<UserInfo> unlock(const ServerConfig& server, const std::string& pin);

@@ -1016,6 +1016,22 @@
 <context>
     <name>SignInPage</name>
     <message>
+        <source>This tablet has no security chip the app can use, so your records are protected by a passphrase alone. Choose one of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
+        <translation>This tablet has no security chip the app can use, so your records are protected by a passphrase alone. Choose one of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least 12 characters)</source>
+        <translation>New passphrase (at least 12 characters)</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>The same passphrase again</translation>
+    </message>
+    <message>
+        <source>Set the passphrase and open</source>
+        <translation>Set the passphrase and open</translation>
+    </message>
+    <message>
         <location filename="../../qml/account/SignInPage.qml" line="13"/>
         <source>Set up this tablet</source>
         <translation>Set up this tablet</translation>
@@ -1594,6 +1610,10 @@
 <context>
     <name>UnlockPage</name>
     <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
         <location filename="../../qml/account/UnlockPage.qml" line="12"/>
         <location filename="../../qml/account/UnlockPage.qml" line="64"/>
         <source>Unlock</source>
@@ -1650,6 +1670,22 @@
 </context>
 <context>
     <name>UserMessages</name>
+    <message>
+        <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
+        <translation>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</translation>
+    </message>
+    <message>
+        <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
+        <translation>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</translation>
+    </message>
+    <message>
+        <source>This data was set up on another device's security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
+        <translation>This data was set up on another device's security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</translation>
+    </message>
+    <message>
+        <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
+        <translation>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</translation>
+    </message>
     <message>
         <location filename="../../qml/usermessages.cpp" line="17"/>
         <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>

@@ -1008,6 +1008,22 @@
 <context>
     <name>SignInPage</name>
     <message>
+        <source>This tablet has no security chip the app can use, so your records are protected by a passphrase alone. Choose one of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
+        <translation>本平板没有可供应用使用的安全芯片，您的记录仅由口令保护。请设置至少 12 个字符并包含三类字符（小写字母、大写字母、数字、其他符号）的口令，或至少 20 个字符并包含两类字符。</translation>
+    </message>
+    <message>
+        <source>New passphrase (at least 12 characters)</source>
+        <translation>新口令（至少 12 个字符）</translation>
+    </message>
+    <message>
+        <source>The same passphrase again</source>
+        <translation>再次输入相同的口令</translation>
+    </message>
+    <message>
+        <source>Set the passphrase and open</source>
+        <translation>设置口令并打开</translation>
+    </message>
+    <message>
         <location filename="../../qml/account/SignInPage.qml" line="13"/>
         <source>Set up this tablet</source>
         <translation>设置本平板</translation>
@@ -1585,6 +1601,10 @@
 <context>
     <name>UnlockPage</name>
     <message>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
         <location filename="../../qml/account/UnlockPage.qml" line="12"/>
         <location filename="../../qml/account/UnlockPage.qml" line="64"/>
         <source>Unlock</source>
@@ -1640,6 +1660,22 @@
 </context>
 <context>
     <name>UserMessages</name>
+    <message>
+        <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
+        <translation>本平板没有可供应用使用的安全芯片，仅用 PIN 不够安全。请设置口令：至少 12 个字符并包含三类字符（小写字母、大写字母、数字、其他符号），或至少 20 个字符并包含两类字符。</translation>
+    </message>
+    <message>
+        <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
+        <translation>本平板的密钥文件在应用之外被修改过。平板保持锁定：请联网并用您的账号登录，或使用恢复码。您的记录均已保留。</translation>
+    </message>
+    <message>
+        <source>This data was set up on another device's security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
+        <translation>这些数据是在另一台设备的安全芯片上设置的，无法在本平板上打开。请联系管理员重新设置本平板；已上传的记录在中心系统中安全保存。</translation>
+    </message>
+    <message>
+        <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
+        <translation>错误 PIN 次数过多，安全芯片暂时拒绝校验 PIN。请稍候再试；本次未计入尝试次数。</translation>
+    </message>
     <message>
         <location filename="../../qml/usermessages.cpp" line="17"/>
         <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>

@@ -123,21 +123,29 @@ FiPage {
                         wrapMode: Text.Wrap
                         font.pixelSize: Theme.fontLarge
                     }
+                    Label {
+                        objectName: "passphraseNotice"
+                        Layout.fillWidth: true
+                        visible: Session.needsPassphrase
+                        text: qsTr("This tablet has no security chip the app can use, so your records are protected by a passphrase alone. Choose one of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.")
+                        wrapMode: Text.Wrap
+                        color: Theme.warning
+                    }
                     FiTextField {
                         id: pin
                         objectName: "newPin"
                         Layout.fillWidth: true
-                        label: qsTr("New PIN (at least 6 characters)")
+                        label: Session.needsPassphrase ? qsTr("New passphrase (at least 12 characters)") : qsTr("New PIN (at least 6 characters)")
                         echoMode: TextInput.Password
-                        inputMethodHints: Qt.ImhDigitsOnly
+                        inputMethodHints: Session.needsPassphrase ? Qt.ImhSensitiveData | Qt.ImhNoPredictiveText : Qt.ImhDigitsOnly
                     }
                     FiTextField {
                         id: pinRepeat
                         objectName: "newPinRepeat"
                         Layout.fillWidth: true
-                        label: qsTr("The same PIN again")
+                        label: Session.needsPassphrase ? qsTr("The same passphrase again") : qsTr("The same PIN again")
                         echoMode: TextInput.Password
-                        inputMethodHints: Qt.ImhDigitsOnly
+                        inputMethodHints: pin.inputMethodHints
                         onAccepted: pinButton.clicked()
                     }
                     FiButton {
@@ -145,9 +153,13 @@ FiPage {
                         objectName: "choosePinButton"
                         Layout.fillWidth: true
                         tone: "primary"
-                        text: qsTr("Set the PIN and open")
+                        text: Session.needsPassphrase ? qsTr("Set the passphrase and open") : qsTr("Set the PIN and open")
                         enabled: !Session.busy
-                        onClicked: Session.choosePin(pin.text, pinRepeat.text)
+                        onClicked: {
+                            Session.choosePin(pin.text, pinRepeat.text);
+                            pin.text = "";
+                            pinRepeat.text = "";
+                        }
                     }
                 }
             }

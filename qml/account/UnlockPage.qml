@@ -51,9 +51,9 @@ FiPage {
                         id: pin
                         objectName: "pin"
                         Layout.fillWidth: true
-                        label: qsTr("PIN")
+                        label: Session.needsPassphrase ? qsTr("Passphrase") : qsTr("PIN")
                         echoMode: TextInput.Password
-                        inputMethodHints: Qt.ImhDigitsOnly
+                        inputMethodHints: Session.needsPassphrase ? Qt.ImhSensitiveData | Qt.ImhNoPredictiveText : Qt.ImhDigitsOnly
                         onAccepted: unlockButton.clicked()
                     }
                     FiButton {

@@ -32,20 +32,26 @@ bool wait_until(const std::function<bool()>& done, std::chrono::milliseconds tim
     return true;
 }
 
-Status MemorySecretStore::store(std::string_view id, const SecretKey& secret) {
+Result<std::string> MemorySecretStore::store(std::string_view id, const SecretKey& secret,
+                                             const SecretKey* auth) {
     if (!reachable)
         return Error::make("secret_store_unavailable", "unreachable");
-    secrets.insert_or_assign(std::string(id), secret);
-    return {};
+    secrets.insert_or_assign(std::string(id),
+                             Entry{secret, auth ? std::optional<SecretKey>(*auth) : std::nullopt});
+    return std::string(id);
 }
 
-Result<SecretKey> MemorySecretStore::load(std::string_view id) {
+Result<SecretKey> MemorySecretStore::load(std::string_view id, const SecretKey* auth) {
     if (!reachable)
         return Error::make("secret_store_unavailable", "unreachable");
     auto it = secrets.find(id);
     if (it == secrets.end())
         return Error::make("not_found", "no such secret");
-    return it->second;
+    if (it->second.auth && (!auth || !(*auth == *it->second.auth))) {
+        ++refused;
+        return Error::make("wrong_pin", "refused");
+    }
+    return it->second.secret;
 }
 
 Status MemorySecretStore::remove(std::string_view id) {

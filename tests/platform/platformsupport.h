@@ -7,6 +7,7 @@
 #include <chrono>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace fi::test {
@@ -36,16 +37,25 @@ private:
     int boots_ = 0;
 };
 
-/// An OS secret store in memory, with a switch to make it unreachable.
+/// A secret store in memory, with a switch to make it unreachable. It checks `auth` as a TPM
+/// does (a wrong one is `wrong_pin`) and counts the refusals; it may call itself hardware.
 class MemorySecretStore final : public platform::SecretStore {
 public:
     std::string name() const override { return "memory"; }
-    Status store(std::string_view id, const SecretKey& secret) override;
-    Result<SecretKey> load(std::string_view id) override;
+    bool hardware_backed() const override { return hardware; }
+    Result<std::string> store(std::string_view id, const SecretKey& secret,
+                              const SecretKey* auth) override;
+    Result<SecretKey> load(std::string_view id, const SecretKey* auth) override;
     Status remove(std::string_view id) override;
 
-    std::map<std::string, SecretKey, std::less<>> secrets;
+    struct Entry {
+        SecretKey secret;
+        std::optional<SecretKey> auth;
+    };
+    std::map<std::string, Entry, std::less<>> secrets;
     bool reachable = true;
+    bool hardware = false;
+    int refused = 0; ///< loads refused for a wrong auth
 };
 
 } // namespace fi::test

@@ -1,7 +1,7 @@
 // The data key's vault against real SQLCipher stores: the right, wrong and locked-out PIN,
 // the durable failure count, PIN change and re-key keeping the data, recovery, the OS secret
-// store binding, and that the key file alone opens nothing. Cheap KDF parameters throughout
-// (they live in the key file), except the one test that measures the default.
+// store binding, and that the key file alone opens nothing. The test binary's policy (the test
+// KDF, tests/support/testkdf.cpp) throughout, except where a test asks for the shipped one.
 #include "core/atomicfile.h"
 #include "core/database.h"
 #include "core/sha256.h"
@@ -14,7 +14,9 @@
 #include "platform/secretstore.h"
 #include "platformsupport.h"
 #include "support/tempdir.h"
+#include "support/testkdf.h"
 
+#include <algorithm>
 #include <csignal>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -38,7 +40,6 @@ const std::string pin = "482916";
 VaultSetup cheap_setup(std::optional<RecoveryToken::PublicKey> recovery = std::nullopt) {
     VaultSetup s;
     s.owner = owner;
-    s.kdf = PinKdf::fastest_params();
     s.recovery = recovery;
     return s;
 }
@@ -488,21 +489,24 @@ TEST_CASE("a key bound to the OS secret store needs the store's secret as well a
     REQUIRE(key.ok());
     make_store(db_path, *key);
     CHECK(vault.state()->device_bound);
-    REQUIRE(os.secrets.size() == 1);
+    REQUIRE(os.secrets.size() == 2); // the wrap's secret and the lock-out MAC's
     CHECK(*vault.unlock(pin) == *key);
 
     // The key file and the PIN, copied to another machine, without the store's secret:
     KeyVault elsewhere(db_path, clock, nullptr);
     CHECK(error_code(elsewhere.unlock(pin)) == key_error::secret_store_unavailable);
-    CHECK(elsewhere.state()->failures == 0); // not the user's fault, not counted
+    CHECK(error_code(elsewhere.state()) == key_error::secret_store_unavailable);
+    CHECK(vault.state()->failures == 0); // not the user's fault, not counted
 
     os.reachable = false;
     CHECK(error_code(vault.unlock(pin)) == key_error::secret_store_unavailable);
     os.reachable = true;
 
-    // A different secret under the same id (a forged store) does not fit.
-    const auto id = os.secrets.begin()->first;
-    os.secrets.insert_or_assign(id, SecretKey::random());
+    // A different secret under the same id and auth (a forged store) does not fit.
+    auto& wrap_secret = std::find_if(os.secrets.begin(), os.secrets.end(), [](const auto& e) {
+                            return e.second.auth.has_value();
+                        })->second;
+    wrap_secret.secret = SecretKey::random();
     CHECK(error_code(vault.unlock(pin)) == key_error::wrong_pin);
 
     // The secret lost: the PIN is not enough; recovery rebinds to a new secret.
@@ -511,7 +515,7 @@ TEST_CASE("a key bound to the OS secret store needs the store's secret as well a
     auto recovered = vault.recover({owner, ""}, token, "135790");
     REQUIRE(recovered.ok());
     CHECK(*recovered == *key);
-    CHECK(os.secrets.size() == 1);
+    CHECK(os.secrets.size() == 2);
     CHECK(*vault.unlock("135790") == *key);
 
     // destroy() removes the secret with the key file.
@@ -520,13 +524,22 @@ TEST_CASE("a key bound to the OS secret store needs the store's secret as well a
     CHECK_FALSE(vault.exists());
 }
 
-TEST_CASE("the system secret store is used only when a session bus is there") {
+TEST_CASE("the system secret store: a TPM when one is there, else the keyring, else none") {
+    const bool tpm = qEnvironmentVariableIsSet("FI_TPM_TCTI") ||
+                     qEnvironmentVariableIsSet("TPM2TOOLS_TCTI") ||
+                     std::filesystem::exists("/dev/tpmrm0");
     const bool bus = qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS");
     auto store = system_secret_store();
-    if (!bus && !qEnvironmentVariableIsSet("XDG_RUNTIME_DIR"))
-        CHECK(store == nullptr); // headless build machine: the PIN-wrapped key file alone
-    if (store)
+    if (tpm) {
+        REQUIRE(store != nullptr);
+        CHECK(store->name() == "tpm2");
+        CHECK(store->hardware_backed());
+    } else if (!bus && !qEnvironmentVariableIsSet("XDG_RUNTIME_DIR")) {
+        CHECK(store == nullptr); // headless build machine: no store, so a passphrase
+    } else if (store) {
         CHECK(store->name() == "secret-service");
+        CHECK_FALSE(store->hardware_backed());
+    }
 }
 
 TEST_CASE("the default PIN derivation is slow enough (Argon2id, measured)") {
@@ -539,5 +552,5 @@ TEST_CASE("the default PIN derivation is slow enough (Argon2id, measured)") {
     MESSAGE("Argon2id default (", params.opslimit, " passes, ",
             params.memlimit_bytes / (1024 * 1024), " MiB): ", best.count(), " ms");
     CHECK(best >= 200ms); // a sanity check, not a timing goal
-    CHECK(PinKdf::measure(PinKdf::fastest_params()) < 100ms);
+    CHECK(PinKdf::measure(fi::test::fastest_kdf()) < 100ms);
 }

@@ -28,7 +28,6 @@ struct Fixture {
     Fixture() {
         VaultSetup setup;
         setup.owner = "I-031";
-        setup.kdf = PinKdf::fastest_params();
         auto key = vault.create("482916", setup);
         REQUIRE(key.ok());
         OpenOptions o;
@@ -72,7 +71,7 @@ TEST_CASE("a refused wipe changes nothing") {
     CHECK(st.error().code == "unsent_records");
     CHECK(st.error().message.find("confirm") != std::string::npos);
     CHECK(f.files() == before);
-    CHECK(f.os.secrets.size() == 1);
+    CHECK(f.os.secrets.size() == 2);
     CHECK(f.vault.unlock("482916").ok());
 }
 

@@ -62,7 +62,6 @@ void seed_store(const fs::path& data_dir, const std::string& pin, const SeedOpti
     platform::KeyVault vault(db_path, clock);
     platform::VaultSetup setup;
     setup.owner = me;
-    setup.kdf = platform::PinKdf::fastest_params();
     SecretKey key = must(vault.create(pin, setup), "key vault");
     OpenOptions o;
     o.mode = OpenOptions::Mode::create_if_missing;

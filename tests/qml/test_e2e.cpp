@@ -156,7 +156,6 @@ AppOptions options_for(const QString& data, const std::string& server) {
     AppOptions o;
     o.data_dir = data.toStdString();
     o.server_url = QString::fromStdString(server);
-    o.fast_kdf = true;
     o.language = QStringLiteral("zh_CN");
     o.nmea_replay = std::filesystem::path(FI_ASSETS_DIR) / "demo" / "ezhou-walk.nmea";
     o.nmea_interval = std::chrono::milliseconds(2);

@@ -115,10 +115,9 @@ private Q_SLOTS:
         test::ServerProcess central_b(dir / "central-b", {"--demo"});
 
         // The command-line twin: set up, pull, and the assignment as `show` gives it.
-        const std::string cli = "FI_DATA='" + (dir / "cli").string() +
-                                "' FI_PIN=" + pin.toStdString() +
-                                " FI_PASSWORD=demo1234 FI_SERVER=" + central_b.base_url() +
-                                " FI_INSECURE_TEST_KDF=1 " + FI_CLI_BINARY;
+        const std::string cli =
+            "FI_DATA='" + (dir / "cli").string() + "' FI_PIN=" + pin.toStdString() +
+            " FI_PASSWORD=demo1234 FI_SERVER=" + central_b.base_url() + " " + FI_CLI_BINARY;
         int status = -1;
         run(cli + " init --user inspector1", &status);
         QCOMPARE(status, 0);
@@ -141,7 +140,6 @@ private Q_SLOTS:
             AppOptions o;
             o.data_dir = dir / "app";
             o.server_url = QString::fromStdString(central_a.base_url());
-            o.fast_kdf = true;
             o.language = QStringLiteral("zh_CN");
             o.nmea_replay = fs::path(FI_ASSETS_DIR) / "demo" / "ezhou-walk.nmea";
             o.nmea_interval = std::chrono::milliseconds(2);

@@ -13,7 +13,7 @@ CliTablet::CliTablet(const std::string& server_url, std::string extra_options)
     std::filesystem::create_directories(tmp_dir());
     std::filesystem::create_directories(work_dir());
     env_ = "TMPDIR=" + tmp_dir().string() + " FI_DATA=" + data_dir().string() + " FI_PIN=" + pin +
-           " FI_PASSWORD=demo1234 FI_SERVER=" + server_url + " FI_INSECURE_TEST_KDF=1 ";
+           " FI_PASSWORD=demo1234 FI_SERVER=" + server_url + " ";
 }
 
 CommandResult CliTablet::cli(const std::string& args, const std::string& wrapper) const {

@@ -22,7 +22,7 @@ struct CliTablet {
 
     explicit CliTablet(const std::string& server_url) {
         env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
-              "FI_SERVER=" + server_url + " FI_INSECURE_TEST_KDF=1 ";
+              "FI_SERVER=" + server_url + " ";
     }
     CommandResult cli(const std::string& args) const {
         return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
@@ -281,8 +281,8 @@ TEST_CASE("the command line keeps the server's trust from init: later commands n
     auto r = tab.cli("init --user inspector1 --ca-file " + c.cert);
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     // No --ca-file and no FI_SERVER: the URL and the CA come from the encrypted store.
-    const std::string bare = "FI_DATA=" + (tab.dir / "data").string() +
-                             " FI_PIN=246810 FI_INSECURE_TEST_KDF=1 " + FI_CLI_BINARY;
+    const std::string bare =
+        "FI_DATA=" + (tab.dir / "data").string() + " FI_PIN=246810 " + FI_CLI_BINARY;
     r = run_command(bare + " pull 2>&1");
     REQUIRE_MESSAGE(r.status == 0, r.out);
     CHECK(run_command(bare + " assignments --json").out.find("A-2026Q4") != std::string::npos);

@@ -25,8 +25,7 @@ struct ReportTablet {
     explicit ReportTablet(const std::string& server_url) {
         env = "env -u DISPLAY -u WAYLAND_DISPLAY -u QT_QPA_PLATFORM FI_DATA=" +
               (dir / "data").string() +
-              " FI_PIN=246810 FI_PASSWORD=demo1234 FI_SERVER=" + server_url +
-              " FI_INSECURE_TEST_KDF=1 ";
+              " FI_PIN=246810 FI_PASSWORD=demo1234 FI_SERVER=" + server_url + " ";
     }
     CommandResult cli(const std::string& args) const {
         return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
