@@ -1,5 +1,6 @@
 #include "core/draw.h"
 
+#include "core/fieldreader.h"
 #include "core/sha256.h"
 
 #include <algorithm>
@@ -16,77 +17,7 @@ namespace {
 using json = nlohmann::json;
 using SeedBytes = std::array<std::uint8_t, 32>;
 
-// ---- decoding -------------------------------------------------------------------------------
-
-Error invalid(const std::string& field, const std::string& what) {
-    return Error::make("invalid", "draw: \"" + field + "\" " + what, field);
-}
-
-Result<std::string> as_string(const json& v, const std::string& field) {
-    if (!v.is_string())
-        return invalid(field, "must be a string");
-    return v.get<std::string>();
-}
-
-Result<std::int64_t> as_int(const json& v, const std::string& field) {
-    if (!v.is_number_integer())
-        return invalid(field, "must be an integer");
-    if (v.is_number_unsigned() &&
-        v.get<std::uint64_t>() >
-            static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        return invalid(field, "is out of range");
-    return v.get<std::int64_t>();
-}
-
-Result<std::vector<std::string>> as_string_list(const json& v, const std::string& field) {
-    if (!v.is_array())
-        return invalid(field, "must be a list of strings");
-    std::vector<std::string> out;
-    out.reserve(v.size());
-    for (std::size_t i = 0; i < v.size(); ++i) {
-        auto s = as_string(v[i], field + "[" + std::to_string(i) + "]");
-        if (!s)
-            return s.error();
-        out.push_back(std::move(*s));
-    }
-    return out;
-}
-
-// Member `name` of object `obj`; an error if missing.
-Result<const json*> member(const json& obj, const char* name, const std::string& prefix) {
-    const auto it = obj.find(name);
-    if (it == obj.end())
-        return invalid(prefix + name, "is missing");
-    return &*it;
-}
-
-// Member that may be absent or null: nullptr then.
-const json* optional_member(const json& obj, const char* name) {
-    const auto it = obj.find(name);
-    return it == obj.end() || it->is_null() ? nullptr : &*it;
-}
-
-Result<std::string> string_member(const json& obj, const char* name,
-                                  const std::string& prefix = {}) {
-    auto m = member(obj, name, prefix);
-    if (!m)
-        return m.error();
-    return as_string(**m, prefix + name);
-}
-
-Result<std::map<std::string, std::vector<std::string>>> as_list_map(const json& v,
-                                                                    const std::string& field) {
-    if (!v.is_object())
-        return invalid(field, "must be an object of lists of strings");
-    std::map<std::string, std::vector<std::string>> out;
-    for (const auto& [key, value] : v.items()) {
-        auto list = as_string_list(value, field + "." + key);
-        if (!list)
-            return list.error();
-        out.emplace(key, std::move(*list));
-    }
-    return out;
-}
+const FieldReader read{"draw"};
 
 // ---- the algorithm ----------------------------------------------------------------------------
 
@@ -172,11 +103,13 @@ DrawVerification to_verification(Failure f) {
 
 // Checks that need no random numbers, in the order verification reports them.
 std::optional<Failure> check_inputs(const DrawInput& in, bool check_commitment) {
-    if (in.algorithm != draw_algorithm_v1)
+    if (in.algorithm != draw_algorithm_v1 && in.algorithm != draw_algorithm_v2 &&
+        in.algorithm != draw_algorithm_v2_redraw)
         return Failure{DrawStep::algorithm,
                        "The draw uses algorithm \"" + in.algorithm +
                            "\", which this client cannot check (it knows " +
-                           std::string(draw_algorithm_v1) + ").",
+                           std::string(draw_algorithm_v1) + ", " + std::string(draw_algorithm_v2) +
+                           " and " + std::string(draw_algorithm_v2_redraw) + ").",
                        "algorithm",
                        {}};
     const auto seed = decode_seed(in.seed);
@@ -313,16 +246,96 @@ std::string_view to_string(DrawStep step) {
         return "teams";
     case DrawStep::assignment_team:
         return "assignment_team";
+    case DrawStep::hex_not_lower_case:
+        return "hex_not_lower_case";
+    case DrawStep::non_ascii_id:
+        return "non_ascii_id";
+    case DrawStep::plan_unknown:
+        return "plan_unknown";
+    case DrawStep::plan_commitment_mismatch:
+        return "plan_commitment_mismatch";
+    case DrawStep::draw_id_mismatch:
+        return "draw_id_mismatch";
+    case DrawStep::parties_mismatch:
+        return "parties_mismatch";
+    case DrawStep::party_seed_mismatch:
+        return "party_seed_mismatch";
+    case DrawStep::combined_seed_mismatch:
+        return "combined_seed_mismatch";
+    case DrawStep::strata_hash_mismatch:
+        return "strata_hash_mismatch";
+    case DrawStep::pool_hash_mismatch:
+        return "pool_hash_mismatch";
+    case DrawStep::conflicts_hash_mismatch:
+        return "conflicts_hash_mismatch";
+    case DrawStep::drawn_before_published:
+        return "drawn_before_published";
+    case DrawStep::link_not_on_chain:
+        return "link_not_on_chain";
+    case DrawStep::redraw_not_logged:
+        return "redraw_not_logged";
+    case DrawStep::redraw_seed_mismatch:
+        return "redraw_seed_mismatch";
+    case DrawStep::redraw_category_mismatch:
+        return "redraw_category_mismatch";
+    case DrawStep::redraw_conflicts_mismatch:
+        return "redraw_conflicts_mismatch";
+    case DrawStep::exclude_not_on_team:
+        return "exclude_not_on_team";
+    case DrawStep::assignment_mismatch:
+        return "assignment_mismatch";
     }
     return "unknown";
 }
 
+Result<std::vector<SeedParty>> decode_seed_parties(const json& list, const std::string& field,
+                                                   std::string what) {
+    const FieldReader reader(std::move(what));
+    if (!list.is_array())
+        return reader.invalid(field, "must be a list");
+    std::vector<SeedParty> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const json& x = list[i];
+        const std::string prefix = field + "[" + std::to_string(i) + "].";
+        if (!x.is_object())
+            return reader.invalid(prefix.substr(0, prefix.size() - 1), "must be an object");
+        SeedParty party;
+        auto name = reader.string_member(x, "name", prefix);
+        if (!name)
+            return name.error();
+        auto commitment = reader.string_member(x, "seed_commitment", prefix);
+        if (!commitment)
+            return commitment.error();
+        party.name = std::move(*name);
+        party.seed_commitment = std::move(*commitment);
+        if (const json* seed = FieldReader::optional_member(x, "seed")) {
+            auto text = reader.string(*seed, prefix + "seed");
+            if (!text)
+                return text.error();
+            party.seed = std::move(*text);
+        }
+        out.push_back(std::move(party));
+    }
+    return out;
+}
+
+json encode_seed_parties(std::span<const SeedParty> parties) {
+    json out = json::array();
+    for (const SeedParty& p : parties) {
+        json party = {{"name", p.name}, {"seed_commitment", p.seed_commitment}};
+        if (p.seed)
+            party["seed"] = *p.seed;
+        out.push_back(std::move(party));
+    }
+    return out;
+}
+
 Result<DrawRecord> decode_draw(const json& j) {
     if (!j.is_object())
-        return invalid("", "a draw must be a JSON object");
+        return read.invalid("", "a draw must be a JSON object");
     DrawRecord d;
     const auto take_string = [&](const char* name, std::string& into) -> Status {
-        auto s = string_member(j, name);
+        auto s = read.string_member(j, name);
         if (!s)
             return s.error();
         into = std::move(*s);
@@ -335,40 +348,40 @@ Result<DrawRecord> decode_draw(const json& j) {
     FI_TRY(take_string("seed_commitment", d.seed_commitment));
 
     for (const char* name : {"published_at", "drawn_at"})
-        if (const json* v = optional_member(j, name)) {
-            auto s = as_string(*v, name);
+        if (const json* v = FieldReader::optional_member(j, name)) {
+            auto s = read.string(*v, name);
             if (!s)
                 return s.error();
             (std::string_view(name) == "published_at" ? d.published_at : d.drawn_at) =
                 std::move(*s);
         }
 
-    auto strata = member(j, "strata", {});
+    auto strata = read.member(j, "strata", {});
     if (!strata)
         return strata.error();
     if (!(*strata)->is_array())
-        return invalid("strata", "must be a list");
+        return read.invalid("strata", "must be a list");
     for (std::size_t i = 0; i < (*strata)->size(); ++i) {
         const json& s = (**strata)[i];
         const std::string prefix = "strata[" + std::to_string(i) + "].";
         if (!s.is_object())
-            return invalid(prefix.substr(0, prefix.size() - 1), "must be an object");
+            return read.invalid(prefix.substr(0, prefix.size() - 1), "must be an object");
         DrawStratum stratum;
-        auto category = string_member(s, "category", prefix);
+        auto category = read.string_member(s, "category", prefix);
         if (!category)
             return category.error();
         stratum.category = std::move(*category);
-        auto candidates = member(s, "candidates", prefix);
+        auto candidates = read.member(s, "candidates", prefix);
         if (!candidates)
             return candidates.error();
-        auto list = as_string_list(**candidates, prefix + "candidates");
+        auto list = read.string_list(**candidates, prefix + "candidates");
         if (!list)
             return list.error();
         stratum.candidates = std::move(*list);
-        auto k = member(s, "k", prefix);
+        auto k = read.member(s, "k", prefix);
         if (!k)
             return k.error();
-        auto kv = as_int(**k, prefix + "k");
+        auto kv = read.integer(**k, prefix + "k");
         if (!kv)
             return kv.error();
         stratum.k = *kv;
@@ -376,51 +389,75 @@ Result<DrawRecord> decode_draw(const json& j) {
     }
 
     for (const char* name : {"selected", "inspector_pool"}) {
-        auto m = member(j, name, {});
+        auto m = read.member(j, name, {});
         if (!m)
             return m.error();
-        auto list = as_string_list(**m, name);
+        auto list = read.string_list(**m, name);
         if (!list)
             return list.error();
         (std::string_view(name) == "selected" ? d.selected : d.inspector_pool) = std::move(*list);
     }
 
-    auto team_size = member(j, "team_size", {});
+    auto team_size = read.member(j, "team_size", {});
     if (!team_size)
         return team_size.error();
-    auto ts = as_int(**team_size, "team_size");
+    auto ts = read.integer(**team_size, "team_size");
     if (!ts)
         return ts.error();
     d.team_size = *ts;
 
-    if (const json* c = optional_member(j, "conflicts")) {
-        auto conflicts = as_list_map(*c, "conflicts");
+    if (const json* c = FieldReader::optional_member(j, "conflicts")) {
+        auto conflicts = read.list_map(*c, "conflicts");
         if (!conflicts)
             return conflicts.error();
         d.conflicts = std::move(*conflicts);
     }
 
-    auto teams = member(j, "teams", {});
+    auto teams = read.member(j, "teams", {});
     if (!teams)
         return teams.error();
-    auto tm = as_list_map(**teams, "teams");
+    auto tm = read.list_map(**teams, "teams");
     if (!tm)
         return tm.error();
     d.teams = std::move(*tm);
 
-    if (const json* e = optional_member(j, "excluded")) {
+    if (const json* c = FieldReader::optional_member(j, "plan_commitment")) {
+        if (!c->is_object())
+            return read.invalid("plan_commitment", "must be an object");
+        d.plan_commitment = *c;
+    }
+    if (const json* p = FieldReader::optional_member(j, "parties")) {
+        auto parties = decode_seed_parties(*p, "parties", "draw");
+        if (!parties)
+            return parties.error();
+        d.parties = std::move(*parties);
+    }
+    if (const json* k = FieldReader::optional_member(j, "redraw_index")) {
+        auto index = read.integer(*k, "redraw_index");
+        if (!index)
+            return index.error();
+        d.redraw_index = *index;
+    }
+    if (const json* l = FieldReader::optional_member(j, "redraw_link")) {
+        auto link = read.string(*l, "redraw_link");
+        if (!link)
+            return link.error();
+        d.redraw_link = std::move(*link);
+    }
+
+    if (const json* e = FieldReader::optional_member(j, "excluded")) {
         if (!e->is_array())
-            return invalid("excluded", "must be a list");
+            return read.invalid("excluded", "must be a list");
         for (std::size_t i = 0; i < e->size(); ++i) {
             const json& x = (*e)[i];
             const std::string prefix = "excluded[" + std::to_string(i) + "].";
             if (!x.is_object())
-                return invalid(prefix.substr(0, prefix.size() - 1), "must be an object");
+                return read.invalid(prefix.substr(0, prefix.size() - 1), "must be an object");
             DrawExclusion exclusion;
-            auto target = string_member(x, "target_id", prefix);
+            auto target = read.string_member(x, "target_id", prefix);
             if (!target)
                 return target.error();
-            auto reason = string_member(x, "reason", prefix);
+            auto reason = read.string_member(x, "reason", prefix);
             if (!reason)
                 return reason.error();
             exclusion.target_id = std::move(*target);
@@ -458,6 +495,14 @@ json encode_draw(const DrawRecord& d) {
         out["published_at"] = *d.published_at;
     if (d.drawn_at)
         out["drawn_at"] = *d.drawn_at;
+    if (d.plan_commitment)
+        out["plan_commitment"] = *d.plan_commitment;
+    if (!d.parties.empty())
+        out["parties"] = encode_seed_parties(d.parties);
+    if (d.redraw_index)
+        out["redraw_index"] = *d.redraw_index;
+    if (d.redraw_link)
+        out["redraw_link"] = *d.redraw_link;
     return out;
 }
 
@@ -476,7 +521,18 @@ Result<DrawOutcome> compute_draw(const DrawInput& input) {
 }
 
 DrawVerification verify_draw(const DrawRecord& draw) {
-    auto result = run(draw, /*check_commitment=*/true);
+    if (draw.algorithm == draw_algorithm_v2 || draw.algorithm == draw_algorithm_v2_redraw)
+        return DrawVerification{DrawStep::plan_unknown,
+                                "Draw " + draw.id + " (" + draw.algorithm +
+                                    ") can only be checked against its plan's published "
+                                    "commitment, which this device does not hold.",
+                                {},
+                                std::nullopt};
+    return verify_recomputation(draw, /*check_commitment=*/true);
+}
+
+DrawVerification verify_recomputation(const DrawRecord& draw, bool check_commitment) {
+    auto result = run(draw, check_commitment);
     if (auto* failure = std::get_if<Failure>(&result))
         return to_verification(std::move(*failure));
     const DrawOutcome& expected = std::get<DrawOutcome>(result);
