@@ -31,6 +31,10 @@ struct ApiError {
     bool retryable() const { return kind == ApiErrorKind::retryable; }
 };
 
+/// The longest wait a `Retry-After` can ask for (central-api.md 1.1, "Clients"): a larger
+/// value counts as this, so one answer cannot hold a record, or the pull, back for days.
+inline constexpr std::chrono::seconds max_retry_after{3600};
+
 template <class T> using ApiResult = fi::Result<T, ApiError>;
 using ApiStatus = fi::Result<void, ApiError>;
 

@@ -165,7 +165,7 @@ std::optional<ApiError> CentralClient::failure(const HttpResponse& r,
     if (e.message.empty())
         e.message = "The central system answered with status " + std::to_string(r.status) + ".";
     if (auto ra = integer_header(r, "retry-after"))
-        e.retry_after = std::chrono::seconds(*ra);
+        e.retry_after = std::chrono::seconds(std::min<std::int64_t>(*ra, max_retry_after.count()));
     switch (r.status) {
     case 401:
         e.kind = ApiErrorKind::unauthorized;

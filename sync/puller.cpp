@@ -40,7 +40,8 @@ const Feed* feed_of(const std::string& endpoint) {
 }
 } // namespace
 
-ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary) {
+ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary,
+                                RetryBudget& retries) {
     const Feed* feed = feed_of(endpoint);
     if (feed == nullptr)
         return decode_error("no feed " + endpoint);
@@ -50,7 +51,7 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
         auto since = refs.cursor(endpoint);
         if (!since)
             return store_failure(since.error());
-        auto page = client_.page(endpoint, *since, page_limit);
+        auto page = retries.run([&] { return client_.page(endpoint, *since, page_limit); });
         if (!page)
             return page.error();
         Result<PageReport> report = (refs.*(feed->apply))(page->json);
@@ -82,8 +83,10 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
 ApiResult<PullSummary> Puller::pull_all(int page_limit) {
     PullSummary summary;
     written_.clear();
+    RetryBudget retries(options_.retry, options_.retry_for, options_.sleep);
     for (const auto& feed : feeds) {
-        auto s = pull_endpoint(feed.endpoint, page_limit, summary);
+        auto s = pull_endpoint(feed.endpoint, page_limit, summary, retries);
+        summary.retries = retries.retries();
         if (!s)
             return s.error();
     }
@@ -114,7 +117,7 @@ ApiResult<PullSummary> Puller::pull_all(int page_limit) {
             if (*held) {
                 known = draws.emplace(a.draw_id, std::move(**held)).first;
             } else {
-                auto draw = client_.draw(a.draw_id);
+                auto draw = retries.run([&] { return client_.draw(a.draw_id); });
                 if (!draw)
                     return draw.error();
                 auto stored = refs.store_draw(*draw);
@@ -139,7 +142,8 @@ ApiResult<PullSummary> Puller::pull_all(int page_limit) {
             summary.messages.push_back("assignment " + a.id + ": " + verified.message);
         }
     }
-    auto calendar = client_.calendar();
+    auto calendar = retries.run([&] { return client_.calendar(); });
+    summary.retries = retries.retries();
     if (calendar) {
         if (WorkCalendar::from_json(*calendar)) {
             if (auto kept = MetaStore(db_).set("calendar", calendar->dump()); !kept)

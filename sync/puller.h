@@ -2,7 +2,9 @@
 
 #include "core/referencestore.h"
 #include "sync/centralclient.h"
+#include "sync/retrypolicy.h"
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +24,16 @@ struct PullSummary {
     std::size_t draws_verified = 0;
     std::size_t draws_not_verified = 0;
     std::vector<std::string> messages; ///< rejected items and unverified draws, by name
+    int retries = 0;                   ///< requests tried again after retryable trouble
+};
+
+/// How a pull meets trouble: every request (each page, each draw, the calendar) follows the
+/// uploads' retry rules, tried again within `retry_for`; a page already stored is never asked
+/// again (its cursor is kept), so a pull cut short resumes where it stopped.
+struct PullerOptions {
+    RetryPolicy retry;
+    std::chrono::milliseconds retry_for{0};
+    RetryBudget::SleepFn sleep; ///< default: this thread sleeps
 };
 
 /// Owner of the pull step: reference data and assignments by cursor, one store transaction
@@ -29,14 +41,17 @@ struct PullSummary {
 /// the device, verified as it is stored, then the working-day calendar.
 class Puller {
 public:
-    Puller(Database& db, CentralClient& client) : db_(db), client_(client) {}
+    Puller(Database& db, CentralClient& client, PullerOptions options = {})
+        : db_(db), client_(client), options_(std::move(options)) {}
 
     ApiResult<PullSummary> pull_all(int page_limit = 500);
 
 private:
-    ApiStatus pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary);
+    ApiStatus pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary,
+                            RetryBudget& retries);
     Database& db_;
     CentralClient& client_;
+    PullerOptions options_;
     /// The assignments this pull wrote, by id, as written: their teams are verified from
     /// here rather than read back and decoded again (a pull of 5,000, docs/performance.md).
     std::map<std::string, Assignment> written_;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <future>
+#include <limits>
 #include <system_error>
 
 namespace fi::sync {
@@ -81,17 +82,6 @@ private:
 
 } // namespace
 
-std::chrono::milliseconds RetryPolicy::delay(int attempts,
-                                             std::optional<std::chrono::seconds> retry_after,
-                                             std::mt19937_64& rng) const {
-    const int shift = std::clamp(attempts, 0, 20);
-    const std::int64_t step = std::min<std::int64_t>(cap.count(), base.count() << shift);
-    std::uniform_int_distribution<std::int64_t> jitter(step / 2, std::max<std::int64_t>(step, 1));
-    const std::chrono::milliseconds wait(jitter(rng));
-    // The server's Retry-After is honoured even where it is longer than our cap.
-    return retry_after ? std::max<std::chrono::milliseconds>(wait, *retry_after) : wait;
-}
-
 Uploader::Uploader(Database& db, CentralClient& client, UploaderOptions options)
     : db_(db), client_(client), options_(std::move(options)), rng_(std::random_device{}()) {
     if (!options_.now_ms)
@@ -136,7 +126,8 @@ UploadSummary Uploader::upload_due(const UploadProgressFn& progress,
                                    const std::atomic<bool>* cancel) {
     UploadSummary summary;
     const auto before = client_.requests_made();
-    auto due = OutboxStore(db_).due(options_.now_ms());
+    auto due = OutboxStore(db_).due(
+        options_.ignore_back_off ? std::numeric_limits<std::int64_t>::max() : options_.now_ms());
     if (!due) {
         summary.messages.push_back(due.error().message);
         return summary;

@@ -2,6 +2,7 @@
 
 #include "core/outboxstore.h"
 #include "sync/centralclient.h"
+#include "sync/retrypolicy.h"
 
 #include <atomic>
 #include <chrono>
@@ -17,21 +18,14 @@ class Database;
 
 namespace fi::sync {
 
-/// Exponential back-off with jitter; the cap keeps the day from being lost.
-struct RetryPolicy {
-    std::chrono::milliseconds base{2000};
-    std::chrono::milliseconds cap{std::chrono::minutes(5)};
-    /// The wait before attempt number `attempts` + 1, jittered into [½, 1] of the step, and
-    /// never shorter than the server's Retry-After.
-    std::chrono::milliseconds delay(int attempts, std::optional<std::chrono::seconds> retry_after,
-                                    std::mt19937_64& rng) const;
-};
-
 struct UploaderOptions {
     std::int64_t chunk_bytes = 1024 * 1024;
     RetryPolicy retry;
     /// Milliseconds since the epoch; injectable so tests can step time.
     std::function<std::int64_t()> now_ms;
+    /// Take every entry not parked, whatever its back-off says (a wipe uploads everything it
+    /// can first). A failure still schedules the entry's next attempt from now as usual.
+    bool ignore_back_off = false;
 };
 
 /// Bytes moved so far, for one record and for the whole run.
