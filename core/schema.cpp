@@ -148,9 +148,25 @@ CREATE TABLE outbox (
 );
 )sql";
 
+// Interface 1.1: what verifying a v2 draw or a re-draw needs besides the draw — the plan's
+// publication (`GET /plans/{id}`) and its public re-draw log, stored as received.
+constexpr std::string_view v3 = R"sql(
+CREATE TABLE plan_publications (
+    id   TEXT PRIMARY KEY,
+    json TEXT NOT NULL
+);
+CREATE TABLE redraw_log (
+    plan_id TEXT NOT NULL,
+    idx     INTEGER NOT NULL,
+    json    TEXT NOT NULL,
+    PRIMARY KEY (plan_id, idx)
+) WITHOUT ROWID;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "settings and photo evidence", v1},
     Migration{2, "reference data, inspection records, evidence chain, outbox", v2},
+    Migration{3, "plan publications and re-draw logs", v3},
 };
 
 } // namespace
