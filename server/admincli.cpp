@@ -2,6 +2,8 @@
 
 #include "core/atomicfile.h"
 #include "core/date.h"
+#include "core/draw.h"
+#include "core/sha256.h"
 #include "server/apierror.h"
 #include "server/demoloader.h"
 #include "server/drawservice.h"
@@ -12,12 +14,18 @@
 #include "server/serverdatabase.h"
 #include "server/sessionservice.h"
 
+#include <array>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
+#include <fcntl.h>
 #include <istream>
 #include <map>
+#include <openssl/rand.h>
 #include <ostream>
 #include <set>
 #include <sstream>
+#include <unistd.h>
 
 namespace fi::server {
 
@@ -83,32 +91,35 @@ std::vector<std::string> split_commas(const std::string& s) {
     return out;
 }
 
-/// Seqs of [from, to] not in `have` (sorted), as "3, 5-7".
+/// Seqs of [from, to] not in `have` (sorted, within [from, to]), as ranges "3, 5-7". Walks
+/// the seqs that arrived, never the range itself: a gap of 9·10^18 (a record of an earlier
+/// server that bounded nothing) is one line, at once, and nothing is computed past INT64_MAX.
 std::string missing_ranges(std::int64_t from, std::int64_t to,
                            const std::vector<std::int64_t>& have) {
     std::string out;
-    std::size_t h = 0;
-    std::int64_t run_start = -1;
-    auto flush = [&](std::int64_t end) {
-        if (run_start < 0)
+    auto add = [&](std::int64_t a, std::int64_t b) {
+        if (a > b)
             return;
         if (!out.empty())
             out += ", ";
-        out += std::to_string(run_start);
-        if (end > run_start)
-            out += "-" + std::to_string(end);
-        run_start = -1;
+        out += std::to_string(a);
+        if (b > a)
+            out += "-" + std::to_string(b);
     };
-    for (std::int64_t s = from; s <= to; ++s) {
-        while (h < have.size() && have[h] < s)
-            ++h;
-        const bool present = h < have.size() && have[h] == s;
-        if (!present && run_start < 0)
-            run_start = s;
-        if (present)
-            flush(s - 1);
+    std::int64_t next = from; // the first seq not yet accounted for
+    bool done = false;
+    for (const std::int64_t seq : have) {
+        if (seq < next || seq > to)
+            continue;
+        add(next, seq - 1); // seq > next - 1 ≥ from - 1: no overflow
+        if (seq == to) {
+            done = true;
+            break;
+        }
+        next = seq + 1; // seq < to: no overflow
     }
-    flush(to);
+    if (!done)
+        add(next, to);
     return out;
 }
 
@@ -122,8 +133,11 @@ reference data
   remove --catalogue ID | --inspector ID        (clients receive a deletion tombstone)
   load-demo [--assets DIR]                      (what --demo loads, once)
 users and devices
-  add-user --username U (--password P | --password-stdin) --name N --unit U
-           --roles inspector,leader,admin [--inspector I-001] [--kdf-iterations N]
+  add-user --username U --name N --unit U --roles inspector,leader,admin
+           [--inspector I-001] [--kdf-memory-kib N] [--password-stdin]
+                                                (the password is the first line of standard
+                                                 input, never an argument: arguments are seen
+                                                 by every user of the machine in ps)
   unlock-user --username U
   wipe-device --device UUID [--message TEXT] [--undo]
 plans and draws
@@ -135,8 +149,10 @@ plans and draws
   record-check --target T --year Y --level province|city|branch --unit U
                --outcome no_problem|rectification_ordered|case_opened [--day YYYY-MM-DD]
 intake
-  chain-gaps                                    (records a device chained but never sent)
-  late-uploads                                  (received after their inspection day)
+  chain-gaps                                    (records a device chained but never sent, as ranges)
+  late-uploads                                  (received after their inspection day, or with
+                                                 photos complete only after it)
+  review                                        (records flagged on receipt, with their flags)
   inspections                                   (every accepted record, with photo progress)
 )";
 }
@@ -173,16 +189,19 @@ int AdminCli::run(const std::vector<std::string>& args) {
     ReferenceDataStore reference_store(database);
     PlanStore plan_store(database);
     InspectionStore inspection_store(database);
-    int iterations = PasswordHasher::default_iterations;
-    if (const auto it = opts->get("kdf-iterations")) {
-        const auto r = std::from_chars(it->data(), it->data() + it->size(), iterations);
-        if (r.ec != std::errc() || iterations < 1) {
-            err_ << "admin: --kdf-iterations needs a positive number\n";
+    KdfCost kdf = PasswordHasher::default_cost;
+    if (const auto kib = opts->get("kdf-memory-kib")) {
+        std::size_t n = 0;
+        const auto r = std::from_chars(kib->data(), kib->data() + kib->size(), n);
+        kdf.memlimit_bytes = n * 1024;
+        if (r.ec != std::errc() || r.ptr != kib->data() + kib->size() || n > 4 * 1024 * 1024 ||
+            !PasswordHasher::valid(kdf)) {
+            err_ << "admin: --kdf-memory-kib needs a number from 8 to 4194304\n";
             return 2;
         }
     }
     ReferenceService reference(database, reference_store, plan_store);
-    SessionService sessions(database, user_store, system_clock(), PasswordHasher(iterations));
+    SessionService sessions(database, user_store, system_clock(), PasswordHasher(kdf));
     DrawService draws(database, reference_store, plan_store, inspection_store, system_clock());
 
     auto need = [&](const char* name) -> std::optional<std::string> {
@@ -251,16 +270,19 @@ int AdminCli::run(const std::vector<std::string>& args) {
         const auto roles = need("roles");
         if (!username || !name || !unit || !roles)
             return 2;
-        std::optional<std::string> password = opts->get("password");
-        if (opts->flags.contains("password-stdin")) {
-            std::string line;
-            std::getline(in_, line);
-            password = line;
-        }
-        if (!password) {
-            err_ << "admin add-user: --password P or --password-stdin\n";
+        if (opts->get("password")) {
+            err_ << "admin add-user: --password is gone: give the password on standard input "
+                    "(an argument is visible to every user of the machine)\n";
             return 2;
         }
+        std::string line;
+        if (!std::getline(in_, line)) {
+            err_ << "admin add-user: the password is the first line of standard input\n";
+            return 2;
+        }
+        if (line.ends_with('\r'))
+            line.pop_back();
+        const std::optional<std::string> password = line;
         auto s = sessions.put_user(*username, *password, opts->get("inspector"), *name, *unit,
                                    split_commas(*roles));
         if (!s)
@@ -412,27 +434,44 @@ int AdminCli::run(const std::vector<std::string>& args) {
         }
         return 0;
     }
-    if (command == "late-uploads" || command == "inspections") {
+    if (command == "late-uploads" || command == "inspections" || command == "review") {
         auto rows = inspection_store.inspections();
         if (!rows)
             return fail(rows.error());
         std::size_t shown = 0;
         for (const InspectionRow& r : *rows) {
-            if (command == "late-uploads" && !r.late)
-                continue;
-            ++shown;
             auto photos = inspection_store.photos_of(r.id);
             if (!photos)
                 return fail(photos.error());
             std::size_t complete = 0;
-            for (const PhotoRow& p : *photos)
+            std::size_t photos_late = 0; // complete only after the inspection day (UTC+08:00)
+            for (const PhotoRow& p : *photos) {
                 complete += p.complete ? 1 : 0;
+                if (p.completed_at && p.completed_at->substr(0, 10) > r.inspection_day)
+                    ++photos_late;
+            }
+            const json flags = json::parse(r.flags, nullptr, false);
+            const bool flagged = flags.is_array() && !flags.empty();
+            if ((command == "late-uploads" && !r.late && photos_late == 0) ||
+                (command == "review" && !flagged))
+                continue;
+            ++shown;
             out_ << r.id << " " << r.assignment_id << " day " << r.inspection_day << " received "
                  << r.received_at << (r.late ? " LATE" : "") << " by " << r.username << " "
-                 << r.outcome << " photos " << complete << "/" << photos->size() << "\n";
+                 << r.outcome << " photos " << complete << "/" << photos->size();
+            if (photos_late > 0)
+                out_ << " (" << photos_late << " LATE)";
+            if (flagged) {
+                out_ << " flags";
+                for (const json& f : flags)
+                    out_ << " " << (f.is_string() ? f.get<std::string>() : f.dump());
+            }
+            out_ << "\n";
         }
         if (shown == 0)
-            out_ << (command == "late-uploads" ? "no late uploads\n" : "no inspections\n");
+            out_ << (command == "late-uploads" ? "no late uploads\n"
+                     : command == "review"     ? "no flagged records\n"
+                                               : "no inspections\n");
         return 0;
     }
     err_ << "admin: unknown command " << command << "\n" << usage();

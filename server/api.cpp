@@ -10,7 +10,11 @@
 #include "server/requestjson.h"
 #include "server/sessionservice.h"
 
+#include <algorithm>
 #include <arpa/inet.h>
+#include <array>
+#include <cctype>
+#include <charconv>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -98,6 +102,59 @@ void write(const Reply& reply, httplib::Response& res) {
         res.set_header(name, value);
     if (!reply.body.empty())
         res.set_content(reply.body, reply.content_type);
+}
+
+/// An answer given before the request's body was read (or all of it): the rest of the body is
+/// still on the connection, so the client is told to close it. (cpp-httplib 0.11 offers no way
+/// to close it from here: a client that goes on sending has the rest read as requests, each
+/// answered 400 — bounded by the library's line reading, docs/security.md.)
+void write_and_close(const Reply& reply, httplib::Response& res) {
+    write(reply, res);
+    res.set_header("Connection", "close");
+}
+
+/// A request body, read while counting: whatever the transfer encoding (a length, chunks, or
+/// until the peer closes), no more than `budget` bytes are ever held — the read stops at the
+/// first byte past it (central-api.md 1.1 "Requests the central system refuses outright").
+Result<std::string> read_body(const httplib::Request& req, const httplib::ContentReader& reader,
+                              std::size_t budget) {
+    const auto too_large = [&] {
+        return Error::make(api_code::too_large, "The request body is over the " +
+                                                    std::to_string(budget / 1024) +
+                                                    " KiB this call accepts.");
+    };
+    // Multipart bodies would go to a parser the server never gives one.
+    if (req.is_multipart_form_data())
+        return Error::make(api_code::unsupported_media_type,
+                           "Multipart bodies are not accepted here.", "Content-Type");
+    if (req.has_header("Content-Length")) {
+        const std::string declared = req.get_header_value("Content-Length");
+        std::size_t n = 0;
+        const auto r = std::from_chars(declared.data(), declared.data() + declared.size(), n);
+        if (r.ec == std::errc::result_out_of_range || (r.ec == std::errc() && n > budget)) {
+            // A little over: read and dropped, so an honest client that sends its whole body
+            // before reading gets the 413 rather than a reset. Far over: refused before a byte.
+            if (r.ec == std::errc() && n <= 2 * budget)
+                reader([](const char*, std::size_t) { return true; });
+            return too_large();
+        }
+    }
+    std::string body;
+    bool over = false;
+    const bool read = reader([&](const char* data, std::size_t n) {
+        if (n > budget - body.size()) {
+            over = true;
+            return false;
+        }
+        body.append(data, n);
+        return true;
+    });
+    if (over)
+        return too_large();
+    if (!read)
+        return Error::make(api_code::bad_request,
+                           "The request body could not be read (cut short or badly framed).");
+    return body;
 }
 
 } // namespace
@@ -365,9 +422,51 @@ Reply Api::clear_faults(const httplib::Request&, const Caller&) {
 
 // --- registration ------------------------------------------------------------------------------
 
+std::size_t Api::body_budget(const RouteRow& row) {
+    return row.handle == &Api::photo_patch ? IntakeService::max_chunk_bytes
+                                           : IntakeService::max_body_bytes;
+}
+
 void Api::install(httplib::Server& server) {
     server.set_post_routing_handler([this](const httplib::Request&, httplib::Response& res) {
         res.set_header("Date", http_date(clock_()));
+    });
+    // Before any route and before the body is read: a compressed body (a gzip bomb inflates a
+    // thousandfold), a transfer coding other than chunked, a method the library would read a
+    // body for without a handler.
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        using R = httplib::Server::HandlerResponse;
+        if (req.has_header("Content-Encoding")) {
+            write_and_close(
+                Reply::error(Error::make(api_code::unsupported_encoding,
+                                         "Request bodies are sent without Content-Encoding.",
+                                         "Content-Encoding")),
+                res);
+            return R::Handled;
+        }
+        if (req.has_header("Transfer-Encoding")) {
+            std::string coding = req.get_header_value("Transfer-Encoding");
+            for (char& c : coding)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (coding != "chunked") {
+                write_and_close(
+                    Reply::error(Error::make(api_code::unsupported_encoding,
+                                             "The only transfer coding accepted is chunked.",
+                                             "Transfer-Encoding")),
+                    res);
+                return R::Handled;
+            }
+        }
+        static constexpr std::array<std::string_view, 7> methods{
+            "GET", "HEAD", "POST", "PATCH", "DELETE", "PUT", "OPTIONS"};
+        if (std::find(methods.begin(), methods.end(), req.method) == methods.end()) {
+            write_and_close(
+                Reply::error(Error::make(api_code::method_not_allowed,
+                                         "The method " + req.method + " is not served here.")),
+                res);
+            return R::Handled;
+        }
+        return R::Unhandled;
     });
     // Answers the library makes itself (unknown path, body over the limit, bad request) get
     // the interface's error body too.
@@ -393,30 +492,66 @@ void Api::install(httplib::Server& server) {
             continue;
         const std::string pattern =
             row.scope == RouteRow::Scope::api ? path(row.path) : std::string(row.path);
-        auto handler = wrap(
-            [this, handle = row.handle, access = row.access](const httplib::Request& req) -> Reply {
-                if (access == RouteRow::Access::open)
-                    return (this->*handle)(req, Caller{});
-                auto caller = sessions_.authenticate(req.get_header_value("Authorization"));
-                if (!caller)
-                    return Reply::error(caller.error());
-                return (this->*handle)(req, *caller);
-            });
+        if (row.method == RouteRow::Method::get) {
+            server.Get(pattern, wrap([this, handle = row.handle,
+                                      access = row.access](const httplib::Request& req) -> Reply {
+                           if (access == RouteRow::Access::open)
+                               return (this->*handle)(req, Caller{});
+                           auto caller =
+                               sessions_.authenticate(req.get_header_value("Authorization"));
+                           if (!caller)
+                               return Reply::error(caller.error());
+                           return (this->*handle)(req, *caller);
+                       }));
+            continue;
+        }
+        // A route with a body reads it itself, within its budget, and only for a caller it
+        // knows: the body of a request without a session is never read at all.
+        httplib::Server::HandlerWithContentReader reading =
+            [this, handle = row.handle, access = row.access,
+             budget = body_budget(row)](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+                std::optional<Caller> caller;
+                if (access == RouteRow::Access::session) {
+                    auto known = sessions_.authenticate(req.get_header_value("Authorization"));
+                    if (!known)
+                        return write_and_close(Reply::error(known.error()), res);
+                    caller = std::move(*known);
+                }
+                auto body = read_body(req, reader, budget);
+                if (!body)
+                    return write_and_close(Reply::error(body.error()), res);
+                httplib::Request whole = req;
+                whole.body = std::move(*body);
+                wrap([this, handle, &caller](const httplib::Request& r) {
+                    return (this->*handle)(r, caller ? *caller : Caller{});
+                })(whole, res);
+            };
         switch (row.method) {
-        case RouteRow::Method::get:
-            server.Get(pattern, std::move(handler));
-            break;
         case RouteRow::Method::post:
-            server.Post(pattern, std::move(handler));
+            server.Post(pattern, std::move(reading));
             break;
         case RouteRow::Method::patch:
-            server.Patch(pattern, std::move(handler));
+            server.Patch(pattern, std::move(reading));
             break;
         case RouteRow::Method::del:
-            server.Delete(pattern, std::move(handler));
+            server.Delete(pattern, std::move(reading));
+            break;
+        case RouteRow::Method::get:
             break;
         }
     }
+    // Any other request with a body: not found, and its body never read (the library would
+    // otherwise read it whole before answering).
+    const httplib::Server::HandlerWithContentReader nowhere = [](const httplib::Request&,
+                                                                 httplib::Response& res,
+                                                                 const httplib::ContentReader&) {
+        write_and_close(Reply::error(Error::make(api_code::not_found, "No such resource.")), res);
+    };
+    server.Post(".*", nowhere);
+    server.Put(".*", nowhere);
+    server.Patch(".*", nowhere);
+    server.Delete(".*", nowhere);
 }
 
 } // namespace fi::server

@@ -59,6 +59,9 @@ private:
     struct RouteRow;
     /// The route table, in registration order.
     static std::span<const RouteRow> routes();
+    /// The most bytes of body a row's request may carry: a photo chunk for the photo PATCH,
+    /// a JSON body for every other row.
+    static std::size_t body_budget(const RouteRow& row);
 
     using Route = std::function<Reply(const httplib::Request&)>;
     /// Wrap a route: faults, exceptions as 500s, the reply written.

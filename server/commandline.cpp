@@ -28,12 +28,15 @@ Result<int> positive(const std::string& text, const std::string& what, int min) 
 const char* CommandLine::usage() {
     return R"(usage: fieldinspect-server --data DIR --listen HOST:PORT [--demo] [--assets DIR]
                            [--tls-cert FILE --tls-key FILE] [--fault-injection]
-                           [--kdf-iterations N] [--threads N]
+                           [--kdf-memory-kib N] [--threads N]
        fieldinspect-server admin --data DIR COMMAND …   (fieldinspect-server admin help)
        fieldinspect-server --version
 
 Serves the central system interface under /api/v1. PORT 0 picks a free port; the line
 "listening on URL" on standard output says which.
+
+  --kdf-memory-kib N   memory of each new password hash (Argon2id, 3 passes; default 65536)
+  --threads N          connections served at once (default 32)
 )";
 }
 
@@ -77,17 +80,17 @@ Result<ServerOptions> CommandLine::parse_serve(const std::vector<std::string>& a
             o.host = host;
             o.port = *port;
             listen_given = true;
-        } else if (a == "--kdf-iterations" || a == "--threads") {
+        } else if (a == "--kdf-memory-kib" || a == "--threads") {
             auto v = value();
             if (!v)
                 return v.error();
-            auto n = positive(*v, a, 1);
+            auto n = positive(*v, a, a == "--threads" ? 1 : 8);
             if (!n)
                 return n.error();
             if (a == "--threads")
                 o.threads = static_cast<std::size_t>(*n);
             else
-                o.kdf_iterations = *n;
+                o.kdf.memlimit_bytes = static_cast<std::size_t>(*n) * 1024;
         } else {
             return Error::make(api_code::invalid, "Unknown argument '" + a + "'.", a);
         }

@@ -27,17 +27,20 @@ InspectionRow inspection_of(const Statement& st) {
     r.body_sha256 = st.column_string(10);
     r.answer = st.column_string(11);
     r.late = st.column_int(12) != 0;
+    r.flags = st.column_string(13);
     return r;
 }
 constexpr std::string_view inspection_columns =
     "id, assignment_id, target_id, username, device_id, received_at, inspection_day, outcome, "
-    "supersedes, body, body_sha256, answer, late";
+    "supersedes, body, body_sha256, answer, late, flags";
 
 PhotoRow photo_of(const Statement& st) {
-    return PhotoRow{st.column_string(0), st.column_string(1), st.column_string(2),
-                    st.column_int64(3),  st.column_int64(4),  st.column_int(5) != 0};
+    return PhotoRow{st.column_string(0),         st.column_string(1), st.column_string(2),
+                    st.column_int64(3),          st.column_int64(4),  st.column_int(5) != 0,
+                    st.column_optional_string(6)};
 }
-constexpr std::string_view photo_columns = "id, inspection_id, sha256, length, received, complete";
+constexpr std::string_view photo_columns =
+    "id, inspection_id, sha256, length, received, complete, completed_at";
 
 } // namespace
 
@@ -78,10 +81,10 @@ Status InspectionStore::put_inspection(const InspectionRow& r,
     return database_.transaction([&]() -> Status {
         FI_TRY(run(*db,
                    sql("INSERT INTO inspections (", inspection_columns,
-                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+                       ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
                    r.id, r.assignment_id, r.target_id, r.username, r.device_id, r.received_at,
                    r.inspection_day, r.outcome, r.supersedes, r.body, r.body_sha256, r.answer,
-                   r.late));
+                   r.late, r.flags));
         for (const PhotoRow& p : photos)
             FI_TRY(run(*db,
                        "INSERT INTO photos (id, inspection_id, sha256, length, received, complete) "
@@ -152,13 +155,16 @@ Status InspectionStore::reset_photo(std::string_view id) {
     auto db = database_.lock();
     return database_.transaction([&]() -> Status {
         FI_TRY(run(*db, "DELETE FROM photo_chunks WHERE photo_id = ?1", id));
-        return run(*db, "UPDATE photos SET received = 0, complete = 0 WHERE id = ?1", id);
+        return run(
+            *db, "UPDATE photos SET received = 0, complete = 0, completed_at = NULL WHERE id = ?1",
+            id);
     });
 }
 
-Status InspectionStore::complete_photo(std::string_view id) {
+Status InspectionStore::complete_photo(std::string_view id, std::string_view completed_at) {
     auto db = database_.lock();
-    return run(*db, "UPDATE photos SET complete = 1 WHERE id = ?1", id);
+    return run(*db, "UPDATE photos SET complete = 1, completed_at = ?2 WHERE id = ?1", id,
+               completed_at);
 }
 
 // --- chains --------------------------------------------------------------------------------

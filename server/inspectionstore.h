@@ -28,6 +28,7 @@ struct InspectionRow {
     std::string body_sha256; ///< of the canonical JSON: a replay is recognised by content
     std::string answer;
     bool late = false;
+    std::string flags = "[]"; ///< JSON array of interface 1.1 flags; `[]` when none
 };
 
 /// A photo declared by an inspection, and how many of its bytes arrived.
@@ -38,6 +39,7 @@ struct PhotoRow {
     std::int64_t length = 0;
     std::int64_t received = 0;
     bool complete = false;
+    std::optional<std::string> completed_at; ///< when the last byte arrived and matched
 };
 
 /// One record's place in its device's evidence chain.
@@ -93,8 +95,8 @@ public:
     Result<std::string> photo_bytes(std::string_view id);
     /// Discard the bytes received (a hash mismatch): the upload starts again at 0.
     Status reset_photo(std::string_view id);
-    /// The bytes are all there and match the declared hash.
-    Status complete_photo(std::string_view id);
+    /// The bytes are all there and match the declared hash, at `completed_at`.
+    Status complete_photo(std::string_view id, std::string_view completed_at);
     /// @}
 
     /// The per-device evidence chains.

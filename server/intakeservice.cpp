@@ -11,7 +11,9 @@
 #include "server/serverdatabase.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
+#include <cmath>
 #include <set>
 #include <vector>
 
@@ -44,11 +46,87 @@ Status check_limits(const json& body) {
     return {};
 }
 
+/// central-api.md 1.1: where each photo comes from. The core model keeps neither member, so
+/// they are judged on the JSON. Returns whether any photo is an import.
+Result<bool> check_photo_provenance(const json& body) {
+    bool imported = false;
+    const json* photos = member(body, "photos");
+    if (!photos || !photos->is_array())
+        return false;
+    for (std::size_t i = 0; i < photos->size(); ++i) {
+        const std::string which = "photos[" + std::to_string(i) + "]";
+        const auto source = string_member((*photos)[i], "source");
+        if (!source || (*source != "camera" && *source != "import"))
+            return Error::make(api_code::invalid,
+                               which + " needs \"source\": \"camera\" or \"import\" (where the "
+                                       "photo comes from).",
+                               "photos");
+        if (*source == "camera")
+            continue;
+        imported = true;
+        const json* original = member((*photos)[i], "original_taken_at");
+        if (!original ||
+            !(original->is_null() ||
+              (original->is_string() && parse_rfc3339(original->get<std::string>()).ok())))
+            return Error::make(api_code::invalid,
+                               which + " is imported: it needs \"original_taken_at\", the time "
+                                       "its file says it was taken (RFC 3339), or null.",
+                               "photos");
+    }
+    return imported;
+}
+
+/// central-api.md 1.1: a confidential result names its legal ground.
+Status check_confidential_ground(const json& body) {
+    const json* confidential = member(body, "confidential");
+    if (!confidential || !confidential->is_boolean() || !confidential->get<bool>())
+        return {};
+    static constexpr std::array<std::string_view, 4> grounds{"state_secret", "national_security",
+                                                             "public_safety", "other_law"};
+    const auto ground = string_member(body, "confidential_ground");
+    if (!ground || std::find(grounds.begin(), grounds.end(), *ground) == grounds.end())
+        return Error::make(api_code::confidential_ground_required,
+                           "A confidential result needs confidential_ground: state_secret, "
+                           "national_security, public_safety or other_law.",
+                           "confidential_ground");
+    return {};
+}
+
+/// central-api.md 1.1: a device's chain is the session's device's, and its seq lies at most
+/// max_seq_ahead past the highest accepted — so no record can open a gap of 9·10^18 against
+/// another tablet, and no seq arithmetic below can overflow.
+Status check_chain_owner(InspectionStore& inspections, const Caller& caller,
+                         const ChainLink& link) {
+    if (link.device_id != caller.device_id)
+        return Error::make(api_code::chain_device_mismatch,
+                           "chain.device_id is not the device this session signed in from: a "
+                           "device chains its own records only.",
+                           "chain.device_id");
+    if (link.seq < 1)
+        return Error::make("chain_broken", "chain.seq starts at 1.", "chain.seq");
+    auto max = inspections.max_chain_seq(link.device_id);
+    if (!max)
+        return max.error();
+    // Both are ≥ 0 here, so the difference cannot overflow.
+    if (link.seq - std::max<std::int64_t>(*max, 0) > IntakeService::max_seq_ahead)
+        return Error::make(api_code::chain_seq_out_of_range,
+                           "chain.seq " + std::to_string(link.seq) + " is more than " +
+                               std::to_string(IntakeService::max_seq_ahead) +
+                               " past this device's highest accepted record (" +
+                               std::to_string(*max) + ").",
+                           "chain.seq");
+    return {};
+}
+
 /// The chain link of a record, checked against the record and its received neighbours.
-/// Returns the first seq of a gap this record reveals (0: none).
+/// Returns the first seq of a gap this record reveals (0: none). The seq is in range
+/// (check_chain_owner), the neighbours' seqs are computed with checks all the same.
 Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
                                  const ChainLink& link) {
-    if (link.seq < 1)
+    std::int64_t before_seq = 0;
+    std::int64_t after_seq = 0;
+    if (link.seq < 1 || __builtin_sub_overflow(link.seq, 1, &before_seq) ||
+        __builtin_add_overflow(link.seq, 1, &after_seq))
         return Error::make("chain_broken", "chain.seq starts at 1.", "chain.seq");
     auto hash = chain_hash(link.prev, body);
     if (!hash)
@@ -69,26 +147,88 @@ Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
                            "Record " + (*same)->inspection_id + " already holds seq " +
                                std::to_string(link.seq) + " of this device.",
                            "chain.seq");
-    auto before = inspections.find_chain_link(link.device_id, link.seq - 1);
+    auto before = inspections.find_chain_link(link.device_id, before_seq);
     if (!before)
         return before.error();
     if (*before && (*before)->hash != link.prev)
         return Error::make("chain_broken",
                            "chain.prev is not the hash of the device's record " +
-                               std::to_string(link.seq - 1) + ".",
+                               std::to_string(before_seq) + ".",
                            "chain.prev");
-    auto after = inspections.find_chain_link(link.device_id, link.seq + 1);
+    auto after = inspections.find_chain_link(link.device_id, after_seq);
     if (!after)
         return after.error();
     if (*after && (*after)->prev != link.hash)
         return Error::make("chain_broken",
-                           "The device's record " + std::to_string(link.seq + 1) +
+                           "The device's record " + std::to_string(after_seq) +
                                " does not follow this one.",
                            "chain.hash");
     auto max = inspections.max_chain_seq(link.device_id);
     if (!max)
         return max.error();
-    return link.seq > *max + 1 ? *max + 1 : 0;
+    std::int64_t next = 0;
+    if (__builtin_add_overflow(*max, 1, &next))
+        return Error::make(api_code::chain_seq_out_of_range, "This device's chain is full.",
+                           "chain.seq");
+    return link.seq > next ? next : 0;
+}
+
+/// Metres between two points (haversine on a sphere of the Earth's mean radius: within 0.5 %
+/// at these distances, which is what a 500 m threshold needs).
+double distance_m(std::int64_t lat1_e6, std::int64_t lon1_e6, std::int64_t lat2_e6,
+                  std::int64_t lon2_e6) {
+    constexpr double radians_per_e6 = 3.14159265358979323846 / 180.0 / 1e6;
+    const double p1 = static_cast<double>(lat1_e6) * radians_per_e6;
+    const double p2 = static_cast<double>(lat2_e6) * radians_per_e6;
+    const double dp = p2 - p1;
+    const double dl = static_cast<double>(lon2_e6 - lon1_e6) * radians_per_e6;
+    const double a = std::sin(dp / 2) * std::sin(dp / 2) +
+                     std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+    return 2 * 6371008.8 * std::asin(std::sqrt(std::min(1.0, a)));
+}
+
+/// A target's `position` {lat_e6, lon_e6}, when it carries one.
+std::optional<std::pair<std::int64_t, std::int64_t>> position_of(const json& target) {
+    const json* p = member(target, "position");
+    if (!p)
+        return std::nullopt;
+    const json* lat = member(*p, "lat_e6");
+    const json* lon = member(*p, "lon_e6");
+    if (!lat || !lon || !lat->is_number_integer() || !lon->is_number_integer())
+        return std::nullopt;
+    return std::pair{lat->get<std::int64_t>(), lon->get<std::int64_t>()};
+}
+
+/// The interface 1.1 flags of an accepted record: what the server does not believe. None of
+/// them refuses the record.
+json flags_of(const InspectionRecord& record, const Assignment* assignment,
+              const std::optional<std::pair<std::int64_t, std::int64_t>>& target_position,
+              bool imported_photo, std::chrono::system_clock::time_point received) {
+    json flags = json::array();
+    const auto day = Date::parse(record.inspection_day);
+    const auto started = parse_rfc3339(record.started_at);
+    const auto finished = parse_rfc3339(record.finished_at);
+    if (day && started && china_date(*started) != *day)
+        flags.push_back("day_mismatch");
+    const auto horizon = received + IntakeService::future_tolerance;
+    if ((started && *started > horizon) || (finished && *finished > horizon))
+        flags.push_back("in_future");
+    if (assignment && day) {
+        const auto from = Date::parse(assignment->window_from);
+        const auto to = Date::parse(assignment->window_to);
+        if (from && to && (*day < *from || *day > *to))
+            flags.push_back("outside_window");
+    }
+    if (record.clock.source == "device")
+        flags.push_back("device_clock");
+    if (assignment && assignment->mode == InspectionMode::onsite && record.location &&
+        target_position &&
+        distance_m(record.location->lat_e6, record.location->lon_e6, target_position->first,
+                   target_position->second) > IntakeService::max_distance_m)
+        flags.push_back("far_from_target");
+    if (imported_photo)
+        flags.push_back("imported_photo");
+    return flags;
 }
 
 std::vector<std::string> team_of(const Assignment& a) {
@@ -160,24 +300,40 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
             auto record = decode_inspection_record(body);
             if (!record)
                 return Error::make(api_code::invalid, record.error().message, record.error().field);
+            auto imported_photo = check_photo_provenance(body);
+            if (!imported_photo)
+                return imported_photo.error();
+            FI_TRY(check_confidential_ground(body));
             const json* chain = member(body, "chain");
             auto link = ChainLink::from_json(chain ? *chain : json());
             if (!link)
                 return link.error();
+            FI_TRY(check_chain_owner(inspections_, caller, *link));
             auto gap_from = check_chain(inspections_, body, *link);
             if (!gap_from)
                 return gap_from.error();
 
             // The reference data the rules read, as the server holds it now.
             std::optional<Assignment> assignment;
+            std::optional<std::pair<std::int64_t, std::int64_t>> target_position;
             auto assignment_row = plans_.find_assignment(record->assignment_id);
             if (!assignment_row)
                 return assignment_row.error();
             if (*assignment_row) {
-                auto decoded = decode_assignment(json::parse((*assignment_row)->body));
+                const json assignment_json = json::parse((*assignment_row)->body);
+                auto decoded = decode_assignment(assignment_json);
                 if (!decoded)
                     return Error::make(api_code::internal, decoded.error().message);
                 assignment = std::move(*decoded);
+                if (const json* target = member(assignment_json, "target"))
+                    target_position = position_of(*target);
+                if (!target_position) { // the register's entry, extra members kept
+                    auto target = reference_.find_target(assignment->target.id);
+                    if (!target)
+                        return target.error();
+                    if (*target)
+                        target_position = position_of(json::parse(**target, nullptr, false));
+                }
             }
             std::set<std::string> item_ids;
             if (assignment)
@@ -230,6 +386,14 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
                         "supersedes must name a record of the same assignment that was "
                         "accepted.",
                         "supersedes");
+                // One chain of corrections: each supersedes the newest, never an older one.
+                if (accepted->back().id != *record->supersedes)
+                    return Error::make(api_code::already_corrected,
+                                       "Record " + *record->supersedes +
+                                           " was corrected already by " + accepted->back().id +
+                                           ". A correction supersedes the newest record of its "
+                                           "assignment: correct that one instead.",
+                                       "supersedes");
             } else if (!accepted->empty()) {
                 return Error::make(api_code::already_inspected,
                                    "Assignment " + record->assignment_id +
@@ -249,7 +413,8 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
                     return Error::make(api_code::invalid,
                                        "Photo id " + p.id + " belongs to another record already.",
                                        "photos[" + std::to_string(i) + "].id");
-                photos.push_back(PhotoRow{p.id, record->id, p.sha256, p.bytes, 0, false});
+                photos.push_back(
+                    PhotoRow{p.id, record->id, p.sha256, p.bytes, 0, false, std::nullopt});
             }
 
             const auto now = clock_();
@@ -258,9 +423,12 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
             json missing = json::array();
             for (const PhotoRow& p : photos)
                 missing.push_back(p.id);
+            json flags = flags_of(*record, assignment ? &*assignment : nullptr, target_position,
+                                  *imported_photo, now);
             json reply = {{"id", record->id},
                           {"received_at", china_timestamp(now)},
                           {"late", late},
+                          {"flags", flags},
                           {"photos_missing", std::move(missing)}};
 
             InspectionRow row;
@@ -278,6 +446,7 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
             row.body_sha256 = body_sha;
             row.answer = reply.dump();
             row.late = late;
+            row.flags = flags.dump();
             FI_TRY(inspections_.put_inspection(row, photos));
             FI_TRY(inspections_.put_chain_link(
                 ChainLinkRow{link->device_id, link->seq, link->prev, link->hash, record->id}));
@@ -386,7 +555,7 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
                 mismatch = true; // committed: the bad bytes are gone
                 return {};
             }
-            FI_TRY(inspections_.complete_photo(photo->id));
+            FI_TRY(inspections_.complete_photo(photo->id, china_timestamp(clock_())));
             state = PhotoState{received, photo->length, true};
             return {};
         });

@@ -7,6 +7,7 @@
 #include "server/planstore.h"
 #include "server/referencedatastore.h"
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -37,10 +38,18 @@ struct PhotoState {
 /// conflict (409 already_inspected). The Idempotency-Key is the record id: a replay with the
 /// same canonical body answers 200 with the first answer, a different body 409.
 ///
-/// Each device's evidence chain is checked as records arrive: a record must hash to its
-/// `chain.hash` and agree with its received neighbours (else 422 chain_broken); a seq beyond
-/// the next expected one is accepted and the missing range recorded as a gap for the
-/// administrator (`admin chain-gaps`).
+/// Each device's evidence chain is checked as records arrive: it must be the session's device's
+/// (422 chain_device_mismatch), its seq at most max_seq_ahead past the highest accepted (422
+/// chain_seq_out_of_range); a record must hash to its `chain.hash` and agree with its received
+/// neighbours (else 422 chain_broken); a seq beyond the next expected one is accepted and the
+/// missing range recorded as a gap for the administrator (`admin chain-gaps`).
+///
+/// Interface 1.1 besides: photos say where they come from (`source`), a confidential result
+/// its ground, a correction supersedes the head of its assignment's chain of corrections (409
+/// already_corrected otherwise), and the answer carries `flags` — what the server does not
+/// believe (a day that is not the start's, times in the future, outside the window, a device
+/// clock, far from the target, imported photos). A flag never refuses a record: it is kept and
+/// listed for review (`admin review`).
 ///
 /// Photo bytes are committed to the database (synchronous=FULL) before a PATCH is answered, so
 /// every acknowledged byte survives a crash or kill; at the declared length the bytes are
@@ -49,6 +58,12 @@ class IntakeService {
 public:
     static constexpr std::size_t max_body_bytes = std::size_t{1024} * 1024;
     static constexpr std::size_t max_chunk_bytes = std::size_t{8} * 1024 * 1024;
+    /// How far past a device's highest accepted seq a record may be (central-api.md 1.1).
+    static constexpr std::int64_t max_seq_ahead = 1000;
+    /// A time this far past receipt is `in_future` (a clock a little fast is not).
+    static constexpr std::chrono::minutes future_tolerance{5};
+    /// An on-site location farther than this from the target's position is `far_from_target`.
+    static constexpr double max_distance_m = 500.0;
 
     /// Records are checked against `plans` (the assignment) and `reference` (catalogue,
     /// roster) and stored in `inspections`, each upload in one transaction of `database`.

@@ -1,15 +1,13 @@
 #include "server/passwordhasher.h"
 
-#include "core/sha256.h"
-
 #include <array>
 #include <charconv>
-#include <cstdint>
+#include <mutex>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/rand.h>
 #include <optional>
-#include <span>
+#include <semaphore>
+#include <sodium.h>
 #include <stdexcept>
 #include <vector>
 
@@ -17,19 +15,33 @@ namespace fi::server {
 
 namespace {
 
-constexpr std::string_view scheme = "pbkdf2-sha256";
-constexpr std::size_t salt_bytes = 16;
-constexpr std::size_t hash_bytes = 32;
+constexpr std::string_view pbkdf2_scheme = "pbkdf2-sha256";
+constexpr std::string_view argon2id_prefix = "$argon2id$";
+constexpr std::size_t pbkdf2_hash_bytes = 32;
 
-std::vector<std::uint8_t> pbkdf2(std::string_view password, std::span<const std::uint8_t> salt,
-                                 int iterations) {
-    std::vector<std::uint8_t> out(hash_bytes);
-    if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
-                          static_cast<int>(salt.size()), iterations, EVP_sha256(),
-                          static_cast<int>(out.size()), out.data()) != 1)
-        throw std::runtime_error("PKCS5_PBKDF2_HMAC failed"); // OpenSSL broken: an invariant
-    return out;
+void sodium_ready() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (sodium_init() < 0)
+            throw std::runtime_error("sodium_init failed");
+    });
 }
+
+/// The process-wide permits to run a hash (see PasswordHasher).
+class HashSlot {
+public:
+    HashSlot() { slots().acquire(); }
+    ~HashSlot() { slots().release(); }
+    HashSlot(const HashSlot&) = delete;
+    HashSlot& operator=(const HashSlot&) = delete;
+
+private:
+    static std::counting_semaphore<PasswordHasher::max_concurrent_hashes>& slots() {
+        static std::counting_semaphore<PasswordHasher::max_concurrent_hashes> s(
+            PasswordHasher::max_concurrent_hashes);
+        return s;
+    }
+};
 
 std::optional<std::vector<std::uint8_t>> from_hex(std::string_view hex) {
     if (hex.size() % 2 != 0)
@@ -45,21 +57,8 @@ std::optional<std::vector<std::uint8_t>> from_hex(std::string_view hex) {
     return out;
 }
 
-} // namespace
-
-PasswordHasher::PasswordHasher(int iterations) : iterations_(iterations < 1 ? 1 : iterations) {}
-
-std::string PasswordHasher::hash(std::string_view password) const {
-    std::array<std::uint8_t, salt_bytes> salt{};
-    if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1)
-        throw std::runtime_error("RAND_bytes failed");
-    const auto h = pbkdf2(password, salt, iterations_);
-    return std::string(scheme) + "$" + std::to_string(iterations_) + "$" + to_hex(salt) + "$" +
-           to_hex(h);
-}
-
-bool PasswordHasher::verify(std::string_view password, std::string_view stored) {
-    // scheme$iterations$salt$hash
+/// The earlier scheme: `pbkdf2-sha256$iterations$salt$hash`.
+bool verify_pbkdf2(std::string_view password, std::string_view stored) {
     std::array<std::string_view, 4> parts;
     std::size_t start = 0;
     for (std::size_t i = 0; i < parts.size(); ++i) {
@@ -69,23 +68,82 @@ bool PasswordHasher::verify(std::string_view password, std::string_view stored) 
         parts[i] = stored.substr(start, end - start);
         start = end + 1;
     }
-    if (parts[0] != scheme || parts[3].find('$') != std::string_view::npos)
+    if (parts[0] != pbkdf2_scheme || parts[3].find('$') != std::string_view::npos)
         return false;
     int iterations = 0;
     const auto r = std::from_chars(parts[1].data(), parts[1].data() + parts[1].size(), iterations);
-    if (r.ec != std::errc() || r.ptr != parts[1].data() + parts[1].size() || iterations < 1)
+    // The bound keeps a damaged row from costing hours.
+    if (r.ec != std::errc() || r.ptr != parts[1].data() + parts[1].size() || iterations < 1 ||
+        iterations > 10'000'000)
         return false;
     const auto salt = from_hex(parts[2]);
     const auto want = from_hex(parts[3]);
-    if (!salt || !want || want->size() != hash_bytes)
+    if (!salt || !want || want->size() != pbkdf2_hash_bytes)
         return false;
-    const auto got = pbkdf2(password, *salt, iterations);
-    return CRYPTO_memcmp(got.data(), want->data(), hash_bytes) == 0;
+    std::array<std::uint8_t, pbkdf2_hash_bytes> got{};
+    if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt->data(),
+                          static_cast<int>(salt->size()), iterations, EVP_sha256(),
+                          static_cast<int>(got.size()), got.data()) != 1)
+        throw std::runtime_error("PKCS5_PBKDF2_HMAC failed"); // OpenSSL broken: an invariant
+    return CRYPTO_memcmp(got.data(), want->data(), pbkdf2_hash_bytes) == 0;
+}
+
+std::string argon2id(std::string_view password, const KdfCost& cost) {
+    sodium_ready();
+    std::array<char, crypto_pwhash_STRBYTES> out{};
+    HashSlot slot;
+    if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), cost.opslimit,
+                              cost.memlimit_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::runtime_error("crypto_pwhash_str failed (out of memory?)");
+    return std::string(out.data());
+}
+
+} // namespace
+
+KdfCost PasswordHasher::fastest_cost() {
+    return KdfCost{crypto_pwhash_OPSLIMIT_MIN, crypto_pwhash_MEMLIMIT_MIN};
+}
+
+bool PasswordHasher::valid(const KdfCost& c) {
+    // Upper bounds: a typing slip must not ask every sign-in for terabytes.
+    return c.opslimit >= crypto_pwhash_OPSLIMIT_MIN && c.opslimit <= 100 &&
+           c.memlimit_bytes >= crypto_pwhash_MEMLIMIT_MIN &&
+           c.memlimit_bytes <= std::size_t{4} * 1024 * 1024 * 1024;
+}
+
+PasswordHasher::PasswordHasher(KdfCost cost) : cost_(valid(cost) ? cost : default_cost) {}
+
+std::string PasswordHasher::hash(std::string_view password) const {
+    return argon2id(password, cost_);
+}
+
+bool PasswordHasher::verify(std::string_view password, std::string_view stored) {
+    if (stored.starts_with(argon2id_prefix)) {
+        sodium_ready();
+        // crypto_pwhash_str_verify needs a terminated string of at most STRBYTES.
+        if (stored.size() >= crypto_pwhash_STRBYTES)
+            return false;
+        std::array<char, crypto_pwhash_STRBYTES> text{};
+        std::copy(stored.begin(), stored.end(), text.begin());
+        HashSlot slot;
+        return crypto_pwhash_str_verify(text.data(), password.data(), password.size()) == 0;
+    }
+    return verify_pbkdf2(password, stored);
+}
+
+bool PasswordHasher::needs_upgrade(std::string_view stored) const {
+    if (!stored.starts_with(argon2id_prefix) || stored.size() >= crypto_pwhash_STRBYTES)
+        return true;
+    sodium_ready();
+    std::array<char, crypto_pwhash_STRBYTES> text{};
+    std::copy(stored.begin(), stored.end(), text.begin());
+    return crypto_pwhash_str_needs_rehash(text.data(), cost_.opslimit, cost_.memlimit_bytes) != 0;
 }
 
 void PasswordHasher::spend_verification_time(std::string_view password) const {
-    const std::array<std::uint8_t, salt_bytes> salt{};
-    (void)pbkdf2(password, salt, iterations_);
+    std::call_once(dummy_->once,
+                   [&] { dummy_->hash = argon2id("\x01 nobody's password \x01", cost_); });
+    (void)verify(password, dummy_->hash);
 }
 
 } // namespace fi::server

@@ -130,6 +130,15 @@ Result<std::vector<std::string>> ReferenceDataStore::targets() {
     return out;
 }
 
+Result<std::optional<std::string>> ReferenceDataStore::find_target(std::string_view id) {
+    auto db = database_.lock();
+    std::optional<std::string> out;
+    FI_TRY(query(
+        *db, "SELECT body FROM targets WHERE id = ?1",
+        [&](const Statement& st) { out = st.column_string(0); }, id));
+    return out;
+}
+
 Status ReferenceDataStore::add_conflict(std::string_view target_id, std::string_view inspector_id,
                                         std::string_view reason) {
     auto db = database_.lock();

@@ -67,6 +67,8 @@ public:
     /// Insert or replace a target (its JSON text, extra members kept).
     Status put_target(std::string_view id, std::string_view body);
     Result<std::vector<std::string>> targets(); ///< bodies, by id
+    /// A target's body; none for an unknown id.
+    Result<std::optional<std::string>> find_target(std::string_view id);
     /// Insert or replace: `inspector_id` must not inspect `target_id`.
     Status add_conflict(std::string_view target_id, std::string_view inspector_id,
                         std::string_view reason);

@@ -72,8 +72,8 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
                                      std::filesystem::perms::owner_write,
                                  std::filesystem::perm_options::replace, ec);
     const ServerOptions& o = s->options_;
-    s->sessions_ = std::make_unique<SessionService>(db, *s->users_, o.clock,
-                                                    PasswordHasher(o.kdf_iterations), o.sessions);
+    s->sessions_ = std::make_unique<SessionService>(db, *s->users_, o.clock, PasswordHasher(o.kdf),
+                                                    o.sessions);
     s->reference_ = std::make_unique<ReferenceService>(db, *s->reference_data_, *s->plans_);
     s->draws_ = std::make_unique<DrawService>(db, *s->reference_data_, *s->plans_, *s->inspections_,
                                               o.clock);

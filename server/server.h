@@ -42,7 +42,7 @@ struct ServerOptions {
     std::filesystem::path tls_cert; ///< both set: HTTPS
     std::filesystem::path tls_key;
     bool fault_injection = false; ///< test-only: `/_test/faults` and the faults it scripts
-    int kdf_iterations = PasswordHasher::default_iterations;
+    KdfCost kdf = PasswordHasher::default_cost; ///< of new password hashes
     SessionPolicy sessions;
     Clock clock = system_clock();
     std::size_t threads = 32; ///< connections served at once (keep-alive holds a thread)

@@ -24,6 +24,10 @@ std::string new_token() {
     return to_hex(bytes);
 }
 
+/// Longer names and passwords are refused before any work (the same for every name).
+constexpr std::size_t max_username_bytes = 256;
+constexpr std::size_t max_password_bytes = 1024;
+
 Error bad_credentials() {
     return Error::make(api_code::invalid_credentials,
                        "Wrong username or password. Check both and sign in again.");
@@ -77,51 +81,44 @@ Result<json> SessionService::sign_in(const json& body) {
     if (!device_id || !is_lower_uuid(*device_id))
         return Error::make(api_code::invalid, "device_id must be a lower-case UUID.", "device_id");
 
+    if (username->size() > max_username_bytes)
+        return Error::make(api_code::invalid, "username is too long.", "username");
+    if (password->size() > max_password_bytes)
+        return Error::make(api_code::invalid, "password is too long.", "password");
+
+    std::lock_guard name_lock(
+        name_locks_[std::hash<std::string>{}(*username) % name_locks_.size()]);
+    const auto now = clock_();
+    const std::int64_t now_ms = epoch_ms(now);
+    auto state = users_.login_state(*username);
+    if (!state)
+        return state.error();
+    if (state->locked_until_ms > now_ms)
+        return locked_error(state->locked_until_ms);
     auto found = users_.find_user(*username);
     if (!found)
         return found.error();
-    if (!*found) {
+
+    // The slow part: the same for a name nobody has.
+    bool right = false;
+    if (*found)
+        right = PasswordHasher::verify(*password, (*found)->password_hash);
+    else
         hasher_.spend_verification_time(*password);
-        return bad_credentials();
-    }
-    const auto now = clock_();
-    const std::int64_t now_ms = epoch_ms(now);
-    if ((*found)->locked_until_ms > now_ms)
-        return locked_error((*found)->locked_until_ms);
-
-    // The slow part runs outside any lock; the count is then updated atomically.
-    const bool right = PasswordHasher::verify(*password, (*found)->password_hash);
     if (!right) {
-        std::optional<Error> answer;
-        if (const Status tx = database_.transaction([&]() -> Status {
-                auto user = users_.find_user(*username);
-                if (!user)
-                    return user.error();
-                if (!*user) {
-                    answer = bad_credentials();
-                    return {};
-                }
-                // A lock that expired starts a fresh count.
-                int failures = (*user)->locked_until_ms != 0 && (*user)->locked_until_ms <= now_ms
-                                   ? 0
-                                   : (*user)->failed_attempts;
-                ++failures;
-                std::int64_t locked_until = 0;
-                if (failures >= policy_.max_failures) {
-                    locked_until = now_ms + policy_.lock_duration.count() * 1000;
-                    answer = locked_error(locked_until);
-                } else {
-                    answer = bad_credentials();
-                }
-                return users_.set_login_state(*username, failures, locked_until);
-            });
-            !tx)
-            return tx.error();
-        return *answer;
+        // A lock that expired starts a fresh count.
+        LoginState next = state->locked_until_ms != 0 ? LoginState{} : *state;
+        ++next.failed_attempts;
+        if (next.failed_attempts >= policy_.max_failures)
+            next.locked_until_ms = now_ms + policy_.lock_duration.count() * 1000;
+        FI_TRY(users_.set_login_state(*username, next));
+        return next.locked_until_ms != 0 ? locked_error(next.locked_until_ms) : bad_credentials();
     }
 
-    if ((*found)->failed_attempts != 0 || (*found)->locked_until_ms != 0)
-        FI_TRY(users_.set_login_state(*username, 0, 0));
+    if (state->failed_attempts != 0 || state->locked_until_ms != 0)
+        FI_TRY(users_.set_login_state(*username, LoginState{}));
+    if (hasher_.needs_upgrade((*found)->password_hash))
+        FI_TRY(users_.set_password_hash(*username, hasher_.hash(*password)));
     const std::string token = new_token();
     const auto expires = now + policy_.token_lifetime;
     SessionRow session{Sha256::hex(token), *username, *device_id, china_timestamp(now),
@@ -218,7 +215,7 @@ Status SessionService::unlock(std::string_view username) {
     if (!*user)
         return Error::make(api_code::not_found, "No user " + std::string(username) + ".",
                            "username");
-    return users_.set_login_state(username, 0, 0);
+    return users_.set_login_state(username, LoginState{});
 }
 
 } // namespace fi::server

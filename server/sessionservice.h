@@ -6,7 +6,9 @@
 #include "server/passwordhasher.h"
 #include "server/userstore.h"
 
+#include <array>
 #include <chrono>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <vector>
@@ -23,8 +25,15 @@ struct SessionPolicy {
 };
 
 /// Sign-in, bearer tokens and devices (central-api.md "Session"). Tokens are 256 random bits;
-/// only their SHA-256 is stored. Wrong passwords count per account; the max_failures-th locks
+/// only their SHA-256 is stored. Wrong passwords count per name; the max_failures-th locks
 /// it for lock_duration, during which even the right password answers `locked`.
+///
+/// Attempts on one name are taken one at a time, from reading its count to writing it back,
+/// so twenty at once are judged as twenty in a row: exactly max_failures passwords are tried
+/// before the lock, never more. An unknown name takes the same path — a verification against
+/// a dummy hash, the same count, the same lock — so its answers (401, then 423) and their
+/// timing are a known name's (central-api.md 1.1 "Requests the central system refuses
+/// outright"). A hash of the earlier scheme is replaced by an Argon2id one at the next sign-in.
 class SessionService {
 public:
     /// `database` groups the read-check-write steps (failure counting, sign-in) atomically.
@@ -44,7 +53,7 @@ public:
     Status put_user(std::string_view username, std::string_view password,
                     const std::optional<std::string>& inspector_id, std::string_view name,
                     std::string_view unit, const std::vector<std::string>& roles);
-    /// Clear an account's failures and lock.
+    /// Clear a name's failures and lock.
     Status unlock(std::string_view username);
 
 private:
@@ -53,6 +62,8 @@ private:
     Clock clock_;
     PasswordHasher hasher_;
     SessionPolicy policy_;
+    /// Attempts on a name hold the lock its hash picks (striped: bounded, whatever the names).
+    std::array<std::mutex, 64> name_locks_;
 };
 
 /// A lower-case UUID (8-4-4-4-12 hex digits): the shape of every client-made id.

@@ -35,12 +35,10 @@ UserRow user_of(const Statement& st) {
     u.name = st.column_string(3);
     u.unit = st.column_string(4);
     u.roles = roles_of(st.column_text(5));
-    u.failed_attempts = st.column_int(6);
-    u.locked_until_ms = st.column_int64(7);
     return u;
 }
 constexpr std::string_view user_columns =
-    "username, password_hash, inspector_id, name, unit, roles, failed_attempts, locked_until_ms";
+    "username, password_hash, inspector_id, name, unit, roles";
 
 } // namespace
 
@@ -67,25 +65,43 @@ Status UserStore::put_user(const UserRow& u) {
         // Update in place: INSERT OR REPLACE would delete the row under its sessions.
         FI_TRY(run(*db,
                    "UPDATE users SET password_hash = ?2, inspector_id = ?3, name = ?4, unit = ?5, "
-                   "roles = ?6, failed_attempts = ?7, locked_until_ms = ?8 WHERE username = ?1",
-                   u.username, u.password_hash, u.inspector_id, u.name, u.unit, roles_text(u.roles),
-                   u.failed_attempts, u.locked_until_ms));
+                   "roles = ?6 WHERE username = ?1",
+                   u.username, u.password_hash, u.inspector_id, u.name, u.unit,
+                   roles_text(u.roles)));
         if (db->changes() == 0)
-            FI_TRY(run(*db,
-                       sql("INSERT INTO users (", user_columns,
-                           ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"),
-                       u.username, u.password_hash, u.inspector_id, u.name, u.unit,
-                       roles_text(u.roles), u.failed_attempts, u.locked_until_ms));
+            FI_TRY(run(
+                *db, sql("INSERT INTO users (", user_columns, ") VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+                u.username, u.password_hash, u.inspector_id, u.name, u.unit, roles_text(u.roles)));
         return {};
     });
 }
 
-Status UserStore::set_login_state(std::string_view username, int failed_attempts,
-                                  std::int64_t locked_until_ms) {
+Status UserStore::set_password_hash(std::string_view username, std::string_view password_hash) {
     auto db = database_.lock();
+    return run(*db, "UPDATE users SET password_hash = ?2 WHERE username = ?1", username,
+               password_hash);
+}
+
+Result<LoginState> UserStore::login_state(std::string_view username) {
+    auto db = database_.lock();
+    LoginState out;
+    FI_TRY(query(
+        *db, "SELECT failed_attempts, locked_until_ms FROM login_failures WHERE username = ?1",
+        [&](const Statement& st) {
+            out = LoginState{st.column_int(0), st.column_int64(1)};
+        },
+        username));
+    return out;
+}
+
+Status UserStore::set_login_state(std::string_view username, const LoginState& s) {
+    auto db = database_.lock();
+    if (s.failed_attempts == 0 && s.locked_until_ms == 0)
+        return run(*db, "DELETE FROM login_failures WHERE username = ?1", username);
     return run(*db,
-               "UPDATE users SET failed_attempts = ?2, locked_until_ms = ?3 WHERE username = ?1",
-               username, failed_attempts, locked_until_ms);
+               "INSERT OR REPLACE INTO login_failures (username, failed_attempts, locked_until_ms) "
+               "VALUES (?1, ?2, ?3)",
+               username, s.failed_attempts, s.locked_until_ms);
 }
 
 // --- sessions -----------------------------------------------------------------------------------

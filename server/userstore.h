@@ -20,8 +20,13 @@ struct UserRow {
     std::string name;
     std::string unit;
     std::vector<std::string> roles; ///< inspector | leader | admin
-    int failed_attempts = 0;        ///< consecutive wrong passwords
-    std::int64_t locked_until_ms = 0;
+};
+
+/// Consecutive wrong passwords given for a name — a user's or not: an unknown name is counted
+/// and locked exactly like a known one, so the answers do not tell them apart.
+struct LoginState {
+    int failed_attempts = 0;
+    std::int64_t locked_until_ms = 0; ///< 0: not locked
 };
 
 /// A signed-in device. Only the SHA-256 of the token is kept: a copy of the database does not
@@ -43,8 +48,9 @@ struct DeviceRow {
     std::string last_seen;
 };
 
-/// Users, their sessions and the devices they sign in from (tables `users`, `sessions`,
-/// `devices`). Every call is atomic on its own; ServerDatabase::transaction groups several.
+/// Users, their failed sign-ins, their sessions and the devices they sign in from (tables
+/// `users`, `login_failures`, `sessions`, `devices`). Every call is atomic on its own;
+/// ServerDatabase::transaction groups several.
 class UserStore {
 public:
     explicit UserStore(ServerDatabase& database) : database_(database) {}
@@ -55,9 +61,13 @@ public:
     Result<std::vector<UserRow>> users();
     /// Insert or update in place (its sessions stay).
     Status put_user(const UserRow& user);
-    /// The failure count and lock of an account (sign-in, unlock).
-    Status set_login_state(std::string_view username, int failed_attempts,
-                           std::int64_t locked_until_ms);
+    /// Replace the password hash only (a hash of the earlier scheme upgraded at sign-in).
+    Status set_password_hash(std::string_view username, std::string_view password_hash);
+
+    /// The failure count and lock of a name, known or not (zeros when none).
+    Result<LoginState> login_state(std::string_view username);
+    /// Set them (sign-in, unlock); zeros forget the name.
+    Status set_login_state(std::string_view username, const LoginState& state);
 
     /// A new session (insert; a token hash is never reused).
     Status put_session(const SessionRow& session);

@@ -135,7 +135,8 @@ int run(int reps) {
                                              a["team"][0]["inspector_id"].get<std::string>(),
                                              "检查员", "单位", {"inspector", "leader"}))
             throw std::runtime_error("cannot add " + user);
-        inspectors.push_back({sign_in(ts.port(), user), a, Tablet(), {}});
+        Tablet tablet;
+        inspectors.push_back({sign_in(ts.port(), user, tablet.device_id()), a, tablet, {}});
     }
 
     // Bodies made before the clock runs: a batch for every repetition (and a warm-up).

@@ -18,7 +18,7 @@ TestServer::TestServer(Setup setup) : offset_ms_(std::make_shared<std::atomic<st
     o.demo = setup.demo;
     o.assets_dir = FI_ASSETS_DIR;
     o.fault_injection = setup.fault_injection;
-    o.kdf_iterations = 1000; // the KDF's cost is not what these tests measure
+    o.kdf = fi::server::PasswordHasher::fastest_cost(); // not what these tests measure
     o.sessions = setup.sessions;
     o.threads = 24;
     auto offset = offset_ms_;
@@ -199,7 +199,8 @@ json Tablet::record(const json& assignment, const std::vector<std::string>& phot
                               {"mime", "image/jpeg"},
                               {"taken_at", china_timestamp(t)},
                               {"location", nullptr},
-                              {"finding_id", nullptr}});
+                              {"finding_id", nullptr},
+                              {"source", "camera"}});
     return json{
         {"id", random_uuid()},
         {"assignment_id", assignment["id"]},

@@ -48,7 +48,7 @@ TEST_CASE("a data directory set up entirely with admin commands serves its draw"
     const Run user = admin(data,
                            {"add-user", "--username", "leader1", "--password-stdin", "--name",
                             "孔立宏", "--unit", "梁子湖分局", "--inspector", "I-022", "--roles",
-                            "inspector,leader", "--kdf-iterations", "1000"},
+                            "inspector,leader", "--kdf-memory-kib", "8"},
                            "demo1234\n");
     CHECK(user.code == 0);
 

@@ -65,8 +65,8 @@ TEST_CASE("503 with Retry-After, then 429, each as often as scripted") {
 
 TEST_CASE("drop closes the connection before anything is handled") {
     TestServer ts = faulty();
-    Http http(ts.port(), sign_in(ts.port(), "leader1"));
     Tablet tablet;
+    Http http(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id()));
     const json record = tablet.chain(tablet.record(led_assignment(http, "I-022")));
     const httplib::Headers key{{"Idempotency-Key", record["id"].get<std::string>()}};
     script(ts,
@@ -80,8 +80,8 @@ TEST_CASE("drop closes the connection before anything is handled") {
 
 TEST_CASE("drop_after_commit: the record is stored though no answer came, the retry replays") {
     TestServer ts = faulty();
-    Http http(ts.port(), sign_in(ts.port(), "leader1"));
     Tablet tablet;
+    Http http(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id()));
     const std::string photo(50000, 'p');
     const json record = tablet.chain(tablet.record(led_assignment(http, "I-022"), {photo}));
     const httplib::Headers key{{"Idempotency-Key", record["id"].get<std::string>()}};

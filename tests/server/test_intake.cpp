@@ -17,12 +17,12 @@ namespace {
 
 /// A signed-in team leader with a tablet and one of the assignments they lead.
 struct Leader {
-    Http http;
     Tablet tablet;
+    Http http; ///< signed in from the tablet's device: a device chains its own records only
     json assignment;
 
     explicit Leader(TestServer& ts, bool onsite = true)
-        : http(ts.port(), sign_in(ts.port(), "leader1")),
+        : http(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id())),
           assignment(led_assignment(http, "I-022", onsite)) {}
 
     Answer upload(const json& record) const {
@@ -100,14 +100,15 @@ TEST_CASE("422 not_assigned: the uploader is not on the team") {
     REQUIRE(!on_team);
     Tablet tablet;
     const json record = tablet.chain(tablet.record(l.assignment));
+    stranger.set_token(sign_in(ts.port(), "inspector1", tablet.device_id()));
     const Answer a = stranger.post("/inspections", record,
                                    {{"Idempotency-Key", record["id"].get<std::string>()}});
     CHECK(a.status == 422);
     CHECK(a.code() == "not_assigned");
     // An unknown assignment, too.
-    json unknown = tablet.record(l.assignment);
+    json unknown = l.tablet.record(l.assignment);
     unknown["assignment_id"] = "A-2026Q4-9999";
-    unknown = tablet.chain(unknown);
+    unknown = l.tablet.chain(unknown);
     CHECK(l.upload(unknown).code() == "not_assigned");
 }
 
@@ -222,13 +223,14 @@ TEST_CASE("422 chain_broken: a record changed after chaining, a wrong prev, a re
     CHECK(a1.code() == "chain_broken");
     CHECK(field_of(a1) == "chain.hash");
 
-    Tablet t;
+    // A second device of the same leader, with its own session.
+    Leader second(ts);
+    Tablet& t = second.tablet;
     const json first = t.chain(t.record(l.assignment));
     const json first_prev_wrong = t.chain_at(t.record(l.assignment), 1, std::string(64, 'a'));
-    CHECK(l.upload(first_prev_wrong).code() == "chain_broken");
-    REQUIRE(l.upload(first).status == 201);
+    CHECK(second.upload(first_prev_wrong).code() == "chain_broken");
+    REQUIRE(second.upload(first).status == 201);
 
-    Leader second(ts);
     const json forked = t.chain_at(t.record(second.assignment), 2, std::string(64, 'b'));
     CHECK(second.upload(forked).code() == "chain_broken");
     const json reused = t.chain_at(t.record(second.assignment), 1, std::string(64, '0'));
@@ -239,13 +241,13 @@ TEST_CASE("422 chain_broken: a record changed after chaining, a wrong prev, a re
 
 TEST_CASE("a gap in a device's chain is accepted, recorded and shown to the administrator") {
     TestServer ts;
-    Http http(ts.port(), sign_in(ts.port(), "leader1"));
+    Tablet t;
+    Http http(ts.port(), sign_in(ts.port(), "leader1", t.device_id()));
     std::vector<json> led;
     for (const json& a : assignments_of(http))
         if (a["status"] == "active" && a["team"][0]["inspector_id"] == "I-022")
             led.push_back(a);
     REQUIRE(led.size() >= 3);
-    Tablet t;
     const json r1 = t.chain(t.record(led[0]));
     const json r2 = t.chain(t.record(led[1]));
     const json r3 = t.chain(t.record(led[2]));
@@ -288,11 +290,10 @@ TEST_CASE("409 already_inspected, a correction superseding the accepted record i
     CHECK(a.status == 422);
     CHECK(field_of(a) == "supersedes");
 
-    Tablet t2;
-    json correction = t2.record(l.assignment);
+    json correction = l.tablet.record(l.assignment);
     correction["supersedes"] = original["id"];
     correction["correction_reason"] = "实际使用量填写错误";
-    const Answer fixed = l.upload(t2.chain(correction));
+    const Answer fixed = l.upload(l.tablet.chain(correction));
     CHECK(fixed.status == 201);
     const auto all = ts.server().inspection_store().inspections_for_assignment(
         l.assignment["id"].get<std::string>());
@@ -310,7 +311,7 @@ TEST_CASE("late is true when the UTC+08:00 day of receipt is after the inspectio
     const json today = l.tablet.chain(l.tablet.record(led[0]));
     REQUIRE(l.upload(today).json_body()["late"] == false);
     ts.advance(std::chrono::hours(24));
-    l.http.set_token(sign_in(ts.port(), "leader1")); // the session lasted 12 hours
+    l.http.set_token(sign_in(ts.port(), "leader1", l.tablet.device_id())); // it lasted 12 h
     const json yesterday = l.tablet.chain(l.tablet.record(led[1]));
     const Answer late = l.upload(yesterday);
     REQUIRE(late.status == 201);

@@ -26,12 +26,12 @@ std::string bytes_of(std::size_t n, unsigned seed) {
 
 /// A leader1 session with an accepted inspection declaring `photos`.
 struct Upload {
-    Http http;
     Tablet tablet;
+    Http http;
     json record;
 
     Upload(TestServer& ts, const std::vector<std::string>& photos)
-        : http(ts.port(), sign_in(ts.port(), "leader1")) {
+        : http(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id())) {
         const json assignment = led_assignment(http, "I-022");
         record = tablet.chain(tablet.record(assignment, photos));
         const Answer a = http.post("/inspections", record,
@@ -201,8 +201,8 @@ TEST_CASE("20 clients uploading at once lose and duplicate nothing") {
     for (std::size_t i = 0; i < jobs.size(); ++i)
         threads.emplace_back([&, i] {
             try {
-                Http http(ts.port(), sign_in(ts.port(), jobs[i].user));
                 Tablet tablet;
+                Http http(ts.port(), sign_in(ts.port(), jobs[i].user, tablet.device_id()));
                 const std::vector<std::string> photos{
                     bytes_of(40 * 1024UL + i, static_cast<unsigned>(i)),
                     bytes_of(90 * 1024UL, static_cast<unsigned>(100 + i))};

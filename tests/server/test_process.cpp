@@ -122,7 +122,7 @@ std::vector<std::string> serve(const std::filesystem::path& data, bool demo, boo
     if (demo)
         a.emplace_back("--demo");
     if (fast_kdf)
-        a.insert(a.end(), {"--kdf-iterations", "1000"});
+        a.insert(a.end(), {"--kdf-memory-kib", "8"});
     return a;
 }
 
@@ -181,8 +181,8 @@ TEST_CASE("kill -9 mid-upload, restart on the same data: every acknowledged byte
     {
         ServerProcess p(serve(dir / "data", true));
         const int port = p.port();
-        Http http(port, sign_in(port, "leader1"));
         Tablet tablet;
+        Http http(port, sign_in(port, "leader1", tablet.device_id()));
         record = tablet.chain(tablet.record(led_assignment(http, "I-022"), {photo}));
         REQUIRE(http.post("/inspections", record,
                           {{"Idempotency-Key", record["id"].get<std::string>()}})
@@ -243,8 +243,8 @@ TEST_CASE("the admin command works on the data directory of a running server") {
     {
         ServerProcess admin({"admin", "--data", (dir / "data").string(), "add-user", "--username",
                              "zhang", "--password-stdin", "--name", "张三", "--unit", "鄂城分局",
-                             "--inspector", "I-013", "--roles", "inspector", "--kdf-iterations",
-                             "1000"},
+                             "--inspector", "I-013", "--roles", "inspector", "--kdf-memory-kib",
+                             "8"},
                             "s3cret-pass\n");
         CHECK(admin.rest() == "user zhang saved\n");
         CHECK(admin.wait() == 0);

@@ -1,11 +1,16 @@
 // Conformance of the session endpoints, the bearer check and the response conventions
 // (central-api.md "Conventions", "Session"), over real HTTP.
 #include "core/date.h"
+#include "core/sha256.h"
 #include "server/passwordhasher.h"
 #include "server/sessionservice.h"
 #include "serverfixture.h"
 
+#include <algorithm>
+#include <array>
 #include <doctest/doctest.h>
+#include <openssl/evp.h>
+#include <thread>
 
 using namespace fi::test;
 
@@ -186,23 +191,116 @@ TEST_CASE("every response carries a Date header and errors the interface's body"
     CHECK(!huge.header("Date").empty());
 }
 
-TEST_CASE("passwords are stored as PBKDF2-HMAC-SHA256 with a salt") {
-    fi::server::PasswordHasher hasher(2000);
+namespace {
+
+/// A hash of the earlier scheme, as the server stored them before Argon2id.
+std::string pbkdf2_hash(const std::string& password, int iterations) {
+    const std::array<std::uint8_t, 16> salt{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    std::array<std::uint8_t, 32> out{};
+    REQUIRE(PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
+                              static_cast<int>(salt.size()), iterations, EVP_sha256(),
+                              static_cast<int>(out.size()), out.data()) == 1);
+    return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + fi::to_hex(salt) + "$" +
+           fi::to_hex(out);
+}
+
+} // namespace
+
+TEST_CASE("passwords are stored as Argon2id with a salt") {
+    using fi::server::PasswordHasher;
+    const PasswordHasher hasher(PasswordHasher::fastest_cost());
     const std::string a = hasher.hash("demo1234");
     const std::string b = hasher.hash("demo1234");
-    CHECK(a.starts_with("pbkdf2-sha256$2000$"));
+    CHECK(a.starts_with("$argon2id$v=19$"));
     CHECK(a != b); // salted
-    CHECK(fi::server::PasswordHasher::verify("demo1234", a));
-    CHECK(!fi::server::PasswordHasher::verify("demo1235", a));
-    CHECK(!fi::server::PasswordHasher::verify("demo1234", "plain"));
-    CHECK(fi::server::PasswordHasher::default_iterations >= 310000);
+    CHECK(PasswordHasher::verify("demo1234", a));
+    CHECK(!PasswordHasher::verify("demo1235", a));
+    CHECK(!PasswordHasher::verify("demo1234", "plain"));
+    CHECK(!hasher.needs_upgrade(a));
+    CHECK(PasswordHasher(PasswordHasher::default_cost).needs_upgrade(a)); // another cost
+    // The shipped cost: at least the interactive level libsodium recommends.
+    CHECK(PasswordHasher::default_cost.memlimit_bytes >= 64u * 1024 * 1024);
+    CHECK(PasswordHasher::default_cost.opslimit >= 2);
 
     TestServer ts;
     auto user = ts.server().user_store().find_user("leader1");
     REQUIRE(user.ok());
     REQUIRE(user->has_value());
     CHECK((*user)->password_hash.find("demo1234") == std::string::npos);
-    CHECK((*user)->password_hash.starts_with("pbkdf2-sha256$"));
+    CHECK((*user)->password_hash.starts_with("$argon2id$"));
+}
+
+TEST_CASE("a PBKDF2 hash of the earlier scheme still signs in and is replaced by Argon2id") {
+    TestServer ts;
+    auto& users = ts.server().user_store();
+    auto user = users.find_user("inspector1");
+    REQUIRE(user.ok());
+    REQUIRE(user->has_value());
+    fi::server::UserRow row = **user;
+    row.password_hash = pbkdf2_hash("old-pass-1", 1000);
+    REQUIRE(users.put_user(row).ok());
+
+    Http http(ts.port());
+    // A wrong password leaves the old hash as it is.
+    CHECK(http.post("/session", credentials("inspector1", "old-pass-2")).status == 401);
+    CHECK((*users.find_user("inspector1"))->password_hash == row.password_hash);
+    CHECK(http.post("/session", credentials("inspector1", "old-pass-1")).status == 200);
+    const std::string upgraded = (*users.find_user("inspector1"))->password_hash;
+    CHECK(upgraded.starts_with("$argon2id$"));
+    CHECK(fi::server::PasswordHasher::verify("old-pass-1", upgraded));
+    // And it keeps working.
+    CHECK(http.post("/session", credentials("inspector1", "old-pass-1")).status == 200);
+    CHECK((*users.find_user("inspector1"))->password_hash == upgraded);
+}
+
+TEST_CASE("an unknown name is answered exactly like a known one, lock-out included") {
+    TestServer ts;
+    Http http(ts.port());
+    std::vector<Answer> known;
+    std::vector<Answer> unknown;
+    for (int i = 0; i < 6; ++i) {
+        known.push_back(http.post("/session", credentials("inspector1", "wrong-pass")));
+        unknown.push_back(http.post("/session", credentials("nobody-at-all", "wrong-pass")));
+    }
+    for (std::size_t i = 0; i < known.size(); ++i) {
+        INFO("attempt " << i + 1);
+        CHECK(known[i].status == (i < 4 ? 401 : 423));
+        CHECK(unknown[i].status == known[i].status);
+        CHECK(unknown[i].code() == known[i].code());
+        // The same words, but for the time of the lock's end.
+        const auto words = [](const Answer& a) {
+            std::string m = a.json_body()["error"]["message"].get<std::string>();
+            return m.substr(0, m.find(" until "));
+        };
+        CHECK(words(unknown[i]) == words(known[i]));
+        CHECK(unknown[i].header("WWW-Authenticate") == known[i].header("WWW-Authenticate"));
+    }
+    auto state = ts.server().user_store().login_state("nobody-at-all");
+    REQUIRE(state.ok());
+    CHECK(state->failed_attempts == 5);
+    CHECK(state->locked_until_ms > 0);
+    // The lock of an unknown name runs out like a known one's.
+    ts.advance(std::chrono::minutes(16));
+    CHECK(http.post("/session", credentials("nobody-at-all", "wrong-pass")).status == 401);
+}
+
+TEST_CASE("twenty wrong passwords at once: exactly the lock count is tried, none slips past") {
+    TestServer ts;
+    std::vector<std::thread> threads;
+    std::vector<int> statuses(20, 0);
+    for (std::size_t i = 0; i < statuses.size(); ++i)
+        threads.emplace_back([&, i] {
+            statuses[i] =
+                Http(ts.port()).post("/session", credentials("leader1", "wrong-pass")).status;
+        });
+    for (std::thread& t : threads)
+        t.join();
+    CHECK(std::count(statuses.begin(), statuses.end(), 401) == 4);
+    CHECK(std::count(statuses.begin(), statuses.end(), 423) == 16);
+    auto state = ts.server().user_store().login_state("leader1");
+    REQUIRE(state.ok());
+    CHECK(state->failed_attempts == 5);
+    CHECK(Http(ts.port()).post("/session", credentials("leader1", "demo1234")).status == 423);
 }
 
 TEST_CASE("only sign-in and time answer without a session and test routes need the flag") {

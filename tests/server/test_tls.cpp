@@ -56,7 +56,7 @@ TEST_CASE("with a certificate and key the server speaks HTTPS only") {
     o.data_dir = dir / "data";
     o.demo = true;
     o.assets_dir = FI_ASSETS_DIR;
-    o.kdf_iterations = 1000;
+    o.kdf = fi::server::PasswordHasher::fastest_cost();
     o.tls_cert = dir / "cert.pem";
     o.tls_key = dir / "key.pem";
     auto server = fi::server::Server::create(o);
