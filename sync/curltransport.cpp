@@ -1,5 +1,7 @@
 #include "sync/curltransport.h"
 
+#include "sync/origin.h"
+
 #include <algorithm>
 #include <cctype>
 #include <curl/curl.h>
@@ -188,16 +190,24 @@ HttpResponse CurlTransport::perform(HttpRequest request) {
 
 bool CurlTransport::start_job(Job* job) {
     const HttpRequest& rq = job->request;
-    const bool plain = rq.url.starts_with("http://");
-    if (!(rq.url.starts_with("https://") || (plain && options_.allow_plain_http))) {
-        job->response.error = NetError::refused_url;
-        job->response.error_detail =
-            plain ? "plain http:// is refused: configure the server URL with http:// explicitly "
-                    "(tests and demos only) or use https://"
-                  : "only https:// URLs are allowed";
+    const auto refuse = [&](NetError error, std::string detail) {
+        job->response.error = error;
+        job->response.error_detail = std::move(detail);
         job->promise.set_value(std::move(job->response));
         return false;
-    }
+    };
+    // Checked here, before curl sees the request: plain http:// only to this device itself,
+    // and only when the configured URL said http://; every pin well formed (an empty or
+    // garbled one would otherwise turn the check off).
+    auto origin = origin_of(rq.url, options_.ca_file, options_.pins);
+    if (!origin)
+        return refuse(origin.error().code == origin_error::bad_pin ? NetError::tls
+                                                                   : NetError::refused_url,
+                      origin.error().message);
+    if (origin->scheme == "http" && !options_.allow_plain_http)
+        return refuse(NetError::refused_url,
+                      "plain http:// is refused: configure the server URL with http:// "
+                      "explicitly (a central system on this device only) or use https://");
     CURL* h = curl_easy_init();
     job->easy.reset(h);
     job->max_bytes = options_.max_response_bytes;
@@ -210,7 +220,8 @@ bool CurlTransport::start_job(Job* job) {
     curl_easy_setopt(h, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_2TLS));
     // Pins without a CA file make the pinned key the trust anchor (a central system with a
     // self-signed certificate): the chain is then not checked against CAs, but the host name
-    // and the pin always are. With a CA file or the system CAs, the chain is checked too.
+    // and the pin always are (each pin was checked well formed above, so the pin check cannot
+    // be empty). With a CA file or the system CAs, the chain is checked too.
     const bool pin_is_anchor = !options_.pins.empty() && options_.ca_file.empty();
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, pin_is_anchor ? 0L : 1L);
     curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L);

@@ -29,12 +29,14 @@ struct TransportOptions {
     /// Without ca_file the pin is the trust anchor (self-signed central systems); the host
     /// name is checked either way.
     std::vector<std::string> pins;
-    /// Plain http:// is refused unless the configured URL itself says http://.
+    /// Plain http:// is refused unless the configured URL itself says http://, and even then
+    /// to any host but this device itself (localhost, 127.0.0.0/8, ::1).
     bool allow_plain_http = false;
 };
 
 /// libcurl's multi interface on one worker thread. Each request is an easy handle tagged with
-/// CURLOPT_PRIVATE; results come back through promises. TLS verification is always on; no
+/// CURLOPT_PRIVATE; results come back through promises. TLS verification is always on (no
+/// option turns it off: a malformed pin refuses the request); no
 /// redirects are followed; Expect: 100-continue is never sent; HTTP/2 is used when offered.
 class CurlTransport final : public Transport {
 public:
