@@ -76,7 +76,8 @@ Args parse(int argc, char** argv) {
         "--data",    "--server",     "--ca-file", "--tls-pin",   "--pin-file", "--password-file",
         "--user",    "--assignment", "--answers", "--retry-for", "--reason",   "--note",
         "--exclude", "--out",        "--quarter", "--csv",       "--pdf",      "--skeleton"};
-    static const std::set<std::string> flags = {"--json", "--draft", "--help", "--resume"};
+    static const std::set<std::string> flags = {"--json", "--draft", "--help", "--resume",
+                                                "--discard-unsent"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         const std::string s = argv[i];
@@ -280,6 +281,14 @@ int cmd_sign_out(Context& ctx) {
     return exit_ok;
 }
 
+int cmd_lift_lockout(Context& ctx) {
+    const std::string user = required_user(ctx);
+    const SecretText password = secret(ctx.args(), "--password-file", "FI_PASSWORD", "password");
+    fail_if(ctx.tablet().session.lift_lockout(ctx.server(), user, password));
+    std::cout << "The PIN lock-out is lifted: unlock with your PIN.\n";
+    return exit_ok;
+}
+
 // ---- assignments ----------------------------------------------------------------------
 
 json pull_json(const sync::PullSummary& s) {
@@ -298,8 +307,18 @@ Error pull_error(const services::SyncRun& run) {
                        run.pull_error);
 }
 
+/// `--retry-for SECONDS`: how long retryable trouble may be waited out (0 when not given).
+std::chrono::seconds retry_for(const Context& ctx) {
+    const auto r = ctx.args().opt("--retry-for");
+    if (!r)
+        return std::chrono::seconds(0);
+    if (r->empty() || r->size() > 6 || r->find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError{"--retry-for needs a number of seconds (at most 999999)"};
+    return std::chrono::seconds(std::stoi(*r));
+}
+
 int cmd_pull(Context& ctx) {
-    const auto run = ctx.open().sync.pull();
+    const auto run = ctx.open().sync.pull(retry_for(ctx));
     if (!run.pulled)
         fail(pull_error(run));
     for (const auto& m : run.pull.messages)
@@ -614,10 +633,59 @@ int cmd_status(Context& ctx) {
     return exit_for(snap);
 }
 
+/// One line naming a record that a wipe would lose.
+std::string unsent_line(const services::OutboxRow& r) {
+    std::string state(to_string(r.record_state));
+    if (r.outbox)
+        state += ", " + std::string(to_string(*r.outbox));
+    return r.record_id + "  " + r.inspection_day + "  " + r.target_name + "  [" + state + "]" +
+           (r.error_message.empty() ? std::string() : "  — " + r.error_message);
+}
+
+/// What a wipe did, or what it would lose and how to go on.
+int report_wipe(Context& ctx, bool wiped, const std::vector<services::OutboxRow>& unsent,
+                int uploaded, const std::string& order_message) {
+    const std::string dir = ctx.tablet().workspace.data_dir().string();
+    if (ctx.args().json) {
+        json lost = json::array();
+        for (const auto& r : unsent)
+            lost.push_back({{"id", r.record_id},
+                            {"state", to_string(r.record_state)},
+                            {"inspection_day", r.inspection_day},
+                            {"target", r.target_name}});
+        std::cout << json{{"wiped", wiped},
+                          {"uploaded", uploaded},
+                          {"message", order_message},
+                          {"data", dir},
+                          {wiped ? "erased_unsent" : "unsent", lost}}
+                         .dump()
+                  << "\n";
+    } else if (wiped) {
+        std::cout << "This tablet's data was erased (" << dir << ")"
+                  << (unsent.empty() ? ", after everything was uploaded"
+                                     : ", including " + std::to_string(unsent.size()) +
+                                           " record(s) not on the central system, as confirmed")
+                  << ".\n";
+    } else {
+        std::cout << "Nothing was erased: " << unsent.size()
+                  << " record(s) are not on the central system and would be lost:\n";
+        for (const auto& r : unsent)
+            std::cout << "  " << unsent_line(r) << "\n";
+        std::cout << "Run `fieldinspect-cli sync` again once online to upload them first, or "
+                     "`fieldinspect-cli wipe --discard-unsent` to erase them with the rest.\n";
+    }
+    if (!order_message.empty() && !ctx.args().json)
+        std::cout << "The central system says: " << order_message << "\n";
+    return wiped ? exit_ok : exit_pending;
+}
+
+int cmd_wipe(Context& ctx) {
+    auto& t = ctx.open();
+    const auto out = take(t.sync.wipe(ctx.args().flag("--discard-unsent")));
+    return report_wipe(ctx, out.wiped, out.unsent, 0, {});
+}
+
 int cmd_sync(Context& ctx) {
-    int retry_for = 0;
-    if (auto r = ctx.args().opt("--retry-for"))
-        retry_for = std::atoi(r->c_str());
     auto last_print = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     std::string finished_record;
     auto progress = [&](const sync::UploadProgress& p) {
@@ -634,9 +702,12 @@ int cmd_sync(Context& ctx) {
                   << mib(p.overall_total) << ")\n";
     };
     auto& t = ctx.open();
-    const auto run = t.sync.sync(progress, std::chrono::seconds(retry_for));
+    fail_if(t.workspace.network_allowed()); // another central system named: nothing is sent
+    const auto run = t.sync.sync(progress, retry_for(ctx));
     for (const auto& m : run.messages)
         std::cerr << m << "\n";
+    if (run.wipe_ordered)
+        return report_wipe(ctx, run.wiped, run.unsent, run.uploaded, run.wipe_message);
     if (!run.pulled && !run.needs_sign_in)
         std::cerr << "pull: " << run.pull_error << "\n";
     const auto snap = take(t.sync.snapshot());
@@ -704,6 +775,8 @@ std::optional<fs::path> path_option(const Context& ctx, const std::string& name)
 
 int cmd_pdf(Context& ctx) {
     const std::string id = one_positional(ctx, "record or assignment id");
+    if (!path_option(ctx, "--out"))
+        throw UsageError{"pdf needs --out FILE: a report is written only where you say"};
     auto& t = ctx.open();
     const auto doc = take(t.reports.record_document(id));
     need_gui();
@@ -785,7 +858,13 @@ const Command commands[] = {
     {"sign-in", "sign-in --user NAME",
      "Renew the session with the central system (the tablet's owner only).", cmd_sign_in},
     {"sign-out", "sign-out", "End the session here and at the central system.", cmd_sign_out},
-    {"pull", "pull", "Fetch reference data, assignments and draws; every draw is verified.",
+    {"lift-lockout", "lift-lockout --user NAME",
+     "After ten wrong PINs: sign in online as the tablet's owner to allow PINs again. Goes to\n"
+     "the central system the tablet was set up with, and to no other.",
+     cmd_lift_lockout},
+    {"pull", "pull [--retry-for SECONDS]",
+     "Fetch reference data, assignments and draws; every draw is verified. With --retry-for,\n"
+     "requests that must wait (network trouble, 503, 429) are tried again within that time.",
      cmd_pull},
     {"assignments", "assignments", "List the assignments on this tablet with their state.",
      cmd_assignments},
@@ -809,14 +888,20 @@ const Command commands[] = {
      "--retry-for, uploads that must wait are tried again within that time.",
      cmd_sync},
     {"status", "status", "What is still on the tablet, and today's deadline.", cmd_status},
+    {"wipe", "wipe [--discard-unsent]",
+     "Erase this tablet: upload everything that can go, then erase the whole data directory\n"
+     "(store, key file, exports, settings). With drafts or records not on the central system\n"
+     "it erases nothing and lists them, unless --discard-unsent. `sync` does the same when the\n"
+     "central system ordered the tablet erased.",
+     cmd_wipe},
     {"redraw",
      "redraw ASSIGNMENT --reason conflict|absence|other [--note TEXT] [--exclude I-1,I-2]",
      "Ask the central system for a new draw (team leaders, online).", cmd_redraw},
     {"export", "export RECORD", "Print a record as stored (the sealed upload body once completed).",
      cmd_export},
-    {"pdf", "pdf RECORD|ASSIGNMENT [--out FILE]",
-     "The inspection record (现场检查笔录) of a completed record as PDF (default:\n"
-     "DATA/exports/record-<id>.pdf); an assignment id means its latest completed record.",
+    {"pdf", "pdf RECORD|ASSIGNMENT --out FILE",
+     "The inspection record (现场检查笔录) of a completed record as PDF, written to FILE only\n"
+     "(no copy stays on the tablet); an assignment id means its latest completed record.",
      cmd_pdf},
     {"stats", "stats --quarter 2026Q4 [--csv FILE] [--pdf FILE]",
      "The quarterly statistics table (监管情况统计表) as far as this tablet knows it; printed,\n"

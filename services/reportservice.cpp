@@ -12,8 +12,12 @@ namespace fs = std::filesystem;
 
 Result<fs::path> ReportService::output(const std::optional<fs::path>& given,
                                        const std::string& default_name) {
-    if (given)
+    if (given) {
+        if (given->empty())
+            return Error::make(store_error::invalid_argument,
+                               "Choose where the file goes; nothing was written.");
         return *given;
+    }
     const fs::path dir = w_.data_dir() / "exports";
     std::error_code ec;
     fs::create_directories(dir, ec);

@@ -14,7 +14,9 @@ class Workspace;
 
 /// The tablet's reports: the inspection record (现场检查笔录) of a completed record as PDF, and
 /// the quarterly statistics (监管情况统计表) of the signed-in user's unit, shown or exported as
-/// CSV or PDF. Files go where the caller says, else to `exports/` of the data directory.
+/// CSV or PDF. A file is written only when asked for, where the caller says (the user chose
+/// it). Without a place (the app, until its save dialog comes) it goes to `exports/` of the
+/// data directory, which a wipe erases.
 /// Drawing a PDF needs a QGuiApplication (platform::ensure_gui_application).
 class ReportService {
 public:
@@ -35,7 +37,6 @@ public:
 private:
     Result<std::filesystem::path> output(const std::optional<std::filesystem::path>& given,
                                          const std::string& default_name);
-
     Workspace& w_;
 };
 

@@ -1,10 +1,13 @@
 #include "services/sessionservice.h"
 
+#include "core/atomicfile.h"
 #include "core/metastore.h"
 #include "core/store.h"
 #include "services/errors.h"
 #include "services/workspace.h"
+#include "sync/origin.h"
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace fi::services {
@@ -21,6 +24,80 @@ UserInfo user_of(const std::string& username, const sync::SessionUser& s) {
     u.unit = s.unit;
     u.roles = s.roles;
     return u;
+}
+
+std::string trust_text(const ServerConfig& s) {
+    std::string t;
+    if (!s.ca_file.empty())
+        t += " with the CA bundle " + s.ca_file;
+    for (const auto& p : s.pins)
+        t += (t.empty() ? " pinned to " : ", ") + p;
+    return t;
+}
+
+/// Whether the central system a front end names (empty fields: "the kept one") is the one the
+/// tablet was set up with: the same scheme, host and port, and, when trust is given, the same
+/// CA bundle and pins. The session goes nowhere else.
+Status same_central_system(const ServerConfig& given, const ServerConfig& kept) {
+    if (given.url.empty() && given.ca_file.empty() && given.pins.empty())
+        return {};
+    for (const auto& p : given.pins)
+        FI_TRY(sync::check_pin(p));
+    auto mine = sync::origin_of(kept.url, kept.ca_file, kept.pins);
+    if (!mine)
+        return mine.error();
+    bool same = true;
+    if (!given.url.empty()) {
+        auto theirs = sync::origin_of(given.url);
+        if (!theirs)
+            return theirs.error();
+        same = theirs->scheme == mine->scheme && theirs->host == mine->host &&
+               theirs->port == mine->port;
+    }
+    if (!given.ca_file.empty() || !given.pins.empty())
+        same = same && given.ca_file == kept.ca_file && given.pins == kept.pins;
+    if (same)
+        return {};
+    ServerConfig named = given;
+    if (named.url.empty())
+        named.url = kept.url;
+    return Error::make(sync::origin_error::mismatch,
+                       "This tablet was set up with the central system at " + mine->to_string() +
+                           trust_text(kept) +
+                           "; its session goes nowhere else, and the settings (--server, "
+                           "--ca-file, --tls-pin, FI_SERVER or the app's settings) name " +
+                           named.url + trust_text(named) +
+                           ". Nothing was sent. Leave the server settings out to use the one "
+                           "it was set up with; another central system needs the tablet set up "
+                           "again.");
+}
+
+/// The central system and its trust, kept beside the store at first run.
+Status keep_origin(const fs::path& file, const ServerConfig& s) {
+    return write_file_atomically(
+        file, json{{"url", s.url}, {"ca_file", s.ca_file}, {"pins", s.pins}}.dump() + "\n");
+}
+
+/// The kept central system; an empty URL when the tablet was set up before it was kept.
+Result<ServerConfig> kept_origin(const fs::path& file) {
+    ServerConfig s;
+    std::error_code ec;
+    if (!fs::exists(file, ec))
+        return s;
+    std::ifstream in(file);
+    const json j = json::parse(in, nullptr, false);
+    if (!j.is_object() || !j.contains("url") || !j.at("url").is_string())
+        return Error::make(store_error::damaged,
+                           "The record of the central system this tablet was set up with (" +
+                               file.string() +
+                               ") cannot be read. Nothing was sent. Ask your administrator.");
+    s.url = j.at("url").get<std::string>();
+    s.ca_file = j.value("ca_file", "");
+    if (j.contains("pins") && j.at("pins").is_array())
+        for (const auto& p : j.at("pins"))
+            if (p.is_string())
+                s.pins.push_back(p.get<std::string>());
+    return s;
 }
 } // namespace
 
@@ -53,6 +130,10 @@ Result<UserInfo> SessionService::sign_in_first(const ServerConfig& server,
                                "; nothing was changed. Unlock it with your PIN.");
     if (server.url.empty())
         return Error::make(service_error::no_server, "Enter the central system's address first.");
+    // A non-https address (but this device's own), an empty or garbled pin: refused before
+    // a byte is sent, the password included.
+    if (auto origin = sync::origin_of(server.url, server.ca_file, server.pins); !origin)
+        return origin.error();
     w_.connect_to(server);
     const std::string device = make_uuid_v4();
     auto session = w_.client().sign_in(username, password, device);
@@ -89,6 +170,7 @@ Result<UserInfo> SessionService::create_store(const std::string& pin) {
     const sync::Session session = *pending_session_;
     pending_session_.reset();
     FI_TRY(keep_session(session, pending_username_));
+    FI_TRY(keep_origin(w_.origin_path(), w_.server()));
     return w_.user;
 }
 
@@ -160,21 +242,27 @@ Result<UserInfo> SessionService::unlock(const ServerConfig& server, const std::s
         return opened.error();
     w_.open(std::move(opened.value()));
     MetaStore meta(**w_.store());
-    // What the front end was given wins; what it left out is what the sign-in kept.
-    ServerConfig config = server;
-    if (config.url.empty())
-        if (auto stored = meta.get("server.url"); stored && *stored)
-            config.url = **stored;
-    if (config.ca_file.empty() && config.pins.empty()) {
-        if (auto ca = meta.get("server.ca_file"); ca && *ca)
-            config.ca_file = **ca;
-        if (auto pins = meta.get("server.pins"); pins && *pins) {
-            const json j = json::parse(**pins, nullptr, false);
-            if (j.is_array())
-                for (const auto& p : j)
-                    if (p.is_string())
-                        config.pins.push_back(p.get<std::string>());
-        }
+    // The central system kept at sign-in is the only one the session goes to; a front end
+    // that names another gets its network operations refused (the store still opens).
+    ServerConfig kept;
+    if (auto stored = meta.get("server.url"); stored && *stored)
+        kept.url = **stored;
+    if (auto ca = meta.get("server.ca_file"); ca && *ca)
+        kept.ca_file = **ca;
+    if (auto pins = meta.get("server.pins"); pins && *pins) {
+        const json j = json::parse(**pins, nullptr, false);
+        if (j.is_array())
+            for (const auto& p : j)
+                if (p.is_string())
+                    kept.pins.push_back(p.get<std::string>());
+    }
+    ServerConfig config = kept.url.empty() ? server : kept;
+    if (kept.url.empty()) {
+        if (auto origin = sync::origin_of(server.url, server.ca_file, server.pins);
+            !origin && !server.url.empty())
+            w_.refuse_network(origin.error());
+    } else if (auto same = same_central_system(server, kept); !same) {
+        w_.refuse_network(same.error());
     }
     w_.connect_to(config);
     if (auto token = meta.get("session.token"); token && *token)
@@ -196,6 +284,7 @@ Result<UserInfo> SessionService::sign_in(const std::string& password, const std:
     if (!device)
         return device.error();
     const std::string who = username.empty() ? w_.user.username : username;
+    FI_TRY(w_.network_allowed());
     auto session = w_.client().sign_in(who, password, *device);
     if (!session)
         return to_error(session.error());
@@ -216,6 +305,12 @@ Status SessionService::sign_out() {
     auto db = w_.store();
     if (!db)
         return db.error();
+    if (auto allowed = w_.network_allowed(); !allowed) {
+        // Ended here; the central system is not told (it is not the one named).
+        FI_TRY(MetaStore(**db).erase("session.token"));
+        w_.client().set_token({});
+        return allowed;
+    }
     auto r = w_.client().sign_out();
     FI_TRY(MetaStore(**db).erase("session.token"));
     w_.client().set_token({});
@@ -226,7 +321,18 @@ Status SessionService::sign_out() {
 
 Status SessionService::lift_lockout(const ServerConfig& server, const std::string& username,
                                     const std::string& password) {
-    w_.connect_to(server);
+    // The central system the tablet was set up with, not whatever the settings name now.
+    auto kept = kept_origin(w_.origin_path());
+    if (!kept)
+        return kept.error();
+    if (kept->url.empty()) { // set up before the origin was kept: the one given
+        if (auto origin = sync::origin_of(server.url, server.ca_file, server.pins); !origin)
+            return origin.error();
+        w_.connect_to(server);
+    } else {
+        FI_TRY(same_central_system(server, *kept));
+        w_.connect_to(*kept);
+    }
     // The device id is inside the locked store; this session only proves who the user is.
     auto session = w_.client().sign_in(username, password, make_uuid_v4());
     if (!session)
@@ -242,6 +348,7 @@ Status SessionService::lift_lockout(const ServerConfig& server, const std::strin
 
 void SessionService::lock() {
     w_.close();
+    w_.refuse_network(std::nullopt);
     w_.client().set_token({});
     w_.user = {};
     pending_session_.reset();

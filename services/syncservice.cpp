@@ -6,6 +6,7 @@
 #include "core/outboxstore.h"
 #include "core/recordstore.h"
 #include "core/referencestore.h"
+#include "platform/wipepolicy.h"
 #include "services/assignmentservice.h"
 #include "services/errors.h"
 #include "services/workspace.h"
@@ -28,6 +29,38 @@ SyncRun locked_run(const Error& e) {
     return run;
 }
 
+/// Where a wipe order from the central system is kept until it is carried out.
+constexpr const char* wipe_order_key = "device.wipe_order";
+
+/// After the store and its keys (platform::WipePolicy): everything else the app and the
+/// command line keep in the data directory — settings, exports, the kept central system —
+/// then the directory itself. Anything else in it (a folder the user chose for other things
+/// too) is left alone and named.
+Status erase_data_directory(const std::filesystem::path& dir) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<fs::path> ours;
+    for (const auto& entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("fieldinspect") || name == "exports" || name == "origin.json")
+            ours.push_back(entry.path());
+    }
+    if (ec)
+        return Error::make(store_error::io, "Cannot list " + dir.string() + ": " + ec.message() +
+                                                ". The store and its keys are erased; delete "
+                                                "the folder by hand.");
+    for (const auto& p : ours) {
+        fs::remove_all(p, ec);
+        if (ec)
+            return Error::make(store_error::io, "Cannot delete " + p.string() + ": " +
+                                                    ec.message() +
+                                                    ". The store and its keys are erased; "
+                                                    "delete the rest by hand.");
+    }
+    fs::remove(dir, ec); // only if empty: the user's own files are not ours to erase
+    return {};
+}
+
 /// The next time a waiting upload may go, or nullopt when none waits.
 std::optional<std::int64_t> next_attempt_ms(const std::vector<OutboxEntry>& open) {
     std::optional<std::int64_t> next;
@@ -38,9 +71,13 @@ std::optional<std::int64_t> next_attempt_ms(const std::vector<OutboxEntry>& open
 }
 } // namespace
 
-SyncRun SyncService::pull_into(SyncRun run) {
+SyncRun SyncService::pull_into(SyncRun run, std::chrono::steady_clock::time_point deadline) {
     Database& db = **w_.store();
-    sync::Puller puller(db, w_.client());
+    sync::PullerOptions options;
+    options.retry_for = std::max(std::chrono::milliseconds(0),
+                                 std::chrono::duration_cast<std::chrono::milliseconds>(
+                                     deadline - std::chrono::steady_clock::now()));
+    sync::Puller puller(db, w_.client(), options);
     auto pulled = puller.pull_all();
     if (!pulled) {
         if (pulled.error().kind == sync::ApiErrorKind::cancelled) {
@@ -66,6 +103,8 @@ SyncRun SyncService::sync(const sync::UploadProgressFn& progress, std::chrono::s
     auto db = w_.store();
     if (!db)
         return locked_run(db.error());
+    if (auto allowed = w_.network_allowed(); !allowed)
+        return locked_run(allowed.error());
     Workspace::YieldScope yield(w_);
     w_.sync_clock();
     const auto deadline = std::chrono::steady_clock::now() + retry_for;
@@ -100,16 +139,112 @@ SyncRun SyncService::sync(const sync::UploadProgressFn& progress, std::chrono::s
     }
     if (run.cancelled || run.needs_sign_in)
         return run;
-    return pull_into(std::move(run));
+    run = obey_device_order(std::move(run), progress);
+    if (run.cancelled || run.needs_sign_in || run.wipe_ordered)
+        return run;
+    return pull_into(std::move(run), deadline);
 }
 
-SyncRun SyncService::pull() {
+SyncRun SyncService::obey_device_order(SyncRun run, const sync::UploadProgressFn& progress) {
+    MetaStore meta(**w_.store());
+    auto order = w_.client().device();
+    if (order) {
+        // Kept until carried out: the network may be gone by the time the user answers.
+        const Status kept = order->wipe ? meta.set(wipe_order_key, order->message.value_or(""))
+                                        : meta.erase(wipe_order_key);
+        if (!kept)
+            run.messages.push_back(kept.error().message);
+    } else if (order.error().kind == sync::ApiErrorKind::unauthorized) {
+        run.needs_sign_in = true;
+        return run;
+    } else if (order.error().kind == sync::ApiErrorKind::cancelled) {
+        run.cancelled = true;
+        return run;
+    }
+    auto kept = meta.get(wipe_order_key);
+    if (!kept || !*kept)
+        return run;
+    run.wipe_ordered = true;
+    run.wipe_message = **kept;
+    auto done = wipe(false, progress);
+    if (!done) {
+        run.pull_error = done.error().message;
+        run.pull_error_code = done.error().code;
+        return run;
+    }
+    run.wiped = done->wiped;
+    run.unsent = std::move(done->unsent);
+    return run;
+}
+
+Result<std::vector<OutboxRow>> SyncService::unsent_rows() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto snap = snapshot();
+    if (!snap)
+        return snap.error();
+    std::vector<OutboxRow> unsent;
+    for (auto& row : snap->rows)
+        if (row.outbox != OutboxState::uploaded)
+            unsent.push_back(std::move(row));
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
+    ReferenceStore refs(**db);
+    for (const auto& r : *records) {
+        if (r.state != RecordState::draft && r.state != RecordState::frozen)
+            continue;
+        OutboxRow row;
+        row.record_id = r.record_id;
+        row.assignment_id = r.assignment_id;
+        row.record_state = r.state;
+        if (auto a = refs.assignment(r.assignment_id); a && *a)
+            row.target_name = (*a)->target.name;
+        row.inspection_day = r.created_at.substr(0, 10);
+        unsent.push_back(std::move(row));
+    }
+    return unsent;
+}
+
+Result<WipeOutcome> SyncService::wipe(bool discard_unsent, const sync::UploadProgressFn& progress) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    if (w_.network_allowed()) {
+        // Everything that can go goes first, whatever its back-off says.
+        Workspace::YieldScope yield(w_);
+        sync::UploaderOptions o;
+        o.ignore_back_off = true;
+        (void)sync::Uploader(**db, w_.client(), o).upload_due(progress);
+    }
+    auto unsent = unsent_rows();
+    if (!unsent)
+        return unsent.error();
+    WipeOutcome out;
+    out.unsent = std::move(unsent.value());
+    if (!out.unsent.empty() && !discard_unsent)
+        return out; // asked, never erased silently
+    const int count = static_cast<int>(out.unsent.size());
+    w_.close();
+    w_.client().set_token({});
+    w_.user = {};
+    platform::KeyVault vault = w_.vault();
+    FI_TRY(platform::WipePolicy::wipe(vault, count, discard_unsent));
+    FI_TRY(erase_data_directory(w_.data_dir()));
+    out.wiped = true;
+    return out;
+}
+
+SyncRun SyncService::pull(std::chrono::seconds retry_for) {
     auto db = w_.store();
     if (!db)
         return locked_run(db.error());
+    if (auto allowed = w_.network_allowed(); !allowed)
+        return locked_run(allowed.error());
     Workspace::YieldScope yield(w_);
     w_.sync_clock();
-    return pull_into(SyncRun{});
+    return pull_into(SyncRun{}, std::chrono::steady_clock::now() + retry_for);
 }
 
 Result<SyncSnapshot> SyncService::snapshot() {

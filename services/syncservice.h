@@ -13,21 +13,30 @@ namespace fi::services {
 class Workspace;
 
 /// The tablet and the central system: upload what is due (records and photos, exactly once),
-/// pull reference data and assignments (every draw verified), the same-day picture with each
-/// record's progress, a parked record tried again, and a leader's re-draw.
+/// the central system's wipe order (asked at every sync), pull reference data and assignments
+/// (every draw verified), the same-day picture with each record's progress, a parked record
+/// tried again, and a leader's re-draw.
 class SyncService {
 public:
     explicit SyncService(Workspace& w) : w_(w) {}
 
     /// Upload what is due, then pull. With `retry_for`, uploads that must wait (network
-    /// trouble, 503, 429) are tried again within that time before the pull. In the app the run
+    /// trouble, 503, 429) are tried again within that time before the pull, and the pull's
+    /// requests within what is left of it. In the app the run
     /// yields to the user's queued work and reports `cancelled`, to be run again after it.
     SyncRun sync(const sync::UploadProgressFn& progress,
                  std::chrono::seconds retry_for = std::chrono::seconds(0));
-    /// Pull only (after sign-in, for the first Today).
-    SyncRun pull();
+    /// Pull only (after sign-in, for the first Today). Each request follows the uploads' retry
+    /// rules within `retry_for`.
+    SyncRun pull(std::chrono::seconds retry_for = std::chrono::seconds(0));
     /// The same-day picture and each record still on its way, then those already received.
     Result<SyncSnapshot> snapshot();
+    /// Erase this tablet (the central system's order, or the user's own): upload everything
+    /// that can go first, then erase the whole data directory — the store with its -wal and
+    /// -shm, the key file, exports, the settings file. With drafts or records that did not
+    /// reach the central system, nothing is erased unless `discard_unsent` (the user saw the
+    /// list and confirmed), and the outcome names them.
+    Result<WipeOutcome> wipe(bool discard_unsent, const sync::UploadProgressFn& progress = {});
     /// The user asked to try a parked record again.
     Status retry(const std::string& record_id);
     /// Ask the central system for a new team (leaders, online); the revoked assignment's
@@ -37,7 +46,12 @@ public:
                                  const std::vector<std::string>& exclude_inspector_ids);
 
 private:
-    SyncRun pull_into(SyncRun run);
+    SyncRun pull_into(SyncRun run, std::chrono::steady_clock::time_point deadline);
+    /// GET /device: keep a wipe order (until carried out) or forget one the central system
+    /// took back; then, with an order kept, carry it out as far as allowed without asking.
+    SyncRun obey_device_order(SyncRun run, const sync::UploadProgressFn& progress);
+    /// Drafts and records not yet on the central system, as the Sync page lists them.
+    Result<std::vector<OutboxRow>> unsent_rows();
 
     Workspace& w_;
 };

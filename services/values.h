@@ -112,6 +112,19 @@ struct SyncRun {
     std::string pull_error;
     std::string pull_error_code;
     std::vector<std::string> messages;
+    /// The central system ordered this tablet erased (GET /device, kept until carried out).
+    bool wipe_ordered = false;
+    std::string wipe_message; ///< the central system's words with the order, if any
+    /// What a wipe did or would do: see WipeOutcome (set when `wipe_ordered`).
+    bool wiped = false;
+    std::vector<OutboxRow> unsent; ///< records not on the central system: kept, not erased
+};
+
+/// A wipe: everything uploaded first, then the whole data directory erased; or, with records
+/// still not on the central system, nothing erased and those records named.
+struct WipeOutcome {
+    bool wiped = false;
+    std::vector<OutboxRow> unsent; ///< drafts and records not uploaded (what would be lost)
 };
 
 /// The signed-in user as kept in the store.

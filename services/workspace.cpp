@@ -6,6 +6,7 @@
 #include "platform/secretstore.h"
 #include "services/errors.h"
 #include "services/yieldingtransport.h"
+#include "sync/origin.h"
 
 namespace fi::services {
 
@@ -54,10 +55,19 @@ platform::KeyVault Workspace::vault() const {
     return platform::KeyVault(store_path(), clock_, os_store_.get());
 }
 
+Status Workspace::network_allowed() const {
+    if (network_refusal_)
+        return *network_refusal_;
+    return {};
+}
+
 void Workspace::connect_to(const ServerConfig& server) {
     if (connected_ && server == server_)
         return;
-    const std::string token = client_ ? client_->token() : std::string();
+    const auto before = sync::origin_of(server_.url, server_.ca_file, server_.pins);
+    const auto after = sync::origin_of(server.url, server.ca_file, server.pins);
+    const bool same_origin = connected_ && before && after && *before == *after;
+    const std::string token = client_ && same_origin ? client_->token() : std::string();
     client_.reset();
     transport_.reset();
     curl_.reset();

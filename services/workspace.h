@@ -50,9 +50,17 @@ public:
     platform::KeyVault vault() const;
     const platform::BootClock& boot_clock() const { return clock_; }
 
-    /// Talk to `server` from now on (the session's token carries over when only the trust
-    /// changes).
+    /// Talk to `server` from now on. The session's token carries over only to the same
+    /// origin with the same trust (sync::Origin): it is never sent anywhere else.
     void connect_to(const ServerConfig& server);
+    /// Network operations go only to the central system the tablet was set up with; while a
+    /// front end names another one (or trust that is malformed), they are refused with `why`
+    /// and nothing is sent. Empty: allowed.
+    void refuse_network(std::optional<Error> why) { network_refusal_ = std::move(why); }
+    Status network_allowed() const;
+    /// The central system and trust kept at first run, readable while the store is locked
+    /// (lifting a lock-out goes there and nowhere else).
+    std::filesystem::path origin_path() const { return data_dir_ / "origin.json"; }
     const ServerConfig& server() const { return server_; }
     sync::CentralClient& client();
     /// While alive, sync requests give way to the user's queued work (see YieldingTransport).
@@ -88,6 +96,7 @@ private:
     std::optional<Database> db_;
     ServerConfig server_;
     bool connected_ = false;
+    std::optional<Error> network_refusal_;
     std::unique_ptr<sync::CurlTransport> curl_;
     std::unique_ptr<YieldingTransport> transport_;
     std::unique_ptr<sync::CentralClient> client_;

@@ -1,5 +1,6 @@
 // fieldinspect-cli as a script uses it: the README's worked example, its exit codes, and a
 // client killed mid-upload that completes on restart without a duplicate.
+#include "listener.h"
 #include "support/cliscript.h"
 #include "syncfixture.h"
 
@@ -314,4 +315,148 @@ TEST_CASE("a busy central system: the command line says what answered, the wait,
     const auto shown = tab.cli("show A-2026Q4-9999");
     CHECK(shown.status == 5);
     CHECK(tab.stderr_text().find("fieldinspect-cli pull") != std::string::npos);
+}
+
+namespace {
+
+/// `fieldinspect-server admin wipe-device`: the central system orders the tablet erased.
+void order_wipe(CentralServer& server, const std::string& device_id) {
+    const auto r = run_command(server_binary().string() + " admin --data " +
+                               (server.dir / "central").string() + " wipe-device --device " +
+                               device_id + " --message 'reported lost' 2>&1");
+    REQUIRE_MESSAGE(r.status == 0, r.out);
+}
+
+} // namespace
+
+TEST_CASE("the session goes only to the central system the tablet was set up with") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    Listener other; // another port on this device: another origin
+    const std::string elsewhere = "http://127.0.0.1:" + std::to_string(other.port()) + "/api/v1";
+    for (const std::string& args :
+         {"--server " + elsewhere + " sync", "--server " + elsewhere + " pull",
+          "--server " + elsewhere + " sign-in --user inspector1",
+          "--server " + elsewhere + " lift-lockout --user inspector1"}) {
+        CAPTURE(args);
+        const auto r = tab.cli(args);
+        CHECK(r.status == 5);
+        CHECK(tab.stderr_text().find("set up with the central system at http://127.0.0.1:" +
+                                     std::to_string(server.process.port())) != std::string::npos);
+        CHECK(tab.stderr_text().find("Nothing was sent") != std::string::npos);
+    }
+    // Named by the environment instead (the app's settings file is the same case).
+    auto r = run_command(tab.env + "FI_SERVER=" + elsewhere + " " + FI_CLI_BINARY + " sync 2>&1");
+    CHECK(r.status == 5);
+    // The same central system with other trust is another origin as well.
+    CHECK(tab.cli("--tls-pin sha256//" + std::string(43, 'B') + "= sync").status == 5);
+    CHECK(other.connections() == 0);
+    CHECK(other.received().empty());
+    // Offline work goes on, and the kept central system still gets everything.
+    CHECK(tab.cli("--server " + elsewhere + " assignments").status == 0);
+    CHECK(tab.cli("sync").status == 0);
+    CHECK(tab.cli("lift-lockout --user inspector1").status == 0);
+    CHECK(other.connections() == 0);
+}
+
+TEST_CASE("init refuses plain http to another host and empty or garbled pins before a byte") {
+    CentralServer server;
+    Listener anywhere("0.0.0.0");
+    const std::string port = std::to_string(anywhere.port());
+    std::string host = non_loopback_address();
+    if (host.empty())
+        host = "central.example";
+    CliTablet tab(server.process.base_url());
+    auto r = tab.cli("--server http://" + host + ":" + port + "/api/v1 init --user inspector1");
+    CHECK(r.status == 5);
+    CHECK(tab.stderr_text().find("Plain http:// is refused") != std::string::npos);
+    for (const std::string& pin : {std::string("''"), std::string("sha256//garbled")}) {
+        CAPTURE(pin);
+        r = tab.cli("--tls-pin " + pin + " init --user inspector1");
+        CHECK(r.status == 5);
+        CHECK(tab.stderr_text().find("pin") != std::string::npos);
+        CHECK(tab.stderr_text().find("Nothing was sent") != std::string::npos);
+    }
+    CHECK(anywhere.connections() == 0);
+    CHECK_FALSE(std::filesystem::exists(tab.dir / "data" / "fieldinspect.db"));
+    // Set up properly, a garbled pin later refuses the network, not the tablet.
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    CHECK(tab.cli("--tls-pin '' sync").status == 5);
+    CHECK(tab.stderr_text().find("is empty") != std::string::npos);
+    CHECK(tab.cli("--tls-pin '' assignments").status == 0);
+}
+
+TEST_CASE("a wipe order with nothing unsent: everything goes up, then the data directory goes") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    auto r = tab.cli("init --user inspector1 --json");
+    REQUIRE(r.status == 0);
+    const std::string device = json::parse(r.out).at("device_id");
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.first_onsite_assignment();
+    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, true)).status ==
+            0);
+    const auto mine = tab.dir / "mine.txt"; // the user's own file, beside the data directory
+    std::ofstream(mine) << "mine";
+    const auto data = tab.dir / "data";
+    std::filesystem::create_directories(data / "exports"); // left by an older version
+    std::ofstream(data / "exports" / "old.pdf") << "%PDF";
+    std::ofstream(data / "fieldinspect.ini") << "[server]\nurl=x\n";
+    REQUIRE(std::filesystem::exists(data / "fieldinspect.db.key"));
+
+    order_wipe(server, device);
+    r = tab.cli("sync --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const json out = json::parse(r.out);
+    CHECK(out.at("wiped") == true);
+    CHECK(out.at("uploaded") == 1);
+    CHECK(out.at("erased_unsent").empty());
+    CHECK(server.inspections().size() == 1); // uploaded first, photo and all
+    CHECK(server.inspections().at(0).find("photos 1/1") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(data)); // store, -wal, -shm, key, exports, ini
+    CHECK(std::filesystem::exists(mine));       // the user's own file stays
+    CHECK(tab.cli("status").status == 5);       // nothing left to open
+}
+
+TEST_CASE("a wipe order with unsent records and no network asks; it never erases them silently") {
+    auto server = std::make_unique<CentralServer>();
+    CliTablet tab(server->process.base_url());
+    auto r = tab.cli("init --user inspector1 --json");
+    REQUIRE(r.status == 0);
+    const std::string device = json::parse(r.out).at("device_id");
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.first_onsite_assignment();
+    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a) + " --json");
+    REQUIRE(r.status == 0);
+    const std::string id = json::parse(r.out).at("id");
+    // The central system orders the wipe but takes no upload (busy), then goes away.
+    order_wipe(*server, device);
+    server->faults(json::array(
+        {{{"method", "POST"}, {"path", ".*/inspections$"}, {"fault", "status"}, {"status", 503}}}));
+    r = tab.cli("sync");
+    CHECK(r.status == 3);
+    CHECK(r.out.find("Nothing was erased") != std::string::npos);
+    CHECK(r.out.find(id) != std::string::npos);
+    CHECK(r.out.find("reported lost") != std::string::npos);
+    server.reset(); // no network from here on
+
+    // The order was kept: the next sync, offline, asks again.
+    r = tab.cli("sync --json");
+    CHECK(r.status == 3);
+    const json asked = json::parse(r.out);
+    CHECK(asked.at("wiped") == false);
+    REQUIRE(asked.at("unsent").size() == 1);
+    CHECK(asked.at("unsent").at(0).at("id") == id);
+    // Without the explicit confirmation nothing goes.
+    r = tab.cli("wipe");
+    CHECK(r.status == 3);
+    CHECK(r.out.find(id) != std::string::npos);
+    CHECK(r.out.find("--discard-unsent") != std::string::npos);
+    CHECK(tab.cli("export " + id).status == 0); // still there, readable with the PIN
+    // Confirmed: erased with the rest.
+    r = tab.cli("wipe --discard-unsent --json");
+    CHECK(r.status == 0);
+    CHECK(json::parse(r.out).at("erased_unsent").size() == 1);
+    CHECK_FALSE(std::filesystem::exists(tab.dir / "data"));
 }

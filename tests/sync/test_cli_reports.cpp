@@ -81,7 +81,7 @@ TEST_CASE("the command line makes the inspection record PDF and the quarterly st
     const std::string a_id = a.at("id");
 
     // Nothing recorded yet: said plainly.
-    auto r = tab.cli("pdf " + a_id);
+    auto r = tab.cli("pdf " + a_id + " --out " + shq(tab.dir / "none.pdf"));
     CHECK(r.status == 5);
     CHECK(tab.stderr_text().find("No record or assignment") != std::string::npos);
 
@@ -118,12 +118,17 @@ TEST_CASE("the command line makes the inspection record PDF and the quarterly st
     CHECK(run_command("zbarimg -q --raw " + shq(tab.dir / "page.png")).out ==
           "fieldinspect:record:v1;id=" + id + ";chain=" + hash + "\n");
 
-    // By assignment id, to exports/ in the data directory.
+    // By assignment id, to a place the user chose; nothing is written unasked, and nothing
+    // without a place: no copy stays in the data directory.
     r = tab.cli("pdf " + a_id);
+    CHECK(r.status == 2);
+    CHECK(tab.stderr_text().find("--out") != std::string::npos);
+    const auto chosen = tab.dir / "chosen.pdf";
+    r = tab.cli("pdf " + a_id + " --out " + shq(chosen));
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
-    const auto exported = tab.dir / "data" / "exports" / ("record-" + id + ".pdf");
-    CHECK(r.out.find(exported.string()) != std::string::npos);
-    CHECK(std::filesystem::exists(exported));
+    CHECK(r.out.find(chosen.string()) != std::string::npos);
+    CHECK(std::filesystem::exists(chosen));
+    CHECK_FALSE(std::filesystem::exists(tab.dir / "data" / "exports"));
 
     // A place that cannot be written: a clear error, exit 5.
     r = tab.cli("pdf " + id + " --out " + shq(tab.dir / "missing" / "r.pdf"));
