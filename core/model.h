@@ -145,6 +145,11 @@ struct PhotoRef {
     std::string taken_at;
     std::optional<Location> location;
     std::optional<std::string> finding_id;
+    /// Interface 1.1: "camera" (taken in the app) or "import" (a file brought in), and for an
+    /// import the time its file says it was taken (none when it says nothing). A record kept
+    /// before 1.1 has no source and is encoded as it was (its chain hash stays true).
+    std::optional<std::string> source = std::nullopt;
+    std::optional<std::string> original_taken_at = std::nullopt;
 };
 
 enum class Outcome { no_problem, rectification_ordered, case_opened };

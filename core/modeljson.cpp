@@ -679,6 +679,9 @@ Result<PhotoRef> read_photo(const json& e, const Scope& parent, std::size_t i) {
     FI_READ(p.taken_at, req_string(e, s, "taken_at"));
     FI_READ(p.location, nullable_location(e, s, "location"));
     FI_READ(p.finding_id, nullable_string(e, s, "finding_id"));
+    // Records kept before interface 1.1 have no source.
+    FI_READ(p.source, nullable_string(e, s, "source"));
+    FI_READ(p.original_taken_at, nullable_string(e, s, "original_taken_at"));
     return p;
 }
 
@@ -935,14 +938,20 @@ json encode_inspection_record(const InspectionRecord& r) {
                                 {"description", f.description},
                                 {"photo_ids", strings(f.photo_ids)}});
     json photos = json::array();
-    for (const auto& p : r.photos)
-        photos.push_back(json{{"id", p.id},
-                              {"sha256", p.sha256},
-                              {"bytes", p.bytes},
-                              {"mime", p.mime},
-                              {"taken_at", p.taken_at},
-                              {"location", nullable_location_json(p.location)},
-                              {"finding_id", nullable(p.finding_id)}});
+    for (const auto& p : r.photos) {
+        json photo{{"id", p.id},
+                   {"sha256", p.sha256},
+                   {"bytes", p.bytes},
+                   {"mime", p.mime},
+                   {"taken_at", p.taken_at},
+                   {"location", nullable_location_json(p.location)},
+                   {"finding_id", nullable(p.finding_id)}};
+        if (p.source)
+            photo["source"] = *p.source;
+        if (p.source == "import") // present, null when the file told no time
+            photo["original_taken_at"] = nullable(p.original_taken_at);
+        photos.push_back(std::move(photo));
+    }
     return json{{"id", r.id},
                 {"assignment_id", r.assignment_id},
                 {"assignment_revision", r.assignment_revision},

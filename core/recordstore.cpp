@@ -273,8 +273,9 @@ Result<PhotoRef> RecordStore::add_photo(std::string_view record_id, const PhotoC
     auto stored = PhotoStore(db_).put(capture.id, capture.mime, size_bytes, source);
     if (!stored)
         return stored.error();
-    PhotoRef ref{stored->id,       stored->sha256,   stored->bytes,     stored->mime,
-                 capture.taken_at, capture.location, capture.finding_id};
+    PhotoRef ref{stored->id,         stored->sha256,   stored->bytes,
+                 stored->mime,       capture.taken_at, capture.location,
+                 capture.finding_id, capture.source,   capture.original_taken_at};
     FI_TRY(execute(db_, "INSERT INTO inspection_photos (record_id, photo_id) VALUES (?1, ?2)",
                    record_id, ref.id));
     InspectionRecord next = current->record;
@@ -470,7 +471,9 @@ RecordStore::start_correction(std::string_view original_id, std::string_view new
     PhotoStore photos(db_);
     for (std::size_t i = 0; i < old.photos.size(); ++i) {
         const auto& p = old.photos[i];
-        PhotoCapture capture{new_photo_ids[i], p.mime, p.taken_at, p.location, p.finding_id};
+        PhotoCapture capture{new_photo_ids[i],   p.mime,       p.taken_at,
+                             p.location,         p.finding_id, p.source.value_or("camera"),
+                             p.original_taken_at};
         // Stream the original's bytes into the copy, chunk by chunk.
         std::int64_t offset = 0;
         auto added = add_photo(

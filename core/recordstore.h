@@ -72,6 +72,9 @@ struct PhotoCapture {
     std::string taken_at;
     std::optional<Location> location;
     std::optional<std::string> finding_id;
+    std::string source = "camera"; ///< camera | import (interface 1.1)
+    std::optional<std::string> original_taken_at =
+        std::nullopt; ///< an import's own time, when it has one
 };
 
 /// Owner of inspection records in the store: drafts and their autosave, photos attached to

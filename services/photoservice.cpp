@@ -18,15 +18,18 @@ using Import =
 /// One import, whatever the picture's source: stamped with the trusted time and the place.
 Result<PhotoRef> attach(Workspace& w, const Import& import,
                         const std::optional<std::string>& finding_id,
-                        const std::optional<Location>& location, int longest_side_px) {
+                        const std::optional<Location>& location, int longest_side_px,
+                        std::string_view source) {
     auto db = w.store();
     if (!db)
         return db.error();
     platform::PhotoPolicy policy;
     policy.longest_side_px = longest_side_px;
     platform::PhotoImporter importer(**db, w.data_dir(), policy);
+    // An import's own time (its EXIF) is not read yet: null says so (interface 1.1).
     const PhotoCapture capture{make_uuid_v4(), "image/jpeg", china_timestamp(w.now().time),
-                               location, finding_id};
+                               location,       finding_id,   std::string(source),
+                               std::nullopt};
     auto imported = import(importer, capture);
     if (!imported)
         return imported.error();
@@ -51,7 +54,7 @@ Result<PhotoRef> PhotoService::import_file(const std::string& record_id,
         [&](platform::PhotoImporter& importer, const PhotoCapture& capture) {
             return importer.import_file(record_id, capture, file);
         },
-        finding_id, location, longest_side_px);
+        finding_id, location, longest_side_px, "import");
 }
 
 Result<PhotoRef> PhotoService::import_image(const std::string& record_id, const QImage& image,
@@ -63,7 +66,7 @@ Result<PhotoRef> PhotoService::import_image(const std::string& record_id, const 
         [&](platform::PhotoImporter& importer, const PhotoCapture& capture) {
             return importer.import_image(record_id, capture, image);
         },
-        finding_id, location, longest_side_px);
+        finding_id, location, longest_side_px, "camera");
 }
 
 Status PhotoService::remove(const std::string& record_id, const std::string& photo_id) {
