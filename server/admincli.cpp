@@ -71,6 +71,39 @@ std::optional<Options> parse_options(const std::vector<std::string>& args, std::
     return o;
 }
 
+// A seed party's step: 32 random bytes into a new file only its owner can read, and the
+// commitment (SHA-256 of the bytes) to hand to the planning office.
+int commit_seed(const Options& opts, std::ostream& out, std::ostream& err) {
+    const auto party = opts.get("party");
+    const auto file = opts.get("out");
+    if (!party || !file) {
+        err << "admin commit-seed: --party NAME and --out FILE are required\n";
+        return 2;
+    }
+    std::array<std::uint8_t, 32> bytes{};
+    if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1) {
+        err << "admin commit-seed: no random bytes from the system\n";
+        return 1;
+    }
+    const std::string seed = to_hex(bytes) + "\n";
+    const int fd = ::open(file->c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        err << "admin commit-seed: cannot create " << *file << " (" << std::strerror(errno)
+            << "); an existing seed file is never overwritten\n";
+        return 1;
+    }
+    const bool written = ::write(fd, seed.data(), seed.size()) == static_cast<ssize_t>(seed.size());
+    const bool closed = ::close(fd) == 0;
+    if (!written || !closed) {
+        err << "admin commit-seed: could not write " << *file << "\n";
+        return 1;
+    }
+    out << "party " << *party << " seed_commitment " << *seed_commitment_for(to_hex(bytes)) << "\n"
+        << "keep " << *file << " secret until the plan is published, then reveal it "
+        << "(reveal-seed)\n";
+    return 0;
+}
+
 Result<json> read_json_file(const std::string& path) {
     const auto text = read_small_file(path);
     if (!text)
@@ -141,9 +174,19 @@ users and devices
   unlock-user --username U
   wipe-device --device UUID [--message TEXT] [--undo]
 plans and draws
-  publish-plan --file PLAN.json                 (prints the seed commitment)
-  run-draw --plan ID
+  commit-seed --party NAME --out FILE           (a seed party's step, on its own machine:
+                                                 32 random bytes to FILE, never overwritten;
+                                                 prints the commitment to hand in)
+  publish-plan --file PLAN.json                 (draw.parties: at least two, each with its
+                                                 seed_commitment; prints the plan's commitment)
+  reveal-seed --plan ID --party NAME --seed-file FILE
+                                                (after publication; checked against the
+                                                 party's commitment)
+  run-draw --plan ID                            (once every party revealed)
+  show-plan --id PLAN                           (what GET /plans/{id} answers)
   show-draw --id DRAW
+  redraws --plan ID                             (the plan's public re-draw log)
+  redraw-counts                                 (re-draws asked, per leader)
   list-assignments [--plan ID]
   add-conflict --target T --inspector I [--reason TEXT]          (回避)
   record-check --target T --year Y --level province|city|branch --unit U
@@ -176,6 +219,9 @@ int AdminCli::run(const std::vector<std::string>& args) {
     const auto opts = parse_options(args, i + 1, err_);
     if (!opts)
         return 2;
+
+    if (command == "commit-seed") // a party's own step: touches no central data
+        return commit_seed(*opts, out_, err_);
 
     std::error_code ec;
     std::filesystem::create_directories(data, ec);
@@ -320,7 +366,64 @@ int AdminCli::run(const std::vector<std::string>& args) {
         if (!p)
             return fail(p.error());
         out_ << "plan " << p->plan_id << " published " << p->published_at << "\n"
-             << "draw " << p->draw_id << " seed commitment " << p->seed_commitment << "\n";
+             << "draw " << p->draw_id << " commitment " << p->commitment.dump() << "\n";
+        return 0;
+    }
+    if (command == "reveal-seed") {
+        const auto plan = need("plan");
+        const auto party = plan ? need("party") : std::nullopt;
+        const auto file = party ? need("seed-file") : std::nullopt;
+        if (!file)
+            return 2;
+        const auto text = read_small_file(*file);
+        if (!text)
+            return fail(Error::make(api_code::not_found, "Cannot read " + *file + "."));
+        const std::string seed = text->substr(0, text->find_first_of("\r\n"));
+        auto r = draws.reveal_seed(*plan, *party, seed);
+        if (!r)
+            return fail(r.error());
+        out_ << "plan " << *plan << ": " << r->revealed << " of " << r->parties
+             << " seeds revealed";
+        if (!r->waiting_for.empty()) {
+            out_ << "; waiting for";
+            for (const std::string& name : r->waiting_for)
+                out_ << " " << name;
+        }
+        out_ << "\n";
+        return 0;
+    }
+    if (command == "show-plan") {
+        const auto id = need("id");
+        if (!id)
+            return 2;
+        auto p = draws.plan_json(*id);
+        if (!p)
+            return fail(p.error());
+        out_ << p->dump(1) << "\n";
+        return 0;
+    }
+    if (command == "redraws") {
+        const auto plan = need("plan");
+        if (!plan)
+            return 2;
+        auto log = plan_store.redraw_log(*plan);
+        if (!log)
+            return fail(log.error());
+        for (const RedrawLogRow& r : *log) {
+            const json e = json::parse(r.body, nullptr, false);
+            out_ << r.index << " " << e.value("assignment_id", "") << " -> "
+                 << e.value("new_assignment_id", "") << " " << e.value("target_id", "") << " by "
+                 << r.by << " " << e.value("reason", "") << " excluded "
+                 << e.value("excluded", json::array()).dump() << " " << e.value("note", "") << "\n";
+        }
+        return 0;
+    }
+    if (command == "redraw-counts") {
+        auto counts = plan_store.redraw_counts();
+        if (!counts)
+            return fail(counts.error());
+        for (const auto& [leader, n] : *counts)
+            out_ << leader << " " << n << "\n";
         return 0;
     }
     if (command == "run-draw") {

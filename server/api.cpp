@@ -292,6 +292,8 @@ std::span<const Api::RouteRow> Api::routes() {
         {M::get, "/inspectors", session, api, &Api::inspectors},
         {M::get, "/assignments", session, api, &Api::assignments},
         {M::get, "/draws/([^/]+)", session, api, &Api::draw},
+        {M::get, "/plans/([^/]+)", session, api, &Api::plan},
+        {M::get, "/plans/([^/]+)/redraws", session, api, &Api::plan_redraws},
         {M::post, "/assignments/([^/]+)/redraw", session, api, &Api::redraw},
         {M::post, "/inspections", session, api, &Api::submit_inspection},
         {M::get, "/photos/([^/]+)", session, api, &Api::photo_head},
@@ -353,6 +355,17 @@ Reply Api::assignments(const httplib::Request& req, const Caller& caller) {
 Reply Api::draw(const httplib::Request& req, const Caller&) {
     auto draw = draws_.draw_json(req.matches[1].str());
     return draw ? Reply::json(200, *draw) : Reply::error(draw.error());
+}
+
+Reply Api::plan(const httplib::Request& req, const Caller&) {
+    auto plan = draws_.plan_json(req.matches[1].str());
+    return plan ? Reply::json(200, *plan) : Reply::error(plan.error());
+}
+
+Reply Api::plan_redraws(const httplib::Request& req, const Caller&) {
+    auto page =
+        reference_.redraw_log_page(req.matches[1].str(), param(req, "since"), param(req, "limit"));
+    return page ? Reply::json(200, *page) : Reply::error(page.error());
 }
 
 Reply Api::redraw(const httplib::Request& req, const Caller& caller) {

@@ -79,6 +79,8 @@ private:
     Reply inspectors(const httplib::Request& req, const Caller& caller);
     Reply assignments(const httplib::Request& req, const Caller& caller);
     Reply draw(const httplib::Request& req, const Caller& caller);
+    Reply plan(const httplib::Request& req, const Caller& caller);
+    Reply plan_redraws(const httplib::Request& req, const Caller& caller);
     Reply redraw(const httplib::Request& req, const Caller& caller);
     Reply submit_inspection(const httplib::Request& req, const Caller& caller);
     Reply photo_head(const httplib::Request& req, const Caller& caller);

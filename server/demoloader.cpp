@@ -72,8 +72,22 @@ Result<bool> DemoLoader::load(const std::filesystem::path& assets_dir) {
             string_member(u, "inspector_id"), string_member(u, "name").value_or(""),
             string_member(u, "unit").value_or(""), roles));
     }
+    // Interface 1.1, step by step: publication with the parties' commitments, each party's
+    // reveal (the demo ships the seeds; a real party keeps its own), then the draw.
+    auto seeds = read_json(demo / "party-seeds.json");
+    if (!seeds)
+        return seeds.error();
     if (auto p = draws_.publish_plan(*plan); !p)
         return p.error();
+    const json* parties = member(*seeds, "parties");
+    if (!parties || !parties->is_array())
+        return Error::make(api_code::invalid, "party-seeds.json needs a list of parties.");
+    for (const json& party : *parties)
+        if (auto r = draws_.reveal_seed(*plan_id, string_member(party, "name").value_or(""),
+                                        string_member(party, "seed").value_or(""));
+            !r)
+            return Error::make(r.error().code, "party-seeds.json: " + r.error().message,
+                               r.error().field);
     if (auto d = draws_.run_draw(*plan_id); !d)
         return d.error();
     return true;

@@ -1,6 +1,8 @@
 #include "server/drawservice.h"
 
+#include "core/answers.h"
 #include "core/date.h"
+#include "core/drawcommitment.h"
 #include "core/modeljson.h"
 #include "core/sha256.h"
 #include "server/apierror.h"
@@ -168,6 +170,17 @@ std::vector<std::string> team_ids(const json& assignment) {
     return out;
 }
 
+// The drawn team (leader, then members), experts left out: who a re-draw may exclude.
+std::vector<std::string> drawn_ids(const json& assignment) {
+    std::vector<std::string> out;
+    if (const json* team = member(assignment, "team"); team && team->is_array())
+        for (const json& m : *team)
+            if (auto id = string_member(m, "inspector_id");
+                id && string_member(m, "role") != "expert")
+                out.push_back(*id);
+    return out;
+}
+
 AssignmentRow row_for(const json& a, const std::string& body, std::string_view plan_id,
                       std::string_view target_id) {
     AssignmentRow row;
@@ -251,6 +264,101 @@ bool windows_overlap(const AssignmentRow& a, const PlanSpec& plan) {
 
 } // namespace
 
+Result<DrawRecord> DrawService::freeze_lists(const PlanSpec& plan) {
+    auto dir = load_directory(reference_);
+    if (!dir)
+        return dir.error();
+    std::set<std::string> excluded_targets;
+    if (plan.exclude_inspected_by_higher_level) {
+        auto x = inspected_by_higher_level(reference_, inspections_, plans_, plan);
+        if (!x)
+            return x.error();
+        excluded_targets = std::move(*x);
+    }
+
+    DrawRecord draw;
+    draw.id = plan.draw_id;
+    draw.plan_id = plan.id;
+    draw.algorithm = std::string(draw_algorithm_v2);
+    draw.team_size = plan.team_size;
+
+    std::int64_t staff = 0;
+    for (const auto& [id, inspector] : dir->roster)
+        if (inspector.unit == plan.unit && !inspector.third_party)
+            ++staff;
+    if (plan.staff)
+        staff = *plan.staff;
+
+    std::set<std::string> used;
+    for (std::size_t i = 0; i < plan.strata.size(); ++i) {
+        const PlanStratum& s = plan.strata[i];
+        std::vector<std::string> candidates;
+        std::int64_t category_size = 0;
+        for (const json& t : dir->targets) {
+            if (!in_stratum(t, s))
+                continue;
+            if (!plan.districts.empty() &&
+                !contains(plan.districts, string_member(t, "district").value_or("")))
+                continue;
+            ++category_size;
+            const std::string id = *string_member(t, "id");
+            if (excluded_targets.contains(id)) {
+                if (std::none_of(draw.excluded.begin(), draw.excluded.end(),
+                                 [&](const DrawExclusion& e) { return e.target_id == id; }))
+                    draw.excluded.push_back({id, "inspected_by_higher_level"});
+                continue;
+            }
+            if (used.insert(id).second)
+                candidates.push_back(id);
+        }
+        const DrawQuota quota = DrawQuota::for_stratum(plan, s, category_size, staff);
+        auto k = quota.choose(s, i, static_cast<std::int64_t>(candidates.size()));
+        if (!k)
+            return k.error();
+        std::sort(candidates.begin(), candidates.end());
+        draw.strata.push_back(DrawStratum{s.category, std::move(candidates), *k});
+    }
+
+    for (const auto& [id, inspector] : dir->roster)
+        if (inspector.cert_no && !inspector.cert_no->empty() && !inspector.third_party &&
+            (plan.inspector_units.empty() || contains(plan.inspector_units, inspector.unit)))
+            draw.inspector_pool.push_back(id);
+
+    auto registered = reference_.conflicts();
+    if (!registered)
+        return registered.error();
+    using ConflictMap = std::map<std::string, std::vector<std::string>>;
+    for (const ConflictMap* source :
+         {&plan.conflicts, static_cast<const ConflictMap*>(&*registered)})
+        for (const auto& [target, inspectors] : *source) {
+            if (!used.contains(target))
+                continue;
+            for (const std::string& inspector : inspectors)
+                if (contains(draw.inspector_pool, inspector) &&
+                    !contains(draw.conflicts[target], inspector))
+                    draw.conflicts[target].push_back(inspector);
+        }
+    for (auto& [target, inspectors] : draw.conflicts) {
+        std::sort(inspectors.begin(), inspectors.end());
+        // Every candidate must be drawable, or the draw could fail once the seeds are known.
+        if (draw.inspector_pool.size() <
+            inspectors.size() + static_cast<std::size_t>(plan.team_size))
+            return Error::make(api_code::invalid,
+                               "Target " + target + " has " + std::to_string(inspectors.size()) +
+                                   " conflicts: a team of " + std::to_string(plan.team_size) +
+                                   " cannot be drawn for it from the pool of " +
+                                   std::to_string(draw.inspector_pool.size()) + ".",
+                               "draw.conflicts");
+    }
+    if (draw.inspector_pool.size() < static_cast<std::size_t>(plan.team_size))
+        return Error::make(
+            api_code::invalid,
+            "The inspector pool holds " + std::to_string(draw.inspector_pool.size()) +
+                " certified officers; a team needs " + std::to_string(plan.team_size) + ".",
+            "draw.team_size");
+    return draw;
+}
+
 Result<PublishedPlan> DrawService::publish_plan(const json& plan_json) {
     auto plan = PlanSpec::decode(plan_json);
     if (!plan)
@@ -295,21 +403,127 @@ Result<PublishedPlan> DrawService::publish_plan(const json& plan_json) {
         }
     }
 
-    std::string seed = plan->seed.value_or(random_seed());
-    auto commitment = seed_commitment_for(seed);
-    if (!commitment)
-        return Error::make(api_code::invalid, commitment.error().message, "draw.seed");
-    if (plan->seed_commitment && *plan->seed_commitment != *commitment)
-        return Error::make(api_code::invalid, "The seed does not match the plan's seed_commitment.",
-                           "draw.seed_commitment");
+    // Interface 1.1: candidates, pool and conflicts frozen now, and hashed into the commitment
+    // with the parties' seed commitments, the draw's id and the tip of the re-draw chain.
+    auto frozen = freeze_lists(*plan);
+    if (!frozen)
+        return frozen.error();
+    const std::string chain_secret = random_seed();
+    auto chain = redraw_chain(chain_secret, plan->redraw_chain_length);
+    if (!chain)
+        return chain.error();
+    PlanCommitment commitment;
+    commitment.parties = plan->parties;
+    commitment.strata_sha256 = *strata_sha256(frozen->strata);
+    commitment.pool_sha256 = *pool_sha256(frozen->inspector_pool);
+    commitment.conflicts_sha256 = *conflicts_sha256(frozen->conflicts);
+    commitment.draw_id = plan->draw_id;
+    commitment.team_size = plan->team_size;
+    commitment.redraw_chain_tip = chain->front();
+    commitment.redraw_chain_length = plan->redraw_chain_length;
+    const json commitment_json = encode_plan_commitment(commitment);
+
     const std::string published_at = plan->published_at.value_or(china_timestamp(clock_()));
-    // The stored body never carries a seed: it lives in its own column until the draw.
-    json body = plan_json;
-    if (json* draw = body.contains("draw") ? &body["draw"] : nullptr; draw && draw->is_object())
-        draw->erase("seed");
-    FI_TRY(plans_.put_plan(PlanRow{plan->id, body.dump(), plan->draw_id, seed, *commitment,
-                                   published_at, "published"}));
-    return PublishedPlan{plan->id, plan->draw_id, *commitment, published_at};
+    FI_TRY(plans_.put_plan(PlanRow{plan->id, plan_json.dump(), plan->draw_id, "", "", published_at,
+                                   "published", commitment_json.dump(), encode_draw(*frozen).dump(),
+                                   "{}", chain_secret}));
+    return PublishedPlan{plan->id, plan->draw_id, commitment_json, published_at};
+}
+
+namespace {
+
+// A stored plan's publication as `GET /plans/{id}` gives it.
+Result<PlanPublication> publication_of(const PlanRow& row) {
+    const json body = json::parse(row.body, nullptr, false);
+    auto spec = PlanSpec::decode(body);
+    if (!spec)
+        return spec.error();
+    const json commitment = json::parse(row.commitment, nullptr, false);
+    auto decoded = decode_plan_commitment(commitment);
+    if (!decoded)
+        return Error::make(api_code::internal,
+                           "Plan " + row.id + " has no 1.1 commitment: " + decoded.error().message);
+    PlanPublication p;
+    p.id = spec->id;
+    p.name = spec->name;
+    p.year = spec->year;
+    p.kind = spec->kind;
+    p.unit = spec->unit;
+    p.published_at = row.published_at;
+    p.commitment = std::move(*decoded);
+    p.commitment_json = commitment;
+    return p;
+}
+
+} // namespace
+
+Result<json> DrawService::plan_json(std::string_view plan_id) {
+    auto row = plans_.find_plan(plan_id);
+    if (!row)
+        return row.error();
+    if (!*row)
+        return Error::make(api_code::not_found, "No plan " + std::string(plan_id) + ".");
+    auto publication = publication_of(**row);
+    if (!publication)
+        return publication.error();
+    return encode_plan_publication(*publication);
+}
+
+Result<RevealOutcome> DrawService::reveal_seed(std::string_view plan_id, std::string_view party,
+                                               std::string_view seed) {
+    RevealOutcome out;
+    if (const Status tx = database_.transaction([&]() -> Status {
+            auto row = plans_.find_plan(plan_id);
+            if (!row)
+                return row.error();
+            if (!*row)
+                return Error::make(api_code::not_found, "No plan " + std::string(plan_id) + ".",
+                                   "plan");
+            if ((*row)->status != "published")
+                return Error::make(api_code::invalid,
+                                   "Plan " + std::string(plan_id) + " was drawn already.", "plan");
+            auto publication = publication_of(**row);
+            if (!publication)
+                return publication.error();
+            const auto& parties = publication->commitment.parties;
+            const auto it = std::find_if(parties.begin(), parties.end(),
+                                         [&](const SeedParty& p) { return p.name == party; });
+            if (it == parties.end()) {
+                std::string names;
+                for (const SeedParty& p : parties)
+                    names += (names.empty() ? "" : ", ") + p.name;
+                return Error::make(api_code::invalid,
+                                   "Plan " + std::string(plan_id) + " has no seed party \"" +
+                                       std::string(party) + "\"; its parties are " + names + ".",
+                                   "party");
+            }
+            if (!is_lower_hex(seed))
+                return Error::make(api_code::invalid,
+                                   "A seed is 64 lower-case hexadecimal digits (32 bytes).",
+                                   "seed");
+            if (*seed_commitment_for(seed) != it->seed_commitment)
+                return Error::make(api_code::invalid,
+                                   "This seed does not match the commitment " + it->name +
+                                       " handed in before publication (" + it->seed_commitment +
+                                       "); the draw cannot run on it.",
+                                   "seed");
+            json reveals = json::parse((*row)->reveals, nullptr, false);
+            if (!reveals.is_object())
+                reveals = json::object();
+            reveals[std::string(party)] = std::string(seed);
+            PlanRow updated = **row;
+            updated.reveals = reveals.dump();
+            FI_TRY(plans_.put_plan(updated));
+            out.revealed = reveals.size();
+            out.parties = parties.size();
+            for (const SeedParty& p : parties)
+                if (!reveals.contains(p.name))
+                    out.waiting_for.push_back(p.name);
+            return {};
+        });
+        !tx)
+        return tx.error();
+    return out;
 }
 
 Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
@@ -325,93 +539,67 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
     auto plan = PlanSpec::decode(json::parse((*row)->body, nullptr, false));
     if (!plan)
         return plan.error();
+    auto publication = publication_of(**row);
+    if (!publication)
+        return publication.error();
     auto dir = load_directory(reference_);
     if (!dir)
         return dir.error();
 
-    std::set<std::string> excluded_targets;
-    if (plan->exclude_inspected_by_higher_level) {
-        auto x = inspected_by_higher_level(reference_, inspections_, plans_, *plan);
-        if (!x)
-            return x.error();
-        excluded_targets = std::move(*x);
-    }
-
+    // Every party's seed, in the commitment's order; nobody can draw without all of them.
+    const json reveals = json::parse((*row)->reveals, nullptr, false);
+    std::vector<std::string> seeds;
+    std::vector<std::string> waiting;
     DrawRecord draw;
-    draw.id = plan->draw_id;
-    draw.plan_id = plan->id;
-    draw.seed = (*row)->seed;
-    draw.seed_commitment = (*row)->seed_commitment;
-    draw.team_size = plan->team_size;
-    draw.published_at = (*row)->published_at;
-
-    std::int64_t staff = 0;
-    for (const auto& [id, inspector] : dir->roster)
-        if (inspector.unit == plan->unit && !inspector.third_party)
-            ++staff;
-    if (plan->staff)
-        staff = *plan->staff;
-
-    std::set<std::string> used;
-    std::map<std::string, std::size_t> stratum_of; // target → index of its stratum
-    for (std::size_t i = 0; i < plan->strata.size(); ++i) {
-        const PlanStratum& s = plan->strata[i];
-        std::vector<std::string> candidates;
-        std::int64_t category_size = 0;
-        for (const json& t : dir->targets) {
-            if (!in_stratum(t, s))
-                continue;
-            if (!plan->districts.empty() &&
-                !contains(plan->districts, string_member(t, "district").value_or("")))
-                continue;
-            ++category_size;
-            const std::string id = *string_member(t, "id");
-            if (excluded_targets.contains(id)) {
-                if (std::none_of(draw.excluded.begin(), draw.excluded.end(),
-                                 [&](const DrawExclusion& e) { return e.target_id == id; }))
-                    draw.excluded.push_back({id, "inspected_by_higher_level"});
-                continue;
-            }
-            if (used.insert(id).second) {
-                candidates.push_back(id);
-                stratum_of[id] = i;
-            }
+    for (const SeedParty& p : publication->commitment.parties) {
+        const json* seed =
+            reveals.is_object() && reveals.contains(p.name) ? &reveals.at(p.name) : nullptr;
+        if (!seed || !seed->is_string()) {
+            waiting.push_back(p.name);
+            continue;
         }
-        const DrawQuota quota = DrawQuota::for_stratum(*plan, s, category_size, staff);
-        auto k = quota.choose(s, i, static_cast<std::int64_t>(candidates.size()));
-        if (!k)
-            return k.error();
-        draw.strata.push_back(DrawStratum{s.category, std::move(candidates), *k});
+        seeds.push_back(seed->get<std::string>());
+        draw.parties.push_back(SeedParty{p.name, p.seed_commitment, seed->get<std::string>()});
+    }
+    if (!waiting.empty()) {
+        std::string names;
+        for (const std::string& n : waiting)
+            names += (names.empty() ? "" : ", ") + n;
+        return Error::make(api_code::invalid,
+                           "Plan " + std::string(plan_id) + " cannot be drawn yet: " + names +
+                               " has not revealed its seed (reveal-seed).",
+                           "plan");
     }
 
-    for (const auto& [id, inspector] : dir->roster)
-        if (inspector.cert_no && !inspector.cert_no->empty() && !inspector.third_party &&
-            (plan->inspector_units.empty() || contains(plan->inspector_units, inspector.unit)))
-            draw.inspector_pool.push_back(id);
-
-    auto registered = reference_.conflicts();
-    if (!registered)
-        return registered.error();
-    for (const auto* source : {&plan->conflicts, &*registered})
-        for (const auto& [target, inspectors] : *source) {
-            if (!stratum_of.contains(target))
-                continue;
-            for (const std::string& inspector : inspectors)
-                if (contains(draw.inspector_pool, inspector) &&
-                    !contains(draw.conflicts[target], inspector))
-                    draw.conflicts[target].push_back(inspector);
-        }
-    for (auto& [target, inspectors] : draw.conflicts)
-        std::sort(inspectors.begin(), inspectors.end());
+    auto frozen = decode_draw(json::parse((*row)->frozen, nullptr, false));
+    if (!frozen)
+        return Error::make(api_code::internal, "The frozen lists of plan " + std::string(plan_id) +
+                                                   " cannot be read: " + frozen.error().message);
+    static_cast<DrawInput&>(draw) = static_cast<const DrawInput&>(*frozen);
+    draw.seed = *combined_seed(seeds);
+    draw.seed_commitment = *seed_commitment_for(draw.seed);
+    draw.plan_commitment = publication->commitment_json;
+    draw.published_at = (*row)->published_at;
+    const auto now = clock_();
+    if (const auto published = parse_rfc3339((*row)->published_at); !published || now <= *published)
+        return Error::make(api_code::invalid,
+                           "Plan " + std::string(plan_id) + " is published at " +
+                               (*row)->published_at + "; its draw runs after that.",
+                           "plan");
+    draw.drawn_at = china_timestamp(now);
 
     auto outcome = compute_draw(draw);
     if (!outcome)
         return Error::make(api_code::invalid, outcome.error().message, outcome.error().field);
     draw.selected = outcome->selected;
     draw.teams = outcome->teams;
-    draw.drawn_at = china_timestamp(clock_());
-    if (const auto v = verify_draw(draw); !v.verified())
+    if (const auto v = verify_plan_draw(*publication, draw); !v.verified())
         return Error::make(api_code::internal, "The draw does not verify: " + v.message);
+
+    std::map<std::string, std::size_t> stratum_of; // target → index of its stratum
+    for (std::size_t i = 0; i < draw.strata.size(); ++i)
+        for (const std::string& id : draw.strata[i].candidates)
+            stratum_of.emplace(id, i);
 
     DrawResult result;
     if (const Status tx = database_.transaction([&]() -> Status {
@@ -496,6 +684,8 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
             }
             PlanRow drawn = **row;
             drawn.status = "drawn";
+            drawn.seed = draw.seed;
+            drawn.seed_commitment = draw.seed_commitment;
             return plans_.put_plan(drawn);
         });
         !tx)
@@ -522,8 +712,15 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
     if (!reason || (*reason != "conflict" && *reason != "absence" && *reason != "other"))
         return Error::make(api_code::invalid, "reason must be conflict, absence or other.",
                            "reason");
-    if (const json* note = member(body, "note"); note && !note->is_null() && !note->is_string())
-        return Error::make(api_code::invalid, "note must be text.", "note");
+    std::string note;
+    if (const json* n = member(body, "note"); n && !n->is_null()) {
+        if (!n->is_string())
+            return Error::make(api_code::invalid, "note must be text.", "note");
+        note = n->get<std::string>();
+    }
+    if (*reason == "other" && is_blank(note))
+        return Error::make(api_code::note_required,
+                           "A re-draw for another reason needs a note saying what it is.", "note");
     std::vector<std::string> exclude;
     if (const json* x = member(body, "exclude_inspector_ids"); x && !x->is_null()) {
         if (!x->is_array())
@@ -534,7 +731,8 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
                 return Error::make(api_code::invalid,
                                    "exclude_inspector_ids must be a list of ids.",
                                    "exclude_inspector_ids");
-            exclude.push_back(id.get<std::string>());
+            if (!contains(exclude, id.get<std::string>()))
+                exclude.push_back(id.get<std::string>());
         }
     }
 
@@ -547,7 +745,7 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
                 return Error::make(api_code::not_found,
                                    "No assignment " + std::string(assignment_id) + ".");
             json old = json::parse((*row)->body);
-            const auto team = team_ids(old);
+            const auto team = drawn_ids(old);
             const bool leader =
                 caller.inspector_id && !team.empty() && team.front() == *caller.inspector_id;
             if (!leader)
@@ -564,79 +762,111 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
             if (!done->empty())
                 return Error::make(api_code::already_inspected,
                                    (*row)->id + " was inspected; its team can no longer change.");
-
-            auto original_row = plans_.find_draw((*row)->draw_id);
-            if (!original_row)
-                return original_row.error();
-            if (!*original_row)
-                return Error::make(api_code::internal, "The assignment's draw is missing.");
-            auto original = decode_draw(json::parse((*original_row)->body));
-            if (!original)
-                return original.error();
-            const std::string target = (*row)->target_id;
-            std::string category = string_member(old["target"], "category").value_or("key");
-            for (const DrawStratum& s : original->strata)
-                if (contains(s.candidates, target))
-                    category = s.category;
+            // A leader may only exclude drawn members of this team: naming anyone else would
+            // narrow the pool towards a team of the leader's choosing.
+            for (const std::string& id : exclude)
+                if (!contains(team, id))
+                    return Error::make(api_code::exclude_not_on_team,
+                                       id + " is not a drawn member of the team of " + (*row)->id +
+                                           "; only its drawn members can be excluded.",
+                                       "exclude_inspector_ids");
 
             auto plan_row = plans_.find_plan((*row)->plan_id);
             if (!plan_row)
                 return plan_row.error();
-            const std::string base = *plan_row ? (*plan_row)->draw_id : original->id;
-            auto n = plans_.next_counter("redraw:" + base);
-            if (!n)
-                return n.error();
+            if (!*plan_row)
+                return Error::make(api_code::internal, "The assignment's plan is missing.");
+            auto publication = publication_of(**plan_row);
+            if (!publication)
+                return publication.error();
+            const PlanCommitment& commitment = publication->commitment;
+            auto plan_draw_row = plans_.find_draw(commitment.draw_id);
+            if (!plan_draw_row)
+                return plan_draw_row.error();
+            if (!*plan_draw_row)
+                return Error::make(api_code::internal, "The plan's draw is missing.");
+            auto plan_draw = decode_draw(json::parse((*plan_draw_row)->body));
+            if (!plan_draw)
+                return plan_draw.error();
 
-            DrawRecord draw;
-            draw.id = base + "-R" + std::to_string(*n);
-            draw.plan_id = (*row)->plan_id;
-            draw.seed = random_seed();
-            draw.seed_commitment = *seed_commitment_for(draw.seed);
-            draw.strata = {DrawStratum{category, {target}, 1}};
-            draw.inspector_pool = original->inspector_pool;
-            draw.team_size = original->team_size;
-            std::vector<std::string> avoid;
-            if (const auto c = original->conflicts.find(target); c != original->conflicts.end())
-                avoid = c->second;
-            auto registered = reference_.conflicts();
-            if (!registered)
-                return registered.error();
-            if (const auto c = registered->find(target); c != registered->end())
-                avoid.insert(avoid.end(), c->second.begin(), c->second.end());
-            avoid.insert(avoid.end(), exclude.begin(), exclude.end());
-            std::sort(avoid.begin(), avoid.end());
-            avoid.erase(std::unique(avoid.begin(), avoid.end()), avoid.end());
-            std::erase_if(avoid,
-                          [&](const std::string& i) { return !contains(draw.inspector_pool, i); });
-            if (!avoid.empty())
-                draw.conflicts[target] = avoid;
-            auto outcome = compute_draw(draw);
-            if (!outcome)
-                return Error::make(api_code::invalid,
-                                   "No team can be drawn without the excluded inspectors: " +
-                                       outcome.error().message,
-                                   "exclude_inspector_ids");
-            draw.selected = outcome->selected;
-            draw.teams = outcome->teams;
-            const std::string now = china_timestamp(clock_());
-            draw.published_at = now;
-            draw.drawn_at = now;
-            const json draw_body = encode_draw(draw);
-            FI_TRY(plans_.put_draw(DrawRow{draw.id, draw.plan_id, draw_body.dump()}));
+            // The next link of the chain the plan committed to: the k-th accepted re-draw.
+            auto log_rows = plans_.redraw_log((*row)->plan_id);
+            if (!log_rows)
+                return log_rows.error();
+            std::vector<RedrawLogEntry> log;
+            for (const RedrawLogRow& r : *log_rows) {
+                auto entry = decode_redraw_log_entry(json::parse(r.body, nullptr, false));
+                if (!entry)
+                    return entry.error();
+                log.push_back(std::move(*entry));
+            }
+            const auto k = static_cast<std::int64_t>(log.size()) + 1;
+            if (k > commitment.redraw_chain_length)
+                return Error::make(api_code::redraw_chain_exhausted,
+                                   "Plan " + (*row)->plan_id + " has used all " +
+                                       std::to_string(commitment.redraw_chain_length) +
+                                       " re-draws its chain allows.");
+            auto chain = redraw_chain((*plan_row)->chain_secret, commitment.redraw_chain_length);
+            if (!chain)
+                return chain.error();
 
-            // The new assignment: the same visit with the new team; experts stay (not drawn).
-            std::vector<std::string> experts;
-            for (const json& m : old["team"])
-                if (string_member(m, "role") == "expert")
-                    experts.push_back(*string_member(m, "inspector_id"));
+            const std::string target = (*row)->target_id;
             std::string prefix = (*row)->id.substr(0, (*row)->id.rfind('-') + 1);
             auto number = plans_.next_counter("assignment:" + prefix);
             if (!number)
                 return number.error();
             char digits[16];
             std::snprintf(digits, sizeof digits, "%04lld", static_cast<long long>(*number));
+            const std::string now = china_timestamp(clock_());
+
+            RedrawLogEntry entry;
+            entry.index = k;
+            entry.assignment_id = (*row)->id;
+            entry.revision = (*row)->revision + 1;
+            entry.new_assignment_id = prefix + digits;
+            entry.target_id = target;
+            entry.draw_id = redraw_draw_id(commitment.draw_id, k);
+            entry.reason = *reason;
+            entry.note = note;
+            entry.excluded = exclude;
+            entry.by = *caller.inspector_id;
+            entry.at = now;
+            entry.link = (*chain)[static_cast<std::size_t>(k)];
+
+            auto input = redraw_input(*plan_draw, log, entry);
+            if (!input)
+                return Error::make(api_code::internal, input.error().message);
+            DrawRecord draw;
+            static_cast<DrawInput&>(draw) = std::move(*input);
+            auto outcome = compute_draw(draw);
+            if (!outcome)
+                return Error::make(
+                    api_code::no_eligible_team,
+                    "No team can be drawn for " + target +
+                        " without the excluded inspectors: " + outcome.error().message,
+                    "exclude_inspector_ids");
+            draw.selected = outcome->selected;
+            draw.teams = outcome->teams;
+            draw.redraw_index = k;
+            draw.redraw_link = entry.link;
+            draw.plan_commitment = publication->commitment_json;
+            draw.published_at = publication->published_at;
+            draw.drawn_at = now;
+            const json draw_body = encode_draw(draw);
+            FI_TRY(plans_.put_draw(DrawRow{draw.id, draw.plan_id, draw_body.dump()}));
+            FI_TRY(plans_.append_redraw(
+                RedrawLogRow{(*row)->plan_id, k, entry.by, encode_redraw_log_entry(entry).dump()}));
+            if (*reason == "conflict") // joins the target's register for later plans
+                for (const std::string& id : exclude)
+                    FI_TRY(reference_.add_conflict(target, id, "re-draw " + draw.id + ": " + note));
+
+            // The new assignment: the same visit with the new team; experts stay (not drawn).
+            std::vector<std::string> experts;
+            for (const json& m : old["team"])
+                if (string_member(m, "role") == "expert")
+                    experts.push_back(*string_member(m, "inspector_id"));
             json fresh = old;
-            fresh["id"] = prefix + digits;
+            fresh["id"] = entry.new_assignment_id;
             fresh["revision"] = 1;
             fresh["status"] = "active";
             fresh["team"] = team_json(draw.teams.at(target), experts);
@@ -646,7 +876,7 @@ Result<json> DrawService::redraw(const Caller& caller, std::string_view assignme
                 return fresh_body.error();
 
             json revoked = old;
-            revoked["revision"] = (*row)->revision + 1;
+            revoked["revision"] = entry.revision;
             revoked["status"] = "revoked";
             auto revoked_body = checked_assignment(revoked);
             if (!revoked_body)

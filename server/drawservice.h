@@ -1,10 +1,12 @@
 #pragma once
 
 #include "core/draw.h"
+#include "core/drawcommitment.h"
 #include "core/result.h"
 #include "server/caller.h"
 #include "server/clock.h"
 #include "server/inspectionstore.h"
+#include "server/planspec.h"
 #include "server/planstore.h"
 #include "server/referencedatastore.h"
 
@@ -17,12 +19,19 @@ namespace fi::server {
 
 class ServerDatabase;
 
-/// What publishing a plan made public: the seed's commitment, before anyone can know the seed.
+/// What publishing a plan made public: its commitment (interface 1.1), before any seed is known.
 struct PublishedPlan {
     std::string plan_id;
     std::string draw_id;
-    std::string seed_commitment;
+    nlohmann::json commitment;
     std::string published_at;
+};
+
+/// Where the reveals of a plan stand after one more.
+struct RevealOutcome {
+    std::size_t revealed = 0;
+    std::size_t parties = 0;
+    std::vector<std::string> waiting_for;
 };
 
 /// What a draw produced.
@@ -55,18 +64,30 @@ public:
         : database_(database), reference_(reference), plans_(plans), inspections_(inspections),
           clock_(std::move(clock)) {}
 
-    /// Check and store a plan (PlanSpec's shape). Its seed is the plan's own (demo data) or a
-    /// fresh random one; either way only the commitment is public until the draw.
+    /// Check and publish a plan (PlanSpec's shape) with the commitment of interface 1.1: the
+    /// parties' seed commitments (at least two, none the planning office), the candidates, pool
+    /// and conflicts frozen now and hashed, the draw's id, and the tip of a fresh re-draw chain.
     Result<PublishedPlan> publish_plan(const nlohmann::json& plan);
-    /// Run a published plan's draw once and create its assignments.
+    /// `GET /plans/{id}`: the current publication.
+    Result<nlohmann::json> plan_json(std::string_view plan_id);
+    /// A party reveals its seed after publication; refused unless it matches its commitment.
+    Result<RevealOutcome> reveal_seed(std::string_view plan_id, std::string_view party,
+                                      std::string_view seed);
+    /// Run a published plan's draw once, on the frozen lists and the combined seed, after every
+    /// party revealed and after the publication; create its assignments.
     Result<DrawResult> run_draw(std::string_view plan_id);
     /// `GET /draws/{id}`; not_found before the draw has run.
     Result<nlohmann::json> draw_json(std::string_view draw_id);
-    /// `POST /assignments/{id}/redraw`: the 201 body.
+    /// `POST /assignments/{id}/redraw` (interface 1.1): only drawn members excluded, a note for
+    /// `other`, the next link of the plan's chain, an entry of the public log; the 201 body.
     Result<nlohmann::json> redraw(const Caller& caller, std::string_view assignment_id,
                                   const nlohmann::json& body);
 
 private:
+    /// The draw's input as the plan defines it now (candidates with k, pool, conflicts,
+    /// exclusions), frozen at publication.
+    Result<DrawRecord> freeze_lists(const PlanSpec& plan);
+
     ServerDatabase& database_;
     ReferenceDataStore& reference_;
     PlanStore& plans_;

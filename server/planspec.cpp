@@ -1,5 +1,6 @@
 #include "server/planspec.h"
 
+#include "core/drawcommitment.h"
 #include "core/modeljson.h"
 #include "server/apierror.h"
 #include "server/requestjson.h"
@@ -258,12 +259,47 @@ Result<PlanSpec> PlanSpec::decode(const json& j) {
         return draw_id.error();
     p.draw_id = *draw_id;
     if (const auto algorithm = string_member(*draw, "algorithm");
-        algorithm && *algorithm != "sha256-ctr-fy-v1")
-        return bad("draw.algorithm", "must be sha256-ctr-fy-v1");
-    if (const auto seed = string_member(*draw, "seed"))
-        p.seed = *seed;
-    if (const auto commitment = string_member(*draw, "seed_commitment"))
-        p.seed_commitment = *commitment;
+        algorithm && *algorithm != draw_algorithm_v2)
+        return bad("draw.algorithm", "must be sha256-ctr-fy-v2");
+    // Interface 1.1: nobody who plans chooses the seed.
+    for (const char* chosen : {"seed", "seed_commitment"})
+        if (member(*draw, chosen))
+            return bad(std::string("draw.") + chosen,
+                       "is not for the planner to give: the seed is combined from the parties' "
+                       "seeds (draw.parties), each committed before publication");
+    const json* parties = member(*draw, "parties");
+    if (!parties)
+        return bad("draw.parties", "must name at least two seed parties");
+    auto party_list = decode_seed_parties(*parties, "draw.parties", "plan");
+    if (!party_list)
+        return party_list.error();
+    if (party_list->size() < 2)
+        return bad("draw.parties",
+                   "must name at least two seed parties (no single body may choose the seed)");
+    for (std::size_t i = 0; i < party_list->size(); ++i) {
+        const SeedParty& party = (*party_list)[i];
+        const std::string field = "draw.parties[" + std::to_string(i) + "]";
+        if (party.name.empty() || party.name == p.unit || party.name == p.own_department)
+            return bad(field + ".name",
+                       "must name a body other than the planning office (" + p.unit + ")");
+        for (std::size_t earlier = 0; earlier < i; ++earlier)
+            if ((*party_list)[earlier].name == party.name)
+                return bad(field + ".name", "names the same party twice");
+        if (party.seed)
+            return bad(field + ".seed",
+                       "must not be given: a party reveals its seed only after publication");
+        if (!is_lower_hex(party.seed_commitment))
+            return bad(field + ".seed_commitment", "must be 64 lower-case hexadecimal digits");
+    }
+    p.parties = std::move(*party_list);
+    if (const json* length = member(*draw, "redraw_chain_length"); length && !length->is_null()) {
+        auto n = need_int(*length, "draw.redraw_chain_length");
+        if (!n)
+            return n.error();
+        if (*n < 1 || *n > 100000)
+            return bad("draw.redraw_chain_length", "must be between 1 and 100000");
+        p.redraw_chain_length = *n;
+    }
     if (const json* ts = member(*draw, "team_size"); ts && !ts->is_null()) {
         auto n = need_int(*ts, "draw.team_size");
         if (!n)

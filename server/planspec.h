@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/date.h"
+#include "core/draw.h"
 #include "core/model.h"
 #include "core/result.h"
 
@@ -59,8 +60,11 @@ struct PlanSpec {
     std::optional<std::int64_t> staff;        ///< 在编在岗 staff for the general ratio
 
     std::string draw_id;
-    std::optional<std::string> seed;
-    std::optional<std::string> seed_commitment;
+    /// The bodies that each commit to part of the seed (interface 1.1): at least two, neither
+    /// the planning office; each hands in only SHA-256 of its 32 random bytes.
+    std::vector<SeedParty> parties;
+    /// Links of the pre-committed re-draw chain: how many re-draws the plan allows.
+    std::int64_t redraw_chain_length = 1000;
     std::int64_t team_size = 2;
     std::map<std::string, std::vector<std::string>> conflicts;
 

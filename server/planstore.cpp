@@ -14,10 +14,12 @@ using store_sql::sql;
 PlanRow plan_of(const Statement& st) {
     return PlanRow{st.column_string(0), st.column_string(1), st.column_string(2),
                    st.column_string(3), st.column_string(4), st.column_string(5),
-                   st.column_string(6)};
+                   st.column_string(6), st.column_string(7), st.column_string(8),
+                   st.column_string(9), st.column_string(10)};
 }
-constexpr std::string_view plan_columns =
-    "id, body, draw_id, seed, seed_commitment, published_at, status";
+constexpr std::string_view plan_columns = "id, body, draw_id, seed, seed_commitment, "
+                                          "published_at, status, commitment, frozen, reveals, "
+                                          "chain_secret";
 
 constexpr std::string_view assignment_columns =
     "id, revision, status, body, plan_id, target_id, draw_id, window_from, window_to, seq";
@@ -57,8 +59,9 @@ Status PlanStore::put_plan(const PlanRow& p) {
     auto db = database_.lock();
     return run(*db,
                sql("INSERT OR REPLACE INTO plans (", plan_columns,
-                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"),
-               p.id, p.body, p.draw_id, p.seed, p.seed_commitment, p.published_at, p.status);
+                   ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"),
+               p.id, p.body, p.draw_id, p.seed, p.seed_commitment, p.published_at, p.status,
+               p.commitment, p.frozen, p.reveals, p.chain_secret);
 }
 
 Result<std::optional<PlanRow>> PlanStore::find_plan(std::string_view id) {
@@ -82,6 +85,57 @@ Status PlanStore::put_draw(const DrawRow& d) {
     auto db = database_.lock();
     return run(*db, "INSERT INTO draws (id, plan_id, body) VALUES (?1, ?2, ?3)", d.id, d.plan_id,
                d.body);
+}
+
+Status PlanStore::append_redraw(const RedrawLogRow& e) {
+    auto db = database_.lock();
+    return run(*db,
+               "INSERT INTO redraw_log (plan_id, idx, by_inspector, body) VALUES (?1, ?2, ?3, ?4)",
+               e.plan_id, e.index, e.by, e.body);
+}
+
+Result<FeedPage> PlanStore::redraw_page(std::string_view plan_id, std::int64_t after,
+                                        std::size_t limit) {
+    auto db = database_.lock();
+    FeedPage page;
+    FI_TRY(query(
+        *db,
+        "SELECT idx, body FROM redraw_log WHERE plan_id = ?1 AND idx > ?2 ORDER BY idx LIMIT ?3",
+        [&](const Statement& st) {
+            page.rows.push_back(FeedRow{st.column_int64(0), std::to_string(st.column_int64(0)),
+                                        false, st.column_string(1)});
+        },
+        plan_id, after, static_cast<std::int64_t>(limit) + 1));
+    if (page.rows.size() > limit) {
+        page.rows.resize(limit);
+        page.has_more = true;
+    }
+    return page;
+}
+
+Result<std::vector<RedrawLogRow>> PlanStore::redraw_log(std::string_view plan_id) {
+    auto db = database_.lock();
+    std::vector<RedrawLogRow> out;
+    FI_TRY(query(
+        *db,
+        "SELECT plan_id, idx, by_inspector, body FROM redraw_log WHERE plan_id = ?1 ORDER BY idx",
+        [&](const Statement& st) {
+            out.push_back(RedrawLogRow{st.column_string(0), st.column_int64(1), st.column_string(2),
+                                       st.column_string(3)});
+        },
+        plan_id));
+    return out;
+}
+
+Result<std::vector<std::pair<std::string, std::int64_t>>> PlanStore::redraw_counts() {
+    auto db = database_.lock();
+    std::vector<std::pair<std::string, std::int64_t>> out;
+    FI_TRY(query(
+        *db,
+        "SELECT by_inspector, COUNT(*) AS n FROM redraw_log GROUP BY by_inspector "
+        "ORDER BY n DESC, by_inspector",
+        [&](const Statement& st) { out.emplace_back(st.column_string(0), st.column_int64(1)); }));
+    return out;
 }
 
 Result<std::optional<DrawRow>> PlanStore::find_draw(std::string_view id) {

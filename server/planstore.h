@@ -8,22 +8,35 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fi::server {
 
 class ServerDatabase;
 
-/// A published plan: its definition (JSON text, PlanSpec's shape) and its draw's secret seed
-/// with the commitment published with it.
+/// A published plan: its definition (JSON text, PlanSpec's shape), its public commitment, what
+/// it froze at publication, the parties' reveals and the secret end of its re-draw chain.
 struct PlanRow {
     std::string id;
     std::string body;
     std::string draw_id;
-    std::string seed;
-    std::string seed_commitment;
+    std::string seed;            ///< the combined seed, once every party revealed
+    std::string seed_commitment; ///< SHA-256 of the combined seed, likewise
     std::string published_at;
-    std::string status; ///< published | drawn
+    std::string status;       ///< published | drawn
+    std::string commitment;   ///< `commitment` of `GET /plans/{id}` (JSON text)
+    std::string frozen;       ///< the draw's input minus its seed (JSON text, encode_draw)
+    std::string reveals;      ///< party name → revealed seed (JSON object text)
+    std::string chain_secret; ///< r_length of the re-draw chain; never leaves the server
+};
+
+/// One entry of a plan's public re-draw log.
+struct RedrawLogRow {
+    std::string plan_id;
+    std::int64_t index = 0;
+    std::string by; ///< the leader who asked
+    std::string body;
 };
 
 /// A draw as `GET /draws/{id}` serves it (JSON text).
@@ -63,6 +76,14 @@ public:
     Status put_draw(const DrawRow& draw); ///< insert; a draw never changes
     /// none for an unknown draw, or one that has not run yet.
     Result<std::optional<DrawRow>> find_draw(std::string_view id);
+    /// Append entry `index` of a plan's re-draw log (refused if that index is taken).
+    Status append_redraw(const RedrawLogRow& entry);
+    /// A plan's re-draw log after index `after`, up to `limit` entries.
+    Result<FeedPage> redraw_page(std::string_view plan_id, std::int64_t after, std::size_t limit);
+    /// Every entry of a plan's log, in order.
+    Result<std::vector<RedrawLogRow>> redraw_log(std::string_view plan_id);
+    /// How many re-draws each leader asked for, all plans: (inspector id, count), most first.
+    Result<std::vector<std::pair<std::string, std::int64_t>>> redraw_counts();
     /// The next value (1, 2, …) of a named counter: assignment and re-draw numbers.
     Result<std::int64_t> next_counter(std::string_view name);
 

@@ -232,6 +232,26 @@ Result<json> ReferenceService::assignment_page(const Caller& caller,
     return page_json(*rows, *after);
 }
 
+Result<json> ReferenceService::redraw_log_page(std::string_view plan_id,
+                                               const std::optional<std::string>& since,
+                                               const std::optional<std::string>& limit) {
+    auto after = parse_cursor(since);
+    if (!after)
+        return after.error();
+    auto n = parse_limit(limit);
+    if (!n)
+        return n.error();
+    auto plan = plans_.find_plan(plan_id);
+    if (!plan)
+        return plan.error();
+    if (!*plan)
+        return Error::make(api_code::not_found, "No plan " + std::string(plan_id) + ".");
+    auto rows = plans_.redraw_page(plan_id, *after, *n);
+    if (!rows)
+        return rows.error();
+    return page_json(*rows, *after);
+}
+
 Result<json> ReferenceService::calendar() {
     auto years = reference_.calendar();
     if (!years)

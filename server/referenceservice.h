@@ -45,6 +45,10 @@ public:
     Result<nlohmann::json> page(Feed feed, const std::optional<std::string>& since,
                                 const std::optional<std::string>& limit);
     /// One page of `GET /assignments`: the caller's own.
+    /// `GET /plans/{id}/redraws`: the plan's public re-draw log, paged like the lists.
+    Result<nlohmann::json> redraw_log_page(std::string_view plan_id,
+                                           const std::optional<std::string>& since,
+                                           const std::optional<std::string>& limit);
     Result<nlohmann::json> assignment_page(const Caller& caller,
                                            const std::optional<std::string>& since,
                                            const std::optional<std::string>& limit);

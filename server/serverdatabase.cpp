@@ -11,8 +11,7 @@ namespace fi::server {
 
 namespace {
 
-// Forward-only, written for SQLite 3.15 (plain INSERT/UPDATE; no window or JSON
-// functions).
+// Forward-only, written for SQLite 3.15 (plain INSERT/UPDATE; no window or JSON functions).
 constexpr std::string_view schema_v1 = R"sql(
 CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE users (
@@ -75,9 +74,9 @@ CREATE TABLE chain_gaps (
     seq_to INTEGER NOT NULL, noticed_at TEXT NOT NULL, noticed_by TEXT NOT NULL);
 )sql";
 
-// Failed sign-ins per name, known or not (an unknown name locks like a known
-// one; the counts kept in `users` move over), the flags of each accepted record
-// (admin review) and when each photo was complete (late photos).
+// Failed sign-ins per name, known or not (an unknown name locks like a known one; the counts
+// kept in `users` move over), the flags of each accepted record (admin review) and when each
+// photo was complete (late photos).
 constexpr std::string_view schema_v2 = R"sql(
 CREATE TABLE login_failures (
     username TEXT PRIMARY KEY, failed_attempts INTEGER NOT NULL, locked_until_ms INTEGER NOT NULL);
@@ -89,66 +88,76 @@ ALTER TABLE inspections ADD COLUMN flags TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE photos ADD COLUMN completed_at TEXT;
 )sql";
 
-constexpr std::array<Migration, 2> migrations{
+// Interface 1.1 draws: a plan's public commitment, its candidates, pool and conflicts frozen at
+// publication, the parties' reveals, the secret end of its re-draw chain; the public re-draw log.
+constexpr std::string_view schema_v3 = R"sql(
+ALTER TABLE plans ADD COLUMN commitment TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN frozen TEXT NOT NULL DEFAULT '';
+ALTER TABLE plans ADD COLUMN reveals TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE plans ADD COLUMN chain_secret TEXT NOT NULL DEFAULT '';
+CREATE TABLE redraw_log (
+    plan_id TEXT NOT NULL REFERENCES plans (id), idx INTEGER NOT NULL,
+    by_inspector TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (plan_id, idx));
+)sql";
+
+constexpr std::array<Migration, 3> migrations{
     {{1, "reference server schema", schema_v1},
-     {2, "login failures by name, record flags", schema_v2}}};
+     {2, "login failures by name, record flags", schema_v2},
+     {3, "plan commitments and the re-draw log", schema_v3}}};
 
 } // namespace
 
-Result<std::unique_ptr<ServerDatabase>>
-ServerDatabase::open(const std::filesystem::path &file) {
-  OpenOptions options;
-  options.mode = OpenOptions::Mode::create_if_missing;
-  options.encrypted = false;
-  auto db = Database::open(file, SecretKey{}, options);
-  if (!db)
-    return db.error();
-  FI_TRY(migrate(*db, migrations));
-  return std::unique_ptr<ServerDatabase>(new ServerDatabase(std::move(*db)));
+Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const std::filesystem::path& file) {
+    OpenOptions options;
+    options.mode = OpenOptions::Mode::create_if_missing;
+    options.encrypted = false;
+    auto db = Database::open(file, SecretKey{}, options);
+    if (!db)
+        return db.error();
+    FI_TRY(migrate(*db, migrations));
+    return std::unique_ptr<ServerDatabase>(new ServerDatabase(std::move(*db)));
 }
 
-Status ServerDatabase::transaction(const std::function<Status()> &work) {
-  std::lock_guard lock(mutex_);
-  struct Depth {
-    int &d;
-    explicit Depth(int &v) : d(v) { ++d; }
-    ~Depth() { --d; }
-  };
-  if (depth_ > 0) {
-    // Nested: a savepoint, so an inner failure that the outer work handles
-    // leaves nothing.
-    auto sp = Savepoint::begin(db_, "nested" + std::to_string(depth_));
-    if (!sp)
-      return sp.error();
+Status ServerDatabase::transaction(const std::function<Status()>& work) {
+    std::lock_guard lock(mutex_);
+    struct Depth {
+        int& d;
+        explicit Depth(int& v) : d(v) { ++d; }
+        ~Depth() { --d; }
+    };
+    if (depth_ > 0) {
+        // Nested: a savepoint, so an inner failure that the outer work handles leaves nothing.
+        auto sp = Savepoint::begin(db_, "nested" + std::to_string(depth_));
+        if (!sp)
+            return sp.error();
+        Depth depth(depth_);
+        FI_TRY(work());
+        return sp->release();
+    }
+    auto tx = Transaction::begin(db_);
+    if (!tx)
+        return tx.error();
     Depth depth(depth_);
     FI_TRY(work());
-    return sp->release();
-  }
-  auto tx = Transaction::begin(db_);
-  if (!tx)
-    return tx.error();
-  Depth depth(depth_);
-  FI_TRY(work());
-  return tx->commit();
+    return tx->commit();
 }
 
 Result<std::int64_t> ServerDatabase::next_counter(std::string_view name) {
-  std::lock_guard lock(mutex_);
-  std::int64_t value = 0;
-  if (const Status tx = transaction([&]() -> Status {
-        FI_TRY(store_sql::run(
-            db_, "UPDATE counters SET value = value + 1 WHERE name = ?1",
-            name));
-        if (db_.changes() == 0)
-          FI_TRY(store_sql::run(
-              db_, "INSERT INTO counters (name, value) VALUES (?1, 1)", name));
-        return store_sql::query(
-            db_, "SELECT value FROM counters WHERE name = ?1",
-            [&](const Statement &st) { value = st.column_int64(0); }, name);
-      });
-      !tx)
-    return tx.error();
-  return value;
+    std::lock_guard lock(mutex_);
+    std::int64_t value = 0;
+    if (const Status tx = transaction([&]() -> Status {
+            FI_TRY(
+                store_sql::run(db_, "UPDATE counters SET value = value + 1 WHERE name = ?1", name));
+            if (db_.changes() == 0)
+                FI_TRY(
+                    store_sql::run(db_, "INSERT INTO counters (name, value) VALUES (?1, 1)", name));
+            return store_sql::query(
+                db_, "SELECT value FROM counters WHERE name = ?1",
+                [&](const Statement& st) { value = st.column_int64(0); }, name);
+        });
+        !tx)
+        return tx.error();
+    return value;
 }
 
 } // namespace fi::server

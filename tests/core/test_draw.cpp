@@ -249,10 +249,15 @@ TEST_CASE("verify_draw catches each kind of tampering at the right step") {
 
     SUBCASE("unknown algorithm") {
         json t = v1;
-        t["algorithm"] = "sha256-ctr-fy-v2";
+        t["algorithm"] = "sha256-ctr-fy-v9";
         const auto r = step_of(t);
         CHECK(r.step == DrawStep::algorithm);
-        CHECK(r.message.find("sha256-ctr-fy-v2") != std::string::npos);
+        CHECK(r.message.find("sha256-ctr-fy-v9") != std::string::npos);
+    }
+    SUBCASE("a 1.1 algorithm needs the plan's commitment") {
+        json t = v1;
+        t["algorithm"] = "sha256-ctr-fy-v2";
+        CHECK(step_of(t).step == DrawStep::plan_unknown);
     }
     SUBCASE("seed not 64 hex digits") {
         for (const std::string& bad : {std::string(63, 'a'), std::string(65, 'a'),

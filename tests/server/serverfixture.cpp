@@ -266,11 +266,16 @@ std::vector<json> assignments_of(const Http& http) {
     }
 }
 
-json led_assignment(const Http& http, const std::string& inspector_id, bool onsite) {
-    for (const json& a : assignments_of(http))
+json led_assignment(const Http& http, const std::string& inspector_id, bool onsite,
+                    const std::string& without) {
+    for (const json& a : assignments_of(http)) {
+        bool has_absent = false;
+        for (const json& m : a["team"])
+            has_absent = has_absent || (!without.empty() && m["inspector_id"] == without);
         if (a["status"] == "active" && a["team"][0]["inspector_id"] == inspector_id &&
-            (a["mode"] == "onsite") == onsite)
+            (a["mode"] == "onsite") == onsite && !has_absent)
             return a;
+    }
     throw std::runtime_error("no assignment led by " + inspector_id);
 }
 

@@ -126,7 +126,9 @@ private:
 
 /// The caller's assignments (every page).
 std::vector<json> assignments_of(const Http& http);
-/// The first active assignment the demo user `inspector_id` leads, on site unless told.
-json led_assignment(const Http& http, const std::string& inspector_id, bool onsite = true);
+/// The first active assignment the demo user `inspector_id` leads, on site unless told, and
+/// without `without` on its team when one is named.
+json led_assignment(const Http& http, const std::string& inspector_id, bool onsite = true,
+                    const std::string& without = {});
 
 } // namespace fi::test

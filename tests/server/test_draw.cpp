@@ -1,7 +1,9 @@
 // Draws (双随机): the demo draw against the generator's preview, every draw recomputed by core's
 // verifier, the regime's quotas, exclusion, conflicts, joint assignments, commit-reveal, and
 // re-draws over HTTP.
+#include "core/date.h"
 #include "core/draw.h"
+#include "core/drawcommitment.h"
 #include "core/modeljson.h"
 #include "core/sha256.h"
 #include "server/drawquota.h"
@@ -9,9 +11,12 @@
 #include "server/planspec.h"
 #include "server/planstore.h"
 #include "server/referencedatastore.h"
+#include "server/referenceservice.h"
 #include "serverfixture.h"
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <doctest/doctest.h>
 #include <regex>
 #include <set>
@@ -31,16 +36,42 @@ json stratum(const std::string& category, std::optional<int> k, const std::strin
     return s;
 }
 
+// The seeds of a test plan's two parties: fixed per plan, different between plans.
+std::string party_seed(const std::string& plan_id, int party) {
+    return fi::Sha256::hex("test seed of party " + std::to_string(party) + " for " + plan_id);
+}
+const std::array<std::string, 2> party_names = {"法制审核科", "驻局纪检监察组"};
+
 json plan(const std::string& id, const std::string& unit, json strata,
           const std::string& from = "2026-10-01", const std::string& to = "2026-12-31") {
+    json parties = json::array();
+    for (int i = 0; i < 2; ++i)
+        parties.push_back({{"name", party_names[i]},
+                           {"seed_commitment", *fi::seed_commitment_for(party_seed(id, i))}});
     return {{"id", id},
             {"name", "测试计划 " + id},
             {"year", 2026},
             {"kind", "routine"},
             {"unit", unit},
+            // Published a minute ago: a draw runs only after its plan's publication.
+            {"published_at",
+             fi::china_timestamp(std::chrono::system_clock::now() - std::chrono::minutes(1))},
             {"window", {{"from", from}, {"to", to}}},
             {"strata", strata},
-            {"draw", {{"id", "D-" + id}, {"team_size", 2}, {"conflicts", json::object()}}}};
+            {"draw",
+             {{"id", "D-" + id},
+              {"team_size", 2},
+              {"conflicts", json::object()},
+              {"parties", parties}}}};
+}
+
+// Every party reveals its seed, then the draw runs.
+fi::Result<fi::server::DrawResult> reveal_and_draw(fi::server::DrawService& draws,
+                                                   const std::string& plan_id) {
+    for (int i = 0; i < 2; ++i)
+        if (auto r = draws.reveal_seed(plan_id, party_names[i], party_seed(plan_id, i)); !r)
+            return r.error();
+    return draws.run_draw(plan_id);
 }
 
 fi::DrawRecord draw_record(fi::server::Server& s, const std::string& id) {
@@ -114,45 +145,119 @@ TEST_CASE("core's verifier recomputes the published draw and every assignment's 
     Http http(ts.port(), sign_in(ts.port(), "leader1"));
     const auto draw = fi::decode_draw(http.get("/draws/D-2026Q4-01").json_body());
     REQUIRE(draw.ok());
-    CHECK(fi::verify_draw(*draw).verified());
+    const auto plan = fi::decode_plan_publication(http.get("/plans/P-2026-Q4").json_body());
+    REQUIRE(plan.ok());
+    const fi::DrawVerification whole = fi::verify_plan_draw(*plan, *draw);
+    CHECK_MESSAGE(whole.verified(), whole.message);
     for (const json& a : assignments_of(http)) {
         const auto team = drawn_team(a);
         const auto v =
-            fi::verify_assignment_team(*draw, a["target"]["id"].get<std::string>(), team);
+            fi::verify_assignment_team(*draw, whole, a["target"]["id"].get<std::string>(), team);
         CHECK_MESSAGE(v.verified(), v.message);
     }
     // The verifier is not a rubber stamp: a swapped member is caught.
     fi::DrawRecord tampered = *draw;
     std::swap(tampered.teams.begin()->second[0], tampered.teams.begin()->second[1]);
-    CHECK(!fi::verify_draw(tampered).verified());
+    CHECK(!fi::verify_plan_draw(*plan, tampered).verified());
     CHECK(http.get("/draws/D-NOPE").status == 404);
     CHECK(http.get("/draws/D-NOPE").code() == "not_found");
 }
 
-TEST_CASE("commit-reveal: the commitment is public at publication, the seed only after the draw") {
+TEST_CASE("v1.1 publication: the commitment is public at once, the draw waits for every party") {
     TestServer ts;
     auto& draws = ts.server().draws();
     const json p = plan("P-T1", "市生态环境综合执法支队",
                         json::array({stratum("general", std::nullopt, "onsite", {"POLL-01"})}));
     const auto published = draws.publish_plan(p);
     REQUIRE(published.ok());
-    CHECK(published->seed_commitment.size() == 64);
-    // Before the draw: nothing to fetch, and the stored plan text holds no seed.
-    Http http(ts.port(), sign_in(ts.port(), "leader1"));
+    Http http(ts.port(), sign_in(ts.port(), "inspector1"));
+    // GET /plans/{id}: the commitment, for every signed-in user, before any seed is known.
+    const Answer shown = http.get("/plans/P-T1");
+    REQUIRE(shown.status == 200);
+    const auto publication = fi::decode_plan_publication(shown.json_body());
+    REQUIRE(publication.ok());
+    CHECK(shown.json_body()["commitment"] == published->commitment);
+    CHECK(publication->commitment.parties.size() == 2);
+    CHECK(publication->commitment.draw_id == "D-P-T1");
+    CHECK(fi::is_lower_hex(publication->commitment.redraw_chain_tip));
+    CHECK(publication->withdrawn.empty());
+    CHECK(http.get("/plans/P-NOPE").status == 404);
     CHECK(http.get("/draws/D-P-T1").status == 404);
-    const auto row = ts.server().plan_store().find_plan("P-T1");
-    REQUIRE(row.ok());
-    CHECK((*row)->body.find((*row)->seed) == std::string::npos);
 
-    REQUIRE(draws.run_draw("P-T1").ok());
-    const json revealed = http.get("/draws/D-P-T1").json_body();
-    CHECK(revealed["seed_commitment"] == published->seed_commitment);
-    CHECK(*fi::seed_commitment_for(revealed["seed"].get<std::string>()) ==
-          published->seed_commitment);
+    // No draw until every party revealed; a seed that does not match is refused.
+    const auto early = draws.run_draw("P-T1");
+    REQUIRE(!early.ok());
+    CHECK(early.error().message.find(party_names[0]) != std::string::npos);
+    const auto wrong = draws.reveal_seed("P-T1", party_names[0], party_seed("P-T1", 1));
+    REQUIRE(!wrong.ok());
+    CHECK(wrong.error().field == "seed");
+    CHECK(!draws.reveal_seed("P-T1", "规划科", party_seed("P-T1", 0)).ok());
+    const auto one = draws.reveal_seed("P-T1", party_names[0], party_seed("P-T1", 0));
+    REQUIRE(one.ok());
+    CHECK(one->waiting_for == std::vector<std::string>{party_names[1]});
+    CHECK(!draws.run_draw("P-T1").ok());
+
+    REQUIRE(reveal_and_draw(draws, "P-T1").ok());
+    const json drawn = http.get("/draws/D-P-T1").json_body();
+    CHECK(drawn["algorithm"] == "sha256-ctr-fy-v2");
+    CHECK(drawn["plan_commitment"] == published->commitment);
+    CHECK(drawn["parties"][1]["seed"] == party_seed("P-T1", 1));
+    const auto draw = fi::decode_draw(drawn);
+    REQUIRE(draw.ok());
+    const fi::DrawVerification v = fi::verify_plan_draw(*publication, *draw);
+    CHECK_MESSAGE(v.verified(), v.message);
     // A draw runs once.
     CHECK(!draws.run_draw("P-T1").ok());
     // Two plans get different seeds.
-    CHECK(revealed["seed"] != http.get("/draws/D-2026Q4-01").json_body()["seed"]);
+    CHECK(drawn["seed"] != http.get("/draws/D-2026Q4-01").json_body()["seed"]);
+}
+
+TEST_CASE("v1.1: a planner cannot choose the seed, and late imports do not change a draw") {
+    TestServer ts;
+    auto& draws = ts.server().draws();
+    const json strata = json::array({stratum("general", std::nullopt, "onsite", {"POLL-01"})});
+    auto refused = [&](json p, const std::string& field) {
+        const auto r = draws.publish_plan(p);
+        REQUIRE(!r.ok());
+        CHECK(r.error().field == field);
+    };
+    json p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    p["draw"]["parties"].erase(1);
+    refused(p, "draw.parties"); // fewer than two parties
+    p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    p["draw"]["parties"][1]["name"] = "市生态环境综合执法支队";
+    refused(p, "draw.parties[1].name"); // the planning office is no party
+    p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    p["draw"]["seed"] = party_seed("P-ONE", 0);
+    refused(p, "draw.seed"); // the planner gives no seed
+    p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    p["draw"]["parties"][0]["seed_commitment"] = "XYZ";
+    refused(p, "draw.parties[0].seed_commitment");
+
+    // Published, then a target imported and a conflict registered: the draw runs on the lists
+    // frozen at publication (their hashes in the commitment), so its result is unchanged.
+    const json frozen_plan = plan("P-F", "市生态环境综合执法支队", strata);
+    REQUIRE(draws.publish_plan(frozen_plan).ok());
+    const auto before = fi::decode_plan_publication(*draws.plan_json("P-F"));
+    json target = json::parse(ts.server().reference_data_store().targets()->front());
+    target["id"] = "T-09999";
+    target["category"] = "general";
+    REQUIRE(ts.server().reference().import_targets(json::array({target})).ok());
+    REQUIRE(ts.server().reference_data_store().add_conflict("T-00010", "I-022", "亲属").ok());
+    const auto result = reveal_and_draw(draws, "P-F");
+    REQUIRE(result.ok());
+    for (const fi::DrawStratum& s : result->draw.strata)
+        CHECK(std::find(s.candidates.begin(), s.candidates.end(), "T-09999") == s.candidates.end());
+    CHECK(*fi::strata_sha256(result->draw.strata) == before->commitment.strata_sha256);
+    CHECK(*fi::conflicts_sha256(result->draw.conflicts) == before->commitment.conflicts_sha256);
+    CHECK(fi::verify_plan_draw(*before, result->draw).verified());
+    // A later plan takes the import.
+    REQUIRE(draws.publish_plan(plan("P-G", "市生态环境综合执法支队", strata)).ok());
+    const auto later = reveal_and_draw(draws, "P-G");
+    REQUIRE(later.ok());
+    CHECK(std::find(later->draw.strata[0].candidates.begin(),
+                    later->draw.strata[0].candidates.end(),
+                    "T-09999") != later->draw.strata[0].candidates.end());
 }
 
 TEST_CASE("quotas follow the regime's ratios per quarter and level") {
@@ -190,24 +295,20 @@ TEST_CASE("quotas follow the regime's ratios per quarter and level") {
     ods.category = "ods";
     CHECK(DrawQuota::for_stratum(*spec, ods, 15, 12).max == 1); // 3 % of 15, rounded up
 
-    // Enforced at the draw: a k outside the range is refused, an absent one gets the default.
+    // Enforced at publication, when the lists freeze: a k outside the range is refused, an
+    // absent one gets the default.
     TestServer ts;
-    REQUIRE(ts.server()
-                .draws()
-                .publish_plan(plan("P-K", "市生态环境综合执法支队",
-                                   json::array({stratum("key", 12, "onsite", {"POLL-01"})})))
-                .ok());
-    const auto refused = ts.server().draws().run_draw("P-K");
+    const auto refused = ts.server().draws().publish_plan(plan(
+        "P-K", "市生态环境综合执法支队", json::array({stratum("key", 12, "onsite", {"POLL-01"})})));
     REQUIRE(!refused.ok());
     CHECK(refused.error().field == "strata[0].k");
     CHECK(refused.error().message.find("4–8") != std::string::npos);
-    REQUIRE(ts.server()
-                .draws()
-                .publish_plan(
-                    plan("P-S", "市生态环境综合执法支队",
-                         json::array({stratum("special", std::nullopt, "offsite", {"POLL-01"})})))
-                .ok());
-    CHECK(!ts.server().draws().run_draw("P-S").ok()); // special targets need an explicit k
+    CHECK(!ts.server()
+               .draws()
+               .publish_plan(
+                   plan("P-S", "市生态环境综合执法支队",
+                        json::array({stratum("special", std::nullopt, "offsite", {"POLL-01"})})))
+               .ok()); // special targets need an explicit k
 }
 
 TEST_CASE("plans are refused when the regime forbids them") {
@@ -238,8 +339,7 @@ TEST_CASE("plans are refused when the regime forbids them") {
     p = plan("P-X", "市生态环境综合执法支队",
              json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
     p["draw"]["seed"] = std::string(64, 'a');
-    p["draw"]["seed_commitment"] = std::string(64, 'b');
-    refused(p, "draw.seed_commitment");
+    refused(p, "draw.seed"); // interface 1.1: no planner's seed
 }
 
 TEST_CASE("conflicts of interest (回避) keep an inspector off a target's team") {
@@ -260,9 +360,11 @@ TEST_CASE("conflicts of interest (回避) keep an inspector off a target's team"
                 .publish_plan(plan("P-C", "市生态环境综合执法支队",
                                    json::array({stratum("general", 36, "onsite", {"POLL-01"})})))
                 .ok());
-    const auto result = ts.server().draws().run_draw("P-C");
+    const auto result = reveal_and_draw(ts.server().draws(), "P-C");
     REQUIRE(result.ok());
-    CHECK(fi::verify_draw(result->draw).verified());
+    CHECK(fi::verify_plan_draw(*fi::decode_plan_publication(*ts.server().draws().plan_json("P-C")),
+                               result->draw)
+              .verified());
     CHECK(result->draw.selected.size() == 36);
     for (const auto& [target, team] : result->draw.teams) {
         CHECK(std::find(team.begin(), team.end(), "I-003") == team.end());
@@ -313,7 +415,7 @@ TEST_CASE("targets a higher level inspected this year without a problem may be e
     p["districts"] = json::array({"华容区"});
     p["exclude_inspected_by_higher_level"] = true;
     REQUIRE(ts.server().draws().publish_plan(p).ok());
-    const auto result = ts.server().draws().run_draw("P-HR");
+    const auto result = reveal_and_draw(ts.server().draws(), "P-HR");
     REQUIRE(result.ok());
     const auto& d = result->draw;
     REQUIRE(d.excluded.size() == 1);
@@ -340,7 +442,7 @@ TEST_CASE(
                                    json::array({stratum("special", 45, "offsite", {"ECO-01"})}),
                                    "2026-11-01", "2026-11-30"))
                 .ok());
-    const auto result = ts.server().draws().run_draw("P-J");
+    const auto result = reveal_and_draw(ts.server().draws(), "P-J");
     REQUIRE(result.ok());
     CHECK(result->joined.size() == 3);
     CHECK(result->created.size() == 42);
@@ -393,15 +495,42 @@ TEST_CASE("POST /assignments/{id}/redraw: a new draw of one target, the old assi
     const auto draw = fi::decode_draw(body["draw"]);
     REQUIRE(draw.ok());
     CHECK(draw->id == fresh["draw_id"]);
+    CHECK(draw->id == "D-2026Q4-01-R1");
+    CHECK(draw->algorithm == "sha256-ctr-fy-v2-redraw");
+    CHECK(draw->redraw_index == 1);
     REQUIRE(draw->strata.size() == 1);
     CHECK(draw->strata[0].candidates == std::vector<std::string>{old["target"]["id"]});
     CHECK(draw->strata[0].k == 1);
     CHECK(draw->conflicts.at(old["target"]["id"]) == std::vector<std::string>{member});
     CHECK(draw->inspector_pool == draw_record(ts.server(), "D-2026Q4-01").inspector_pool);
-    CHECK(fi::verify_draw(*draw).verified());
-    CHECK(
-        fi::verify_assignment_team(*draw, old["target"]["id"].get<std::string>(), team).verified());
     CHECK(leader.get("/draws/" + fresh["draw_id"].get<std::string>()).json_body() == body["draw"]);
+
+    // The public log holds it as entry 1, and the tablet's verifier accepts the whole chain.
+    const Answer log_page = leader.get("/plans/P-2026-Q4/redraws");
+    REQUIRE(log_page.status == 200);
+    REQUIRE(log_page.json_body()["items"].size() == 1);
+    const json entry = log_page.json_body()["items"][0];
+    CHECK(entry["index"] == 1);
+    CHECK(entry["assignment_id"] == old["id"]);
+    CHECK(entry["new_assignment_id"] == fresh["id"]);
+    CHECK(entry["reason"] == "conflict");
+    CHECK(entry["note"] == "检查人员与企业负责人存在亲属关系");
+    CHECK(entry["excluded"] == json::array({member}));
+    CHECK(entry["by"] == "I-022");
+    CHECK(entry["link"] == draw->redraw_link);
+    const auto publication =
+        fi::decode_plan_publication(leader.get("/plans/P-2026-Q4").json_body());
+    REQUIRE(publication.ok());
+    const fi::DrawRecord plan_draw = draw_record(ts.server(), "D-2026Q4-01");
+    const std::vector<fi::RedrawLogEntry> log = {*fi::decode_redraw_log_entry(entry)};
+    const auto created = fi::decode_assignment(fresh);
+    REQUIRE(created.ok());
+    const fi::DrawVerification v =
+        fi::verify_redraw({*publication, plan_draw, log, nullptr, &*created}, *draw);
+    CHECK_MESSAGE(v.verified(), v.message);
+    // A conflict exclusion joins the target's register for later plans.
+    CHECK(ts.server().reference_data_store().conflicts()->at(old["target"]["id"]) ==
+          std::vector<std::string>{member});
 
     // The old team sees the revoked revision; the new team sees the new assignment.
     bool saw_revoked = false;
@@ -412,7 +541,7 @@ TEST_CASE("POST /assignments/{id}/redraw: a new draw of one target, the old assi
 
     // Revoked once: asking again is 409 revoked.
     const Answer again = leader.post("/assignments/" + old["id"].get<std::string>() + "/redraw",
-                                     json{{"reason", "other"}});
+                                     json{{"reason", "absence"}});
     CHECK(again.status == 409);
     CHECK(again.code() == "revoked");
 }
@@ -433,20 +562,99 @@ TEST_CASE("re-draw errors: 403 not_team_leader, 404, 422") {
 
     Http leader(ts.port(), sign_in(ts.port(), "leader1"));
     const std::string mine = led_assignment(leader, "I-022")["id"];
-    CHECK(leader.post("/assignments/A-2026Q4-9999/redraw", json{{"reason", "other"}}).status ==
+    CHECK(leader.post("/assignments/A-2026Q4-9999/redraw", json{{"reason", "absence"}}).status ==
           404);
     const Answer bad_reason =
         leader.post("/assignments/" + mine + "/redraw", json{{"reason", "bored"}});
     CHECK(bad_reason.status == 422);
     CHECK(bad_reason.json_body()["error"]["field"] == "reason");
-    // Excluding the whole pool leaves no team to draw.
+    // A leader aiming the re-draw: excluding anyone but the drawn members is refused.
     const fi::DrawRecord d = draw_record(ts.server(), "D-2026Q4-01");
-    const Answer impossible =
+    const Answer aimed =
         leader.post("/assignments/" + mine + "/redraw",
                     json{{"reason", "conflict"}, {"exclude_inspector_ids", d.inspector_pool}});
-    CHECK(impossible.status == 422);
-    CHECK(impossible.json_body()["error"]["field"] == "exclude_inspector_ids");
-    // Nothing changed by the refusals.
+    CHECK(aimed.status == 422);
+    CHECK(aimed.code() == "exclude_not_on_team");
+    CHECK(aimed.json_body()["error"]["field"] == "exclude_inspector_ids");
+    const Answer expert =
+        leader.post("/assignments/" + mine + "/redraw",
+                    json{{"reason", "absence"}, {"exclude_inspector_ids", {"X-201"}}});
+    CHECK(expert.code() == "exclude_not_on_team");
+    // `other` needs a note saying what.
+    for (const json& note : {json(nullptr), json(""), json("  　")}) {
+        const Answer silent = leader.post("/assignments/" + mine + "/redraw",
+                                          json{{"reason", "other"}, {"note", note}});
+        CHECK(silent.status == 422);
+        CHECK(silent.code() == "note_required");
+    }
+    // Nothing changed by the refusals: no log entry, no link used.
     CHECK(json::parse((*ts.server().plan_store().find_assignment(mine))->body)["status"] ==
           "active");
+    CHECK(leader.get("/plans/P-2026-Q4/redraws").json_body()["items"].empty());
+}
+
+TEST_CASE("re-draws take the chain's links in order: no re-roll, a logged count per leader") {
+    TestServer ts;
+    auto& draws = ts.server().draws();
+    // A unit with three certified officers: one re-draw can still fill a team, a second that
+    // excludes both members cannot.
+    json p = plan("P-R", "华容分局", json::array({stratum("general", 5, "onsite", {"POLL-01"})}));
+    p["inspector_units"] = json::array({"华容分局"});
+    p["draw"]["redraw_chain_length"] = 2;
+    const auto published = draws.publish_plan(p);
+    REQUIRE_MESSAGE(published.ok(), published.error().message);
+    const auto drawn = reveal_and_draw(draws, "P-R");
+    REQUIRE(drawn.ok());
+    REQUIRE(drawn->created.size() >= 2); // some may join assignments of the demo plan
+    const auto leader_of = [&](const std::string& id) {
+        const json a = json::parse((*ts.server().plan_store().find_assignment(id))->body);
+        fi::server::Caller c;
+        c.inspector_id = a["team"][0]["inspector_id"].get<std::string>();
+        return std::pair{c, a};
+    };
+
+    auto [c1, a1] = leader_of(drawn->created[0]);
+    const auto first =
+        draws.redraw(c1, a1["id"].get<std::string>(),
+                     json{{"reason", "absence"},
+                          {"note", "病假"},
+                          {"exclude_inspector_ids", {a1["team"][1]["inspector_id"]}}});
+    REQUIRE(first.ok());
+    CHECK((*first)["draw"]["redraw_index"] == 1);
+
+    // Too few left: 409 no_eligible_team, and the link is not used up.
+    auto [c2, a2] = leader_of(drawn->created[1]);
+    const json both = json::array({a2["team"][0]["inspector_id"], a2["team"][1]["inspector_id"]});
+    const auto none = draws.redraw(c2, a2["id"].get<std::string>(),
+                                   json{{"reason", "conflict"}, {"exclude_inspector_ids", both}});
+    REQUIRE(!none.ok());
+    CHECK(none.error().code == "no_eligible_team");
+
+    // The re-drawn assignment asked again is 409 revoked; its successor's re-draw is entry 2.
+    CHECK(draws.redraw(c1, a1["id"].get<std::string>(), json{{"reason", "absence"}}).error().code ==
+          "revoked");
+    auto [c3, a3] = leader_of((*first)["assignment"]["id"].get<std::string>());
+    const auto second = draws.redraw(c3, a3["id"].get<std::string>(), json{{"reason", "absence"}});
+    REQUIRE(second.ok());
+    CHECK((*second)["draw"]["id"] == "D-P-R-R2");
+    CHECK((*second)["draw"]["redraw_link"] != (*first)["draw"]["redraw_link"]);
+    // Each link hashes to the one before: r_2 → r_1.
+    CHECK(*fi::previous_link((*second)["draw"]["redraw_link"].get<std::string>()) ==
+          (*first)["draw"]["redraw_link"]);
+
+    // The chain of two is used up.
+    auto [c4, a4] = leader_of((*second)["assignment"]["id"].get<std::string>());
+    const auto third = draws.redraw(c4, a4["id"].get<std::string>(), json{{"reason", "absence"}});
+    REQUIRE(!third.ok());
+    CHECK(third.error().code == "redraw_chain_exhausted");
+
+    const auto log = ts.server().plan_store().redraw_log("P-R");
+    REQUIRE(log.ok());
+    CHECK(log->size() == 2);
+    const auto counts = ts.server().plan_store().redraw_counts();
+    REQUIRE(counts.ok());
+    std::int64_t total = 0;
+    for (const auto& [who, n] : *counts)
+        total += n;
+    CHECK(total == 2);
 }

@@ -93,6 +93,7 @@ TEST_CASE("the Idempotency-Key is required and is the record id") {
 TEST_CASE("422 not_assigned: the uploader is not on the team") {
     TestServer ts;
     Leader l(ts);
+    l.assignment = led_assignment(l.http, "I-022", true, "I-002");
     Http stranger(ts.port(), sign_in(ts.port(), "inspector1"));
     bool on_team = false;
     for (const json& m : l.assignment["team"])
@@ -128,7 +129,7 @@ TEST_CASE("422 assignment_revoked after a re-draw, 409 already_inspected stops a
     REQUIRE(other.upload(other.tablet.chain(other.tablet.record(other.assignment))).status == 201);
     const Answer late_redraw =
         other.http.post("/assignments/" + other.assignment["id"].get<std::string>() + "/redraw",
-                        json{{"reason", "other"}});
+                        json{{"reason", "other"}, {"note", "调离执法岗位"}});
     CHECK(late_redraw.status == 409);
     CHECK(late_redraw.code() == "already_inspected");
 }

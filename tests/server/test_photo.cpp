@@ -32,7 +32,8 @@ struct Upload {
 
     Upload(TestServer& ts, const std::vector<std::string>& photos)
         : http(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id())) {
-        const json assignment = led_assignment(http, "I-022");
+        // Not shared with inspector1, who stands for someone off the team below.
+        const json assignment = led_assignment(http, "I-022", true, "I-002");
         record = tablet.chain(tablet.record(assignment, photos));
         const Answer a = http.post("/inspections", record,
                                    {{"Idempotency-Key", record["id"].get<std::string>()}});
