@@ -35,7 +35,7 @@ void QmlTestSetup::applicationAvailable() {
     store_ = std::make_unique<app::StoreThread>(data);
     preferences_ = std::make_unique<app::Preferences>(data);
     preferences_->setServerUrl(QStringLiteral("http://127.0.0.1:9/api/v1"));
-    session_ = std::make_unique<app::Session>(*store_, *preferences_, true);
+    session_ = std::make_unique<app::Session>(*store_, *preferences_);
     sync_ = std::make_unique<app::SyncController>(*session_);
     location_ = std::make_unique<app::LocationService>(std::filesystem::path(FI_ASSETS_DIR) /
                                                            "demo" / "ezhou-walk.nmea",

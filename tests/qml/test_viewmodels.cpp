@@ -92,7 +92,7 @@ private Q_SLOTS:
         store_ = std::make_unique<StoreThread>(data);
         preferences_ = std::make_unique<Preferences>(data);
         preferences_->setLanguage(QStringLiteral("en"));
-        session_ = std::make_unique<Session>(*store_, *preferences_, true);
+        session_ = std::make_unique<Session>(*store_, *preferences_);
         session_->auto_start({}, {}, QStringLiteral("246813"));
         QTRY_COMPARE_WITH_TIMEOUT(session_->state(), Session::Unlocked, 10000);
         QCOMPARE(session_->userLogin(), QStringLiteral("leader1"));
