@@ -157,6 +157,28 @@ Status PhotoStore::remove(std::string_view id) {
     return sp->release();
 }
 
+Status PhotoStore::remove_derived(std::string_view id) {
+    std::vector<std::string> derived;
+    {
+        auto st =
+            db_.prepare("SELECT id FROM photos WHERE substr(id, 1, length(?1) + 1) = ?1 || '.'");
+        if (!st)
+            return st.error();
+        st->bind_all(id);
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            derived.push_back(st->column_string(0));
+        }
+    }
+    for (const auto& d : derived)
+        FI_TRY(remove(d));
+    return {};
+}
+
 Status PhotoStore::read(std::string_view id, std::int64_t offset, std::int64_t length,
                         const ChunkSink& sink, std::size_t chunk_bytes) {
     auto data_id = data_id_of(id);

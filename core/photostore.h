@@ -50,6 +50,10 @@ public:
     /// evidence of a completed record.
     Status remove(std::string_view id);
 
+    /// Delete the copies derived from a photo (its thumbnail, `<id>.thumb`: every photo named
+    /// `<id>.<kind>`) with their bytes. The retention purge takes them with the photo.
+    Status remove_derived(std::string_view id);
+
     /// Stream bytes [offset, offset + length) to `sink`, in chunks of `chunk_bytes`.
     Status read(std::string_view id, std::int64_t offset, std::int64_t length,
                 const ChunkSink& sink, std::size_t chunk_bytes = default_chunk_bytes);

@@ -2,16 +2,19 @@
 
 #include "core/canonicaljson.h"
 #include "core/database.h"
+#include "core/date.h"
 #include "core/enumnames.h"
 #include "core/evidencechain.h"
 #include "core/modeljson.h"
 #include "core/outboxstore.h"
 #include "core/referencestore.h"
 #include "core/rules.h"
+#include "core/sha256.h"
 #include "core/statement.h"
 #include "core/transaction.h"
 
 #include <algorithm>
+#include <set>
 
 namespace fi {
 
@@ -93,11 +96,18 @@ latest_by_assignment(const std::vector<RecordSummary>& records) {
 }
 
 Result<std::vector<RecordSummary>> RecordStore::summaries() {
-    auto st = db_.prepare("SELECT i.id, i.assignment_id, i.state, COALESCE(i.late, 0), "
-                          "COALESCE(i.received_at, ''), i.created_at, o.state, "
-                          "COALESCE(o.error_message, '') "
-                          "FROM inspections i LEFT JOIN outbox o ON o.record_id = i.id "
-                          "ORDER BY i.created_at, i.rowid");
+    // Records still held, then the receipts of those the retention purge removed, in one
+    // order: lists and the latest record of an assignment see both alike.
+    auto st = db_.prepare(
+        "SELECT id, assignment_id, state, late, received_at, created_at, outbox, error, purged, "
+        "day FROM ("
+        "SELECT i.id, i.assignment_id, i.state, COALESCE(i.late, 0) AS late, "
+        "COALESCE(i.received_at, '') AS received_at, i.created_at, o.state AS outbox, "
+        "COALESCE(o.error_message, '') AS error, 0 AS purged, '' AS day, i.rowid AS n "
+        "FROM inspections i LEFT JOIN outbox o ON o.record_id = i.id "
+        "UNION ALL SELECT r.record_id, r.assignment_id, 'uploaded', r.late, r.received_at, "
+        "r.created_at, 'uploaded', '', 1, r.inspection_day, 0 FROM receipts r) "
+        "ORDER BY created_at, n");
     if (!st)
         return st.error();
     std::vector<RecordSummary> out;
@@ -120,6 +130,8 @@ Result<std::vector<RecordSummary>> RecordStore::summaries() {
         if (auto o = st->column_optional_string(6))
             s.outbox = parse_outbox_state(*o).value_or(OutboxState::pending);
         s.error_message = st->column_string(7);
+        s.purged = st->column_int(8) != 0;
+        s.inspection_day = st->column_string(9);
         out.push_back(std::move(s));
     }
     return out;
@@ -135,8 +147,7 @@ Result<StoredRecord> RecordStore::load_row(std::string_view record_id) {
     if (!row)
         return row.error();
     if (!*row)
-        return Error::make(store_error::not_found,
-                           "No inspection record " + std::string(record_id) + " on this device.");
+        return missing(record_id);
     auto state = parse_state(st->column_text(0));
     if (!state)
         return state.error();
@@ -159,6 +170,24 @@ Result<StoredRecord> RecordStore::load_row(std::string_view record_id) {
     out.received_at = st->column_optional_string(5);
     out.late = !st->is_null(6) && st->column_int64(6) != 0;
     return out;
+}
+
+Error RecordStore::missing(std::string_view record_id) {
+    auto st = db_.prepare("SELECT received_at, purged_at FROM receipts WHERE record_id = ?1");
+    if (st) {
+        st->bind_all(record_id);
+        if (auto row = st->step(); row && *row)
+            return Error::make(
+                "record_purged",
+                "Inspection record " + std::string(record_id) +
+                    " is no longer on this tablet: the central system received it (" +
+                    st->column_string(0) + ") and it was removed after the retention period (" +
+                    st->column_string(1) +
+                    "). Its receipt is kept here; the record itself is on the central system.",
+                std::string(record_id));
+    }
+    return Error::make(store_error::not_found,
+                       "No inspection record " + std::string(record_id) + " on this device.");
 }
 
 Result<StoredRecord> RecordStore::load(std::string_view record_id) {
@@ -436,6 +465,181 @@ Status RecordStore::mark_uploaded(std::string_view record_id, std::string_view r
         FI_TRY(st->run());
     }
     return tx->release();
+}
+
+namespace {
+
+/// One acknowledged record as the purge reads it: what its receipt needs.
+struct Acknowledged {
+    PurgeItem item;
+    std::string created_at;
+    std::string completed_at;
+    std::chrono::system_clock::time_point received;
+};
+
+} // namespace
+
+Result<PurgeReport>
+RecordStore::purge_acknowledged(std::chrono::system_clock::time_point acknowledged_before,
+                                bool dry_run) {
+    auto tx = Savepoint::begin(db_, "purge");
+    if (!tx)
+        return tx.error();
+    // Only a record whose receipt came back (outbox acked) and whose photos all arrived
+    // (record and outbox uploaded); the time is compared parsed, as offsets may differ.
+    std::vector<Acknowledged> old;
+    {
+        auto st =
+            db_.prepare("SELECT i.id, i.assignment_id, i.received_at, i.created_at, "
+                        "COALESCE(i.completed_at, ''), "
+                        "(SELECT count(*) FROM inspection_photos ip WHERE ip.record_id = i.id), "
+                        "(SELECT COALESCE(sum(p.bytes), 0) FROM inspection_photos ip JOIN photos p "
+                        " ON p.id = ip.photo_id WHERE ip.record_id = i.id) "
+                        "FROM inspections i JOIN outbox o ON o.record_id = i.id "
+                        "WHERE i.state = 'uploaded' AND o.state = 'uploaded' AND o.acked = 1 "
+                        "AND i.received_at IS NOT NULL ORDER BY i.created_at, i.rowid");
+        if (!st)
+            return st.error();
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            auto received = parse_rfc3339(st->column_text(2));
+            if (!received || *received >= acknowledged_before)
+                continue; // an unreadable time is never taken as old enough
+            Acknowledged a;
+            a.item.record_id = st->column_string(0);
+            a.item.assignment_id = st->column_string(1);
+            a.item.received_at = st->column_string(2);
+            a.created_at = st->column_string(3);
+            a.completed_at = st->column_string(4);
+            a.item.photo_count = st->column_int(5);
+            a.item.photo_bytes = st->column_int64(6);
+            a.received = *received;
+            old.push_back(std::move(a));
+        }
+    }
+    // A record corrected by one that stays on the tablet stays too (the correction names it).
+    std::set<std::string> going;
+    for (const auto& a : old)
+        going.insert(a.item.record_id);
+    std::map<std::string, std::vector<std::string>> corrected_by; // original → corrections
+    {
+        auto st =
+            db_.prepare("SELECT id, supersedes FROM inspections WHERE supersedes IS NOT NULL");
+        if (!st)
+            return st.error();
+        for (;;) {
+            auto row = st->step();
+            if (!row)
+                return row.error();
+            if (!*row)
+                break;
+            corrected_by[st->column_string(1)].push_back(st->column_string(0));
+        }
+    }
+    PurgeReport report;
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& [original, corrections] : corrected_by)
+            if (going.contains(original))
+                for (const auto& c : corrections)
+                    if (!going.contains(c)) {
+                        going.erase(original);
+                        report.kept_for_corrections.push_back(original);
+                        changed = true;
+                        break;
+                    }
+    }
+    // Corrections go before what they correct (the foreign key), so newest first.
+    PhotoStore photos(db_);
+    for (auto it = old.rbegin(); it != old.rend(); ++it) {
+        if (!going.contains(it->item.record_id))
+            continue;
+        auto record = load_row(it->item.record_id);
+        if (!record)
+            return record.error();
+        it->item.inspection_day = record->record.inspection_day;
+        report.photo_bytes += it->item.photo_bytes;
+        if (!dry_run) {
+            const InspectionRecord& r = record->record;
+            auto st = db_.prepare(
+                "INSERT INTO receipts (record_id, assignment_id, assignment_revision, supersedes, "
+                "inspection_day, chain_seq, chain_hash, body_sha256, onsite, outcome, "
+                "confidential, photo_count, photo_bytes, received_at, late, created_at, "
+                "completed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                "?14, ?15, ?16, ?17)");
+            if (!st)
+                return st.error();
+            std::optional<std::string> outcome;
+            if (r.outcome)
+                outcome = std::string(to_string(*r.outcome));
+            st->bind_all(r.id, r.assignment_id, r.assignment_revision, r.supersedes,
+                         r.inspection_day, record->chain_seq.value_or(0),
+                         record->chain_hash.value_or(""), Sha256::hex(record->body),
+                         !r.offsite_method.has_value(), outcome, r.confidential,
+                         it->item.photo_count, it->item.photo_bytes, it->item.received_at,
+                         record->late, it->created_at, it->completed_at);
+            FI_TRY(st->run());
+            FI_TRY(execute(db_, "DELETE FROM inspection_photos WHERE record_id = ?1", r.id));
+            for (const auto& p : r.photos) {
+                FI_TRY(photos.remove(p.id));
+                FI_TRY(photos.remove_derived(p.id));
+            }
+            FI_TRY(execute(db_, "DELETE FROM outbox WHERE record_id = ?1", r.id));
+            FI_TRY(execute(db_, "DELETE FROM inspections WHERE id = ?1", r.id));
+        }
+        report.removed.push_back(it->item);
+    }
+    std::reverse(report.removed.begin(), report.removed.end());
+    FI_TRY(tx->release());
+    if (!dry_run && !report.removed.empty() && !db_.in_transaction())
+        // secure_delete zeroed the freed pages in the WAL; fold it into the file and empty
+        // it, so no earlier frame with the photos' bytes stays beside the store.
+        FI_TRY(db_.exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return report;
+}
+
+Result<std::vector<Receipt>> RecordStore::receipts() {
+    auto st = db_.prepare(
+        "SELECT record_id, assignment_id, assignment_revision, supersedes, inspection_day, "
+        "chain_seq, chain_hash, body_sha256, onsite, outcome, confidential, photo_count, "
+        "photo_bytes, received_at, late, created_at, COALESCE(completed_at, ''), purged_at "
+        "FROM receipts ORDER BY created_at, rowid");
+    if (!st)
+        return st.error();
+    std::vector<Receipt> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        Receipt r;
+        r.record_id = st->column_string(0);
+        r.assignment_id = st->column_string(1);
+        r.assignment_revision = st->column_int(2);
+        r.supersedes = st->column_optional_string(3);
+        r.inspection_day = st->column_string(4);
+        r.chain_seq = st->column_int64(5);
+        r.chain_hash = st->column_string(6);
+        r.body_sha256 = st->column_string(7);
+        r.onsite = st->column_int(8) != 0;
+        if (auto o = st->column_optional_string(9))
+            r.outcome = parse_outcome(*o);
+        r.confidential = st->column_int(10) != 0;
+        r.photo_count = st->column_int(11);
+        r.photo_bytes = st->column_int64(12);
+        r.received_at = st->column_string(13);
+        r.late = st->column_int(14) != 0;
+        r.created_at = st->column_string(15);
+        r.completed_at = st->column_string(16);
+        r.purged_at = st->column_string(17);
+        out.push_back(std::move(r));
+    }
+    return out;
 }
 
 Result<InspectionRecord>

@@ -6,6 +6,7 @@
 #include "core/result.h"
 #include "core/rules.h"
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -43,6 +44,9 @@ struct RecordSummary {
     std::string received_at;
     std::string created_at;
     std::string error_message; ///< the central system's words for a parked record
+    /// Only the receipt is left: the record went after the retention period (state uploaded).
+    bool purged = false;
+    std::string inspection_day; ///< known for purged records (their receipt); else empty
 };
 
 /// The visit state a record gives its assignment.
@@ -65,6 +69,49 @@ struct StoredRecord {
     std::string body; ///< completed: the exact upload body (canonical JSON with its chain)
 };
 
+/// What the tablet keeps of an uploaded record it removed after the retention period: enough
+/// to answer "was it sent, when, was it late", to show its assignment's visit and to count the
+/// quarter (docs/security.md, "Hold less"). The record, its photos and its outbox row are gone;
+/// the central system holds them.
+struct Receipt {
+    std::string record_id;
+    std::string assignment_id;
+    int assignment_revision = 0;
+    std::optional<std::string> supersedes;
+    std::string inspection_day;
+    std::int64_t chain_seq = 0;
+    std::string chain_hash;
+    std::string body_sha256; ///< SHA-256 of the sealed upload body, as sent
+    bool onsite = true;
+    std::optional<Outcome> outcome;
+    bool confidential = false;
+    int photo_count = 0;
+    std::int64_t photo_bytes = 0;
+    std::string received_at; ///< the central system's acknowledgement
+    bool late = false;
+    std::string created_at;
+    std::string completed_at;
+    std::string purged_at;
+};
+
+/// An uploaded record the retention period lets go, or one it removed.
+struct PurgeItem {
+    std::string record_id;
+    std::string assignment_id;
+    std::string inspection_day;
+    std::string received_at;
+    int photo_count = 0;
+    std::int64_t photo_bytes = 0;
+};
+
+/// What a purge removed (or, in a dry run, would remove).
+struct PurgeReport {
+    std::vector<PurgeItem> removed;
+    std::int64_t photo_bytes = 0;
+    /// Old enough, but a record still on the tablet corrects them: kept until it goes too.
+    std::vector<std::string> kept_for_corrections;
+};
+
 /// Photo metadata given at capture.
 struct PhotoCapture {
     std::string id; ///< client-made UUID v4
@@ -79,8 +126,9 @@ struct PhotoCapture {
 
 /// Owner of inspection records in the store: drafts and their autosave, photos attached to
 /// drafts, completion (rules, lock, evidence chain and outbox entry in one transaction),
-/// freezing drafts of revoked assignments, receipts, and corrections. Nothing here deletes a
-/// record that left the draft state.
+/// freezing drafts of revoked assignments, receipts, corrections, and the retention purge.
+/// Nothing here deletes a record that left the draft state, except the purge of acknowledged
+/// records (which keeps their receipt).
 class RecordStore {
 public:
     explicit RecordStore(Database& db) : db_(db) {}
@@ -118,6 +166,18 @@ public:
     /// The central system accepted the record: keep its receipt.
     Status mark_uploaded(std::string_view record_id, std::string_view received_at, bool late);
 
+    /// Retention: every record the central system acknowledged (outbox acked, record and
+    /// photos uploaded) before `acknowledged_before` is removed with its photos and their
+    /// derived copies and its outbox row, its Receipt kept — one transaction, then the WAL is
+    /// folded into the file so the deleted pages (zeroed by `secure_delete`) are all that is
+    /// left of them. Drafts, frozen, completed and unacknowledged records are never touched;
+    /// the store's triggers refuse it too. A record still corrected by one on the tablet waits
+    /// for it. `dry_run`: the same answer, nothing removed.
+    Result<PurgeReport>
+    purge_acknowledged(std::chrono::system_clock::time_point acknowledged_before, bool dry_run);
+    /// Receipts of records removed by the retention purge, oldest first.
+    Result<std::vector<Receipt>> receipts();
+
     /// Start a correction of an uploaded record: a new draft with its own id that
     /// supersedes the original (kept unchanged), with the reason. Photos are copied under
     /// new ids so the correction is complete on its own.
@@ -127,6 +187,8 @@ public:
 
 private:
     Result<StoredRecord> load_row(std::string_view record_id);
+    /// The error for a record that is only a receipt now (or not_found).
+    Error missing(std::string_view record_id);
     /// The record, refused unless it is still a draft (with why, if it is not).
     Result<StoredRecord> load_draft(std::string_view record_id);
     /// Replace a draft's body (autosave, photo lists).

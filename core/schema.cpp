@@ -163,10 +163,96 @@ CREATE TABLE redraw_log (
 ) WITHOUT ROWID;
 )sql";
 
+// Holding less (issue 16): a record the central system acknowledged is removed from the
+// tablet after the retention period, its receipt kept — enough to answer "was it sent,
+// when" and to count the quarter. The v2 triggers that keep completed records and their
+// photos are replaced by ones that let exactly this through: a receipt can only be written
+// for an uploaded, acknowledged record (it must match it), a receipt never changes or goes,
+// and a record, its photo links, photos and outbox row may go only once their receipt
+// exists. Drafts behave as before; every other record is kept as before.
+constexpr std::string_view v4 = R"sql(
+CREATE TABLE receipts (
+    record_id           TEXT PRIMARY KEY,
+    assignment_id       TEXT NOT NULL,
+    assignment_revision INTEGER NOT NULL,
+    supersedes          TEXT,
+    inspection_day      TEXT NOT NULL,
+    chain_seq           INTEGER NOT NULL,
+    chain_hash          TEXT NOT NULL,
+    body_sha256         TEXT NOT NULL CHECK (length(body_sha256) = 64),
+    onsite              INTEGER NOT NULL CHECK (onsite IN (0, 1)),
+    outcome             TEXT,
+    confidential        INTEGER NOT NULL CHECK (confidential IN (0, 1)),
+    photo_count         INTEGER NOT NULL CHECK (photo_count >= 0),
+    photo_bytes         INTEGER NOT NULL CHECK (photo_bytes >= 0),
+    received_at         TEXT NOT NULL,
+    late                INTEGER NOT NULL CHECK (late IN (0, 1)),
+    created_at          TEXT NOT NULL,
+    completed_at        TEXT,
+    purged_at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE INDEX receipts_by_assignment ON receipts (assignment_id);
+
+CREATE TRIGGER receipts_only_for_acknowledged BEFORE INSERT ON receipts
+WHEN NOT EXISTS (SELECT 1 FROM inspections i JOIN outbox o ON o.record_id = i.id
+                 WHERE i.id = NEW.record_id AND i.state = 'uploaded'
+                   AND i.received_at IS NOT NULL AND o.acked = 1 AND o.state = 'uploaded'
+                   AND i.assignment_id = NEW.assignment_id AND i.chain_hash = NEW.chain_hash
+                   AND i.received_at = NEW.received_at)
+BEGIN
+    SELECT RAISE(ABORT, 'a receipt is kept only for a record the central system acknowledged');
+END;
+
+CREATE TRIGGER receipts_never_change BEFORE UPDATE ON receipts
+BEGIN
+    SELECT RAISE(ABORT, 'a receipt never changes');
+END;
+
+CREATE TRIGGER receipts_kept BEFORE DELETE ON receipts
+BEGIN
+    SELECT RAISE(ABORT, 'a receipt is never deleted');
+END;
+
+DROP TRIGGER inspections_keep_records;
+CREATE TRIGGER inspections_keep_records BEFORE DELETE ON inspections
+WHEN OLD.state <> 'draft'
+     AND NOT (OLD.state = 'uploaded'
+              AND EXISTS (SELECT 1 FROM receipts r WHERE r.record_id = OLD.id))
+BEGIN
+    SELECT RAISE(ABORT, 'completed and frozen inspection records are never deleted; an uploaded one only after its receipt is kept');
+END;
+
+DROP TRIGGER photos_evidence_kept;
+CREATE TRIGGER photos_evidence_kept BEFORE DELETE ON photos
+WHEN EXISTS (SELECT 1 FROM inspection_photos ip JOIN inspections i ON i.id = ip.record_id
+             WHERE ip.photo_id = OLD.id AND i.state <> 'draft'
+               AND NOT (i.state = 'uploaded'
+                        AND EXISTS (SELECT 1 FROM receipts r WHERE r.record_id = i.id)))
+BEGIN
+    SELECT RAISE(ABORT, 'a photo of a completed or frozen record is evidence and is never deleted');
+END;
+
+DROP TRIGGER photo_links_kept;
+CREATE TRIGGER photo_links_kept BEFORE DELETE ON inspection_photos
+WHEN (SELECT state FROM inspections WHERE id = OLD.record_id) <> 'draft'
+     AND NOT EXISTS (SELECT 1 FROM receipts r JOIN inspections i ON i.id = r.record_id
+                     WHERE r.record_id = OLD.record_id AND i.state = 'uploaded')
+BEGIN
+    SELECT RAISE(ABORT, 'a photo of a completed or frozen record is evidence and is never detached');
+END;
+
+CREATE TRIGGER outbox_kept BEFORE DELETE ON outbox
+WHEN NOT EXISTS (SELECT 1 FROM receipts r WHERE r.record_id = OLD.record_id)
+BEGIN
+    SELECT RAISE(ABORT, 'an outbox entry goes only with its acknowledged record, once its receipt is kept');
+END;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "settings and photo evidence", v1},
     Migration{2, "reference data, inspection records, evidence chain, outbox", v2},
     Migration{3, "plan publications and re-draw logs", v3},
+    Migration{4, "receipts of records removed after the retention period", v4},
 };
 
 } // namespace

@@ -53,6 +53,16 @@ bool sealed(RecordState s) {
     return s == RecordState::completed || s == RecordState::uploaded;
 }
 
+/// What the table counts of an assignment's latest record, from the record or its receipt.
+struct Counted {
+    std::string inspection_day;
+    bool onsite = true;
+    std::optional<Outcome> outcome;
+    bool confidential = false;
+    bool uploaded = false;
+    bool late = false;
+};
+
 bool in_quarter(const Quarter& q, const std::string& day) {
     auto d = Date::parse(day);
     return d && q.contains(*d);
@@ -76,6 +86,14 @@ Result<QuarterStatistics> compute_quarter_statistics(Database& db, const Quarter
     std::map<Outcome, std::int64_t> outcomes;
     std::int64_t uploaded = 0, late = 0, unconfirmed = 0;
 
+    // Records the retention purge removed count by their receipts, which keep what the table
+    // needs (inspection day, on/off site, outcome, confidential, lateness).
+    auto receipts = records.receipts();
+    if (!receipts)
+        return receipts.error();
+    std::map<std::string, const Receipt*> receipt_of; // assignment → its latest receipt
+    for (const auto& r : *receipts)
+        receipt_of[r.assignment_id] = &r; // oldest first: the latest wins
     for (const auto& a : *assignments) {
         auto history = records.history(a.id);
         if (!history)
@@ -84,30 +102,41 @@ Result<QuarterStatistics> compute_quarter_statistics(Database& db, const Quarter
         for (const auto& r : *history)
             if (sealed(r.state))
                 latest = &r;
+        // A record still held is newer than any receipt of its assignment: an original is
+        // removed only after every correction of it.
+        std::optional<Counted> counted;
+        if (latest) {
+            const auto& r = latest->record;
+            counted =
+                Counted{r.inspection_day, !r.offsite_method.has_value(),          r.outcome,
+                        r.confidential,   latest->state == RecordState::uploaded, latest->late};
+        } else if (auto it = receipt_of.find(a.id); it != receipt_of.end()) {
+            const Receipt& r = *it->second;
+            counted = Counted{r.inspection_day, r.onsite, r.outcome, r.confidential, true, r.late};
+        }
         if (in_quarter(quarter, a.window_from)) {
             if (a.status == AssignmentStatus::revoked)
                 ++revoked;
             else {
                 drawn[a.target.category].insert(a.target.id);
-                if (!latest)
+                if (!counted)
                     ++not_inspected;
             }
         }
-        if (!latest || !in_quarter(quarter, latest->record.inspection_day))
+        if (!counted || !in_quarter(quarter, counted->inspection_day))
             continue;
-        const auto& r = latest->record;
         ++inspected;
         ++inspected_by[a.target.category];
-        ++(r.offsite_method ? offsite : onsite);
+        ++(counted->onsite ? onsite : offsite);
         if (!a.joint_departments.empty())
             ++joint;
-        if (r.outcome)
-            ++outcomes[*r.outcome];
-        if (r.confidential)
+        if (counted->outcome)
+            ++outcomes[*counted->outcome];
+        if (counted->confidential)
             ++confidential;
-        if (latest->state == RecordState::uploaded) {
+        if (counted->uploaded) {
             ++uploaded;
-            if (latest->late)
+            if (counted->late)
                 ++late;
         } else {
             ++unconfirmed;
@@ -130,8 +159,9 @@ Result<QuarterStatistics> compute_quarter_statistics(Database& db, const Quarter
     const std::string drawn_note =
         "本季度开始的有效任务，按对象计 (active assignments starting in the quarter, per target)";
     const std::string inspected_note =
-        "检查日在本季度、已完成的记录，每个任务取最新一份 (completed records with the inspection "
-        "day in the quarter, the latest per assignment)";
+        "检查日在本季度、已完成的记录，每个任务取最新一份；保留期后已从本机删除的记录按其回执计 "
+        "(completed records with the inspection day in the quarter, the latest per assignment; "
+        "records removed after the retention period count by their receipts)";
     s.rows = {
         {"targets_drawn", "抽查对象", "抽取对象数（本机任务）", "Targets drawn (this tablet)",
          key + general + special, drawn_note},

@@ -58,7 +58,8 @@ inline constexpr std::string_view not_known_text = "本机无法得知 (not know
 /// The quarter's table from the store. Counting rules (docs/domain.md):
 /// - drawn: active assignments whose window starts in the quarter, one per target;
 /// - inspected: per assignment its latest completed or uploaded record (a correction replaces
-///   what it corrects) whose inspection day is in the quarter; on/off site by the record;
+///   what it corrects) whose inspection day is in the quarter; on/off site by the record; a
+///   record removed after the retention period counts by its receipt (RecordStore::receipts);
 /// - late: records the central system received after their inspection day; records it has
 ///   not confirmed yet are counted apart (their lateness is not known yet).
 Result<QuarterStatistics> compute_quarter_statistics(Database& db, const Quarter& quarter,
