@@ -8,6 +8,7 @@
 #include "server/demoloader.h"
 #include "server/drawservice.h"
 #include "server/passwordhasher.h"
+#include "server/quotaledger.h"
 #include "server/referenceservice.h"
 #include "server/requestjson.h"
 #include "server/server.h"
@@ -17,6 +18,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <istream>
@@ -188,6 +190,8 @@ plans and draws
   redraws --plan ID                             (the plan's public re-draw log)
   redraw-counts                                 (re-draws asked, per leader)
   list-assignments [--plan ID]
+  coverage [--year Y]                           (per unit and stratum: the year's figure
+                                                 against the draws; key targets not drawn yet)
   add-conflict --target T --inspector I [--reason TEXT]          (回避)
   record-check --target T --year Y --level province|city|branch --unit U
                --outcome no_problem|rectification_ordered|case_opened [--day YYYY-MM-DD]
@@ -453,6 +457,60 @@ int AdminCli::run(const std::vector<std::string>& args) {
         if (!d)
             return fail(d.error());
         out_ << d->dump(1) << "\n";
+        return 0;
+    }
+    if (command == "coverage") {
+        int year = china_date(std::chrono::system_clock::now()).y;
+        if (const auto y = opts->get("year")) {
+            const auto r = std::from_chars(y->data(), y->data() + y->size(), year);
+            if (r.ec != std::errc() || r.ptr != y->data() + y->size() || year < 2000 ||
+                year > 9999) {
+                err_ << "admin coverage: --year needs a year such as 2026\n";
+                return 2;
+            }
+        }
+        auto ledger = QuotaLedger::load(reference_store, plan_store, year);
+        if (!ledger)
+            return fail(ledger.error());
+        auto report = ledger->coverage(reference_store);
+        if (!report)
+            return fail(report.error());
+        out_ << "coverage " << report->year
+             << ": per unit and stratum, the year's figure (the item list's rule) against the "
+                "targets drawn; + pending = k of plans published, not drawn yet\n";
+        std::string unit;
+        for (const CoverageLine& l : report->lines) {
+            if (l.unit != unit)
+                out_ << (unit = l.unit) << "\n";
+            out_ << "  " << l.stratum << ": drawn " << l.drawn;
+            if (l.pending)
+                out_ << " + pending " << l.pending;
+            out_ << " of " << l.size;
+            if (l.year) {
+                const std::int64_t total = l.drawn + l.pending;
+                out_ << ", year " << l.year->min << "–" << l.year->max << " ("
+                     << (total < l.year->min   ? "below"
+                         : total > l.year->max ? "above"
+                                               : "within")
+                     << ")";
+            } else {
+                out_ << ", no yearly figure";
+            }
+            out_ << ", by quarter";
+            for (std::size_t q = 0; q < 4; ++q)
+                out_ << " Q" << q + 1 << " " << l.per_quarter[q];
+            out_ << "; " << l.rule << "\n";
+        }
+        out_ << "key targets drawn this year: "
+             << report->key_targets - static_cast<std::int64_t>(report->key_not_drawn.size())
+             << " of " << report->key_targets << "; not yet drawn: " << report->key_not_drawn.size()
+             << "\n";
+        for (const std::string& id : report->key_not_drawn) {
+            auto body = reference_store.find_target(id);
+            const json t = body && *body ? json::parse(**body, nullptr, false) : json::object();
+            out_ << "  " << id << " " << string_member(t, "name").value_or("") << " "
+                 << string_member(t, "district").value_or("") << "\n";
+        }
         return 0;
     }
     if (command == "list-assignments") {

@@ -8,58 +8,54 @@ namespace fi::server {
 
 namespace {
 
-/// ⌈a·b / c⌉ in integers (the interface and its data have no floating point).
-std::int64_t ceil_div(std::int64_t a, std::int64_t b, std::int64_t c) {
-    return (a * b + c - 1) / c;
+/// ⌈a / b⌉ for a ≥ 0, b > 0 (the interface and its data have no floating point).
+std::int64_t ceil_div(std::int64_t a, std::int64_t b) {
+    return (a + b - 1) / b;
 }
 
 } // namespace
 
-DrawQuota DrawQuota::for_stratum(const PlanSpec& plan, const PlanStratum& stratum, std::int64_t n,
-                                 std::int64_t staff) {
-    const std::int64_t q = plan.quarters();
-    const bool branch = plan.level == UnitLevel::branch;
+std::set<int> plan_quarters(const PlanSpec& plan) {
+    const int first = (plan.window_from.m - 1) / 3 + 1;
+    const int last = plan.window_to.y > plan.year ? 4 : (plan.window_to.m - 1) / 3 + 1;
+    std::set<int> out;
+    for (int q = first; q <= last; ++q)
+        out.insert(q);
+    return out;
+}
+
+DrawQuota DrawQuota::for_stratum(const DrawRule& rule, const PlanSpec& plan, std::int64_t n,
+                                 std::int64_t staff, const StratumHistory& history) {
     DrawQuota quota;
-    const std::string& c = stratum.category;
-    if (c == "key") {
-        const std::int64_t lo = branch ? 10 : 5;
-        const std::int64_t hi = branch ? 20 : 10;
-        quota.min = ceil_div(n, lo * q, 100);
-        quota.max = ceil_div(n, hi * q, 100);
-        quota.preferred = quota.max;
-        quota.rule = std::string(branch ? "branches draw 10–20 %" : "the detachment draws 5–10 %") +
-                     " of key targets per quarter";
-    } else if (c == "general") {
-        const std::int64_t ratio = branch ? 5 : 3;
-        quota.min = ceil_div(staff * ratio, q, 4);
+    quota.year = rule.year_range(n, staff);
+    if (!quota.year) {
+        quota.min = std::min<std::int64_t>(1, n);
         quota.max = n;
-        quota.preferred = quota.min;
-        quota.rule = "general targets: at least staff × " + std::to_string(ratio) + " a year (" +
-                     std::to_string(staff) + " staff), spread over the quarters";
-    } else if (c == "special") {
-        quota.min = 1;
-        quota.max = n;
-        quota.rule = "special targets: the plan sets k";
-    } else if (c == "ods") {
-        quota.min = ceil_div(n, q, 400);
-        quota.max = ceil_div(n, 3 * q, 400);
-        quota.preferred = quota.max;
-        quota.rule = "ODS units: 1–3 %";
-    } else if (c == "sewage_plants") {
-        quota.min = quota.max = ceil_div(n, 20 * q, 400);
-        quota.preferred = quota.max;
-        quota.rule = "urban sewage plants: 20 %";
-    } else if (c == "vehicle_sellers") {
-        quota.min = ceil_div(5, q, 4);
-        quota.max = ceil_div(10, q, 4);
-        quota.preferred = quota.max;
-        quota.rule = "vehicle sellers: 5–10 a year";
+        quota.rule = rule.describe();
+        return quota;
     }
-    // A small directory cannot give more than it holds.
-    quota.min = std::min(quota.min, n);
-    quota.max = std::min(std::max(quota.max, quota.min), n);
-    if (quota.preferred)
-        quota.preferred = std::min(*quota.preferred, quota.max);
+    const std::set<int> mine = plan_quarters(plan);
+    std::set<int> covered = history.quarters;
+    covered.insert(mine.begin(), mine.end());
+    const auto m = static_cast<std::int64_t>(std::min<std::size_t>(covered.size(), 4));
+
+    const std::int64_t drawn = history.drawn;
+    std::int64_t lo = std::max<std::int64_t>(0, ceil_div(quota.year->min * m, 4) - drawn);
+    std::int64_t hi = std::max<std::int64_t>(0, quota.year->max - drawn);
+    if (rule.frequency == RulePeriod::quarter && rule.max_percent) {
+        const std::int64_t per_quarter = ceil_div(n * *rule.max_percent, 100);
+        const std::int64_t cap =
+            per_quarter * static_cast<std::int64_t>(mine.size()) - history.drawn_in_quarters;
+        hi = std::min(hi, std::max<std::int64_t>(0, cap));
+    }
+    lo = std::min({lo, hi, n});
+    hi = std::min(hi, n);
+    quota.min = lo;
+    quota.max = hi;
+    quota.preferred = rule.cover_yearly ? hi : lo;
+    quota.rule = rule.describe() + "; the year " + std::to_string(quota.year->min) + "–" +
+                 std::to_string(quota.year->max) + " of " + std::to_string(n) + ", " +
+                 std::to_string(drawn) + " drawn by " + plan.unit + " before this plan";
     return quota;
 }
 

@@ -8,6 +8,7 @@
 #include "server/apierror.h"
 #include "server/drawquota.h"
 #include "server/planspec.h"
+#include "server/quotaledger.h"
 #include "server/requestjson.h"
 #include "server/serverdatabase.h"
 
@@ -85,16 +86,6 @@ std::vector<std::string> joint_list_of(const json& target) {
             if (c.is_string())
                 out.push_back(c.get<std::string>());
     return out;
-}
-
-bool in_stratum(const json& target, const PlanStratum& stratum) {
-    const auto codes = joint_codes_of(stratum.category);
-    if (codes.empty())
-        return string_member(target, "category") == stratum.category;
-    for (const std::string& c : joint_list_of(target))
-        if (contains(codes, c))
-            return true;
-    return false;
 }
 
 /// The `target` member of an assignment: the directory entry without directory-only members.
@@ -289,13 +280,19 @@ Result<DrawRecord> DrawService::freeze_lists(const PlanSpec& plan) {
     if (plan.staff)
         staff = *plan.staff;
 
-    std::set<std::string> used;
+    // The year so far: each unit's draws per stratum (for k) and every target drawn (preferred
+    // last), against the item list's 比例/频次 rules.
+    auto ledger = QuotaLedger::load(reference_, plans_, plan.year);
+    if (!ledger)
+        return ledger.error();
+
+    std::set<std::string> used; // a candidate of a stratum, or left out of one on purpose
     for (std::size_t i = 0; i < plan.strata.size(); ++i) {
         const PlanStratum& s = plan.strata[i];
         std::vector<std::string> candidates;
         std::int64_t category_size = 0;
         for (const json& t : dir->targets) {
-            if (!in_stratum(t, s))
+            if (!target_in_stratum(t, s.category))
                 continue;
             if (!plan.districts.empty() &&
                 !contains(plan.districts, string_member(t, "district").value_or("")))
@@ -308,16 +305,53 @@ Result<DrawRecord> DrawService::freeze_lists(const PlanSpec& plan) {
                     draw.excluded.push_back({id, "inspected_by_higher_level"});
                 continue;
             }
-            if (used.insert(id).second)
+            if (!used.contains(id))
                 candidates.push_back(id);
         }
-        const DrawQuota quota = DrawQuota::for_stratum(plan, s, category_size, staff);
+        auto rule = ledger->rule(s.category, plan.level, i);
+        if (!rule)
+            return rule.error();
+        const DrawQuota quota = DrawQuota::for_stratum(
+            *rule, plan, category_size, staff, ledger->history(plan.unit, s.category, plan));
         auto k = quota.choose(s, i, static_cast<std::int64_t>(candidates.size()));
         if (!k)
             return k.error();
         std::sort(candidates.begin(), candidates.end());
-        draw.strata.push_back(DrawStratum{s.category, std::move(candidates), *k});
+        // Targets nobody drew this year first (原则上争取每年…全覆盖; 避免重复检查): when they
+        // are enough, the others are left out (`drawn_this_year`); when not, they are all drawn
+        // in a stratum of their own and the rest of k from the others. The random algorithm is
+        // untouched: only the frozen lists say who can be drawn.
+        std::vector<std::string> fresh;
+        std::vector<std::string> again;
+        for (const std::string& id : candidates)
+            (ledger->drawn_this_year().contains(id) ? again : fresh).push_back(id);
+        // A coverage rule's default (the upper end) draws no target a second time while the
+        // lower end allows it.
+        if (!s.k && rule->cover_yearly)
+            *k = std::max(std::min(*k, static_cast<std::int64_t>(fresh.size())),
+                          std::min(quota.min, static_cast<std::int64_t>(candidates.size())));
+        if (*k == 0) {
+            // Nothing to draw this time (the year is on track): the stratum is shown with k 0
+            // and holds no target, so a later stratum may take them.
+            draw.strata.push_back(DrawStratum{s.category, {}, 0});
+            continue;
+        }
+        used.insert(candidates.begin(), candidates.end());
+        if (static_cast<std::int64_t>(fresh.size()) >= *k) {
+            for (const std::string& id : again)
+                draw.excluded.push_back({id, "drawn_this_year"});
+            draw.strata.push_back(DrawStratum{s.category, std::move(fresh), *k});
+        } else if (fresh.empty()) {
+            draw.strata.push_back(DrawStratum{s.category, std::move(again), *k});
+        } else {
+            const auto all_fresh = static_cast<std::int64_t>(fresh.size());
+            draw.strata.push_back(DrawStratum{s.category, std::move(fresh), all_fresh});
+            draw.strata.push_back(DrawStratum{s.category, std::move(again), *k - all_fresh});
+        }
     }
+    std::set<std::string> in_draw; // every candidate: whose conflicts the draw carries
+    for (const DrawStratum& st : draw.strata)
+        in_draw.insert(st.candidates.begin(), st.candidates.end());
 
     for (const auto& [id, inspector] : dir->roster)
         if (inspector.cert_no && !inspector.cert_no->empty() && !inspector.third_party &&
@@ -331,7 +365,7 @@ Result<DrawRecord> DrawService::freeze_lists(const PlanSpec& plan) {
     for (const ConflictMap* source :
          {&plan.conflicts, static_cast<const ConflictMap*>(&*registered)})
         for (const auto& [target, inspectors] : *source) {
-            if (!used.contains(target))
+            if (!in_draw.contains(target))
                 continue;
             for (const std::string& inspector : inspectors)
                 if (contains(draw.inspector_pool, inspector) &&
@@ -596,10 +630,14 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
     if (const auto v = verify_plan_draw(*publication, draw); !v.verified())
         return Error::make(api_code::internal, "The draw does not verify: " + v.message);
 
-    std::map<std::string, std::size_t> stratum_of; // target → index of its stratum
-    for (std::size_t i = 0; i < draw.strata.size(); ++i)
-        for (const std::string& id : draw.strata[i].candidates)
-            stratum_of.emplace(id, i);
+    // target → the plan's stratum (by category: a stratum split at publication, targets not
+    // drawn this year apart, is two strata of the draw with one category).
+    std::map<std::string, std::size_t> stratum_of;
+    for (const DrawStratum& ds : draw.strata)
+        for (std::size_t i = 0; i < plan->strata.size(); ++i)
+            if (plan->strata[i].category == ds.category)
+                for (const std::string& id : ds.candidates)
+                    stratum_of.emplace(id, i);
 
     DrawResult result;
     if (const Status tx = database_.transaction([&]() -> Status {

@@ -4,6 +4,7 @@
 #include "core/modeljson.h"
 #include "core/workcalendar.h"
 #include "server/apierror.h"
+#include "server/drawrule.h"
 #include "server/requestjson.h"
 #include "server/serverdatabase.h"
 
@@ -88,14 +89,20 @@ Result<std::size_t> ReferenceService::parse_limit(const std::optional<std::strin
 
 Result<std::size_t> ReferenceService::import_catalogue(const json& items) {
     FI_TRY(require_array(items));
-    for (std::size_t i = 0; i < items.size(); ++i)
+    for (std::size_t i = 0; i < items.size(); ++i) {
         if (auto item = decode_catalogue_item(items[i]); !item)
             return item_error(i, item.error());
+        if (auto rules = decode_draw_rules(items[i]); !rules)
+            return item_error(i, rules.error());
+    }
     if (const Status tx = database_.transaction([&]() -> Status {
             for (const json& item : items) {
                 const auto decoded = decode_catalogue_item(item);
-                FI_TRY(reference_.put_feed_item(Feed::catalogue, decoded->id,
-                                                encode_catalogue_item(*decoded).dump()));
+                json body = encode_catalogue_item(*decoded);
+                // The item list's 比例/频次 (DrawRule), kept for the draws; clients ignore it.
+                if (const json* rules = member(item, "draw_rules"); rules && !rules->is_null())
+                    body["draw_rules"] = *rules;
+                FI_TRY(reference_.put_feed_item(Feed::catalogue, decoded->id, body.dump()));
             }
             return {};
         });

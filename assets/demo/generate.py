@@ -750,6 +750,38 @@ def _checkpoint(item_id: str, n: int, spec: tuple) -> dict:
     return cp
 
 
+# The item list's 比例 and 频次 (seed, 五(一) and 五(五)): which item carries which draw rule.
+# The server reads `draw_rules` when a plan is published (docs/server.md, "Ratios and frequency");
+# clients ignore the member. Ratios without a stated period are yearly (the annual plan).
+DAILY_RULES = [  # 污染源日常双随机监管, by 监管对象 class and the drawing unit's level
+    dict(stratum="key", level="city", frequency="quarter", ratio=dict(min_percent=5, max_percent=10),
+         cover="year", basis="支队每季对全市范围内5%-10%的重点监管对象进行抽查，原则上争取每年对重点监管对象达到全覆盖"),
+    dict(stratum="key", level="branch", frequency="quarter", ratio=dict(min_percent=10, max_percent=20),
+         cover="year", basis="各分局按照10%-20%的重点监管对象进行抽查，原则上争取每年对重点监管对象达到全覆盖"),
+    dict(stratum="general", level="city", frequency="year", per_staff=dict(min=3),
+         basis="支队至少按照1:3比例（在编在岗的人员数量：被抽查单位数量）确定年度被抽查单位数量"),
+    dict(stratum="general", level="branch", frequency="year", per_staff=dict(min=5),
+         basis="各区分局（大队）至少按照1:5比例确定年度被抽查单位数量"),
+    dict(stratum="special", frequency="quarter",
+         basis="特殊监管对象尽量采取查看污染源自动监控数据、无人机巡查等非现场监管方式抽查；数量由计划确定"),
+]
+JOINT_RULES = {  # 联合监管抽查比例
+    "ods": dict(stratum="ods", frequency="year", ratio=dict(min_percent=1, max_percent=3),
+                basis="涉消耗臭氧层物质(ODS)…企业和单位的监管按1%-3%予以抽查"),
+    "vehicle_sellers": dict(stratum="vehicle_sellers", frequency="year", per_year=dict(min=5, max=10),
+                            basis="机动车销售企业监管每年抽查5-10家"),
+    "sewage_plants": dict(stratum="sewage_plants", frequency="year", ratio=dict(min_percent=20, max_percent=20),
+                          basis="市政工程监督检查（城镇污水处理设施污染防治情况的检查）按20%抽查"),
+}
+JOINT_GROUPS = {"ods": ["15", "16", "17", "18", "19"], "vehicle_sellers": ["22"], "sewage_plants": ["69"]}
+
+
+def draw_rules_for(item_id: str, code: str) -> list[dict]:
+    if item_id == "POLL-01":
+        return [dict(r) for r in DAILY_RULES]
+    return [dict(JOINT_RULES[g]) for g, codes in JOINT_GROUPS.items() if code in codes]
+
+
 def build_catalogue() -> list[dict]:
     items = []
     for spec in LOCAL_ITEMS:
@@ -767,6 +799,10 @@ def build_catalogue() -> list[dict]:
             responsible_office=spec["office"], version=1,
             checkpoints=[_checkpoint(spec["id"], i + 1, c) for i, c in enumerate(spec["checkpoints"])],
         ))
+    for item in items:
+        rules = draw_rules_for(item["id"], item["code"])
+        if rules:
+            item["draw_rules"] = rules
     return items
 
 
@@ -1233,6 +1269,26 @@ INSPECTOR_KEYS = ["id", "name", "unit", "cert_no", "position", "expertise", "thi
 UNITS = [DETACHMENT, "鄂城分局", "华容分局", "梁子湖分局", "葛店分局", "临空分局"]
 
 
+def first_plan_k_range(rule: dict, n: int, staff: int) -> tuple[int, int]:
+    """k a unit's first one-quarter plan of the year may draw under `rule` (DrawQuota, m = 1)."""
+    if "ratio" in rule:
+        periods = 4 if rule["frequency"] == "quarter" else 1
+        lo_pct, hi_pct = rule["ratio"]["min_percent"], rule["ratio"]["max_percent"]
+        ymin = -(-n * lo_pct * periods // 100)
+        ymax = max(ymin, n * hi_pct * periods // 100)
+    elif "per_year" in rule:
+        ymin, ymax = rule["per_year"]["min"], rule["per_year"]["max"]
+    elif "per_staff" in rule:
+        ymin, ymax = staff * rule["per_staff"]["min"], n
+    else:
+        return min(1, n), n
+    ymin, ymax = min(ymin, n), min(max(ymax, ymin), n)
+    hi = ymax
+    if "ratio" in rule and rule["frequency"] == "quarter":
+        hi = min(hi, -(-n * rule["ratio"]["max_percent"] // 100))
+    return min(-(-ymin // 4), hi), hi
+
+
 def validate(data: dict) -> list[str]:
     """Checks on a full data set (as parsed JSON).  Independent of the builders
     where it matters: credit codes, the draw requirement."""
@@ -1345,7 +1401,7 @@ def validate(data: dict) -> list[str]:
         if code not in codes:
             p.append(f"joint item {code} missing")
     for item in catalogue:
-        if list(item) != ITEM_KEYS:
+        if list(item) not in (ITEM_KEYS, ITEM_KEYS + ["draw_rules"]):
             p.append(f"{item['id']}: keys")
         if not item["legal_basis"] or any(not (b.startswith("《") and "》" in b) for b in item["legal_basis"]):
             p.append(f"{item['id']}: legal_basis")
@@ -1409,6 +1465,19 @@ def validate(data: dict) -> list[str]:
             p.append("admin user missing")
         k = {s["category"]: s["k"] for s in plan["strata"]}
         staff = sum(1 for i in inspectors if i["unit"] == plan["unit"] and not i["third_party"])
+        # The item list's rules: one per stratum and level (items may repeat it), and the demo plan's k inside the
+        # range the server allows a unit's first plan of the year (server/drawquota.cpp).
+        rules = [r for item in catalogue for r in item.get("draw_rules", [])]
+        for stratum in list(STRATA_ORDER) + list(JOINT_GROUPS):
+            for level in ("city", "branch"):
+                found = [r for r in rules if r["stratum"] == stratum and r.get("level", level) == level]
+                if not found or any(r != found[0] for r in found):
+                    p.append(f"draw rules: none, or items disagree, for {stratum} at {level} level")
+        for s in plan["strata"]:
+            rule = next(r for r in rules if r["stratum"] == s["category"] and r.get("level", "city") == "city")
+            lo, hi = first_plan_k_range(rule, per_cat[s["category"]], staff)
+            if not lo <= s["k"] <= hi:
+                p.append(f"plan k {s['k']} of {s['category']} outside the rule's {lo}-{hi}")
         if k["key"] * 100 < 10 * per_cat["key"] or k["general"] * 4 < staff * 3:
             p.append("plan k below the seed's ratios")
     except (KeyError, ValueError, TypeError) as exc:

@@ -7,6 +7,7 @@
 #include "core/modeljson.h"
 #include "core/sha256.h"
 #include "server/drawquota.h"
+#include "server/drawrule.h"
 #include "server/drawservice.h"
 #include "server/planspec.h"
 #include "server/planstore.h"
@@ -251,8 +252,11 @@ TEST_CASE("v1.1: a planner cannot choose the seed, and late imports do not chang
     CHECK(*fi::strata_sha256(result->draw.strata) == before->commitment.strata_sha256);
     CHECK(*fi::conflicts_sha256(result->draw.conflicts) == before->commitment.conflicts_sha256);
     CHECK(fi::verify_plan_draw(*before, result->draw).verified());
-    // A later plan takes the import.
-    REQUIRE(draws.publish_plan(plan("P-G", "市生态环境综合执法支队", strata)).ok());
+    // A later plan takes the import (with its own k: the demo's 9 met the quarter's minimum).
+    REQUIRE(draws
+                .publish_plan(plan("P-G", "市生态环境综合执法支队",
+                                   json::array({stratum("general", 9, "onsite", {"POLL-01"})})))
+                .ok());
     const auto later = reveal_and_draw(draws, "P-G");
     REQUIRE(later.ok());
     CHECK(std::find(later->draw.strata[0].candidates.begin(),
@@ -265,44 +269,59 @@ TEST_CASE("quotas follow the regime's ratios per quarter and level") {
         PlanSpec::decode(plan("P-Q", "市生态环境综合执法支队",
                               json::array({stratum("key", std::nullopt, "onsite", {"POLL-01"})})));
     REQUIRE(spec.ok());
+    // The rules are the item list's (the demo catalogue's draw_rules); no draws before.
+    std::vector<fi::server::DrawRule> rules;
+    for (const json& item : demo_catalogue()) {
+        auto r = fi::server::decode_draw_rules(item);
+        REQUIRE(r.ok());
+        rules.insert(rules.end(), r->begin(), r->end());
+    }
+    const auto for_stratum = [&](const fi::server::PlanStratum& s, std::int64_t n,
+                                 std::int64_t staff) {
+        const auto rule = fi::server::rule_for(rules, s.category, spec->level);
+        REQUIRE(rule.ok());
+        REQUIRE(rule->has_value());
+        return DrawQuota::for_stratum(**rule, *spec, n, staff, {});
+    };
     const auto& key = spec->strata[0];
-    const DrawQuota city = DrawQuota::for_stratum(*spec, key, 75, 12);
+    const DrawQuota city = for_stratum(key, 75, 12);
     CHECK(city.min == 4); // ⌈75 × 5 %⌉
     CHECK(city.max == 8); // ⌈75 × 10 %⌉
     CHECK(city.preferred == 8);
 
     spec->level = fi::server::UnitLevel::branch;
-    const DrawQuota branch = DrawQuota::for_stratum(*spec, key, 21, 5);
+    const DrawQuota branch = for_stratum(key, 21, 5);
     CHECK(branch.min == 3); // ⌈21 × 10 %⌉
     CHECK(branch.max == 5); // ⌈21 × 20 %⌉
 
     fi::server::PlanStratum general = key;
     general.category = "general";
-    CHECK(DrawQuota::for_stratum(*spec, general, 41, 5).min == 7); // 5 × 5 / 4 quarters
+    CHECK(for_stratum(general, 41, 5).min == 7); // 5 × 5 / 4 quarters
     spec->level = fi::server::UnitLevel::city;
-    CHECK(DrawQuota::for_stratum(*spec, general, 180, 12).min == 9); // 12 × 3 / 4
+    CHECK(for_stratum(general, 180, 12).min == 9); // 12 × 3 / 4
     spec->window_from = *fi::Date::parse("2026-01-01");
     CHECK(spec->quarters() == 4);
-    CHECK(DrawQuota::for_stratum(*spec, general, 180, 12).min == 36); // a whole year
+    CHECK(for_stratum(general, 180, 12).min == 36); // a whole year
     fi::server::PlanStratum sellers = key;
     sellers.category = "vehicle_sellers";
-    CHECK(DrawQuota::for_stratum(*spec, sellers, 10, 12).min == 5);
-    CHECK(DrawQuota::for_stratum(*spec, sellers, 10, 12).max == 10);
+    CHECK(for_stratum(sellers, 10, 12).min == 5);
+    CHECK(for_stratum(sellers, 10, 12).max == 10);
     fi::server::PlanStratum sewage = key;
     sewage.category = "sewage_plants";
-    CHECK(DrawQuota::for_stratum(*spec, sewage, 5, 12).min == 1); // 20 % of 5
+    CHECK(for_stratum(sewage, 5, 12).min == 1); // 20 % of 5
     fi::server::PlanStratum ods = key;
     ods.category = "ods";
-    CHECK(DrawQuota::for_stratum(*spec, ods, 15, 12).max == 1); // 3 % of 15, rounded up
+    CHECK(for_stratum(ods, 15, 12).max == 1); // 3 % of 15: at least one
 
     // Enforced at publication, when the lists freeze: a k outside the range is refused, an
-    // absent one gets the default.
+    // absent one gets the default. The demo drew this quarter's 8 key targets already, so the
+    // detachment may draw no more (test_quota.cpp has the year).
     TestServer ts;
     const auto refused = ts.server().draws().publish_plan(plan(
         "P-K", "市生态环境综合执法支队", json::array({stratum("key", 12, "onsite", {"POLL-01"})})));
     REQUIRE(!refused.ok());
     CHECK(refused.error().field == "strata[0].k");
-    CHECK(refused.error().message.find("4–8") != std::string::npos);
+    CHECK(refused.error().message.find("0–0") != std::string::npos);
     CHECK(!ts.server()
                .draws()
                .publish_plan(
@@ -418,17 +437,21 @@ TEST_CASE("targets a higher level inspected this year without a problem may be e
     const auto result = reveal_and_draw(ts.server().draws(), "P-HR");
     REQUIRE(result.ok());
     const auto& d = result->draw;
-    REQUIRE(d.excluded.size() == 1);
+    // The demo drew T-00058 this year: targets nobody drew come first, so it is left out too.
+    REQUIRE(d.excluded.size() == 2);
     CHECK(d.excluded[0].target_id == hr_key[0]);
     CHECK(d.excluded[0].reason == "inspected_by_higher_level");
+    CHECK(d.excluded[1].target_id == "T-00058");
+    CHECK(d.excluded[1].reason == "drawn_this_year");
     const auto& candidates = d.strata[0].candidates;
-    CHECK(candidates.size() == 11);
+    CHECK(candidates.size() == 10);
     CHECK(std::find(candidates.begin(), candidates.end(), hr_key[0]) == candidates.end());
     // Branch ratio: 10–20 % of the 12 key targets, default the upper end.
     CHECK(d.strata[0].k == 3);
     CHECK(
         Http(ts.port(), sign_in(ts.port(), "admin")).get("/draws/D-P-HR").json_body()["excluded"] ==
-        json::array({{{"target_id", hr_key[0]}, {"reason", "inspected_by_higher_level"}}}));
+        json::array({{{"target_id", hr_key[0]}, {"reason", "inspected_by_higher_level"}},
+                     {{"target_id", "T-00058"}, {"reason", "drawn_this_year"}}}));
 }
 
 TEST_CASE(
