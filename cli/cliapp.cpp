@@ -73,11 +73,12 @@ struct Args {
 
 Args parse(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--data",    "--server",     "--ca-file", "--tls-pin",   "--pin-file", "--password-file",
-        "--user",    "--assignment", "--answers", "--retry-for", "--reason",   "--note",
-        "--exclude", "--out",        "--quarter", "--csv",       "--pdf",      "--skeleton"};
-    static const std::set<std::string> flags = {"--json", "--draft", "--help", "--resume",
-                                                "--discard-unsent"};
+        "--data",          "--server", "--ca-file",    "--tls-pin", "--pin-file",
+        "--password-file", "--user",   "--assignment", "--answers", "--retry-for",
+        "--reason",        "--note",   "--exclude",    "--out",     "--quarter",
+        "--csv",           "--pdf",    "--skeleton",   "--days"};
+    static const std::set<std::string> flags = {"--json",   "--draft",          "--help",
+                                                "--resume", "--discard-unsent", "--dry-run"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         const std::string s = argv[i];
@@ -685,6 +686,67 @@ int cmd_wipe(Context& ctx) {
     return report_wipe(ctx, out.wiped, out.unsent, 0, {});
 }
 
+/// A number of days as the retention options take it (0 to 3650).
+int days_value(const std::string& text, const std::string& what) {
+    if (text.empty() || text.size() > 4 ||
+        text.find_first_not_of("0123456789") != std::string::npos)
+        throw UsageError{what + " needs a number of days (0 to 3650)"};
+    return std::stoi(text);
+}
+
+int cmd_purge(Context& ctx) {
+    std::optional<int> days;
+    if (auto d = ctx.args().opt("--days"))
+        days = days_value(*d, "--days");
+    auto& t = ctx.open();
+    const auto out = take(t.sync.purge(ctx.args().flag("--dry-run"), days));
+    const auto& r = out.report;
+    if (ctx.args().json) {
+        json removed = json::array();
+        for (const auto& i : r.removed)
+            removed.push_back({{"id", i.record_id},
+                               {"assignment_id", i.assignment_id},
+                               {"inspection_day", i.inspection_day},
+                               {"received_at", i.received_at},
+                               {"photos", i.photo_count},
+                               {"photo_bytes", i.photo_bytes}});
+        std::cout << json{{"dry_run", out.dry_run},
+                          {"retention_days", out.retention_days},
+                          {"acknowledged_before", out.acknowledged_before},
+                          {"removed", removed},
+                          {"photo_bytes", r.photo_bytes},
+                          {"kept_for_corrections", r.kept_for_corrections}}
+                         .dump()
+                  << "\n";
+        return exit_ok;
+    }
+    std::cout << (out.dry_run ? "Would remove " : "Removed ") << r.removed.size()
+              << " record(s) the central system received before " << out.acknowledged_before << " ("
+              << out.retention_days << " days), with " << mib(r.photo_bytes)
+              << " of photos; their receipts stay on the tablet.\n";
+    for (const auto& i : r.removed)
+        std::cout << "  " << i.record_id << "  " << i.inspection_day << "  received "
+                  << i.received_at << "  " << i.photo_count << " photo(s)\n";
+    for (const auto& id : r.kept_for_corrections)
+        std::cout << "  kept: " << id << " (a correction of it is still on the tablet)\n";
+    return exit_ok;
+}
+
+int cmd_retention(Context& ctx) {
+    auto& t = ctx.open();
+    if (!ctx.args().positional.empty()) {
+        const int days = days_value(one_positional(ctx, "number of days"), "retention");
+        fail_if(t.sync.set_retention_days(days));
+    }
+    const int days = take(t.sync.retention_days());
+    if (ctx.args().json)
+        std::cout << json{{"retention_days", days}}.dump() << "\n";
+    else
+        std::cout << "Uploaded records are removed from this tablet " << days
+                  << " days after the central system received them (their receipts stay).\n";
+    return exit_ok;
+}
+
 int cmd_sync(Context& ctx) {
     auto last_print = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     std::string finished_record;
@@ -718,11 +780,16 @@ int cmd_sync(Context& ctx) {
         out["requests"] = run.requests;
         out["photo_bytes_sent"] = run.photo_bytes_sent;
         out["needs_sign_in"] = run.needs_sign_in;
+        out["purged"] = run.purged;
         out["pull"] = run.pulled ? pull_json(run.pull) : json{{"error", run.pull_error}};
         std::cout << out.dump() << "\n";
     } else {
         std::cout << "Uploaded " << run.uploaded << " record(s)"
                   << (run.late ? " (" + std::to_string(run.late) + " late)" : "") << ".\n";
+        if (run.purged)
+            std::cout << "Removed " << run.purged
+                      << " record(s) past the retention period from the tablet (their receipts "
+                         "stay).\n";
         print_status(snap, false);
         if (run.needs_sign_in)
             std::cout << "The session has ended: run `fieldinspect-cli sign-in --user NAME`, "
@@ -780,7 +847,7 @@ int cmd_pdf(Context& ctx) {
     auto& t = ctx.open();
     const auto doc = take(t.reports.record_document(id));
     need_gui();
-    const fs::path out = take(t.reports.record_pdf(id, path_option(ctx, "--out")));
+    const fs::path out = take(t.reports.record_pdf(id, *path_option(ctx, "--out")));
     if (ctx.args().json)
         std::cout << json{{"record_id", doc.stored.record.id},
                           {"chain_hash", *doc.stored.chain_hash},
@@ -805,10 +872,10 @@ int cmd_stats(Context& ctx) {
     const auto stats = take(t.reports.statistics(*quarter_text));
     std::vector<std::string> written;
     if (auto csv = path_option(ctx, "--csv"))
-        written.push_back(take(t.reports.export_statistics(stats, false, csv)).string());
+        written.push_back(take(t.reports.export_statistics(stats, false, *csv)).string());
     if (auto pdf = path_option(ctx, "--pdf")) {
         need_gui();
-        written.push_back(take(t.reports.export_statistics(stats, true, pdf)).string());
+        written.push_back(take(t.reports.export_statistics(stats, true, *pdf)).string());
     }
     const auto& q = stats.quarter;
     if (ctx.args().json) {
@@ -894,6 +961,15 @@ const Command commands[] = {
      "it erases nothing and lists them, unless --discard-unsent. `sync` does the same when the\n"
      "central system ordered the tablet erased.",
      cmd_wipe},
+    {"purge", "purge [--dry-run] [--days N]",
+     "Remove from this tablet the records the central system received more than the retention\n"
+     "period ago (`retention`, default 30 days; --days N for this run, 0 = all it received),\n"
+     "with their photos; their receipts stay. Drafts and records not confirmed are never\n"
+     "removed. `sync` does it at the end of every run. --dry-run lists them, removes nothing.",
+     cmd_purge},
+    {"retention", "retention [DAYS]",
+     "Show, or set (1 to 3650), how many days uploaded records stay on this tablet.",
+     cmd_retention},
     {"redraw",
      "redraw ASSIGNMENT --reason conflict|absence|other [--note TEXT] [--exclude I-1,I-2]",
      "Ask the central system for a new draw (team leaders, online).", cmd_redraw},

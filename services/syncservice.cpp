@@ -13,6 +13,7 @@
 #include "sync/puller.h"
 #include "sync/sameday.h"
 
+#include <charconv>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -28,6 +29,9 @@ SyncRun locked_run(const Error& e) {
     run.pull_error_code = e.code;
     return run;
 }
+
+/// The retention period in days (a setting of the tablet, in the store).
+constexpr const char* retention_key = "retention.days";
 
 /// Where a wipe order from the central system is kept until it is carried out.
 constexpr const char* wipe_order_key = "device.wipe_order";
@@ -142,7 +146,77 @@ SyncRun SyncService::sync(const sync::UploadProgressFn& progress, std::chrono::s
     run = obey_device_order(std::move(run), progress);
     if (run.cancelled || run.needs_sign_in || run.wipe_ordered)
         return run;
-    return pull_into(std::move(run), deadline);
+    run = pull_into(std::move(run), deadline);
+    if (run.cancelled)
+        return run;
+    // Hold less: what the central system has had long enough leaves the tablet.
+    if (auto purged = purge(false); purged)
+        run.purged = static_cast<int>(purged->report.removed.size());
+    else
+        run.messages.push_back(purged.error().message);
+    return run;
+}
+
+Result<int> SyncService::retention_days() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    auto kept = MetaStore(**db).get(retention_key);
+    if (!kept)
+        return kept.error();
+    if (!*kept)
+        return default_retention_days;
+    int days = 0;
+    const std::string& text = **kept;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+    if (ec != std::errc() || end != text.data() + text.size() || days < 1 ||
+        days > max_retention_days)
+        return default_retention_days; // written only by set_retention_days: never expected
+    return days;
+}
+
+Status SyncService::set_retention_days(int days) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    if (days < 1 || days > max_retention_days)
+        return Error::make(store_error::invalid_argument,
+                           "The retention period is 1 to " + std::to_string(max_retention_days) +
+                               " days; " + std::to_string(days) + " is not allowed.",
+                           "retention_days");
+    return MetaStore(**db).set(retention_key, std::to_string(days));
+}
+
+Result<PurgeOutcome> SyncService::purge(bool dry_run, std::optional<int> days) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    PurgeOutcome out;
+    out.dry_run = dry_run;
+    if (days) {
+        if (*days < 0 || *days > max_retention_days)
+            return Error::make(store_error::invalid_argument,
+                               "Keep records 0 to " + std::to_string(max_retention_days) +
+                                   " days after the central system received them; " +
+                                   std::to_string(*days) + " is not allowed.",
+                               "days");
+        out.retention_days = *days;
+    } else {
+        auto kept = retention_days();
+        if (!kept)
+            return kept.error();
+        out.retention_days = *kept;
+    }
+    // The trusted time (the server's, carried forward by boot time; the device clock after a
+    // reboot until the next sync). A clock set forward then removes early only what the
+    // central system already holds; one set back keeps more.
+    const auto before = w_.now().time - std::chrono::days(out.retention_days);
+    out.acknowledged_before = china_timestamp(before);
+    auto report = RecordStore(**db).purge_acknowledged(before, dry_run);
+    if (!report)
+        return report.error();
+    out.report = std::move(report.value());
+    return out;
 }
 
 SyncRun SyncService::obey_device_order(SyncRun run, const sync::UploadProgressFn& progress) {
@@ -309,7 +383,10 @@ Result<SyncSnapshot> SyncService::snapshot() {
         row.outbox = OutboxState::uploaded;
         row.received_at = it->received_at;
         row.late = it->late;
-        if (auto d = parse_rfc3339(it->received_at))
+        row.purged = it->purged;
+        if (!it->inspection_day.empty())
+            row.inspection_day = it->inspection_day; // the receipt of a purged record says
+        else if (auto d = parse_rfc3339(it->received_at))
             row.inspection_day = china_date(*d).to_string();
         snap.rows.push_back(std::move(row));
     }

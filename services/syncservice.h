@@ -5,6 +5,7 @@
 #include "sync/uploader.h"
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,17 @@ public:
     /// reach the central system, nothing is erased unless `discard_unsent` (the user saw the
     /// list and confirmed), and the outcome names them.
     Result<WipeOutcome> wipe(bool discard_unsent, const sync::UploadProgressFn& progress = {});
+    /// Hold less: remove every record the central system acknowledged more than the retention
+    /// period ago (`days`, else the setting) with its photos, keeping its receipt; run at the
+    /// end of every sync. `dry_run` says what would go and removes nothing.
+    Result<PurgeOutcome> purge(bool dry_run, std::optional<int> days = std::nullopt);
+    /// The retention period in days (setting `retention.days`, default 30).
+    Result<int> retention_days();
+    /// Change it (1 to 3650 days); anything else is refused and the setting kept.
+    Status set_retention_days(int days);
+    static constexpr int default_retention_days = 30;
+    static constexpr int max_retention_days = 3650;
+
     /// The user asked to try a parked record again.
     Status retry(const std::string& record_id);
     /// Ask the central system for a new team (leaders, online); the revoked assignment's

@@ -87,6 +87,7 @@ struct OutboxRow {
     std::string received_at;
     bool late = false;
     std::int64_t photo_bytes = 0;
+    bool purged = false; ///< removed after the retention period: only its receipt is left
 };
 
 /// The same-day picture and the per-record list, read in one go.
@@ -118,6 +119,17 @@ struct SyncRun {
     /// What a wipe did or would do: see WipeOutcome (set when `wipe_ordered`).
     bool wiped = false;
     std::vector<OutboxRow> unsent; ///< records not on the central system: kept, not erased
+    /// Records removed after the retention period at the end of the run (their receipts kept).
+    int purged = 0;
+};
+
+/// The retention purge: uploaded records (and their photos) the central system acknowledged
+/// longer ago than the retention period are removed, their receipts kept.
+struct PurgeOutcome {
+    int retention_days = 0;
+    std::string acknowledged_before; ///< RFC 3339: the cut-off, retention days before now
+    bool dry_run = false;
+    PurgeReport report; ///< what was removed (a dry run: what would be)
 };
 
 /// A wipe: everything uploaded first, then the whole data directory erased; or, with records

@@ -1,0 +1,120 @@
+// Holding less, as a person runs it: records the real central system acknowledged leave the
+// tablet after the retention period (`purge`, and at the end of every `sync`), their receipts
+// kept; a record the central system has not confirmed never does.
+#include "support/cliscript.h"
+#include "syncfixture.h"
+
+#include <fstream>
+
+using namespace fi;
+using namespace fi::test;
+using nlohmann::json;
+
+namespace {
+
+/// A tablet driven only through the command line.
+struct PurgeTablet {
+    TempDir dir;
+    std::string env;
+
+    explicit PurgeTablet(const std::string& server_url) {
+        env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
+              "FI_SERVER=" + server_url + " ";
+    }
+    CommandResult cli(const std::string& args) const {
+        return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
+    }
+    std::string stderr_text() const { return file_bytes(dir / "stderr"); }
+
+    /// Record and complete a passing inspection of the first on-site assignment, with a photo.
+    std::pair<std::string, std::string> record_one() {
+        auto r = cli("assignments --json");
+        REQUIRE(r.status == 0);
+        std::string assignment;
+        for (const auto& a : json::parse(r.out))
+            if (a.at("mode") == "onsite") {
+                assignment = a.at("id");
+                break;
+            }
+        REQUIRE_FALSE(assignment.empty());
+        const auto shown = cli("show " + assignment + " --json");
+        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
+        AnswerOptions options;
+        options.photo_file = "photo.jpg";
+        const auto path = dir / "answers.json";
+        std::ofstream(path) << passing_answers(json::parse(shown.out), options).dump(1);
+        const auto made = run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' 400 300 "
+                                      "5 noise | cjpeg -quality 92 > '" +
+                                      (dir / "photo.jpg").string() + "' && echo ok");
+        REQUIRE_MESSAGE(made.out == "ok\n", "cjpeg failed");
+        r = cli("record --assignment " + assignment + " --answers " + path.string() + " --json");
+        REQUIRE_MESSAGE(r.status == 0, stderr_text());
+        return {assignment, json::parse(r.out).at("id")};
+    }
+
+    std::string state_of(const std::string& assignment) {
+        const auto r = cli("assignments --json");
+        REQUIRE(r.status == 0);
+        for (const auto& a : json::parse(r.out))
+            if (a.at("id") == assignment)
+                return a.at("state");
+        return "";
+    }
+};
+
+} // namespace
+
+TEST_CASE("retention: what the central system acknowledged leaves the tablet, its receipt stays; "
+          "what it has not confirmed never does") {
+    CentralServer server;
+    PurgeTablet tab(server.process.base_url());
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto [assignment, id] = tab.record_one();
+
+    // Completed, not on the central system yet: never removed, however short the period.
+    auto r = tab.cli("purge --days 0 --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    CHECK(json::parse(r.out).at("removed").empty());
+    CHECK(tab.cli("export " + id).status == 0);
+
+    // Received: within the default 30 days it stays, at the end of the sync too.
+    r = tab.cli("sync --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text() + r.out);
+    CHECK(json::parse(r.out).at("uploaded") == 1);
+    CHECK(json::parse(r.out).at("purged") == 0);
+    CHECK(tab.cli("export " + id).status == 0);
+    r = tab.cli("retention --json");
+    CHECK(json::parse(r.out).at("retention_days") == 30);
+
+    // A dry run names it and removes nothing.
+    r = tab.cli("purge --dry-run --days 0 --json");
+    REQUIRE(r.status == 0);
+    const json dry = json::parse(r.out);
+    CHECK(dry.at("dry_run") == true);
+    REQUIRE(dry.at("removed").size() == 1);
+    CHECK(dry.at("removed").at(0).at("id") == id);
+    CHECK(dry.at("removed").at(0).at("photos") == 1);
+    CHECK(tab.cli("export " + id).status == 0);
+
+    // Removed: the record and its photo are gone, the central system still has it, and the
+    // tablet still knows it was sent and when.
+    r = tab.cli("purge --days 0");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    CHECK(r.out.find("Removed 1 record(s)") != std::string::npos);
+    CHECK(r.out.find(id) != std::string::npos);
+    r = tab.cli("export " + id);
+    CHECK(r.status != 0);
+    CHECK(tab.stderr_text().find("retention period") != std::string::npos);
+    CHECK(tab.state_of(assignment) == "uploaded");
+    CHECK(tab.cli("status").status == 0); // nothing left to upload
+    REQUIRE(server.inspections().size() == 1);
+    CHECK(server.inspections().at(0).find(id) != std::string::npos);
+    CHECK(tab.cli("purge --days 0 --json").out.find(id) == std::string::npos);
+
+    // The setting: 1 to 3650 days; anything else is refused and the setting kept.
+    CHECK(tab.cli("retention 0").status != 0);
+    CHECK(tab.cli("retention 7").status == 0);
+    CHECK(json::parse(tab.cli("retention --json").out).at("retention_days") == 7);
+    CHECK(tab.cli("purge --days 99999").status == 2);
+}
