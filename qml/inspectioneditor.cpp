@@ -16,6 +16,7 @@
 
 #include <QVariantMap>
 #include <algorithm>
+#include <filesystem>
 #include <regex>
 
 namespace fi::app {
@@ -656,11 +657,16 @@ QUrl InspectionEditor::pdfUrl() const {
     return pdf_path_.isEmpty() ? QUrl() : QUrl::fromLocalFile(pdf_path_);
 }
 
-void InspectionEditor::makeRecordPdf() {
+void InspectionEditor::makeRecordPdf(const QUrl& file) {
     if (!session_ || !loaded_ || pdf_busy_)
         return;
     if (!readOnly() || opened_.stored.state == RecordState::frozen) {
         pdf_error_ = tr("Only a completed record has an inspection record. Complete it first.");
+        Q_EMIT pdfChanged();
+        return;
+    }
+    if (!file.isLocalFile()) {
+        pdf_error_ = tr("Choose a file on this tablet to save the PDF to; nothing was written.");
         Q_EMIT pdfChanged();
         return;
     }
@@ -670,11 +676,12 @@ void InspectionEditor::makeRecordPdf() {
     // Drawing the PDF reads photos from the store: the store thread's work, never the GUI's.
     session_->store().run(
         this,
-        [id = record().id](Tablet& b) -> Result<QString> {
-            auto file = b.reports.record_pdf(id);
-            if (!file)
-                return file.error();
-            return QString::fromStdString(file->string());
+        [id = record().id, path = std::filesystem::path(file.toLocalFile().toStdString())](
+            Tablet& b) -> Result<QString> {
+            auto written = b.reports.record_pdf(id, path);
+            if (!written)
+                return written.error();
+            return QString::fromStdString(written->string());
         },
         [this](Result<QString> r) {
             pdf_busy_ = false;

@@ -180,8 +180,9 @@ public:
     /// Save what is pending now (leaving the page).
     Q_INVOKABLE void saveNow();
     /// Make the inspection record (现场检查笔录) PDF of the completed record on the store
-    /// thread, into `exports/` of the data directory; pdfReady(path) when written.
-    Q_INVOKABLE void makeRecordPdf();
+    /// thread, into `file`, the place the user chose in the save dialog (nothing is written
+    /// anywhere else); pdfReady(path) when written.
+    Q_INVOKABLE void makeRecordPdf(const QUrl& file);
 
 Q_SIGNALS:
     void sessionChanged();

@@ -5,6 +5,7 @@
 #include "qml/usermessages.h"
 
 #include <chrono>
+#include <filesystem>
 
 namespace fi::app {
 
@@ -152,28 +153,34 @@ void StatisticsModel::reload() {
         });
 }
 
-void StatisticsModel::exportCsv() {
-    export_as(false);
+void StatisticsModel::exportCsv(const QUrl& file) {
+    export_as(false, file);
 }
 
-void StatisticsModel::exportPdf() {
-    export_as(true);
+void StatisticsModel::exportPdf(const QUrl& file) {
+    export_as(true, file);
 }
 
-void StatisticsModel::export_as(bool pdf) {
+void StatisticsModel::export_as(bool pdf, const QUrl& file) {
     if (!session_)
         return;
+    if (!file.isLocalFile()) {
+        set_error(tr("Choose a file on this tablet to save the table to; nothing was written."));
+        return;
+    }
     begin();
     session_->store().run(
         this,
-        [q = quarter_.toStdString(), pdf](Tablet& b) -> Result<QString> {
+        [q = quarter_.toStdString(), pdf,
+         path = std::filesystem::path(file.toLocalFile().toStdString())](
+            Tablet& b) -> Result<QString> {
             auto stats = b.reports.statistics(q);
             if (!stats)
                 return stats.error();
-            auto file = b.reports.export_statistics(*stats, pdf);
-            if (!file)
-                return file.error();
-            return QString::fromStdString(file->string());
+            auto written = b.reports.export_statistics(*stats, pdf, path);
+            if (!written)
+                return written.error();
+            return QString::fromStdString(written->string());
         },
         [this](Result<QString> r) {
             end();

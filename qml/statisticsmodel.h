@@ -66,10 +66,11 @@ public:
 
     /// Count again from the store.
     Q_INVOKABLE void reload();
-    /// Write the table to `exports/statistics-<quarter>.csv`; exported(path) when done.
-    Q_INVOKABLE void exportCsv();
-    /// Write the table to `exports/statistics-<quarter>.pdf`; exported(path) when done.
-    Q_INVOKABLE void exportPdf();
+    /// Write the table as CSV to `file`, the place the user chose in the save dialog (nothing
+    /// is written anywhere else); exported(path) when done.
+    Q_INVOKABLE void exportCsv(const QUrl& file);
+    /// The same as PDF.
+    Q_INVOKABLE void exportPdf(const QUrl& file);
 
     /// `2026Q4` for a day.
     static QString quarter_of(const Date& day);
@@ -85,7 +86,7 @@ Q_SIGNALS:
     void exported(const QString& path);
 
 private:
-    void export_as(bool pdf);
+    void export_as(bool pdf, const QUrl& file);
     void begin();
     void end();
     void set_error(const QString& e);

@@ -6,25 +6,29 @@
 #include "platform/statisticspdf.h"
 #include "services/workspace.h"
 
+#include <algorithm>
+
 namespace fi::services {
 
 namespace fs = std::filesystem;
 
-Result<fs::path> ReportService::output(const std::optional<fs::path>& given,
-                                       const std::string& default_name) {
-    if (given) {
-        if (given->empty())
-            return Error::make(store_error::invalid_argument,
-                               "Choose where the file goes; nothing was written.");
-        return *given;
-    }
-    const fs::path dir = w_.data_dir() / "exports";
+Result<fs::path> ReportService::output(const fs::path& given) {
+    if (given.empty())
+        return Error::make(store_error::invalid_argument,
+                           "Choose where the file goes; nothing was written.");
+    // The data directory holds only what the store needs; a wipe or a retention purge could
+    // not vouch for a report left in it.
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        return Error::make(store_error::io, "Cannot create the folder " + dir.string() + ": " +
-                                                ec.message() + ". Check the storage.");
-    return dir / default_name;
+    const fs::path data = fs::weakly_canonical(w_.data_dir(), ec);
+    const fs::path target = fs::weakly_canonical(fs::absolute(given, ec), ec);
+    if (!ec && !data.empty()) {
+        auto [d, t] = std::mismatch(data.begin(), data.end(), target.begin(), target.end());
+        if (d == data.end())
+            return Error::make(store_error::invalid_argument,
+                               "Reports are not kept in the tablet's data folder " + data.string() +
+                                   "; choose another place. Nothing was written.");
+    }
+    return given;
 }
 
 Result<RecordDocument> ReportService::record_document(const std::string& id) {
@@ -34,12 +38,11 @@ Result<RecordDocument> ReportService::record_document(const std::string& id) {
     return load_record_document(**db, id, w_.calendar());
 }
 
-Result<fs::path> ReportService::record_pdf(const std::string& id,
-                                           const std::optional<fs::path>& out) {
+Result<fs::path> ReportService::record_pdf(const std::string& id, const fs::path& out) {
     auto doc = record_document(id);
     if (!doc)
         return doc.error();
-    auto file = output(out, "record-" + doc->stored.record.id + ".pdf");
+    auto file = output(out);
     if (!file)
         return file.error();
     FI_TRY(platform::RecordPdf(**w_.store()).write(*doc, *file));
@@ -59,8 +62,8 @@ Result<QuarterStatistics> ReportService::statistics(const std::string& quarter) 
 }
 
 Result<fs::path> ReportService::export_statistics(const QuarterStatistics& stats, bool pdf,
-                                                  const std::optional<fs::path>& out) {
-    auto file = output(out, "statistics-" + stats.quarter.to_string() + (pdf ? ".pdf" : ".csv"));
+                                                  const fs::path& out) {
+    auto file = output(out);
     if (!file)
         return file.error();
     if (pdf)

@@ -8,7 +8,8 @@ import FieldInspect
 // reason, and every problem that still blocks completion with a way to it. Completing locks
 // the record for good and queues it for the same-day upload. A completed record shows its
 // publication (public text or why it is not published, and the date by which it must be
-// public) and makes the inspection record PDF (现场检查笔录) on the store thread.
+// public) and makes the inspection record PDF (现场检查笔录) on the store thread, saved only
+// where the user picks in the save dialog.
 FiPage {
     id: page
 
@@ -34,6 +35,12 @@ FiPage {
             wrapMode: Text.Wrap
         }
         onAccepted: page.editor.complete()
+    }
+    FiSaveDialog {
+        id: pdfDialog
+        objectName: "pdfDialog"
+        title: qsTr("Save the inspection record")
+        onChosen: file => page.editor.makeRecordPdf(file)
     }
 
     ScrollView {
@@ -318,7 +325,7 @@ FiPage {
                             Layout.fillWidth: true
                             text: page.editor.pdfBusy ? qsTr("Making the PDF…") : qsTr("Inspection record (PDF)")
                             enabled: !page.editor.pdfBusy
-                            onClicked: page.editor.makeRecordPdf()
+                            onClicked: pdfDialog.ask("record-" + page.editor.recordId + ".pdf", qsTr("PDF document (*.pdf)"))
                         }
                         FiBanner {
                             objectName: "pdfBanner"

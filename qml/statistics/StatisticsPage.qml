@@ -5,8 +5,9 @@ import FieldInspect
 
 // The quarterly statistics table (监管情况统计表) as far as this tablet knows it: targets drawn
 // by class, what was inspected, outcomes by their public wording, what the central system
-// confirmed. A figure only the central system can know says so. Export as CSV or PDF into the
-// data folder's exports/; the page says where the file went.
+// confirmed. A figure only the central system can know says so. Export as CSV or PDF to the
+// place the user picks in the save dialog (nothing is kept on the tablet); the page says where
+// the file went.
 FiPage {
     id: page
 
@@ -19,6 +20,15 @@ FiPage {
         id: stats
         objectName: "statisticsModel"
         session: Session
+    }
+    FiSaveDialog {
+        id: saveDialog
+
+        property bool pdf: false
+
+        objectName: "saveDialog"
+        title: qsTr("Save the statistics table")
+        onChosen: file => pdf ? stats.exportPdf(file) : stats.exportCsv(file)
     }
 
     ScrollView {
@@ -87,14 +97,20 @@ FiPage {
                             objectName: "exportCsv"
                             text: qsTr("Export CSV")
                             enabled: stats.loaded && !stats.busy
-                            onClicked: stats.exportCsv()
+                            onClicked: {
+                                saveDialog.pdf = false;
+                                saveDialog.ask("statistics-" + stats.quarter + ".csv", qsTr("CSV table (*.csv)"));
+                            }
                         }
                         FiButton {
                             objectName: "exportPdf"
                             tone: "primary"
                             text: qsTr("Export PDF")
                             enabled: stats.loaded && !stats.busy
-                            onClicked: stats.exportPdf()
+                            onClicked: {
+                                saveDialog.pdf = true;
+                                saveDialog.ask("statistics-" + stats.quarter + ".pdf", qsTr("PDF document (*.pdf)"));
+                            }
                         }
                     }
                 }

@@ -1,5 +1,6 @@
 #include "qmltestsetup.h"
 
+#include "core/metastore.h"
 #include "qml/locationservice.h"
 #include "qml/locationserviceforeign.h"
 #include "qml/photoimageprovider.h"
@@ -11,15 +12,53 @@
 #include "qml/synccontroller.h"
 #include "qml/synccontrollerforeign.h"
 #include "seededstore.h"
+#include "services/tablet.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QDir>
+#include <QDirIterator>
+#include <QFileInfo>
 #include <QQmlEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QtQml>
 #include <stdexcept>
 
 namespace fi::test {
+
+QUrl TestFiles::scratchUrl(const QString& name) const {
+    return QUrl::fromLocalFile(QDir(scratch_dir_).filePath(name));
+}
+
+bool TestFiles::exists(const QString& path) const {
+    return QFileInfo::exists(path);
+}
+
+QStringList TestFiles::filesBelow(const QString& dir) const {
+    QStringList out;
+    QDirIterator it(dir, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        out << QDir(dir).relativeFilePath(it.next());
+    out.sort();
+    return out;
+}
+
+void TestFiles::orderWipe(const QString& message) {
+    store_.run(
+        this,
+        [m = message.toStdString()](services::Tablet& b) -> Status {
+            auto db = b.workspace.store();
+            if (!db)
+                return db.error();
+            return MetaStore(**db).set("device.wipe_order", m);
+        },
+        [this](Status s) {
+            if (!s)
+                qFatal("could not keep the wipe order: %s", s.error().message.c_str());
+            Q_EMIT wipeOrdered();
+        });
+}
 
 QmlTestSetup::QmlTestSetup() = default;
 QmlTestSetup::~QmlTestSetup() = default;
@@ -32,7 +71,10 @@ void QmlTestSetup::applicationAvailable() {
     SeedOptions seed;
     seed.extra_assignments = 8; // each test file inspects assignments of its own
     seed_store(data, "246813", seed);
+    scratch_ = std::make_unique<QTemporaryDir>();
+
     store_ = std::make_unique<app::StoreThread>(data);
+    files_ = std::make_unique<TestFiles>(dir_->path(), scratch_->path(), *store_);
     preferences_ = std::make_unique<app::Preferences>(data);
     preferences_->setServerUrl(QStringLiteral("http://127.0.0.1:9/api/v1"));
     session_ = std::make_unique<app::Session>(*store_, *preferences_);
@@ -56,6 +98,7 @@ void QmlTestSetup::applicationAvailable() {
 
 void QmlTestSetup::qmlEngineAvailable(QQmlEngine* engine) {
     engine->addImportPath(QStringLiteral("qrc:/"));
+    qmlRegisterSingletonInstance("FieldInspectTest", 1, 0, "TestFiles", files_.get());
     engine->addImageProvider(QString::fromLatin1(app::PhotoImageProvider::name),
                              new app::PhotoImageProvider(*store_));
     QObject::connect(preferences_.get(), &app::Preferences::languageChanged, engine,
@@ -63,12 +106,14 @@ void QmlTestSetup::qmlEngineAvailable(QQmlEngine* engine) {
 }
 
 void QmlTestSetup::cleanupTestCase() {
+    files_.reset();
     location_.reset();
     sync_.reset();
     session_.reset();
     preferences_.reset();
     store_.reset();
     dir_.reset();
+    scratch_.reset();
 }
 
 } // namespace fi::test

@@ -198,7 +198,8 @@ private Q_SLOTS:
             QVERIFY(!app_deadline.empty());
             // The same-day upload runs by itself; then the PDF, which shows the receipt.
             QTRY_VERIFY_WITH_TIMEOUT(app.sync().unsent() == 0 && !app.sync().syncing(), 30000);
-            editor.makeRecordPdf();
+            editor.makeRecordPdf(
+                QUrl::fromLocalFile(QString::fromStdString((dir / "app-record.pdf").string())));
             QTRY_VERIFY_WITH_TIMEOUT(!editor.pdfPath().isEmpty(), 20000);
             app_pdf = editor.pdfPath().toStdString();
         }

@@ -17,6 +17,7 @@
 #include "services/yieldingtransport.h"
 
 #include <QAbstractItemModelTester>
+#include <QFileInfo>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -295,8 +296,10 @@ private Q_SLOTS:
         editor.setSession(session_.get());
         editor.setRecordId(record);
         QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 5000);
-        editor.makeRecordPdf();
+        const QString chosen = dir_->filePath(QStringLiteral("draft.pdf"));
+        editor.makeRecordPdf(QUrl::fromLocalFile(chosen));
         QVERIFY(!editor.pdfError().isEmpty());
+        QVERIFY(!QFileInfo::exists(chosen));
         QVERIFY(editor.pdfPath().isEmpty());
         QVERIFY(!editor.pdfBusy());
     }

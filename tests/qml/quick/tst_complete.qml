@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import FieldInspect
+import FieldInspectTest
 
 // The Complete page: problems listed with a way to each, outcomes limited by the rules, the
 // fixed public wording, the confidential flag with its reason, completing locks the record.
@@ -182,9 +183,21 @@ Item {
             const button = findChild(page, "makePdf");
             verify(button.visible && button.enabled);
             button.clicked(); // the card may sit below the fold of the scrolled page
+            // Nothing is written until the user picks a place in the save dialog.
+            const dialog = findChild(page, "pdfDialog");
+            tryVerify(() => dialog.visible, 5000);
+            verify(dialog.selectedFile.toString().endsWith("record-" + inspection.recordId + ".pdf"), dialog.selectedFile);
+            compare(pdfSpy.count, 0);
+            const chosen = TestFiles.scratchUrl("chosen-record.pdf");
+            dialog.selectedFile = chosen;
+            dialog.accept();
             pdfSpy.wait(15000);
             const path = pdfSpy.signalArguments[0][0];
-            verify(path.endsWith("/exports/record-" + inspection.recordId + ".pdf"), path);
+            compare("file://" + path, chosen.toString());
+            verify(TestFiles.exists(path));
+            // No copy stays in the tablet's data folder.
+            compare(TestFiles.filesBelow(TestFiles.dataDir).filter(f => f.endsWith(".pdf")), []);
+            verify(!TestFiles.exists(TestFiles.dataDir + "/exports"));
             compare(inspection.pdfPath, path);
             compare(inspection.pdfError, "");
             const banner = findChild(page, "pdfBanner");

@@ -2,9 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import FieldInspect
+import FieldInspectTest
 
 // The Statistics page: the quarter's table from the seeded tablet, figures the tablet cannot
-// know said so, and CSV / PDF exports into exports/ of the data folder (the page says where).
+// know said so, and CSV / PDF exports to the file chosen in the save dialog, and nowhere else.
 Item {
     id: root
     width: 1280
@@ -63,22 +64,46 @@ Item {
             compare(rowValue(page, "inspected"), "0");
         }
 
-        function test_3_exports_say_where_the_file_went() {
+        // Each export asks where it goes and writes that file only: nothing in the data folder.
+        function test_3_exports_go_where_the_user_chose() {
             const page = openPage();
             const stats = findChild(page, "statisticsModel");
+            const dialog = findChild(page, "saveDialog");
             exportedSpy.target = stats;
             exportedSpy.clear();
             findChild(page, "exportCsv").clicked();
+            tryVerify(() => dialog.visible, 5000);
+            verify(dialog.selectedFile.toString().endsWith("statistics-" + stats.quarter + ".csv"), dialog.selectedFile);
+            compare(exportedSpy.count, 0);
+            const chosenCsv = TestFiles.scratchUrl("my-table.csv");
+            dialog.selectedFile = chosenCsv;
+            dialog.accept();
             exportedSpy.wait(10000);
             const csv = exportedSpy.signalArguments[0][0];
-            verify(csv.endsWith("/exports/statistics-" + stats.quarter + ".csv"), csv);
+            compare("file://" + csv, chosenCsv.toString());
+            verify(TestFiles.exists(csv));
             const banner = findChild(page, "exportedBanner");
             verify(banner.visible);
             verify(banner.text.indexOf(csv) >= 0, banner.text);
             findChild(page, "exportPdf").clicked();
+            tryVerify(() => dialog.visible, 5000);
+            verify(dialog.selectedFile.toString().endsWith(".pdf"), dialog.selectedFile);
+            const chosenPdf = TestFiles.scratchUrl("my-table.pdf");
+            dialog.selectedFile = chosenPdf;
+            dialog.accept();
             exportedSpy.wait(10000);
-            verify(exportedSpy.signalArguments[1][0].endsWith(".pdf"));
+            compare("file://" + exportedSpy.signalArguments[1][0], chosenPdf.toString());
+            verify(TestFiles.exists(exportedSpy.signalArguments[1][0]));
             compare(stats.error, "");
+            verify(!TestFiles.exists(TestFiles.dataDir + "/exports"));
+            compare(TestFiles.filesBelow(TestFiles.dataDir).filter(f => f.endsWith(".csv") || f.endsWith(".pdf")), []);
+
+            // A dialog closed without a choice writes nothing.
+            findChild(page, "exportCsv").clicked();
+            tryVerify(() => dialog.visible, 5000);
+            dialog.reject();
+            wait(200);
+            compare(exportedSpy.count, 2);
         }
     }
 }
