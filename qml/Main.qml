@@ -84,6 +84,8 @@ ApplicationWindow {
         page.openSync.connect(root.openSync);
     }
     function showSessionPage() {
+        if (Sync.wiped)
+            return; // nothing is left to unlock: the page says so
         const showing = root.currentPage ? root.currentPage.pageName : "";
         switch (Session.state) {
         case Session.NeedsSetup:
@@ -122,7 +124,7 @@ ApplicationWindow {
     Material.foreground: Theme.text
 
     header: FiAppBar {
-        visible: Session.state === Session.Unlocked
+        visible: Session.state === Session.Unlocked && !Sync.wiped
         title: root.currentPage ? root.currentPage.title : ""
         subtitle: root.currentPage ? root.currentPage.subtitle : ""
         canGoBack: stack.depth > 1
@@ -144,6 +146,16 @@ ApplicationWindow {
         target: Session
         function onStateChanged() {
             root.showSessionPage();
+        }
+    }
+    // The central system's wipe order: asked when records would be lost, then the erased page.
+    WipeDialog {
+    }
+    Connections {
+        target: Sync
+        function onWipeChanged() {
+            if (Sync.wiped && (!root.currentPage || root.currentPage.pageName !== "wiped"))
+                stack.replace(null, Qt.resolvedUrl("sync/WipedPage.qml"), {});
         }
     }
     Connections {

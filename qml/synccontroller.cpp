@@ -11,6 +11,7 @@
 #include "sync/curltransport.h"
 
 #include <QPointer>
+#include <QVariantMap>
 #include <chrono>
 #include <cmath>
 
@@ -125,7 +126,7 @@ void SyncController::start_connectivity() {
 }
 
 void SyncController::syncNow() {
-    if (session_.state() != Session::Unlocked)
+    if (session_.state() != Session::Unlocked || wiped_)
         return;
     if (syncing_) {
         again_ = true;
@@ -177,9 +178,25 @@ void SyncController::ran(const SyncRun& r) {
         run();
         return;
     }
+    if (r.wipe_ordered) {
+        wipe_message_ = QString::fromStdString(r.wipe_message);
+        if (r.wiped) {
+            set_wiped();
+            ++runs_;
+            Q_EMIT finished();
+            return;
+        }
+        if (!r.unsent.empty())
+            set_wipe(true, r.unsent); // asked, never erased silently
+    }
     if (r.needs_sign_in)
         session_.set_needs_sign_in(true);
-    if (r.needs_sign_in)
+    if (r.wipe_ordered && !r.unsent.empty())
+        set_message(tr("The central system ordered this tablet erased. %n record(s) are not on "
+                       "the central system yet: nothing was erased.",
+                       "", static_cast<int>(r.unsent.size())),
+                    true);
+    else if (r.needs_sign_in)
         set_message(UserMessages::error(QStringLiteral("sign_in_required"), {}), true);
     else if (!r.pull_error.empty())
         set_message(UserMessages::error(QString::fromStdString(r.pull_error_code),
@@ -206,7 +223,7 @@ void SyncController::ran(const SyncRun& r) {
 }
 
 void SyncController::refresh() {
-    if (session_.state() != Session::Unlocked)
+    if (session_.state() != Session::Unlocked || wiped_)
         return;
     session_.store().run(
         this, [](Tablet& b) { return b.sync.snapshot(); },
@@ -218,6 +235,52 @@ void SyncController::refresh() {
             Q_EMIT statusChanged();
         },
         StoreThread::Kind::interactive);
+}
+
+void SyncController::set_wipe(bool asked, const std::vector<OutboxRow>& unsent) {
+    wipe_asked_ = asked;
+    wipe_unsent_.clear();
+    for (const auto& row : unsent)
+        wipe_unsent_.append(QVariantMap{
+            {QStringLiteral("recordId"), QString::fromStdString(row.record_id)},
+            {QStringLiteral("targetName"), QString::fromStdString(row.target_name)},
+            {QStringLiteral("inspectionDay"), QString::fromStdString(row.inspection_day)},
+            {QStringLiteral("state"), QString::fromUtf8(to_string(row.record_state))}});
+    Q_EMIT wipeChanged();
+}
+
+void SyncController::set_wiped() {
+    // The store and its keys are gone: nothing is left to sync or show.
+    minute_.stop();
+    periodic_.stop();
+    retry_.stop();
+    wipe_asked_ = false;
+    wipe_unsent_.clear();
+    wiped_ = true;
+    Q_EMIT wipeChanged();
+}
+
+void SyncController::eraseAnyway() {
+    if (!wipe_asked_ || wiped_)
+        return;
+    session_.store().run(
+        this, [](Tablet& b) { return b.sync.wipe(/*discard_unsent=*/true); },
+        [this](Result<services::WipeOutcome> r) {
+            if (!r) {
+                set_message(UserMessages::error(r.error()), true);
+                return;
+            }
+            if (!r->wiped) {
+                set_wipe(true, r->unsent);
+                return;
+            }
+            set_wiped();
+        });
+}
+
+void SyncController::keepAndRetry() {
+    set_wipe(false, {});
+    retry_.start();
 }
 
 void SyncController::retry(const QString& recordId) {

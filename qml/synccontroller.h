@@ -5,6 +5,7 @@
 #include <QObject>
 #include <QString>
 #include <QTimer>
+#include <QVariantList>
 #include <memory>
 #include <mutex>
 
@@ -21,7 +22,9 @@ class Session;
 /// store thread when the tablet comes online, when a record is completed, when the user asks,
 /// and again while records wait; shows the same-day picture (what is still on the tablet,
 /// time left until 24:00 in UTC+08:00, network state), progress in bytes, the last sync and
-/// the server-time offset; keeps the Sync page's list.
+/// the server-time offset; keeps the Sync page's list. Carries out the central system's wipe
+/// order: with records that would be lost it asks (`wipeAsked`, `wipeUnsent`), never erasing
+/// them silently; once erased, `wiped` (the app then shows only that).
 class SyncController final : public QObject {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/outboxlistmodel.h")
@@ -42,6 +45,10 @@ class SyncController final : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(fi::app::OutboxListModel* records READ records CONSTANT)
+    Q_PROPERTY(bool wipeAsked READ wipeAsked NOTIFY wipeChanged)
+    Q_PROPERTY(QString wipeMessage READ wipeMessage NOTIFY wipeChanged)
+    Q_PROPERTY(QVariantList wipeUnsent READ wipeUnsent NOTIFY wipeChanged)
+    Q_PROPERTY(bool wiped READ wiped NOTIFY wipeChanged)
 public:
     explicit SyncController(Session& session, QObject* parent = nullptr);
     ~SyncController() override;
@@ -66,6 +73,11 @@ public:
     QString message() const { return message_; }
     bool messageIsError() const { return message_is_error_; }
     OutboxListModel* records() const { return records_; }
+    bool wipeAsked() const { return wipe_asked_; }
+    QString wipeMessage() const { return wipe_message_; }
+    /// What an erase would lose: {recordId, targetName, inspectionDay, state} each.
+    QVariantList wipeUnsent() const { return wipe_unsent_; }
+    bool wiped() const { return wiped_; }
     /// Sync runs finished since start (a screenshot waits for the first pull).
     int runs() const { return runs_; }
 
@@ -75,6 +87,11 @@ public:
     Q_INVOKABLE void retry(const QString& recordId);
     /// Re-read the same-day picture and the list (no network).
     Q_INVOKABLE void refresh();
+    /// The user saw what a wipe would lose and chose to erase the tablet anyway.
+    Q_INVOKABLE void eraseAnyway();
+    /// The user keeps the records: nothing is erased, uploads are tried again (the order stays,
+    /// so the next sync asks again if anything is still unsent).
+    Q_INVOKABLE void keepAndRetry();
     /// "1.2 MiB", "300 KiB", "12 bytes": sizes as the Sync page shows them.
     Q_INVOKABLE QString bytesText(double bytes) const;
 
@@ -89,12 +106,15 @@ Q_SIGNALS:
     void messageChanged();
     /// A sync run ended (for tests and the e2e run).
     void finished();
+    void wipeChanged();
 
 private:
     void run();
     void ran(const SyncRun& r);
     void set_message(const QString& m, bool is_error);
     void set_online(bool online);
+    void set_wipe(bool asked, const std::vector<OutboxRow>& unsent);
+    void set_wiped();
 
     Session& session_;
     OutboxListModel* records_;
@@ -107,6 +127,10 @@ private:
     qint64 total_ = 0;
     QString message_;
     bool message_is_error_ = false;
+    bool wipe_asked_ = false;
+    QString wipe_message_;
+    QVariantList wipe_unsent_;
+    bool wiped_ = false;
     QTimer minute_;
     QTimer retry_;
     QTimer periodic_;

@@ -24,6 +24,12 @@ struct Message {
 /// front end keeps (the codes are core's, platform's, the services' and the central
 /// system's). A code this table does not know shows its English sentence.
 constexpr Message errors[] = {
+    {"record_purged",
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "This record is no longer on this tablet: the central system received it "
+                       "and it was removed after the retention period. The central system "
+                       "keeps it; this tablet keeps only its receipt."),
+     Words::fixed},
     {platform::key_error::wrong_pin,
      QT_TRANSLATE_NOOP(
          "UserMessages",

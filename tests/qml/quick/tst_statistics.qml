@@ -71,12 +71,13 @@ Item {
             const dialog = findChild(page, "saveDialog");
             exportedSpy.target = stats;
             exportedSpy.clear();
+            // The user goes to a folder of their own and keeps the suggested name.
+            dialog.currentFolder = TestFiles.scratchUrl("");
             findChild(page, "exportCsv").clicked();
             tryVerify(() => dialog.visible, 5000);
             verify(dialog.selectedFile.toString().endsWith("statistics-" + stats.quarter + ".csv"), dialog.selectedFile);
             compare(exportedSpy.count, 0);
-            const chosenCsv = TestFiles.scratchUrl("my-table.csv");
-            dialog.selectedFile = chosenCsv;
+            const chosenCsv = TestFiles.scratchUrl("statistics-" + stats.quarter + ".csv");
             dialog.accept();
             exportedSpy.wait(10000);
             const csv = exportedSpy.signalArguments[0][0];
@@ -88,8 +89,7 @@ Item {
             findChild(page, "exportPdf").clicked();
             tryVerify(() => dialog.visible, 5000);
             verify(dialog.selectedFile.toString().endsWith(".pdf"), dialog.selectedFile);
-            const chosenPdf = TestFiles.scratchUrl("my-table.pdf");
-            dialog.selectedFile = chosenPdf;
+            const chosenPdf = TestFiles.scratchUrl("statistics-" + stats.quarter + ".pdf");
             dialog.accept();
             exportedSpy.wait(10000);
             compare("file://" + exportedSpy.signalArguments[1][0], chosenPdf.toString());
