@@ -403,6 +403,16 @@
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
     </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml"/>
+        <source>Save the inspection record</source>
+        <translation>Save the inspection record</translation>
+    </message>
 </context>
 <context>
     <name>FiAppBar</name>
@@ -1227,6 +1237,21 @@
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <source>Save the statistics table</source>
+        <translation>Save the statistics table</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1971,6 +1996,11 @@
         <source>This value is not valid: %1</source>
         <translation>This value is not valid: %1</translation>
     </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp"/>
+        <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
+        <translation>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</translation>
+    </message>
 </context>
 <context>
     <name>fi::app::AssignmentDetail</name>
@@ -2075,6 +2105,11 @@
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
+    <message>
+        <location filename="../../qml/inspectioneditor.cpp"/>
+        <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
+        <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
+    </message>
 </context>
 <context>
     <name>fi::app::LocationService</name>
@@ -2133,6 +2168,11 @@
         <source>not known on this tablet</source>
         <translation>not known on this tablet</translation>
     </message>
+    <message>
+        <location filename="../../qml/statisticsmodel.cpp"/>
+        <source>Choose a file on this tablet to save the table to; nothing was written.</source>
+        <translation>Choose a file on this tablet to save the table to; nothing was written.</translation>
+    </message>
 </context>
 <context>
     <name>fi::app::SyncController</name>
@@ -2172,6 +2212,14 @@
         <source>Up to date.</source>
         <translation>Up to date.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/synccontroller.cpp"/>
+        <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
+        <translation>
+            <numerusform>The central system ordered this tablet erased. %n record is not on the central system yet: nothing was erased.</numerusform>
+            <numerusform>The central system ordered this tablet erased. %n records are not on the central system yet: nothing was erased.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fi::platform::QtCamera</name>
@@ -2189,6 +2237,90 @@
         <location filename="../../platform/qtcamera.cpp" line="47"/>
         <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
         <translation>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialog</name>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Erase this tablet?</source>
+        <translation>Erase this tablet?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>The central system ordered this tablet erased.</source>
+        <translation>The central system ordered this tablet erased.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Its message: %1</source>
+        <translation>Its message: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>%n record(s) are not on the central system yet. Erasing now loses them for good:</source>
+        <translation>
+            <numerusform>%n record is not on the central system yet. Erasing now loses it for good:</numerusform>
+            <numerusform>%n records are not on the central system yet. Erasing now loses them for good:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>frozen</source>
+        <translation>frozen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>not uploaded</source>
+        <translation>not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Keep them and try again</source>
+        <translation>Keep them and try again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Erase anyway</source>
+        <translation>Erase anyway</translation>
+    </message>
+</context>
+<context>
+    <name>WipedPage</name>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>Tablet erased</source>
+        <translation>Tablet erased</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>This tablet was erased</source>
+        <translation>This tablet was erased</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</source>
+        <translation>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>Its message: %1</source>
+        <translation>Its message: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>To use the tablet again, close the app and open it: it starts with the first sign-in.</source>
+        <translation>To use the tablet again, close the app and open it: it starts with the first sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>Close the app</source>
+        <translation>Close the app</translation>
     </message>
 </context>
 </TS>

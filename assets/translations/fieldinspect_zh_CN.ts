@@ -401,6 +401,16 @@
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml"/>
+        <source>Save the inspection record</source>
+        <translation>保存现场检查笔录</translation>
+    </message>
 </context>
 <context>
     <name>FiAppBar</name>
@@ -1219,6 +1229,21 @@
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <source>CSV table (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <source>Save the statistics table</source>
+        <translation>保存统计表</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>
@@ -1961,6 +1986,11 @@
         <source>This value is not valid: %1</source>
         <translation>该值无效：%1</translation>
     </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp"/>
+        <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
+        <translation>本平板上已没有这份记录：中心系统已接收，保留期满后已从本机删除。记录由中心系统保存，本机只保留其回执。</translation>
+    </message>
 </context>
 <context>
     <name>fi::app::AssignmentDetail</name>
@@ -2064,6 +2094,11 @@
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
+    <message>
+        <location filename="../../qml/inspectioneditor.cpp"/>
+        <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
+        <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
+    </message>
 </context>
 <context>
     <name>fi::app::LocationService</name>
@@ -2122,6 +2157,11 @@
         <source>not known on this tablet</source>
         <translation>本机无法得知</translation>
     </message>
+    <message>
+        <location filename="../../qml/statisticsmodel.cpp"/>
+        <source>Choose a file on this tablet to save the table to; nothing was written.</source>
+        <translation>请选择本平板上的文件位置保存统计表；未写入任何文件。</translation>
+    </message>
 </context>
 <context>
     <name>fi::app::SyncController</name>
@@ -2159,6 +2199,13 @@
         <source>Up to date.</source>
         <translation>已是最新。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/synccontroller.cpp"/>
+        <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
+        <translation>
+            <numerusform>中心系统已下令清除本平板的数据。%n 条记录尚未到达中心系统：未清除任何数据。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>fi::platform::QtCamera</name>
@@ -2176,6 +2223,89 @@
         <location filename="../../platform/qtcamera.cpp" line="47"/>
         <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
         <translation>相机故障：%1。请关闭其他相机应用后重试，或从文件导入照片。</translation>
+    </message>
+</context>
+<context>
+    <name>WipeDialog</name>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Erase this tablet?</source>
+        <translation>清除本平板的数据？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>The central system ordered this tablet erased.</source>
+        <translation>中心系统已下令清除本平板的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Its message: %1</source>
+        <translation>附言：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>%n record(s) are not on the central system yet. Erasing now loses them for good:</source>
+        <translation>
+            <numerusform>%n 条记录尚未到达中心系统，现在清除将永久丢失：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>not uploaded</source>
+        <translation>未上传</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Keep them and try again</source>
+        <translation>保留并重试上传</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml"/>
+        <source>Erase anyway</source>
+        <translation>仍然清除</translation>
+    </message>
+</context>
+<context>
+    <name>WipedPage</name>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>Tablet erased</source>
+        <translation>平板已清除</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>This tablet was erased</source>
+        <translation>本平板的数据已清除</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</source>
+        <translation>这是中心系统的指令。本平板上的记录、照片、密钥和设置均已删除；已上传的内容由中心系统保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>Its message: %1</source>
+        <translation>附言：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>To use the tablet again, close the app and open it: it starts with the first sign-in.</source>
+        <translation>如需再次使用本平板，请关闭并重新打开应用：将从首次登录开始。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml"/>
+        <source>Close the app</source>
+        <translation>关闭应用</translation>
     </message>
 </context>
 </TS>
