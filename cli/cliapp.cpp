@@ -398,6 +398,15 @@ int cmd_show(Context& ctx) {
     out["item_details"] = items;
     out["draw_verified"] = v.draw_verified;
     out["draw_message"] = v.draw_message;
+    out["draw_algorithm"] = v.draw_algorithm;
+    out["draw_parties"] = encode_seed_parties(v.draw_parties);
+    out["draw_checks"] = json::array();
+    if (v.draw_verified)
+        for (const auto& check : draw_checks(v.draw_algorithm))
+            out["draw_checks"].push_back(std::string(check));
+    out["redraw_history"] = json::array();
+    for (const auto& entry : v.redraw_history)
+        out["redraw_history"].push_back(encode_redraw_log_entry(entry));
     out["state"] = to_string(v.state);
     out["warnings"] = warnings;
     if (auto warning = credit_code_warning(a.target))
@@ -416,6 +425,23 @@ int cmd_show(Context& ctx) {
               << "  mode:     " << to_string(a.mode) << "\n"
               << "  draw:     " << a.draw_id << " — "
               << (v.draw_verified ? "verified" : "NOT VERIFIED: " + v.draw_message) << "\n";
+    if (!v.draw_algorithm.empty())
+        std::cout << "            algorithm " << v.draw_algorithm << "\n";
+    for (const auto& p : v.draw_parties)
+        std::cout << "            seed party " << p.name << " (commitment "
+                  << p.seed_commitment.substr(0, 16) << "…)\n";
+    if (v.draw_verified)
+        for (const auto& check : draw_checks(v.draw_algorithm))
+            std::cout << "            checked: " << check << "\n";
+    for (const auto& e : v.redraw_history) {
+        std::string excluded = e.excluded.empty() ? "nobody" : "";
+        for (const auto& id : e.excluded)
+            excluded += (excluded.empty() ? "" : ", ") + id;
+        std::cout << "  re-draw:  " << e.index << " " << e.assignment_id << " -> "
+                  << e.new_assignment_id << " " << e.reason
+                  << (e.note.empty() ? "" : " (" + e.note + ")") << ", excluded " << excluded
+                  << ", asked by " << e.by << " at " << e.at << "\n";
+    }
     for (const auto& m : v.team)
         std::cout << "  team:     " << to_string(m.role) << " " << m.inspector_id << " "
                   << (m.known ? m.name : "") << (m.cert_no ? " " + *m.cert_no : "") << "\n";

@@ -449,6 +449,28 @@ Result<DrawInput> redraw_input(const DrawRecord& plan_draw, std::span<const Redr
 
 // ---- verification ----------------------------------------------------------------------------
 
+std::vector<std::string_view> draw_checks(std::string_view algorithm) {
+    constexpr std::string_view seed = "The seed matches the commitment published before the draw.";
+    constexpr std::string_view recomputed =
+        "Targets and teams recomputed on this tablet are the ones the central system drew.";
+    if (algorithm == draw_algorithm_v1)
+        return {seed, recomputed};
+    std::vector<std::string_view> out = {
+        "Each seed party's revealed seed matches the commitment it handed in before publication.",
+        "The seed combines every party's seed, so no single body chose it.",
+        "Candidates, inspector pool and conflicts are the lists frozen when the plan was "
+        "published.",
+        "The draw ran after the plan was published, under the id fixed then."};
+    if (algorithm == draw_algorithm_v2_redraw) {
+        out.push_back("The re-draw's link hashes back to the chain the plan committed to, and the "
+                      "public log lists it.");
+        out.push_back("Only drawn members of the team were excluded, and earlier exclusions of "
+                      "this target still apply.");
+    }
+    out.push_back(recomputed);
+    return out;
+}
+
 DrawVerification verify_plan_draw(const PlanPublication& plan, const DrawRecord& draw) {
     const PlanCommitment& c = plan.commitment;
     if (auto f = check_hex_case(draw))

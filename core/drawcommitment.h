@@ -114,6 +114,10 @@ bool is_lower_hex(std::string_view hex, std::size_t bytes = 32);
 Result<DrawInput> redraw_input(const DrawRecord& plan_draw, std::span<const RedrawLogEntry> log,
                                const RedrawLogEntry& entry);
 
+/// What verifying a draw of `algorithm` checks, in plain English, in the order it checks it
+/// (shown beside a verified draw: the app translates each sentence, the CLI prints it).
+std::vector<std::string_view> draw_checks(std::string_view algorithm);
+
 /// Verify a `sha256-ctr-fy-v2` draw against its plan's current publication: hex written in
 /// lower case, ASCII ids, the algorithm, plan_commitment equal to the plan's, the id the
 /// commitment fixed, the parties (names, commitments, revealed seeds), the combined seed and its

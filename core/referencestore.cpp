@@ -188,12 +188,45 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
     return report;
 }
 
+Result<DrawVerification> ReferenceStore::verify(const DrawRecord& d) {
+    if (d.algorithm != draw_algorithm_v2 && d.algorithm != draw_algorithm_v2_redraw)
+        return verify_draw(d);
+    const auto unknown = [&](const std::string& what) {
+        return DrawVerification{DrawStep::plan_unknown,
+                                "Draw " + d.id + " can only be checked against " + what +
+                                    ", which this device does not hold yet. Sync to fetch it.",
+                                {},
+                                std::nullopt};
+    };
+    auto publication = plan(d.plan_id);
+    if (!publication)
+        return publication.error();
+    if (!*publication)
+        return unknown("the publication of plan " + d.plan_id);
+    if (d.algorithm == draw_algorithm_v2)
+        return verify_plan_draw(**publication, d);
+    const std::string& plan_draw_id = (*publication)->commitment.draw_id;
+    auto plan_draw = load_one<DrawRecord>(db_, "SELECT json FROM draws WHERE id = ?1", plan_draw_id,
+                                          decode_draw);
+    if (!plan_draw)
+        return plan_draw.error();
+    if (!*plan_draw)
+        return unknown("the plan's draw " + plan_draw_id);
+    auto log = redraw_log(d.plan_id);
+    if (!log)
+        return log.error();
+    return verify_redraw(RedrawContext{**publication, **plan_draw, *log}, d);
+}
+
 Result<StoredDraw> ReferenceStore::store_draw(const nlohmann::json& json) {
     auto draw = decode_draw(json);
     if (!draw)
         return draw.error();
     StoredDraw out{std::move(draw.value()), {}};
-    out.verification = verify_draw(out.draw);
+    auto verification = verify(out.draw);
+    if (!verification)
+        return verification.error();
+    out.verification = std::move(*verification);
     FI_TRY(execute(db_,
                    "INSERT OR REPLACE INTO draws (id, json, verified, verify_message) "
                    "VALUES (?1, ?2, ?3, ?4)",
@@ -262,8 +295,67 @@ Result<std::optional<StoredDraw>> ReferenceStore::draw(std::string_view id) {
     if (!*d)
         return std::optional<StoredDraw>();
     StoredDraw out{std::move(**d), {}};
-    out.verification = verify_draw(out.draw);
+    auto verification = verify(out.draw);
+    if (!verification)
+        return verification.error();
+    out.verification = std::move(*verification);
     return std::optional<StoredDraw>(std::move(out));
+}
+
+Result<PlanPublication> ReferenceStore::store_plan(const nlohmann::json& json) {
+    auto plan = decode_plan_publication(json);
+    if (!plan)
+        return plan.error();
+    FI_TRY(execute(db_, "INSERT OR REPLACE INTO plan_publications (id, json) VALUES (?1, ?2)",
+                   plan->id, encode_plan_publication(*plan).dump()));
+    return plan;
+}
+
+Status ReferenceStore::store_redraw_entries(std::string_view plan_id, const nlohmann::json& items) {
+    if (!items.is_array())
+        return Error::make("invalid", "re-draw log: \"items\" must be a list", "items");
+    std::vector<RedrawLogEntry> entries;
+    for (const auto& item : items) {
+        auto entry = decode_redraw_log_entry(item);
+        if (!entry)
+            return entry.error();
+        entries.push_back(std::move(*entry));
+    }
+    auto tx = Transaction::begin(db_);
+    if (!tx)
+        return tx.error();
+    for (const RedrawLogEntry& e : entries)
+        FI_TRY(execute(db_,
+                       "INSERT OR REPLACE INTO redraw_log (plan_id, idx, json) VALUES (?1, ?2, ?3)",
+                       plan_id, e.index, encode_redraw_log_entry(e).dump()));
+    return tx->commit();
+}
+
+Result<std::optional<PlanPublication>> ReferenceStore::plan(std::string_view id) {
+    return load_one<PlanPublication>(db_, "SELECT json FROM plan_publications WHERE id = ?1", id,
+                                     decode_plan_publication);
+}
+
+Result<std::vector<RedrawLogEntry>> ReferenceStore::redraw_log(std::string_view plan_id) {
+    auto st = db_.prepare("SELECT json FROM redraw_log WHERE plan_id = ?1 ORDER BY idx");
+    if (!st)
+        return st.error();
+    st->bind_all(plan_id);
+    std::vector<RedrawLogEntry> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        auto entry =
+            decode_redraw_log_entry(nlohmann::json::parse(st->column_string(0), nullptr, false));
+        if (!entry)
+            return Error::make(store_error::damaged, "A stored re-draw log entry cannot be read: " +
+                                                         entry.error().message);
+        out.push_back(std::move(*entry));
+    }
+    return out;
 }
 
 Result<DrawVerification> ReferenceStore::verify_team(const Assignment& a) {

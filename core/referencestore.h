@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/draw.h"
+#include "core/drawcommitment.h"
 #include "core/model.h"
 #include "core/modeljson.h"
 #include "core/result.h"
@@ -60,8 +61,15 @@ public:
     /// Assignments are cross-checked against the stored catalogue; a revoked (or removed)
     /// assignment freezes its drafts, which are kept.
     Result<PageReport> apply_assignment_page(const nlohmann::json& page);
-    /// Store a draw (`GET /draws/{id}`) with the result of recomputing it here.
+    /// Store a draw (`GET /draws/{id}`) with the result of verifying it here: a v1 draw by
+    /// recomputation, a v2 draw against its plan's stored publication, a re-draw against the
+    /// publication, the plan's stored draw and the stored re-draw log (store those first).
     Result<StoredDraw> store_draw(const nlohmann::json& draw);
+    /// Store a plan's publication (`GET /plans/{id}`), replacing the one held.
+    Result<PlanPublication> store_plan(const nlohmann::json& plan);
+    /// Store entries of a plan's public re-draw log (`GET /plans/{id}/redraws` items); an
+    /// entry already held under the same index is replaced.
+    Status store_redraw_entries(std::string_view plan_id, const nlohmann::json& items);
 
     /// The cursor to continue a pull from (`catalogue`, `inspectors`, `assignments`).
     Result<std::optional<std::string>> cursor(std::string_view endpoint);
@@ -74,6 +82,9 @@ public:
     /// The ids of the active assignments, ordered; nothing decoded.
     Result<std::vector<std::string>> active_assignment_ids();
     Result<std::optional<StoredDraw>> draw(std::string_view id);
+    Result<std::optional<PlanPublication>> plan(std::string_view id);
+    /// The plan's re-draw log as held, by index.
+    Result<std::vector<RedrawLogEntry>> redraw_log(std::string_view plan_id);
 
     /// Whether the assignment's team is the one its stored draw gave its target: unknown
     /// draw → not verified, saying so.
@@ -85,6 +96,8 @@ public:
     Result<RuleContext> rule_context(std::string_view assignment_id);
 
 private:
+    /// Verify a draw with what this device holds of its plan (see store_draw).
+    Result<DrawVerification> verify(const DrawRecord& draw);
     /// A page of items stored as received: upsert each, delete the tombstones, keep the
     /// rejections and the cursor, in one transaction.
     template <class T, class Upsert>

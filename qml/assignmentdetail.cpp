@@ -7,6 +7,7 @@
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
 
+#include <QCoreApplication>
 #include <QVariantMap>
 
 namespace fi::app {
@@ -188,6 +189,58 @@ QString AssignmentDetail::exclusionReason() const {
         return tr("A higher level inspected this target this year without finding a problem, so "
                   "the draw left it out.");
     return tr("The draw left this target out: %1").arg(qs(*view_.exclusion_reason));
+}
+
+namespace {
+// core's draw_checks() sentences, for lupdate: the view translates each one by its text.
+[[maybe_unused]] constexpr const char* draw_check_sentences[] = {
+    QT_TRANSLATE_NOOP("DrawChecks", "The seed matches the commitment published before the draw."),
+    QT_TRANSLATE_NOOP("DrawChecks", "Targets and teams recomputed on this tablet are the ones the "
+                                    "central system drew."),
+    QT_TRANSLATE_NOOP("DrawChecks", "Each seed party's revealed seed matches the commitment it "
+                                    "handed in before publication."),
+    QT_TRANSLATE_NOOP("DrawChecks",
+                      "The seed combines every party's seed, so no single body chose it."),
+    QT_TRANSLATE_NOOP("DrawChecks", "Candidates, inspector pool and conflicts are the lists frozen "
+                                    "when the plan was published."),
+    QT_TRANSLATE_NOOP("DrawChecks",
+                      "The draw ran after the plan was published, under the id fixed then."),
+    QT_TRANSLATE_NOOP("DrawChecks", "The re-draw's link hashes back to the chain the plan "
+                                    "committed to, and the public log lists it."),
+    QT_TRANSLATE_NOOP("DrawChecks", "Only drawn members of the team were excluded, and earlier "
+                                    "exclusions of this target still apply."),
+};
+} // namespace
+
+QVariantList AssignmentDetail::drawParties() const {
+    QVariantList out;
+    for (const auto& p : view_.draw_parties)
+        out.push_back(QVariantMap{{QStringLiteral("name"), qs(p.name)},
+                                  {QStringLiteral("commitment"), qs(p.seed_commitment)}});
+    return out;
+}
+
+QStringList AssignmentDetail::drawChecks() const {
+    QStringList out;
+    if (!view_.draw_verified)
+        return out;
+    for (const auto sentence : draw_checks(view_.draw_algorithm))
+        out.push_back(QCoreApplication::translate("DrawChecks", std::string(sentence).c_str()));
+    return out;
+}
+
+QVariantList AssignmentDetail::redrawHistory() const {
+    QVariantList out;
+    for (const auto& e : view_.redraw_history)
+        out.push_back(QVariantMap{{QStringLiteral("index"), static_cast<qint64>(e.index)},
+                                  {QStringLiteral("assignmentId"), qs(e.assignment_id)},
+                                  {QStringLiteral("newAssignmentId"), qs(e.new_assignment_id)},
+                                  {QStringLiteral("reason"), qs(e.reason)},
+                                  {QStringLiteral("note"), qs(e.note)},
+                                  {QStringLiteral("excluded"), qs_list(e.excluded)},
+                                  {QStringLiteral("by"), qs(e.by)},
+                                  {QStringLiteral("at"), qs(e.at)}});
+    return out;
 }
 
 QVariantList AssignmentDetail::tags() const {

@@ -49,6 +49,12 @@ class AssignmentDetail : public QObject {
     Q_PROPERTY(bool drawVerified READ drawVerified NOTIFY changed)
     Q_PROPERTY(QString drawMessage READ drawMessage NOTIFY changed)
     Q_PROPERTY(QString exclusionReason READ exclusionReason NOTIFY changed)
+    /// Interface 1.1: how the draw was made, who holds part of its seed, what this tablet
+    /// checked (sentences, translated), and the public log's re-draws of this target.
+    Q_PROPERTY(QString drawAlgorithm READ drawAlgorithm NOTIFY changed)
+    Q_PROPERTY(QVariantList drawParties READ drawParties NOTIFY changed)
+    Q_PROPERTY(QStringList drawChecks READ drawChecks NOTIFY changed)
+    Q_PROPERTY(QVariantList redrawHistory READ redrawHistory NOTIFY changed)
     Q_PROPERTY(QVariantList tags READ tags NOTIFY changed)
     Q_PROPERTY(QStringList jointDepartments READ jointDepartments NOTIFY changed)
     Q_PROPERTY(QString jointDepartmentsText READ jointDepartmentsText NOTIFY changed)
@@ -92,6 +98,10 @@ public:
     bool drawVerified() const { return view_.draw_verified; }
     QString drawMessage() const;
     QString exclusionReason() const;
+    QString drawAlgorithm() const { return QString::fromStdString(view_.draw_algorithm); }
+    QVariantList drawParties() const;
+    QStringList drawChecks() const;
+    QVariantList redrawHistory() const;
     QVariantList tags() const;
     QStringList jointDepartments() const;
     QVariantList items() const;

@@ -106,10 +106,24 @@ Result<AssignmentView> assignment_view(Database& db, const Assignment& a,
     if (!draw)
         return draw.error();
     v.draw_present = draw->has_value();
-    if (*draw)
-        for (const auto& x : (*draw)->draw.excluded)
+    if (*draw) {
+        const DrawRecord& d = (*draw)->draw;
+        for (const auto& x : d.excluded)
             if (x.target_id == a.target.id)
                 v.exclusion_reason = x.reason;
+        v.draw_algorithm = d.algorithm;
+        auto plan = refs.plan(d.plan_id);
+        if (!plan)
+            return plan.error();
+        if (*plan && d.algorithm != draw_algorithm_v1)
+            v.draw_parties = (*plan)->commitment.parties;
+        auto log = refs.redraw_log(d.plan_id);
+        if (!log)
+            return log.error();
+        for (auto& entry : *log)
+            if (entry.target_id == a.target.id)
+                v.redraw_history.push_back(std::move(entry));
+    }
     v.credit = check_credit_code(a.target.credit_code);
     const auto latest = latest_by_assignment(records);
     if (auto it = latest.find(a.id); it != latest.end()) {

@@ -417,9 +417,12 @@ Result<RedrawOutcome> SyncService::redraw(const std::string& assignment_id,
     auto report = refs.apply_assignment_page(page);
     if (!report)
         return report.error();
-    auto draw = refs.store_draw(result->draw);
+    // Verified as a pull verifies it: the plan's publication, its draw and the public log
+    // (with this re-draw's entry) fetched first. A draw that cannot be checked is kept, marked.
+    sync::PullSummary noted;
+    auto draw = sync::Puller(**db, w_.client()).keep_draw(result->draw, noted);
     if (!draw)
-        return draw.error();
+        return to_error(draw.error());
     RedrawOutcome out;
     out.revoked_id = result->revoked.id;
     out.revoked_revision = result->revoked.revision;

@@ -6,6 +6,7 @@
 
 #include "core/creditcode.h"
 #include "core/draw.h"
+#include "core/drawcommitment.h"
 #include "core/model.h"
 #include "core/outboxstore.h"
 #include "core/recordstore.h"
@@ -56,6 +57,12 @@ struct AssignmentView {
     DrawStep draw_step = DrawStep::verified;
     std::string draw_message;
     std::optional<std::string> exclusion_reason; ///< why the draw left this target out
+    /// How the draw was made and what the tablet checked (interface 1.1): the algorithm, the
+    /// seed parties who each hold part of the seed (v2 draws and their re-draws), and every
+    /// re-draw of this target in the plan's public log, oldest first.
+    std::string draw_algorithm;
+    std::vector<SeedParty> draw_parties;
+    std::vector<RedrawLogEntry> redraw_history;
     CreditCodeCheck credit;
     VisitState state = VisitState::not_started;
     std::string record_id;         ///< the latest record of this assignment, if any

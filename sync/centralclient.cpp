@@ -284,6 +284,17 @@ ApiResult<nlohmann::json> CentralClient::draw(const std::string& draw_id) {
     return json_of(call(std::move(rq)), {200});
 }
 
+ApiResult<nlohmann::json> CentralClient::plan(const std::string& plan_id) {
+    HttpRequest rq;
+    rq.url = "/plans/" + escape(plan_id);
+    return json_of(call(std::move(rq)), {200});
+}
+
+ApiResult<RawPage> CentralClient::redraw_log(const std::string& plan_id,
+                                             const std::optional<std::string>& since) {
+    return page("plans/" + escape(plan_id) + "/redraws", since);
+}
+
 ApiResult<RedrawResult> CentralClient::redraw(const std::string& assignment_id,
                                               const std::string& reason, const std::string& note,
                                               const std::vector<std::string>& exclude) {

@@ -87,6 +87,11 @@ public:
     ApiResult<RawPage> page(const std::string& endpoint, const std::optional<std::string>& since,
                             int limit = 500);
     ApiResult<nlohmann::json> draw(const std::string& draw_id);
+    /// GET /plans/{id}: the plan's current publication (interface 1.1).
+    ApiResult<nlohmann::json> plan(const std::string& plan_id);
+    /// GET /plans/{id}/redraws: a page of the plan's public re-draw log.
+    ApiResult<RawPage> redraw_log(const std::string& plan_id,
+                                  const std::optional<std::string>& since);
     ApiResult<RedrawResult> redraw(const std::string& assignment_id, const std::string& reason,
                                    const std::string& note,
                                    const std::vector<std::string>& exclude_inspector_ids);

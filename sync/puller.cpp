@@ -80,9 +80,98 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
     return decode_error("too many pages");
 }
 
+ApiResult<std::optional<StoredDraw>> Puller::fetch_draw(const std::string& draw_id,
+                                                        ReferenceStore& refs, RetryBudget& retries,
+                                                        PullSummary& summary) {
+    auto draw = retries.run([&] { return client_.draw(draw_id); });
+    if (!draw)
+        return draw.error();
+    return keep_draw(*draw, refs, retries, summary);
+}
+
+ApiResult<std::optional<StoredDraw>> Puller::keep_draw(const nlohmann::json& json,
+                                                       PullSummary& summary) {
+    ReferenceStore refs(db_);
+    RetryBudget retries(options_.retry, options_.retry_for, options_.sleep);
+    return keep_draw(json, refs, retries, summary);
+}
+
+ApiResult<std::optional<StoredDraw>> Puller::keep_draw(const nlohmann::json& json,
+                                                       ReferenceStore& refs, RetryBudget& retries,
+                                                       PullSummary& summary) {
+    using Out = std::optional<StoredDraw>;
+    // The server's problem (noted, not trusted) when it is bad input; a store that cannot keep
+    // what it was given (disk full) stops the pull, or it would end "done" without it.
+    const auto noted = [&](const Error& e, const std::string& what) -> ApiResult<bool> {
+        if (!e.code.starts_with("invalid"))
+            return store_failure(e);
+        summary.messages.push_back(what + " could not be read: " + e.message);
+        return false;
+    };
+    const nlohmann::json* const draw = &json;
+    const std::string draw_id = draw->is_object() ? draw->value("id", "") : "";
+    const std::string algorithm = draw->is_object() ? draw->value("algorithm", "") : "";
+    const std::string plan_id = draw->is_object() ? draw->value("plan_id", "") : "";
+    const bool v2 = algorithm == draw_algorithm_v2 || algorithm == draw_algorithm_v2_redraw;
+    if (v2 && !plan_id.empty() && plans_fetched_.insert(plan_id).second) {
+        auto plan = retries.run([&] { return client_.plan(plan_id); });
+        if (!plan && plan.error().kind != ApiErrorKind::rejected)
+            return plan.error();
+        if (plan) // a plan the server does not show leaves the draw unverified, saying why
+            if (auto kept = refs.store_plan(*plan); !kept)
+                if (auto go = noted(kept.error(), "plan " + plan_id); !go)
+                    return go.error();
+    }
+    if (algorithm == draw_algorithm_v2_redraw && !plan_id.empty()) {
+        if (logs_fetched_.insert(plan_id).second) {
+            std::optional<std::string> since;
+            for (int pages = 0; pages < 10000; ++pages) {
+                auto page = retries.run([&] { return client_.redraw_log(plan_id, since); });
+                if (!page)
+                    return page.error();
+                const nlohmann::json items = page->json.value("items", nlohmann::json());
+                if (auto kept = refs.store_redraw_entries(plan_id, items); !kept) {
+                    if (auto go = noted(kept.error(), "the re-draw log of plan " + plan_id); !go)
+                        return go.error();
+                    break;
+                }
+                const std::string next = page->json.value("next_cursor", "");
+                if (!page->json.value("has_more", false) || next.empty() || next == since)
+                    break;
+                since = next;
+            }
+        }
+        // The plan's own draw, which every re-draw builds on.
+        auto held_plan = refs.plan(plan_id);
+        if (!held_plan)
+            return store_failure(held_plan.error());
+        if (*held_plan) {
+            const std::string base = (*held_plan)->commitment.draw_id;
+            auto held = refs.draw(base);
+            if (!held)
+                return store_failure(held.error());
+            if (!*held && base != draw_id) {
+                auto fetched = fetch_draw(base, refs, retries, summary);
+                if (!fetched)
+                    return fetched.error();
+            }
+        }
+    }
+    auto stored = refs.store_draw(*draw);
+    if (!stored) {
+        auto go = noted(stored.error(), "draw " + draw_id);
+        if (!go)
+            return go.error();
+        return Out();
+    }
+    return Out(std::move(*stored));
+}
+
 ApiResult<PullSummary> Puller::pull_all(int page_limit) {
     PullSummary summary;
     written_.clear();
+    plans_fetched_.clear();
+    logs_fetched_.clear();
     RetryBudget retries(options_.retry, options_.retry_for, options_.sleep);
     for (const auto& feed : feeds) {
         auto s = pull_endpoint(feed.endpoint, page_limit, summary, retries);
@@ -117,21 +206,12 @@ ApiResult<PullSummary> Puller::pull_all(int page_limit) {
             if (*held) {
                 known = draws.emplace(a.draw_id, std::move(**held)).first;
             } else {
-                auto draw = retries.run([&] { return client_.draw(a.draw_id); });
-                if (!draw)
-                    return draw.error();
-                auto stored = refs.store_draw(*draw);
-                // A draw that cannot be read is the server's problem (noted, not trusted); a
-                // store that cannot keep it (disk full) stops the pull, or it would end "done"
-                // without it.
-                if (!stored && !stored.error().code.starts_with("invalid"))
-                    return store_failure(stored.error());
-                if (!stored) {
-                    summary.messages.push_back("draw " + a.draw_id +
-                                               " could not be read: " + stored.error().message);
+                auto stored = fetch_draw(a.draw_id, refs, retries, summary);
+                if (!stored)
+                    return stored.error();
+                if (!*stored)
                     continue;
-                }
-                known = draws.emplace(a.draw_id, std::move(stored.value())).first;
+                known = draws.emplace(a.draw_id, std::move(**stored)).first;
             }
         }
         const DrawVerification verified = ReferenceStore::verify_team(a, known->second);

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,16 +46,31 @@ public:
         : db_(db), client_(client), options_(std::move(options)) {}
 
     ApiResult<PullSummary> pull_all(int page_limit = 500);
+    /// Store a draw the device received otherwise (a re-draw's answer) as a pull stores one:
+    /// what verifying it needs fetched first, then verified as it is stored.
+    ApiResult<std::optional<StoredDraw>> keep_draw(const nlohmann::json& draw,
+                                                   PullSummary& summary);
 
 private:
     ApiStatus pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary,
                             RetryBudget& retries);
+    /// Fetch a draw not yet held and store it, with what verifying it needs first (interface
+    /// 1.1): its plan's publication, and for a re-draw the plan's draw and the public re-draw
+    /// log, each fetched at most once a pull. An unreadable draw is noted and skipped.
+    ApiResult<std::optional<StoredDraw>> fetch_draw(const std::string& draw_id,
+                                                    ReferenceStore& refs, RetryBudget& retries,
+                                                    PullSummary& summary);
+    ApiResult<std::optional<StoredDraw>> keep_draw(const nlohmann::json& draw, ReferenceStore& refs,
+                                                   RetryBudget& retries, PullSummary& summary);
     Database& db_;
     CentralClient& client_;
     PullerOptions options_;
     /// The assignments this pull wrote, by id, as written: their teams are verified from
     /// here rather than read back and decoded again (a pull of 5,000, docs/performance.md).
     std::map<std::string, Assignment> written_;
+    /// Plans whose publication, and whose re-draw log, this pull already fetched.
+    std::set<std::string> plans_fetched_;
+    std::set<std::string> logs_fetched_;
 };
 
 } // namespace fi::sync

@@ -136,257 +136,267 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="21"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="21"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
         <source>Complete the inspection</source>
         <translation>Complete the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="29"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
         <source>Complete and lock this record?</source>
         <translation>Complete and lock this record?</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="34"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="62"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
         <source>Completed and received by the central system.</source>
         <translation>Completed and received by the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="62"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="70"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="79"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="86"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="90"/>
         <source>Checkpoints answered</source>
         <translation>Checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="84"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1 (required: %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="88"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="94"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="99"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="106"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="104"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
         <source>Inspection day</source>
         <translation>Inspection day</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="109"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="117"/>
         <source>(device clock, not synced)</source>
         <translation>(device clock, not synced)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="115"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="286"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="293"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="291"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="292"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="299"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="299"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="313"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="307"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="135"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
         <source>Off-site inspection</source>
         <translation>Off-site inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="135"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="42"/>
+        <source>Save the inspection record</source>
+        <translation>Save the inspection record</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="144"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="160"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Location</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="166"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="173"/>
         <source>Update</source>
         <translation>Update</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="174"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="181"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="180"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="215"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="213"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="220"/>
         <source>No problem found</source>
         <translation>No problem found</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="216"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="223"/>
         <source>Problem found, rectification ordered</source>
         <translation>Problem found, rectification ordered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
         <source>Violation found, case opened</source>
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="250"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="254"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="311"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="318"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="327"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="328"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="334"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="328"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="335"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -394,24 +404,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
     </message>
+</context>
+<context>
+    <name>DrawChecks</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
+        <location filename="../../qml/assignmentdetail.cpp" line="197"/>
+        <source>The seed matches the commitment published before the draw.</source>
+        <translation>The seed matches the commitment published before the draw.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml"/>
-        <source>Save the inspection record</source>
-        <translation>Save the inspection record</translation>
+        <location filename="../../qml/assignmentdetail.cpp" line="198"/>
+        <source>Targets and teams recomputed on this tablet are the ones the central system drew.</source>
+        <translation>Targets and teams recomputed on this tablet are the ones the central system drew.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="200"/>
+        <source>Each seed party&apos;s revealed seed matches the commitment it handed in before publication.</source>
+        <translation>Each seed party&apos;s revealed seed matches the commitment it handed in before publication.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="202"/>
+        <source>The seed combines every party&apos;s seed, so no single body chose it.</source>
+        <translation>The seed combines every party&apos;s seed, so no single body chose it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="204"/>
+        <source>Candidates, inspector pool and conflicts are the lists frozen when the plan was published.</source>
+        <translation>Candidates, inspector pool and conflicts are the lists frozen when the plan was published.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="206"/>
+        <source>The draw ran after the plan was published, under the id fixed then.</source>
+        <translation>The draw ran after the plan was published, under the id fixed then.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="208"/>
+        <source>The re-draw&apos;s link hashes back to the chain the plan committed to, and the public log lists it.</source>
+        <translation>The re-draw&apos;s link hashes back to the chain the plan committed to, and the public log lists it.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="210"/>
+        <source>Only drawn members of the team were excluded, and earlier exclusions of this target still apply.</source>
+        <translation>Only drawn members of the team were excluded, and earlier exclusions of this target still apply.</translation>
     </message>
 </context>
 <context>
@@ -613,7 +656,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="114"/>
+        <location filename="../../qml/Main.qml" line="116"/>
         <source>Field inspection</source>
         <translation>Field inspection</translation>
     </message>
@@ -759,92 +802,107 @@
 <context>
     <name>RedrawPage</name>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="24"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="26"/>
         <source>Ask for a new draw</source>
         <translation>Ask for a new draw</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="54"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="56"/>
         <source>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</source>
         <translation>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="59"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="61"/>
         <source>The central system is not reachable. A new draw needs the network; nothing was changed.</source>
         <translation>The central system is not reachable. A new draw needs the network; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="70"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="72"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="75"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="77"/>
         <source>Conflict of interest (回避)</source>
         <translation>Conflict of interest (回避)</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="78"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="80"/>
         <source>A team member is absent</source>
         <translation>A team member is absent</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="81"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="83"/>
         <source>Other (say why in the note)</source>
         <translation>Other (say why in the note)</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="100"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="103"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
+        <source>Note (required: say why)</source>
+        <translation>Note (required: say why)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="107"/>
+        <source>A re-draw for another reason needs a note saying what it is.</source>
+        <translation>A re-draw for another reason needs a note saying what it is.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="110"/>
         <source>Must not be drawn again</source>
         <translation>Must not be drawn again</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="124"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="117"/>
+        <source>Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan&apos;s public log, with its reason.</source>
+        <translation>Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan&apos;s public log, with its reason.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
         <source>Asking the central system…</source>
         <translation>Asking the central system…</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="124"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
         <source>Ask the central system to draw again</source>
         <translation>Ask the central system to draw again</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="140"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="154"/>
         <source>The central system drew a new team</source>
         <translation>The central system drew a new team</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="144"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="158"/>
         <source>New assignment</source>
         <translation>New assignment</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="145"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="159"/>
         <source>revision %1</source>
         <translation>revision %1</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="149"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="163"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="150"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="150"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/redraw/RedrawPage.qml" line="156"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="170"/>
         <source>%n draft(s) of the old assignment were frozen and kept.</source>
         <translation>
             <numerusform>%n draft of the old assignment was frozen and kept.</numerusform>
@@ -852,7 +910,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="167"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="181"/>
         <source>Back to Today</source>
         <translation>Back to Today</translation>
     </message>
@@ -1026,18 +1084,22 @@
 <context>
     <name>SignInPage</name>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="130"/>
         <source>This tablet has no security chip the app can use, so your records are protected by a passphrase alone. Choose one of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>This tablet has no security chip the app can use, so your records are protected by a passphrase alone. Choose one of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</translation>
     </message>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="138"/>
         <source>New passphrase (at least 12 characters)</source>
         <translation>New passphrase (at least 12 characters)</translation>
     </message>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="146"/>
         <source>The same passphrase again</source>
         <translation>The same passphrase again</translation>
     </message>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="156"/>
         <source>Set the passphrase and open</source>
         <translation>Set the passphrase and open</translation>
     </message>
@@ -1102,17 +1164,17 @@
         <translation>Signed in as %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../../qml/account/SignInPage.qml" line="130"/>
+        <location filename="../../qml/account/SignInPage.qml" line="138"/>
         <source>New PIN (at least 6 characters)</source>
         <translation>New PIN (at least 6 characters)</translation>
     </message>
     <message>
-        <location filename="../../qml/account/SignInPage.qml" line="138"/>
+        <location filename="../../qml/account/SignInPage.qml" line="146"/>
         <source>The same PIN again</source>
         <translation>The same PIN again</translation>
     </message>
     <message>
-        <location filename="../../qml/account/SignInPage.qml" line="148"/>
+        <location filename="../../qml/account/SignInPage.qml" line="156"/>
         <source>Set the PIN and open</source>
         <translation>Set the PIN and open</translation>
     </message>
@@ -1193,64 +1255,64 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="14"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="15"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="45"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="30"/>
+        <source>Save the statistics table</source>
+        <translation>Save the statistics table</translation>
+    </message>
+    <message>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="55"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="46"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="56"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="56"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="66"/>
         <source>Quarter</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="69"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="79"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="74"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="84"/>
         <source>Report due</source>
         <translation>Report due</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="79"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="89"/>
         <source>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</source>
         <translation>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="88"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="98"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="95"/>
-        <source>Export PDF</source>
-        <translation>Export PDF</translation>
-    </message>
-    <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="102"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml"/>
-        <source>PDF document (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="108"/>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml"/>
-        <source>Save the statistics table</source>
-        <translation>Save the statistics table</translation>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="112"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1485,11 +1547,51 @@
     </message>
     <message>
         <location filename="../../qml/target/TargetPage.qml" line="274"/>
+        <source>Algorithm</source>
+        <translation>Algorithm</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="280"/>
         <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
         <translation>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="301"/>
+        <location filename="../../qml/target/TargetPage.qml" line="292"/>
+        <source>Seed party</source>
+        <translation>Seed party</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="313"/>
+        <source>Re-draws of this target</source>
+        <translation>Re-draws of this target</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <source>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</source>
+        <translation>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <source>conflict of interest</source>
+        <translation>conflict of interest</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <source>absence</source>
+        <translation>absence</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <source>other</source>
+        <translation>other</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="328"/>
+        <source>nobody</source>
+        <translation>nobody</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="355"/>
         <source>Team (drawn)</source>
         <translation>Team (drawn)</translation>
     </message>
@@ -1635,6 +1737,7 @@
 <context>
     <name>UnlockPage</name>
     <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="54"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
@@ -1696,381 +1799,485 @@
 <context>
     <name>UserMessages</name>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="75"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="82"/>
         <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
         <translation>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</translation>
     </message>
     <message>
-        <source>This data was set up on another device's security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
-        <translation>This data was set up on another device's security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</translation>
+        <location filename="../../qml/usermessages.cpp" line="88"/>
+        <source>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
+        <translation>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="94"/>
         <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
         <translation>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="17"/>
+        <location filename="../../qml/usermessages.cpp" line="34"/>
         <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>
         <translation>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="20"/>
+        <location filename="../../qml/usermessages.cpp" line="28"/>
+        <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
+        <translation>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="40"/>
         <source>Too many wrong PINs. Wait until the countdown ends, then try again.</source>
         <translation>Too many wrong PINs. Wait until the countdown ends, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="22"/>
+        <location filename="../../qml/usermessages.cpp" line="44"/>
         <source>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</source>
         <translation>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="25"/>
+        <location filename="../../qml/usermessages.cpp" line="50"/>
         <source>This PIN is too short. Choose a PIN of at least 6 characters.</source>
         <translation>This PIN is too short. Choose a PIN of at least 6 characters.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="27"/>
+        <location filename="../../qml/usermessages.cpp" line="54"/>
+        <location filename="../../qml/usermessages.cpp" line="60"/>
         <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
         <translation>This tablet belongs to another inspector. Sign in with the account that set it up.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="30"/>
+        <location filename="../../qml/usermessages.cpp" line="66"/>
         <source>This tablet is already set up. Unlock it with your PIN.</source>
         <translation>This tablet is already set up. Unlock it with your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="32"/>
+        <location filename="../../qml/usermessages.cpp" line="69"/>
         <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
         <translation>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="35"/>
+        <location filename="../../qml/usermessages.cpp" line="99"/>
         <source>The data on this tablet is locked. Enter your PIN.</source>
         <translation>The data on this tablet is locked. Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="37"/>
+        <location filename="../../qml/usermessages.cpp" line="102"/>
         <source>Sign in online first, then choose a PIN.</source>
         <translation>Sign in online first, then choose a PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="39"/>
+        <location filename="../../qml/usermessages.cpp" line="104"/>
         <source>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</source>
         <translation>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="42"/>
+        <location filename="../../qml/usermessages.cpp" line="108"/>
+        <location filename="../../qml/usermessages.cpp" line="114"/>
         <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
         <translation>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="45"/>
+        <location filename="../../qml/usermessages.cpp" line="120"/>
         <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
         <translation>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="48"/>
+        <location filename="../../qml/usermessages.cpp" line="125"/>
         <source>The user name or the password is wrong. Check both and try again.</source>
         <translation>The user name or the password is wrong. Check both and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="50"/>
+        <location filename="../../qml/usermessages.cpp" line="129"/>
         <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
         <translation>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="54"/>
+        <location filename="../../qml/usermessages.cpp" line="135"/>
+        <location filename="../../qml/usermessages.cpp" line="141"/>
+        <location filename="../../qml/usermessages.cpp" line="147"/>
+        <location filename="../../qml/usermessages.cpp" line="153"/>
+        <location filename="../../qml/usermessages.cpp" line="159"/>
+        <location filename="../../qml/usermessages.cpp" line="165"/>
         <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
         <translation>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="57"/>
+        <location filename="../../qml/usermessages.cpp" line="171"/>
         <source>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
         <translation>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="60"/>
+        <location filename="../../qml/usermessages.cpp" line="177"/>
         <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
         <translation>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="63"/>
+        <location filename="../../qml/usermessages.cpp" line="182"/>
         <source>The central system&apos;s answer was too large to accept. Tell your administrator.</source>
         <translation>The central system&apos;s answer was too large to accept. Tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="66"/>
+        <location filename="../../qml/usermessages.cpp" line="187"/>
         <source>The request was cancelled. Try again.</source>
         <translation>The request was cancelled. Try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="68"/>
+        <location filename="../../qml/usermessages.cpp" line="189"/>
         <source>Only the team leader of this assignment can ask for a new draw.</source>
         <translation>Only the team leader of this assignment can ask for a new draw.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="70"/>
+        <location filename="../../qml/usermessages.cpp" line="193"/>
+        <location filename="../../qml/usermessages.cpp" line="199"/>
         <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
         <translation>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="73"/>
+        <location filename="../../qml/usermessages.cpp" line="205"/>
         <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
         <translation>An inspection of this assignment was already recorded, so this is no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="76"/>
+        <location filename="../../qml/usermessages.cpp" line="211"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="79"/>
+        <location filename="../../qml/usermessages.cpp" line="217"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>This file is not a picture the app can read. Choose a JPEG or PNG photo.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="81"/>
+        <location filename="../../qml/usermessages.cpp" line="221"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="83"/>
+        <location filename="../../qml/usermessages.cpp" line="225"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>This record is not on the tablet. Go back to Today and open it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="85"/>
+        <location filename="../../qml/usermessages.cpp" line="229"/>
+        <location filename="../../qml/usermessages.cpp" line="235"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="89"/>
+        <location filename="../../qml/usermessages.cpp" line="241"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>A file could not be written: %1 Check the free storage and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="92"/>
+        <location filename="../../qml/usermessages.cpp" line="245"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>No camera is available on this device. Import a photo from a file instead.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="95"/>
+        <location filename="../../qml/usermessages.cpp" line="250"/>
+        <location filename="../../qml/usermessages.cpp" line="255"/>
+        <location filename="../../qml/usermessages.cpp" line="260"/>
+        <location filename="../../qml/usermessages.cpp" line="265"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="99"/>
+        <location filename="../../qml/usermessages.cpp" line="270"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>The tablet&apos;s storage is full. Free some space; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="101"/>
+        <location filename="../../qml/usermessages.cpp" line="274"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="104"/>
+        <location filename="../../qml/usermessages.cpp" line="279"/>
+        <location filename="../../qml/usermessages.cpp" line="285"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="108"/>
+        <location filename="../../qml/usermessages.cpp" line="430"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="111"/>
+        <location filename="../../qml/usermessages.cpp" line="433"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="126"/>
+        <location filename="../../qml/usermessages.cpp" line="296"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>A required checkpoint has no answer. Answer it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="128"/>
+        <location filename="../../qml/usermessages.cpp" line="299"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>A failed checkpoint has no finding. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="130"/>
+        <location filename="../../qml/usermessages.cpp" line="303"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>A finding has no description. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="132"/>
+        <location filename="../../qml/usermessages.cpp" line="306"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="135"/>
+        <location filename="../../qml/usermessages.cpp" line="311"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>A finding cites a photo that is not part of the record. Take the photo again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="137"/>
+        <location filename="../../qml/usermessages.cpp" line="316"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>A record may hold at most 200 photos. Delete some.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="139"/>
+        <location filename="../../qml/usermessages.cpp" line="319"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>A photo is larger than 25 MiB. Delete it and take it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="141"/>
+        <location filename="../../qml/usermessages.cpp" line="323"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>A text is longer than 4,000 characters. Shorten it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="143"/>
+        <location filename="../../qml/usermessages.cpp" line="326"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>Choose the outcome of the inspection.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="145"/>
+        <location filename="../../qml/usermessages.cpp" line="328"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="148"/>
+        <location filename="../../qml/usermessages.cpp" line="333"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>A result kept from publication needs its reason. Give the reason, or publish the result.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="151"/>
+        <location filename="../../qml/usermessages.cpp" line="339"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="154"/>
+        <location filename="../../qml/usermessages.cpp" line="344"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="157"/>
+        <location filename="../../qml/usermessages.cpp" line="349"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>Choose how the off-site inspection was done.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="159"/>
+        <location filename="../../qml/usermessages.cpp" line="352"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>An on-site inspection has no off-site method. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="161"/>
+        <location filename="../../qml/usermessages.cpp" line="355"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="164"/>
+        <location filename="../../qml/usermessages.cpp" line="361"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>This assignment was revoked by a re-draw; it can no longer be inspected.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="166"/>
+        <location filename="../../qml/usermessages.cpp" line="365"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>This assignment names no plan, so it must not be inspected (no plan, no inspection).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="169"/>
+        <location filename="../../qml/usermessages.cpp" line="370"/>
+        <location filename="../../qml/usermessages.cpp" line="376"/>
+        <location filename="../../qml/usermessages.cpp" line="382"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="172"/>
+        <location filename="../../qml/usermessages.cpp" line="388"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="175"/>
+        <location filename="../../qml/usermessages.cpp" line="394"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>A correction needs the record it corrects and its reason.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="176"/>
+        <location filename="../../qml/usermessages.cpp" line="447"/>
         <source>This value is not valid: %1</source>
         <translation>This value is not valid: %1</translation>
     </message>
+</context>
+<context>
+    <name>WipeDialog</name>
     <message>
-        <location filename="../../qml/usermessages.cpp"/>
-        <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
-        <translation>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</translation>
+        <location filename="../../qml/sync/WipeDialog.qml" line="14"/>
+        <source>Erase this tablet?</source>
+        <translation>Erase this tablet?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="24"/>
+        <source>The central system ordered this tablet erased.</source>
+        <translation>The central system ordered this tablet erased.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="24"/>
+        <source>Its message: %1</source>
+        <translation>Its message: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/sync/WipeDialog.qml" line="30"/>
+        <source>%n record(s) are not on the central system yet. Erasing now loses them for good:</source>
+        <translation>
+            <numerusform>%n record(s) are not on the central system yet. Erasing now loses them for good:</numerusform>
+            <numerusform>%n record(s) are not on the central system yet. Erasing now loses them for good:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <source>frozen</source>
+        <translation>frozen</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <source>not uploaded</source>
+        <translation>not uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="51"/>
+        <source>Keep them and try again</source>
+        <translation>Keep them and try again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="58"/>
+        <source>Erase anyway</source>
+        <translation>Erase anyway</translation>
+    </message>
+</context>
+<context>
+    <name>WipedPage</name>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="13"/>
+        <source>Tablet erased</source>
+        <translation>Tablet erased</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="23"/>
+        <source>This tablet was erased</source>
+        <translation>This tablet was erased</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="30"/>
+        <source>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</source>
+        <translation>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="30"/>
+        <source>Its message: %1</source>
+        <translation>Its message: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="35"/>
+        <source>To use the tablet again, close the app and open it: it starts with the first sign-in.</source>
+        <translation>To use the tablet again, close the app and open it: it starts with the first sign-in.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="42"/>
+        <source>Close the app</source>
+        <translation>Close the app</translation>
     </message>
 </context>
 <context>
     <name>fi::app::AssignmentDetail</name>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="111"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="112"/>
         <source>The unified social credit code does not have 18 characters. The central directory holds it this way; report it, and inspect as assigned.</source>
         <translation>The unified social credit code does not have 18 characters. The central directory holds it this way; report it, and inspect as assigned.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="114"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="115"/>
         <source>Character %1 of the unified social credit code is not allowed. The central directory holds it this way; report it, and inspect as assigned.</source>
         <translation>Character %1 of the unified social credit code is not allowed. The central directory holds it this way; report it, and inspect as assigned.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="118"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="119"/>
         <source>The check character of the unified social credit code is wrong (expected %1). The central directory holds it this way; report it, and inspect as assigned.</source>
         <translation>The check character of the unified social credit code is wrong (expected %1). The central directory holds it this way; report it, and inspect as assigned.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="164"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="165"/>
         <source>The draw %1 is not on this tablet yet, so the team cannot be checked. Sync to fetch it.</source>
         <translation>The draw %1 is not on this tablet yet, so the team cannot be checked. Sync to fetch it.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="169"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="170"/>
         <source>The team of this assignment is not the team the published draw gives this target. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
         <translation>The team of this assignment is not the team the published draw gives this target. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="174"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="175"/>
         <source>Recomputing the draw on this tablet gives another result than the one the central system published. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
         <translation>Recomputing the draw on this tablet gives another result than the one the central system published. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="178"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="179"/>
         <source>The published draw fails its check (%1). You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
         <translation>The published draw fails its check (%1). You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="188"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="189"/>
         <source>A higher level inspected this target this year without finding a problem, so the draw left it out.</source>
         <translation>A higher level inspected this target this year without finding a problem, so the draw left it out.</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="190"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="191"/>
         <source>The draw left this target out: %1</source>
         <translation>The draw left this target out: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="203"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="256"/>
         <source>Permit class</source>
         <translation>Permit class</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="204"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="257"/>
         <source>Supervision type</source>
         <translation>Supervision type</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="205"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="258"/>
         <source>Pollutants</source>
         <translation>Pollutants</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="206"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="259"/>
         <source>Heavy-pollution weather grade</source>
         <translation>Heavy-pollution weather grade</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="207"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="260"/>
         <source>Environmental credit rating</source>
         <translation>Environmental credit rating</translation>
     </message>
@@ -2078,22 +2285,22 @@
 <context>
     <name>fi::app::InspectionEditor</name>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="351"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="320"/>
         <source>The inspection in general</source>
         <translation>The inspection in general</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="357"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="326"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="392"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="357"/>
         <source>Enter a whole number.</source>
         <translation>Enter a whole number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="710"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="650"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
@@ -2101,12 +2308,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="724"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="664"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
     </message>
@@ -2140,23 +2347,23 @@
 <context>
     <name>fi::app::Session</name>
     <message>
-        <location filename="../../qml/session.cpp" line="127"/>
-        <location filename="../../qml/session.cpp" line="219"/>
+        <location filename="../../qml/session.cpp" line="138"/>
+        <location filename="../../qml/session.cpp" line="237"/>
         <source>Enter your user name and password.</source>
         <translation>Enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="154"/>
+        <location filename="../../qml/session.cpp" line="165"/>
         <source>The two PINs differ. Enter the same PIN twice.</source>
         <translation>The two PINs differ. Enter the same PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="176"/>
+        <location filename="../../qml/session.cpp" line="189"/>
         <source>Enter your PIN.</source>
         <translation>Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="197"/>
+        <location filename="../../qml/session.cpp" line="215"/>
         <source>Enter your password.</source>
         <translation>Enter your password.</translation>
     </message>
@@ -2164,12 +2371,12 @@
 <context>
     <name>fi::app::StatisticsModel</name>
     <message>
-        <location filename="../../qml/statisticsmodel.cpp" line="57"/>
+        <location filename="../../qml/statisticsmodel.cpp" line="60"/>
         <source>not known on this tablet</source>
         <translation>not known on this tablet</translation>
     </message>
     <message>
-        <location filename="../../qml/statisticsmodel.cpp"/>
+        <location filename="../../qml/statisticsmodel.cpp" line="168"/>
         <source>Choose a file on this tablet to save the table to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the table to; nothing was written.</translation>
     </message>
@@ -2177,22 +2384,30 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="66"/>
+        <location filename="../../qml/synccontroller.cpp" line="67"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="68"/>
+        <location filename="../../qml/synccontroller.cpp" line="69"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="69"/>
+        <location filename="../../qml/synccontroller.cpp" line="70"/>
         <source>%1 bytes</source>
         <translation>%1 bytes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="190"/>
+        <location filename="../../qml/synccontroller.cpp" line="195"/>
+        <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
+        <translation>
+            <numerusform>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</numerusform>
+            <numerusform>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/synccontroller.cpp" line="207"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n record needs your attention: see the message against it.</numerusform>
@@ -2200,7 +2415,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="193"/>
+        <location filename="../../qml/synccontroller.cpp" line="210"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>%n record uploaded.</numerusform>
@@ -2208,17 +2423,9 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="195"/>
+        <location filename="../../qml/synccontroller.cpp" line="212"/>
         <source>Up to date.</source>
         <translation>Up to date.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp"/>
-        <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
-        <translation>
-            <numerusform>The central system ordered this tablet erased. %n record is not on the central system yet: nothing was erased.</numerusform>
-            <numerusform>The central system ordered this tablet erased. %n records are not on the central system yet: nothing was erased.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -2237,90 +2444,6 @@
         <location filename="../../platform/qtcamera.cpp" line="47"/>
         <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
         <translation>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</translation>
-    </message>
-</context>
-<context>
-    <name>WipeDialog</name>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Erase this tablet?</source>
-        <translation>Erase this tablet?</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>The central system ordered this tablet erased.</source>
-        <translation>The central system ordered this tablet erased.</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Its message: %1</source>
-        <translation>Its message: %1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>%n record(s) are not on the central system yet. Erasing now loses them for good:</source>
-        <translation>
-            <numerusform>%n record is not on the central system yet. Erasing now loses it for good:</numerusform>
-            <numerusform>%n records are not on the central system yet. Erasing now loses them for good:</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>draft</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>frozen</source>
-        <translation>frozen</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>not uploaded</source>
-        <translation>not uploaded</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Keep them and try again</source>
-        <translation>Keep them and try again</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Erase anyway</source>
-        <translation>Erase anyway</translation>
-    </message>
-</context>
-<context>
-    <name>WipedPage</name>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>Tablet erased</source>
-        <translation>Tablet erased</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>This tablet was erased</source>
-        <translation>This tablet was erased</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</source>
-        <translation>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>Its message: %1</source>
-        <translation>Its message: %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>To use the tablet again, close the app and open it: it starts with the first sign-in.</source>
-        <translation>To use the tablet again, close the app and open it: it starts with the first sign-in.</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>Close the app</source>
-        <translation>Close the app</translation>
     </message>
 </context>
 </TS>

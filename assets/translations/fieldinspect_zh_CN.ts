@@ -135,281 +135,324 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="21"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
         <source>Record</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="21"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="29"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
         <source>Complete and lock this record?</source>
         <translation>完成并锁定此记录？</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="34"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>完成后的记录不可更改：记录将被封存、加入证据链，并于当日上传至中心系统。如需更正，须另建更正记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="62"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
         <source>Completed and received by the central system.</source>
         <translation>已完成，中心系统已接收。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="62"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>已完成并锁定，有网络时将立即上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="70"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="79"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="86"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="90"/>
         <source>Checkpoints answered</source>
         <translation>已答检查点</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="84"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1（必填：%2/%3）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="88"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="94"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="99"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="106"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="104"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
         <source>Inspection day</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="109"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="117"/>
         <source>(device clock, not synced)</source>
         <translation>（设备时钟，未与服务器校时）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="115"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="286"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="293"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="291"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="292"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="299"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="299"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="313"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="307"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="135"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
         <source>Off-site inspection</source>
         <translation>非现场检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="135"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="144"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="160"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="166"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="173"/>
         <source>Update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="174"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="181"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="180"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="215"/>
         <source>Outcome</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="213"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="220"/>
         <source>No problem found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="216"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="223"/>
         <source>Problem found, rectification ordered</source>
         <translation>发现问题，已责令整改</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
         <source>Violation found, case opened</source>
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="250"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="254"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="311"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="318"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="327"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="334"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="328"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="335"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="328"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="42"/>
         <source>Save the inspection record</source>
         <translation>保存现场检查笔录</translation>
+    </message>
+</context>
+<context>
+    <name>DrawChecks</name>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="197"/>
+        <source>The seed matches the commitment published before the draw.</source>
+        <translation>随机种子与抽取前公布的承诺值一致。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="198"/>
+        <source>Targets and teams recomputed on this tablet are the ones the central system drew.</source>
+        <translation>本平板重新计算出的检查对象和检查组与中心系统抽取的结果一致。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="200"/>
+        <source>Each seed party&apos;s revealed seed matches the commitment it handed in before publication.</source>
+        <translation>各种子方公开的种子均与其在计划公布前提交的承诺值一致。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="202"/>
+        <source>The seed combines every party&apos;s seed, so no single body chose it.</source>
+        <translation>随机种子由各方种子合成，任何单一机构都无法选定。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="204"/>
+        <source>Candidates, inspector pool and conflicts are the lists frozen when the plan was published.</source>
+        <translation>备选对象、检查人员库和回避关系均为计划公布时冻结的名单。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="206"/>
+        <source>The draw ran after the plan was published, under the id fixed then.</source>
+        <translation>抽取在计划公布之后进行，使用公布时确定的抽取编号。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="208"/>
+        <source>The re-draw&apos;s link hashes back to the chain the plan committed to, and the public log lists it.</source>
+        <translation>重新抽取所用的链值可逐级哈希回计划承诺的链首，且已列入公开日志。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/assignmentdetail.cpp" line="210"/>
+        <source>Only drawn members of the team were excluded, and earlier exclusions of this target still apply.</source>
+        <translation>仅排除了本组中抽取产生的成员，且此前对该对象的排除仍然有效。</translation>
     </message>
 </context>
 <context>
@@ -610,7 +653,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="114"/>
+        <location filename="../../qml/Main.qml" line="116"/>
         <source>Field inspection</source>
         <translation>现场执法检查</translation>
     </message>
@@ -756,99 +799,114 @@
 <context>
     <name>RedrawPage</name>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="24"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="26"/>
         <source>Ask for a new draw</source>
         <translation>申请重新抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="54"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="56"/>
         <source>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</source>
         <translation>检查对象和检查人员均为随机抽取，不得随意调换。只有中心系统可以重新抽取；原任务随即撤销，其草稿冻结保留。</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="59"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="61"/>
         <source>The central system is not reachable. A new draw needs the network; nothing was changed.</source>
         <translation>无法连接中心系统。重新抽取需要网络；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="70"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="72"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="75"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="77"/>
         <source>Conflict of interest (回避)</source>
         <translation>需回避（利益冲突）</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="78"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="80"/>
         <source>A team member is absent</source>
         <translation>检查组成员无法到场</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="81"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="83"/>
         <source>Other (say why in the note)</source>
         <translation>其他（请在备注中说明）</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="100"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="103"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
+        <source>Note (required: say why)</source>
+        <translation>备注（必填：说明原因）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="107"/>
+        <source>A re-draw for another reason needs a note saying what it is.</source>
+        <translation>因其他原因申请重新抽取，须在备注中说明具体原因。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="110"/>
         <source>Must not be drawn again</source>
         <translation>不得再次抽中</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="124"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="117"/>
+        <source>Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan&apos;s public log, with its reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
         <source>Asking the central system…</source>
         <translation>正在请求中心系统…</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="124"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
         <source>Ask the central system to draw again</source>
         <translation>请中心系统重新抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="140"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="154"/>
         <source>The central system drew a new team</source>
         <translation>中心系统已重新抽取检查组</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="144"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="158"/>
         <source>New assignment</source>
         <translation>新任务</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="145"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="159"/>
         <source>revision %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="149"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="163"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="150"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="150"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/redraw/RedrawPage.qml" line="156"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="170"/>
         <source>%n draft(s) of the old assignment were frozen and kept.</source>
         <translation>
             <numerusform>原任务的 %n 份草稿已冻结保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="167"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="181"/>
         <source>Back to Today</source>
         <translation>返回今日任务</translation>
     </message>
@@ -1018,18 +1076,22 @@
 <context>
     <name>SignInPage</name>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="130"/>
         <source>This tablet has no security chip the app can use, so your records are protected by a passphrase alone. Choose one of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>本平板没有可供应用使用的安全芯片，您的记录仅由口令保护。请设置至少 12 个字符并包含三类字符（小写字母、大写字母、数字、其他符号）的口令，或至少 20 个字符并包含两类字符。</translation>
     </message>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="138"/>
         <source>New passphrase (at least 12 characters)</source>
         <translation>新口令（至少 12 个字符）</translation>
     </message>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="146"/>
         <source>The same passphrase again</source>
         <translation>再次输入相同的口令</translation>
     </message>
     <message>
+        <location filename="../../qml/account/SignInPage.qml" line="156"/>
         <source>Set the passphrase and open</source>
         <translation>设置口令并打开</translation>
     </message>
@@ -1094,17 +1156,17 @@
         <translation>已登录：%1（%2）。</translation>
     </message>
     <message>
-        <location filename="../../qml/account/SignInPage.qml" line="130"/>
+        <location filename="../../qml/account/SignInPage.qml" line="138"/>
         <source>New PIN (at least 6 characters)</source>
         <translation>新 PIN（至少 6 位）</translation>
     </message>
     <message>
-        <location filename="../../qml/account/SignInPage.qml" line="138"/>
+        <location filename="../../qml/account/SignInPage.qml" line="146"/>
         <source>The same PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../qml/account/SignInPage.qml" line="148"/>
+        <location filename="../../qml/account/SignInPage.qml" line="156"/>
         <source>Set the PIN and open</source>
         <translation>设置 PIN 并进入</translation>
     </message>
@@ -1185,62 +1247,62 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="14"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="15"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="45"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="55"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="46"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="56"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="56"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="66"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="69"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="79"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="74"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="84"/>
         <source>Report due</source>
         <translation>报送期限</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="79"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="89"/>
         <source>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</source>
         <translation>根据本机保存的抽查任务、检查记录及中心系统的接收回执统计。只有中心系统才掌握的数字标注为“本机无法得知”。</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="88"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="98"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="95"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="108"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="102"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="112"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="30"/>
         <source>Save the statistics table</source>
         <translation>保存统计表</translation>
     </message>
@@ -1477,11 +1539,51 @@
     </message>
     <message>
         <location filename="../../qml/target/TargetPage.qml" line="274"/>
+        <source>Algorithm</source>
+        <translation>算法</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="280"/>
         <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
         <translation>已在本平板上根据公布的随机种子重新计算：该检查对象和检查组正是中心系统抽取的结果。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="301"/>
+        <location filename="../../qml/target/TargetPage.qml" line="292"/>
+        <source>Seed party</source>
+        <translation>种子方</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="313"/>
+        <source>Re-draws of this target</source>
+        <translation>该对象的重新抽取记录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <source>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</source>
+        <translation>第 %1 次 · %2 → %3 · 原因：%4%5 · 排除：%6 · 申请人 %7，时间 %8</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <source>conflict of interest</source>
+        <translation>回避</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <source>absence</source>
+        <translation>缺勤</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="328"/>
+        <source>nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="355"/>
         <source>Team (drawn)</source>
         <translation>检查组（随机抽取）</translation>
     </message>
@@ -1626,6 +1728,7 @@
 <context>
     <name>UnlockPage</name>
     <message>
+        <location filename="../../qml/account/UnlockPage.qml" line="54"/>
         <source>Passphrase</source>
         <translation>口令</translation>
     </message>
@@ -1686,381 +1789,484 @@
 <context>
     <name>UserMessages</name>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="75"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>本平板没有可供应用使用的安全芯片，仅用 PIN 不够安全。请设置口令：至少 12 个字符并包含三类字符（小写字母、大写字母、数字、其他符号），或至少 20 个字符并包含两类字符。</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="82"/>
         <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
         <translation>本平板的密钥文件在应用之外被修改过。平板保持锁定：请联网并用您的账号登录，或使用恢复码。您的记录均已保留。</translation>
     </message>
     <message>
-        <source>This data was set up on another device's security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
+        <location filename="../../qml/usermessages.cpp" line="88"/>
+        <source>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
         <translation>这些数据是在另一台设备的安全芯片上设置的，无法在本平板上打开。请联系管理员重新设置本平板；已上传的记录在中心系统中安全保存。</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="94"/>
         <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
         <translation>错误 PIN 次数过多，安全芯片暂时拒绝校验 PIN。请稍候再试；本次未计入尝试次数。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="17"/>
+        <location filename="../../qml/usermessages.cpp" line="34"/>
         <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>
         <translation>PIN 错误，请重试。连续 10 次错误后平板将锁定，需联网登录解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="20"/>
+        <location filename="../../qml/usermessages.cpp" line="40"/>
         <source>Too many wrong PINs. Wait until the countdown ends, then try again.</source>
         <translation>PIN 错误次数过多。请等倒计时结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="22"/>
+        <location filename="../../qml/usermessages.cpp" line="44"/>
         <source>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</source>
         <translation>连续 10 次 PIN 错误，平板已锁定。请联网并用您的账号登录以解锁。您的记录均已保留。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="25"/>
+        <location filename="../../qml/usermessages.cpp" line="50"/>
         <source>This PIN is too short. Choose a PIN of at least 6 characters.</source>
         <translation>PIN 太短。请设置至少 6 位的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="27"/>
+        <location filename="../../qml/usermessages.cpp" line="54"/>
+        <location filename="../../qml/usermessages.cpp" line="60"/>
         <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
         <translation>本平板属于其他检查人员。请使用设置本平板的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="30"/>
+        <location filename="../../qml/usermessages.cpp" line="66"/>
         <source>This tablet is already set up. Unlock it with your PIN.</source>
         <translation>本平板已设置，请用 PIN 解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="32"/>
+        <location filename="../../qml/usermessages.cpp" line="69"/>
         <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
         <translation>本平板的密钥文件已损坏。请勿重置平板，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="35"/>
+        <location filename="../../qml/usermessages.cpp" line="99"/>
         <source>The data on this tablet is locked. Enter your PIN.</source>
         <translation>本平板上的数据已锁定。请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="37"/>
+        <location filename="../../qml/usermessages.cpp" line="102"/>
         <source>Sign in online first, then choose a PIN.</source>
         <translation>请先联网登录，再设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="39"/>
+        <location filename="../../qml/usermessages.cpp" line="104"/>
         <source>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</source>
         <translation>请输入中心系统地址（例如 https://central.example/api/v1）后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="42"/>
+        <location filename="../../qml/usermessages.cpp" line="108"/>
+        <location filename="../../qml/usermessages.cpp" line="114"/>
         <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
         <translation>您与中心系统的会话已结束。请重新登录；平板上的数据均未丢失。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="45"/>
+        <location filename="../../qml/usermessages.cpp" line="120"/>
         <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
         <translation>平板上已没有该项。请返回今日任务并同步最新任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="48"/>
+        <location filename="../../qml/usermessages.cpp" line="125"/>
         <source>The user name or the password is wrong. Check both and try again.</source>
         <translation>用户名或密码错误。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="50"/>
+        <location filename="../../qml/usermessages.cpp" line="129"/>
         <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
         <translation>密码错误次数过多，账号已锁定。请等待 15 分钟或请管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="54"/>
+        <location filename="../../qml/usermessages.cpp" line="135"/>
+        <location filename="../../qml/usermessages.cpp" line="141"/>
+        <location filename="../../qml/usermessages.cpp" line="147"/>
+        <location filename="../../qml/usermessages.cpp" line="153"/>
+        <location filename="../../qml/usermessages.cpp" line="159"/>
+        <location filename="../../qml/usermessages.cpp" line="165"/>
         <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
         <translation>无法连接中心系统。请检查网络连接。您的工作已保存在平板上，网络恢复后将立即发送。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="57"/>
+        <location filename="../../qml/usermessages.cpp" line="171"/>
         <source>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
         <translation>中心系统的证书未通过验证，未发送任何数据。请与管理员核对服务器设置（CA 文件或公钥指纹）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="60"/>
+        <location filename="../../qml/usermessages.cpp" line="177"/>
         <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
         <translation>不允许使用该服务器地址。请使用 https:// 地址（http:// 仅限本机上的测试服务器）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="63"/>
+        <location filename="../../qml/usermessages.cpp" line="182"/>
         <source>The central system&apos;s answer was too large to accept. Tell your administrator.</source>
         <translation>中心系统的响应过大，无法接收。请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="66"/>
+        <location filename="../../qml/usermessages.cpp" line="187"/>
         <source>The request was cancelled. Try again.</source>
         <translation>请求已取消。请重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="68"/>
+        <location filename="../../qml/usermessages.cpp" line="189"/>
         <source>Only the team leader of this assignment can ask for a new draw.</source>
         <translation>只有该任务的检查组组长才能申请重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="70"/>
+        <location filename="../../qml/usermessages.cpp" line="193"/>
+        <location filename="../../qml/usermessages.cpp" line="199"/>
         <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
         <translation>该任务已因重新抽取而撤销。请同步最新任务并使用新任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="73"/>
+        <location filename="../../qml/usermessages.cpp" line="205"/>
         <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
         <translation>该任务已有检查记录，无法再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="76"/>
+        <location filename="../../qml/usermessages.cpp" line="211"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>照片未导入：平板存储空间不足。请上传记录、释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="79"/>
+        <location filename="../../qml/usermessages.cpp" line="217"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>该文件不是本应用可读取的图片。请选择 JPEG 或 PNG 照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="81"/>
+        <location filename="../../qml/usermessages.cpp" line="221"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="83"/>
+        <location filename="../../qml/usermessages.cpp" line="225"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>本机上没有这份记录。请返回“今日”页面重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="85"/>
+        <location filename="../../qml/usermessages.cpp" line="229"/>
+        <location filename="../../qml/usermessages.cpp" line="235"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>无法生成 PDF（%1）。请重试；如仍失败，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="89"/>
+        <location filename="../../qml/usermessages.cpp" line="241"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>无法写入文件：%1 请检查可用存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="92"/>
+        <location filename="../../qml/usermessages.cpp" line="245"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>本设备没有可用的相机。请改为从文件导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="95"/>
+        <location filename="../../qml/usermessages.cpp" line="250"/>
+        <location filename="../../qml/usermessages.cpp" line="255"/>
+        <location filename="../../qml/usermessages.cpp" line="260"/>
+        <location filename="../../qml/usermessages.cpp" line="265"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>无法打开本平板上的数据（%1）。请勿重置平板，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="99"/>
+        <location filename="../../qml/usermessages.cpp" line="270"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>平板存储空间已满。请释放空间；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="101"/>
+        <location filename="../../qml/usermessages.cpp" line="274"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>中心系统因记录过大而拒收（文字不超过 4,000 字，照片不超过 25 MiB，最多 200 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="104"/>
+        <location filename="../../qml/usermessages.cpp" line="279"/>
+        <location filename="../../qml/usermessages.cpp" line="285"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>中心系统拒收此记录（%1）：%2 请保持平板现状并联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="108"/>
+        <location filename="../../qml/usermessages.cpp" line="430"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误（%1）。请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="111"/>
+        <location filename="../../qml/usermessages.cpp" line="433"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误：%1 请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="126"/>
+        <location filename="../../qml/usermessages.cpp" line="296"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>有必填检查点未作答。请作答。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="128"/>
+        <location filename="../../qml/usermessages.cpp" line="299"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>有不合格检查点未填写发现的问题。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="130"/>
+        <location filename="../../qml/usermessages.cpp" line="303"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>有发现的问题未填写描述。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="132"/>
+        <location filename="../../qml/usermessages.cpp" line="306"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>有不合格检查点需要照片证据。请为该问题拍摄或导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="135"/>
+        <location filename="../../qml/usermessages.cpp" line="311"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>有问题引用了不属于本记录的照片。请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="137"/>
+        <location filename="../../qml/usermessages.cpp" line="316"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>每条记录最多 200 张照片。请删除部分照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="139"/>
+        <location filename="../../qml/usermessages.cpp" line="319"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>有照片超过 25 MiB。请删除后重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="141"/>
+        <location filename="../../qml/usermessages.cpp" line="323"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>有文字超过 4,000 字。请精简。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="143"/>
+        <location filename="../../qml/usermessages.cpp" line="326"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>请选择检查结果。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="145"/>
+        <location filename="../../qml/usermessages.cpp" line="328"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>有检查点不合格，检查结果不能为“未发现问题”。请选择“发现问题已责令整改”或“发现违法行为已立案调查”。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="148"/>
+        <location filename="../../qml/usermessages.cpp" line="333"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>不予公开的结果须说明理由。请填写理由，或改为公开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="151"/>
+        <location filename="../../qml/usermessages.cpp" line="339"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>现场检查须至少有两名持执法证的检查组成员被标记为在场。专家不计入。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="154"/>
+        <location filename="../../qml/usermessages.cpp" line="344"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>缺少现场检查的位置。请允许定位并等待定位成功。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="157"/>
+        <location filename="../../qml/usermessages.cpp" line="349"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>请选择非现场检查的方式。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="159"/>
+        <location filename="../../qml/usermessages.cpp" line="352"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>现场检查不应有非现场检查方式。请删除。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="161"/>
+        <location filename="../../qml/usermessages.cpp" line="355"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>标记在场的人员不在抽中的检查组内，或您不在检查组内。只有抽中的检查组可以检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="164"/>
+        <location filename="../../qml/usermessages.cpp" line="361"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>该任务已因重新抽取而撤销，不能再检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="166"/>
+        <location filename="../../qml/usermessages.cpp" line="365"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>该任务没有抽查计划，不得检查（无计划清单不检查）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="169"/>
+        <location filename="../../qml/usermessages.cpp" line="370"/>
+        <location filename="../../qml/usermessages.cpp" line="376"/>
+        <location filename="../../qml/usermessages.cpp" line="382"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>本次检查有事项不在事项清单或任务中。请同步最新数据；如仍存在，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="172"/>
+        <location filename="../../qml/usermessages.cpp" line="388"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>有事项没有法律依据，不得检查（无法律依据不检查）。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="175"/>
+        <location filename="../../qml/usermessages.cpp" line="394"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>更正记录须注明所更正的记录及更正理由。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="176"/>
+        <location filename="../../qml/usermessages.cpp" line="447"/>
         <source>This value is not valid: %1</source>
         <translation>该值无效：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp"/>
+        <location filename="../../qml/usermessages.cpp" line="28"/>
         <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
         <translation>本平板上已没有这份记录：中心系统已接收，保留期满后已从本机删除。记录由中心系统保存，本机只保留其回执。</translation>
     </message>
 </context>
 <context>
+    <name>WipeDialog</name>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="14"/>
+        <source>Erase this tablet?</source>
+        <translation>清除本平板的数据？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="24"/>
+        <source>The central system ordered this tablet erased.</source>
+        <translation>中心系统已下令清除本平板的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="24"/>
+        <source>Its message: %1</source>
+        <translation>附言：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/sync/WipeDialog.qml" line="30"/>
+        <source>%n record(s) are not on the central system yet. Erasing now loses them for good:</source>
+        <translation>
+            <numerusform>%n 条记录尚未到达中心系统，现在清除将永久丢失：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <source>not uploaded</source>
+        <translation>未上传</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="51"/>
+        <source>Keep them and try again</source>
+        <translation>保留并重试上传</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipeDialog.qml" line="58"/>
+        <source>Erase anyway</source>
+        <translation>仍然清除</translation>
+    </message>
+</context>
+<context>
+    <name>WipedPage</name>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="13"/>
+        <source>Tablet erased</source>
+        <translation>平板已清除</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="23"/>
+        <source>This tablet was erased</source>
+        <translation>本平板的数据已清除</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="30"/>
+        <source>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</source>
+        <translation>这是中心系统的指令。本平板上的记录、照片、密钥和设置均已删除；已上传的内容由中心系统保存。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="30"/>
+        <source>Its message: %1</source>
+        <translation>附言：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="35"/>
+        <source>To use the tablet again, close the app and open it: it starts with the first sign-in.</source>
+        <translation>如需再次使用本平板，请关闭并重新打开应用：将从首次登录开始。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/WipedPage.qml" line="42"/>
+        <source>Close the app</source>
+        <translation>关闭应用</translation>
+    </message>
+</context>
+<context>
     <name>fi::app::AssignmentDetail</name>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="111"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="112"/>
         <source>The unified social credit code does not have 18 characters. The central directory holds it this way; report it, and inspect as assigned.</source>
         <translation>统一社会信用代码不是 18 位。名录库中即为此代码；请上报该问题，并按任务检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="114"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="115"/>
         <source>Character %1 of the unified social credit code is not allowed. The central directory holds it this way; report it, and inspect as assigned.</source>
         <translation>统一社会信用代码第 %1 位字符不合规。名录库中即为此代码；请上报该问题，并按任务检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="118"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="119"/>
         <source>The check character of the unified social credit code is wrong (expected %1). The central directory holds it this way; report it, and inspect as assigned.</source>
         <translation>统一社会信用代码校验位错误（应为 %1）。名录库中即为此代码；请上报该问题，并按任务检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="164"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="165"/>
         <source>The draw %1 is not on this tablet yet, so the team cannot be checked. Sync to fetch it.</source>
         <translation>本平板上还没有抽取结果 %1，无法核验检查组。请同步获取。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="169"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="170"/>
         <source>The team of this assignment is not the team the published draw gives this target. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
         <translation>该任务的检查组与公布的抽取结果不一致。仍可检查，但记录将注明抽取未经验证。请告知检查组组长。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="174"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="175"/>
         <source>Recomputing the draw on this tablet gives another result than the one the central system published. You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
         <translation>在本平板上重新计算抽取的结果与中心系统公布的不一致。仍可检查，但记录将注明抽取未经验证。请告知检查组组长。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="178"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="179"/>
         <source>The published draw fails its check (%1). You may still inspect, but the record will say that the draw was not verified. Tell your team leader.</source>
         <translation>公布的抽取结果未通过核验（%1）。仍可检查，但记录将注明抽取未经验证。请告知检查组组长。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="188"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="189"/>
         <source>A higher level inspected this target this year without finding a problem, so the draw left it out.</source>
         <translation>上级部门本年度已抽查该对象且未发现问题，故本次抽取予以排除。</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="190"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="191"/>
         <source>The draw left this target out: %1</source>
         <translation>本次抽取排除了该对象：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="203"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="256"/>
         <source>Permit class</source>
         <translation>排污许可类别</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="204"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="257"/>
         <source>Supervision type</source>
         <translation>监管类型</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="205"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="258"/>
         <source>Pollutants</source>
         <translation>排放污染物类型</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="206"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="259"/>
         <source>Heavy-pollution weather grade</source>
         <translation>重污染天气绩效分级</translation>
     </message>
     <message>
-        <location filename="../../qml/assignmentdetail.cpp" line="207"/>
+        <location filename="../../qml/assignmentdetail.cpp" line="260"/>
         <source>Environmental credit rating</source>
         <translation>环境信用评价结果</translation>
     </message>
@@ -2068,34 +2274,34 @@
 <context>
     <name>fi::app::InspectionEditor</name>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="351"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="320"/>
         <source>The inspection in general</source>
         <translation>本次检查（通用）</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="357"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="326"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="392"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="357"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="710"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="650"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>记录暂不能完成：下方列出了 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="724"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="664"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
     </message>
@@ -2129,23 +2335,23 @@
 <context>
     <name>fi::app::Session</name>
     <message>
-        <location filename="../../qml/session.cpp" line="127"/>
-        <location filename="../../qml/session.cpp" line="219"/>
+        <location filename="../../qml/session.cpp" line="138"/>
+        <location filename="../../qml/session.cpp" line="237"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="154"/>
+        <location filename="../../qml/session.cpp" line="165"/>
         <source>The two PINs differ. Enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致。请输入相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="176"/>
+        <location filename="../../qml/session.cpp" line="189"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="197"/>
+        <location filename="../../qml/session.cpp" line="215"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -2153,12 +2359,12 @@
 <context>
     <name>fi::app::StatisticsModel</name>
     <message>
-        <location filename="../../qml/statisticsmodel.cpp" line="57"/>
+        <location filename="../../qml/statisticsmodel.cpp" line="60"/>
         <source>not known on this tablet</source>
         <translation>本机无法得知</translation>
     </message>
     <message>
-        <location filename="../../qml/statisticsmodel.cpp"/>
+        <location filename="../../qml/statisticsmodel.cpp" line="168"/>
         <source>Choose a file on this tablet to save the table to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存统计表；未写入任何文件。</translation>
     </message>
@@ -2166,41 +2372,41 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="66"/>
+        <location filename="../../qml/synccontroller.cpp" line="67"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="68"/>
+        <location filename="../../qml/synccontroller.cpp" line="69"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="69"/>
+        <location filename="../../qml/synccontroller.cpp" line="70"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="190"/>
+        <location filename="../../qml/synccontroller.cpp" line="207"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n 条记录需要处理：请查看各条记录的提示。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="193"/>
+        <location filename="../../qml/synccontroller.cpp" line="210"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="195"/>
+        <location filename="../../qml/synccontroller.cpp" line="212"/>
         <source>Up to date.</source>
         <translation>已是最新。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp"/>
+        <location filename="../../qml/synccontroller.cpp" line="195"/>
         <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
         <translation>
             <numerusform>中心系统已下令清除本平板的数据。%n 条记录尚未到达中心系统：未清除任何数据。</numerusform>
@@ -2223,89 +2429,6 @@
         <location filename="../../platform/qtcamera.cpp" line="47"/>
         <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
         <translation>相机故障：%1。请关闭其他相机应用后重试，或从文件导入照片。</translation>
-    </message>
-</context>
-<context>
-    <name>WipeDialog</name>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Erase this tablet?</source>
-        <translation>清除本平板的数据？</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>The central system ordered this tablet erased.</source>
-        <translation>中心系统已下令清除本平板的数据。</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Its message: %1</source>
-        <translation>附言：%1</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>%n record(s) are not on the central system yet. Erasing now loses them for good:</source>
-        <translation>
-            <numerusform>%n 条记录尚未到达中心系统，现在清除将永久丢失：</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>frozen</source>
-        <translation>已冻结</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>not uploaded</source>
-        <translation>未上传</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Keep them and try again</source>
-        <translation>保留并重试上传</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipeDialog.qml"/>
-        <source>Erase anyway</source>
-        <translation>仍然清除</translation>
-    </message>
-</context>
-<context>
-    <name>WipedPage</name>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>Tablet erased</source>
-        <translation>平板已清除</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>This tablet was erased</source>
-        <translation>本平板的数据已清除</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>The central system ordered it. Its records, photos, keys and settings are gone from this tablet; what was uploaded is kept by the central system.</source>
-        <translation>这是中心系统的指令。本平板上的记录、照片、密钥和设置均已删除；已上传的内容由中心系统保存。</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>Its message: %1</source>
-        <translation>附言：%1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>To use the tablet again, close the app and open it: it starts with the first sign-in.</source>
-        <translation>如需再次使用本平板，请关闭并重新打开应用：将从首次登录开始。</translation>
-    </message>
-    <message>
-        <location filename="../../qml/sync/WipedPage.qml"/>
-        <source>Close the app</source>
-        <translation>关闭应用</translation>
     </message>
 </context>
 </TS>

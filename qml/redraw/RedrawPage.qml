@@ -12,6 +12,8 @@ FiPage {
 
     property string assignmentId: ""
     property var excluded: []
+    // "Other" needs a note (the central system refuses it otherwise: 422 note_required).
+    readonly property bool noteMissing: reasonGroup.reason === "other" && note.text.trim().length === 0
 
     function toggle(id: string, on: bool) {
         const next = excluded.filter(x => x !== id);
@@ -97,10 +99,22 @@ FiPage {
                         id: note
                         objectName: "redrawNote"
                         Layout.fillWidth: true
-                        label: qsTr("Note")
+                        label: reasonGroup.reason === "other" ? qsTr("Note (required: say why)") : qsTr("Note")
+                    }
+                    FiErrorText {
+                        objectName: "noteRequired"
+                        Layout.fillWidth: true
+                        text: page.noteMissing ? qsTr("A re-draw for another reason needs a note saying what it is.") : ""
                     }
                     FiSectionTitle {
                         text: qsTr("Must not be drawn again")
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        wrapMode: Text.Wrap
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                        text: qsTr("Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan's public log, with its reason.")
                     }
                     Repeater {
                         model: current.drawnTeam
@@ -122,7 +136,7 @@ FiPage {
                         Layout.fillWidth: true
                         tone: "primary"
                         text: redraw.busy ? qsTr("Asking the central system…") : qsTr("Ask the central system to draw again")
-                        enabled: !redraw.busy && reasonGroup.reason.length > 0
+                        enabled: !redraw.busy && reasonGroup.reason.length > 0 && !page.noteMissing
                         onClicked: redraw.request(reasonGroup.reason, note.text, page.excluded)
                     }
                 }

@@ -268,6 +268,12 @@ FiPage {
                             label: qsTr("Draw")
                             value: detail.drawId
                         }
+                        FiKeyValue {
+                            Layout.fillWidth: true
+                            visible: detail.drawAlgorithm.length > 0
+                            label: qsTr("Algorithm")
+                            value: detail.drawAlgorithm
+                        }
                         Label {
                             Layout.fillWidth: true
                             visible: detail.drawVerified
@@ -275,6 +281,46 @@ FiPage {
                             wrapMode: Text.Wrap
                             color: Theme.textSecondary
                             font.pixelSize: Theme.fontSmall
+                        }
+                        // Who holds part of the seed: no single body could choose it.
+                        Repeater {
+                            objectName: "drawParties"
+                            model: detail.drawParties
+                            delegate: FiKeyValue {
+                                required property var modelData
+                                Layout.fillWidth: true
+                                label: qsTr("Seed party")
+                                value: modelData.name + " · " + modelData.commitment.substring(0, 16) + "…"
+                            }
+                        }
+                        // What this tablet checked, one sentence each.
+                        Repeater {
+                            objectName: "drawChecks"
+                            model: detail.drawChecks
+                            delegate: Label {
+                                required property string modelData
+                                Layout.fillWidth: true
+                                text: "✓ " + modelData
+                                wrapMode: Text.Wrap
+                                color: Theme.textSecondary
+                                font.pixelSize: Theme.fontSmall
+                            }
+                        }
+                        // Every re-draw of this target in the plan's public log.
+                        FiSectionTitle {
+                            Layout.fillWidth: true
+                            visible: detail.redrawHistory.length > 0
+                            text: qsTr("Re-draws of this target")
+                        }
+                        Repeater {
+                            objectName: "redrawHistory"
+                            model: detail.redrawHistory
+                            delegate: Label {
+                                required property var modelData
+                                Layout.fillWidth: true
+                                wrapMode: Text.Wrap
+                                text: qsTr("No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8").arg(modelData.index).arg(modelData.assignmentId).arg(modelData.newAssignmentId).arg(modelData.reason === "conflict" ? qsTr("conflict of interest") : modelData.reason === "absence" ? qsTr("absence") : qsTr("other")).arg(modelData.note.length > 0 ? " (" + modelData.note + ")" : "").arg(modelData.excluded.length > 0 ? modelData.excluded.join(", ") : qsTr("nobody")).arg(modelData.by).arg(modelData.at)
+                            }
                         }
                         FiErrorText {
                             objectName: "drawWarning"

@@ -1,10 +1,13 @@
 // The translation catalogues: Chinese is the app's default language, so a message without
 // its Chinese text would show English to inspectors. Every message of fieldinspect_zh_CN.ts
 // must be translated and finished; fieldinspect_en.ts must be complete too.
+#include "core/drawcommitment.h"
+
 #include <QFile>
 #include <QRegularExpression>
 #include <QTest>
 #include <QXmlStreamReader>
+#include <algorithm>
 
 namespace {
 
@@ -127,6 +130,28 @@ private Q_SLOTS:
     }
     void english_is_complete() {
         check_complete(QStringLiteral("fieldinspect_en.ts"), QStringLiteral("en"));
+    }
+    void every_draw_check_is_in_the_catalogue() {
+        // core's draw_checks() sentences reach the app through context DrawChecks: each must be
+        // there (the app's table of them and core's list kept the same), translated.
+        QString lang;
+        const auto messages =
+            read_ts(QStringLiteral(FI_TRANSLATIONS_DIR "/fieldinspect_zh_CN.ts"), &lang);
+        QStringList missing;
+        for (const auto algorithm :
+             {fi::draw_algorithm_v1, fi::draw_algorithm_v2, fi::draw_algorithm_v2_redraw})
+            for (const auto sentence : fi::draw_checks(algorithm)) {
+                const QString source =
+                    QString::fromUtf8(sentence.data(), qsizetype(sentence.size()));
+                const bool found =
+                    std::any_of(messages.begin(), messages.end(), [&](const Message& m) {
+                        return m.context == QLatin1String("DrawChecks") && m.source == source &&
+                               !m.vanished && !m.unfinished && !m.translation.isEmpty();
+                    });
+                if (!found)
+                    missing << source;
+            }
+        QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QLatin1Char('\n'))));
     }
 };
 

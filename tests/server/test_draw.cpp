@@ -412,6 +412,14 @@ TEST_CASE("targets a higher level inspected this year without a problem may be e
             hr_key.push_back(t["id"]);
     }
     REQUIRE(hr_key.size() == 12);
+    // The one the demo plan drew, which the prior checks below leave alone.
+    std::string demo_drawn;
+    const json preview = demo_file("draw-preview.json");
+    for (const json& id : preview["draw"]["selected"])
+        if (std::find(hr_key.begin(), hr_key.end(), id.get<std::string>()) != hr_key.end())
+            demo_drawn = id;
+    REQUIRE(!demo_drawn.empty());
+    REQUIRE(std::find(hr_key.begin(), hr_key.begin() + 4, demo_drawn) == hr_key.begin() + 4);
     REQUIRE(reference
                 .put_prior_check(
                     {hr_key[0], 2026, "province", "省生态环境厅", "no_problem", "2026-05-10"})
@@ -437,11 +445,11 @@ TEST_CASE("targets a higher level inspected this year without a problem may be e
     const auto result = reveal_and_draw(ts.server().draws(), "P-HR");
     REQUIRE(result.ok());
     const auto& d = result->draw;
-    // The demo drew T-00058 this year: targets nobody drew come first, so it is left out too.
+    // The demo drew one this year: targets nobody drew come first, so it is left out too.
     REQUIRE(d.excluded.size() == 2);
     CHECK(d.excluded[0].target_id == hr_key[0]);
     CHECK(d.excluded[0].reason == "inspected_by_higher_level");
-    CHECK(d.excluded[1].target_id == "T-00058");
+    CHECK(d.excluded[1].target_id == demo_drawn);
     CHECK(d.excluded[1].reason == "drawn_this_year");
     const auto& candidates = d.strata[0].candidates;
     CHECK(candidates.size() == 10);
@@ -451,7 +459,7 @@ TEST_CASE("targets a higher level inspected this year without a problem may be e
     CHECK(
         Http(ts.port(), sign_in(ts.port(), "admin")).get("/draws/D-P-HR").json_body()["excluded"] ==
         json::array({{{"target_id", hr_key[0]}, {"reason", "inspected_by_higher_level"}},
-                     {{"target_id", "T-00058"}, {"reason", "drawn_this_year"}}}));
+                     {{"target_id", demo_drawn}, {"reason", "drawn_this_year"}}}));
 }
 
 TEST_CASE(
