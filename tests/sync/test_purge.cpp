@@ -80,7 +80,7 @@ TEST_CASE("retention: what the central system acknowledged leaves the tablet, it
 
     // Received: within the default 30 days it stays, at the end of the sync too.
     r = tab.cli("sync --json");
-    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text() + r.out);
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text() << r.out);
     CHECK(json::parse(r.out).at("uploaded") == 1);
     CHECK(json::parse(r.out).at("purged") == 0);
     CHECK(tab.cli("export " + id).status == 0);
