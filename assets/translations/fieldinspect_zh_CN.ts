@@ -856,7 +856,7 @@
     <message>
         <location filename="../../qml/redraw/RedrawPage.qml" line="117"/>
         <source>Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan&apos;s public log, with its reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>只能排除抽取进入本组的成员；每次重新抽取都按顺序记入计划的公开日志，并注明原因。</translation>
     </message>
     <message>
         <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>

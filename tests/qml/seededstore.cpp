@@ -1,6 +1,7 @@
 #include "seededstore.h"
 
 #include "core/atomicfile.h"
+#include "core/drawcommitment.h"
 #include "core/metastore.h"
 #include "core/recordstore.h"
 #include "core/referencestore.h"
@@ -70,9 +71,41 @@ void seed_store(const fs::path& data_dir, const std::string& pin, const SeedOpti
     ReferenceStore refs(db);
     must(refs.apply_catalogue_page(page_of(read_json(demo / "catalogue.json"))), "catalogue");
     must(refs.apply_inspector_page(page_of(read_json(demo / "inspectors.json"))), "roster");
+    // The plan's interface 1.1 publication, as the reference server would publish it: the
+    // parties' commitments, the frozen lists' hashes, the draw id and a re-draw chain's tip;
+    // the draw with the parties' revealed seeds (party-seeds.json), checked as a pull checks it.
     json draw = preview.at("draw");
+    const auto decoded = must(decode_draw(draw), "preview draw");
+    PlanCommitment commitment;
+    const json seeds = read_json(demo / "party-seeds.json");
+    json parties = json::array();
+    for (const json& p : seeds.at("parties")) {
+        const std::string seed = p.at("seed");
+        commitment.parties.push_back({p.at("name"), *seed_commitment_for(seed), std::nullopt});
+        parties.push_back({{"name", p.at("name")},
+                           {"seed_commitment", *seed_commitment_for(seed)},
+                           {"seed", seed}});
+    }
+    commitment.strata_sha256 = *strata_sha256(decoded.strata);
+    commitment.pool_sha256 = *pool_sha256(decoded.inspector_pool);
+    commitment.conflicts_sha256 = *conflicts_sha256(decoded.conflicts);
+    commitment.draw_id = decoded.id;
+    commitment.team_size = decoded.team_size;
+    commitment.redraw_chain_tip = std::string(64, '0');
+    commitment.redraw_chain_length = 1;
+    const json commitment_json = encode_plan_commitment(commitment);
+    must(refs.store_plan({{"id", plan.at("id")},
+                          {"name", plan.at("name")},
+                          {"year", plan.at("year")},
+                          {"kind", plan.at("kind")},
+                          {"unit", plan.at("unit")},
+                          {"published_at", plan.at("published_at")},
+                          {"commitment", commitment_json}}),
+         "plan");
     draw["published_at"] = plan.at("published_at");
     draw["drawn_at"] = "2026-09-30T10:00:00.000+08:00";
+    draw["plan_commitment"] = commitment_json;
+    draw["parties"] = parties;
     const auto stored_draw = must(refs.store_draw(draw), "draw");
     if (!stored_draw.verification.verified())
         throw std::runtime_error("the demo draw does not verify: " +

@@ -217,7 +217,9 @@ private Q_SLOTS:
         const std::string cli_record = made.at("id");
         run(cli + " sync", &status);
         QCOMPARE(status, 0);
-        const json pdf = json::parse(run(cli + " pdf " + cli_record + " --json", &status));
+        const json pdf = json::parse(run(cli + " pdf " + cli_record + " --json --out '" +
+                                             (dir / "cli-record.pdf").string() + "'",
+                                         &status));
         QCOMPARE(status, 0);
         const json cli_body = stored_record(dir / "cli", cli_record);
 

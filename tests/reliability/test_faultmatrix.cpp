@@ -56,6 +56,7 @@ TEST_CASE("scenario 3: network fault matrix, each fault bounded, classified, not
     std::string figures;
     auto check = [&](const Case& c, const Attempt& a) {
         CAPTURE(c.name);
+        CAPTURE(a.entry.error_message);
         ++runs;
         const bool ok = a.took <= c.bound && a.summary.retry_later == 1 && a.summary.parked == 0 &&
                         a.summary.uploaded == 0 && !a.summary.needs_sign_in &&
@@ -100,7 +101,8 @@ TEST_CASE("scenario 3: network fault matrix, each fault bounded, classified, not
     check({"refused", 1500ms, "network_connect"},
           attempt_through(t, "http://127.0.0.1:" + std::to_string(closed_port()) + "/api/v1"));
     check({"unresolvable", 2s + 1500ms, "network_resolve"},
-          attempt_through(t, "http://fieldinspect-test.invalid/api/v1"));
+          attempt_through(
+              t, "https://fieldinspect-test.invalid/api/v1")); // plain http goes to loopback only
 
     server.faults(json::array({{{"method", "POST"},
                                 {"path", "/inspections$"},
