@@ -2,6 +2,7 @@
 
 #include "core/atomicfile.h"
 #include "core/date.h"
+#include "core/draw.h"
 #include "core/evidencechain.h"
 #include "core/sha256.h"
 
@@ -277,6 +278,51 @@ json led_assignment(const Http& http, const std::string& inspector_id, bool onsi
             return a;
     }
     throw std::runtime_error("no assignment led by " + inspector_id);
+}
+
+json test_stratum(const std::string& category, std::optional<int> k, const std::string& mode,
+                  json items) {
+    json s = {
+        {"category", category}, {"mode", mode}, {"item_ids", items}, {"expert_ids", json::array()}};
+    if (k)
+        s["k"] = *k;
+    return s;
+}
+
+std::string party_seed(const std::string& plan_id, int party) {
+    return fi::Sha256::hex("test seed of party " + std::to_string(party) + " for " + plan_id);
+}
+
+const std::array<std::string, 2> party_names = {"法制审核科", "驻局纪检监察组"};
+
+json test_plan(const std::string& id, const std::string& unit, json strata, const std::string& from,
+               const std::string& to) {
+    json parties = json::array();
+    for (int i = 0; i < 2; ++i)
+        parties.push_back({{"name", party_names[i]},
+                           {"seed_commitment", *fi::seed_commitment_for(party_seed(id, i))}});
+    return {{"id", id},
+            {"name", "测试计划 " + id},
+            {"year", 2026},
+            {"kind", "routine"},
+            {"unit", unit},
+            {"published_at",
+             fi::china_timestamp(std::chrono::system_clock::now() - std::chrono::minutes(1))},
+            {"window", {{"from", from}, {"to", to}}},
+            {"strata", strata},
+            {"draw",
+             {{"id", "D-" + id},
+              {"team_size", 2},
+              {"conflicts", json::object()},
+              {"parties", parties}}}};
+}
+
+fi::Result<fi::server::DrawResult> reveal_and_draw(fi::server::DrawService& draws,
+                                                   const std::string& plan_id) {
+    for (int i = 0; i < 2; ++i)
+        if (auto r = draws.reveal_seed(plan_id, party_names[i], party_seed(plan_id, i)); !r)
+            return r.error();
+    return draws.run_draw(plan_id);
 }
 
 } // namespace fi::test

@@ -4,10 +4,12 @@
 // clock the test can move, a plain HTTP client (cpp-httplib's, over real sockets), and valid
 // inspection records for the demo assignments, chained like a tablet chains them.
 
+#include "server/drawservice.h"
 #include "server/httplib_wrap.h"
 #include "server/server.h"
 #include "support/tempdir.h"
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -100,6 +102,19 @@ std::string sign_in(int port, const std::string& username,
 const json& demo_catalogue();
 /// An assets/demo file.
 json demo_file(const std::string& name);
+
+/// Plans as tests publish them (interface 1.1): a stratum of a plan file; the seed of test
+/// party 0 or 1 of a plan (fixed per plan, different between plans); a plan of `unit` with
+/// those two parties' commitments, published a minute ago (a draw runs only after it).
+json test_stratum(const std::string& category, std::optional<int> k, const std::string& mode,
+                  json items);
+std::string party_seed(const std::string& plan_id, int party);
+extern const std::array<std::string, 2> party_names;
+json test_plan(const std::string& id, const std::string& unit, json strata,
+               const std::string& from = "2026-10-01", const std::string& to = "2026-12-31");
+/// Every party reveals its seed, then the plan's draw runs.
+fi::Result<fi::server::DrawResult> reveal_and_draw(fi::server::DrawService& draws,
+                                                   const std::string& plan_id);
 
 /// A tablet's side of the upload: builds valid records for assignments and chains them.
 class Tablet {

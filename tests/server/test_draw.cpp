@@ -28,53 +28,6 @@ using fi::server::PlanSpec;
 
 namespace {
 
-json stratum(const std::string& category, std::optional<int> k, const std::string& mode,
-             json items) {
-    json s = {
-        {"category", category}, {"mode", mode}, {"item_ids", items}, {"expert_ids", json::array()}};
-    if (k)
-        s["k"] = *k;
-    return s;
-}
-
-// The seeds of a test plan's two parties: fixed per plan, different between plans.
-std::string party_seed(const std::string& plan_id, int party) {
-    return fi::Sha256::hex("test seed of party " + std::to_string(party) + " for " + plan_id);
-}
-const std::array<std::string, 2> party_names = {"法制审核科", "驻局纪检监察组"};
-
-json plan(const std::string& id, const std::string& unit, json strata,
-          const std::string& from = "2026-10-01", const std::string& to = "2026-12-31") {
-    json parties = json::array();
-    for (int i = 0; i < 2; ++i)
-        parties.push_back({{"name", party_names[i]},
-                           {"seed_commitment", *fi::seed_commitment_for(party_seed(id, i))}});
-    return {{"id", id},
-            {"name", "测试计划 " + id},
-            {"year", 2026},
-            {"kind", "routine"},
-            {"unit", unit},
-            // Published a minute ago: a draw runs only after its plan's publication.
-            {"published_at",
-             fi::china_timestamp(std::chrono::system_clock::now() - std::chrono::minutes(1))},
-            {"window", {{"from", from}, {"to", to}}},
-            {"strata", strata},
-            {"draw",
-             {{"id", "D-" + id},
-              {"team_size", 2},
-              {"conflicts", json::object()},
-              {"parties", parties}}}};
-}
-
-// Every party reveals its seed, then the draw runs.
-fi::Result<fi::server::DrawResult> reveal_and_draw(fi::server::DrawService& draws,
-                                                   const std::string& plan_id) {
-    for (int i = 0; i < 2; ++i)
-        if (auto r = draws.reveal_seed(plan_id, party_names[i], party_seed(plan_id, i)); !r)
-            return r.error();
-    return draws.run_draw(plan_id);
-}
-
 fi::DrawRecord draw_record(fi::server::Server& s, const std::string& id) {
     auto j = s.draws().draw_json(id);
     REQUIRE(j.ok());
@@ -167,8 +120,9 @@ TEST_CASE("core's verifier recomputes the published draw and every assignment's 
 TEST_CASE("v1.1 publication: the commitment is public at once, the draw waits for every party") {
     TestServer ts;
     auto& draws = ts.server().draws();
-    const json p = plan("P-T1", "市生态环境综合执法支队",
-                        json::array({stratum("general", std::nullopt, "onsite", {"POLL-01"})}));
+    const json p =
+        test_plan("P-T1", "市生态环境综合执法支队",
+                  json::array({test_stratum("general", std::nullopt, "onsite", {"POLL-01"})}));
     const auto published = draws.publish_plan(p);
     REQUIRE(published.ok());
     Http http(ts.port(), sign_in(ts.port(), "inspector1"));
@@ -216,28 +170,28 @@ TEST_CASE("v1.1 publication: the commitment is public at once, the draw waits fo
 TEST_CASE("v1.1: a planner cannot choose the seed, and late imports do not change a draw") {
     TestServer ts;
     auto& draws = ts.server().draws();
-    const json strata = json::array({stratum("general", std::nullopt, "onsite", {"POLL-01"})});
+    const json strata = json::array({test_stratum("general", std::nullopt, "onsite", {"POLL-01"})});
     auto refused = [&](json p, const std::string& field) {
         const auto r = draws.publish_plan(p);
         REQUIRE(!r.ok());
         CHECK(r.error().field == field);
     };
-    json p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    json p = test_plan("P-ONE", "市生态环境综合执法支队", strata);
     p["draw"]["parties"].erase(1);
     refused(p, "draw.parties"); // fewer than two parties
-    p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    p = test_plan("P-ONE", "市生态环境综合执法支队", strata);
     p["draw"]["parties"][1]["name"] = "市生态环境综合执法支队";
     refused(p, "draw.parties[1].name"); // the planning office is no party
-    p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    p = test_plan("P-ONE", "市生态环境综合执法支队", strata);
     p["draw"]["seed"] = party_seed("P-ONE", 0);
     refused(p, "draw.seed"); // the planner gives no seed
-    p = plan("P-ONE", "市生态环境综合执法支队", strata);
+    p = test_plan("P-ONE", "市生态环境综合执法支队", strata);
     p["draw"]["parties"][0]["seed_commitment"] = "XYZ";
     refused(p, "draw.parties[0].seed_commitment");
 
     // Published, then a target imported and a conflict registered: the draw runs on the lists
     // frozen at publication (their hashes in the commitment), so its result is unchanged.
-    const json frozen_plan = plan("P-F", "市生态环境综合执法支队", strata);
+    const json frozen_plan = test_plan("P-F", "市生态环境综合执法支队", strata);
     REQUIRE(draws.publish_plan(frozen_plan).ok());
     const auto before = fi::decode_plan_publication(*draws.plan_json("P-F"));
     json target = json::parse(ts.server().reference_data_store().targets()->front());
@@ -254,8 +208,9 @@ TEST_CASE("v1.1: a planner cannot choose the seed, and late imports do not chang
     CHECK(fi::verify_plan_draw(*before, result->draw).verified());
     // A later plan takes the import (with its own k: the demo's 9 met the quarter's minimum).
     REQUIRE(draws
-                .publish_plan(plan("P-G", "市生态环境综合执法支队",
-                                   json::array({stratum("general", 9, "onsite", {"POLL-01"})})))
+                .publish_plan(
+                    test_plan("P-G", "市生态环境综合执法支队",
+                              json::array({test_stratum("general", 9, "onsite", {"POLL-01"})})))
                 .ok());
     const auto later = reveal_and_draw(draws, "P-G");
     REQUIRE(later.ok());
@@ -265,9 +220,9 @@ TEST_CASE("v1.1: a planner cannot choose the seed, and late imports do not chang
 }
 
 TEST_CASE("quotas follow the regime's ratios per quarter and level") {
-    auto spec =
-        PlanSpec::decode(plan("P-Q", "市生态环境综合执法支队",
-                              json::array({stratum("key", std::nullopt, "onsite", {"POLL-01"})})));
+    auto spec = PlanSpec::decode(
+        test_plan("P-Q", "市生态环境综合执法支队",
+                  json::array({test_stratum("key", std::nullopt, "onsite", {"POLL-01"})})));
     REQUIRE(spec.ok());
     // The rules are the item list's (the demo catalogue's draw_rules); no draws before.
     std::vector<fi::server::DrawRule> rules;
@@ -317,16 +272,17 @@ TEST_CASE("quotas follow the regime's ratios per quarter and level") {
     // absent one gets the default. The demo drew this quarter's 8 key targets already, so the
     // detachment may draw no more (test_quota.cpp has the year).
     TestServer ts;
-    const auto refused = ts.server().draws().publish_plan(plan(
-        "P-K", "市生态环境综合执法支队", json::array({stratum("key", 12, "onsite", {"POLL-01"})})));
+    const auto refused = ts.server().draws().publish_plan(
+        test_plan("P-K", "市生态环境综合执法支队",
+                  json::array({test_stratum("key", 12, "onsite", {"POLL-01"})})));
     REQUIRE(!refused.ok());
     CHECK(refused.error().field == "strata[0].k");
     CHECK(refused.error().message.find("0–0") != std::string::npos);
     CHECK(!ts.server()
                .draws()
-               .publish_plan(
-                   plan("P-S", "市生态环境综合执法支队",
-                        json::array({stratum("special", std::nullopt, "offsite", {"POLL-01"})})))
+               .publish_plan(test_plan(
+                   "P-S", "市生态环境综合执法支队",
+                   json::array({test_stratum("special", std::nullopt, "offsite", {"POLL-01"})})))
                .ok()); // special targets need an explicit k
 }
 
@@ -338,25 +294,25 @@ TEST_CASE("plans are refused when the regime forbids them") {
         REQUIRE(!r.ok());
         CHECK(r.error().field == field);
     };
-    json p = plan("P-X", "市生态环境综合执法支队",
-                  json::array({stratum("key", 8, "onsite", {"NOPE-1"})}));
+    json p = test_plan("P-X", "市生态环境综合执法支队",
+                       json::array({test_stratum("key", 8, "onsite", {"NOPE-1"})}));
     refused(p, "strata[0].item_ids"); // 无事项清单不检查
-    p = plan("P-X", "市生态环境综合执法支队",
-             json::array({stratum("special", 3, "onsite", {"POLL-01"})}));
+    p = test_plan("P-X", "市生态环境综合执法支队",
+                  json::array({test_stratum("special", 3, "onsite", {"POLL-01"})}));
     refused(p, "strata[0].mode"); // special targets off site
-    p = plan("P-X", "市生态环境综合执法支队",
-             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    p = test_plan("P-X", "市生态环境综合执法支队",
+                  json::array({test_stratum("key", 8, "onsite", {"POLL-01"})}));
     p["draw"]["team_size"] = 1;
     refused(p, "draw.team_size"); // two certified officers
-    p = plan("P-X", "市生态环境综合执法支队",
-             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    p = test_plan("P-X", "市生态环境综合执法支队",
+                  json::array({test_stratum("key", 8, "onsite", {"POLL-01"})}));
     p["strata"][0]["expert_ids"] = json::array({"I-001"});
     refused(p, "strata[0].expert_ids"); // experts come from third parties
-    p = plan("P-2026-Q4", "市生态环境综合执法支队",
-             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    p = test_plan("P-2026-Q4", "市生态环境综合执法支队",
+                  json::array({test_stratum("key", 8, "onsite", {"POLL-01"})}));
     refused(p, "id"); // published already
-    p = plan("P-X", "市生态环境综合执法支队",
-             json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    p = test_plan("P-X", "市生态环境综合执法支队",
+                  json::array({test_stratum("key", 8, "onsite", {"POLL-01"})}));
     p["draw"]["seed"] = std::string(64, 'a');
     refused(p, "draw.seed"); // interface 1.1: no planner's seed
 }
@@ -376,8 +332,9 @@ TEST_CASE("conflicts of interest (回避) keep an inspector off a target's team"
     }
     REQUIRE(ts.server()
                 .draws()
-                .publish_plan(plan("P-C", "市生态环境综合执法支队",
-                                   json::array({stratum("general", 36, "onsite", {"POLL-01"})})))
+                .publish_plan(
+                    test_plan("P-C", "市生态环境综合执法支队",
+                              json::array({test_stratum("general", 36, "onsite", {"POLL-01"})})))
                 .ok());
     const auto result = reveal_and_draw(ts.server().draws(), "P-C");
     REQUIRE(result.ok());
@@ -436,8 +393,8 @@ TEST_CASE("targets a higher level inspected this year without a problem may be e
             .put_prior_check({hr_key[3], 2026, "branch", "华容分局", "no_problem", "2026-05-11"})
             .ok());
 
-    json p = plan("P-HR", "华容分局",
-                  json::array({stratum("key", std::nullopt, "onsite", {"POLL-01"})}));
+    json p = test_plan("P-HR", "华容分局",
+                       json::array({test_stratum("key", std::nullopt, "onsite", {"POLL-01"})}));
     p["districts"] = json::array({"华容区"});
     p["exclude_inspected_by_higher_level"] = true;
     REQUIRE(ts.server().draws().publish_plan(p).ok());
@@ -470,9 +427,10 @@ TEST_CASE(
     // drew for Q4 are already assigned, so they become joint visits.
     REQUIRE(ts.server()
                 .draws()
-                .publish_plan(plan("P-J", "市市场监管局",
-                                   json::array({stratum("special", 45, "offsite", {"ECO-01"})}),
-                                   "2026-11-01", "2026-11-30"))
+                .publish_plan(
+                    test_plan("P-J", "市市场监管局",
+                              json::array({test_stratum("special", 45, "offsite", {"ECO-01"})}),
+                              "2026-11-01", "2026-11-30"))
                 .ok());
     const auto result = reveal_and_draw(ts.server().draws(), "P-J");
     REQUIRE(result.ok());
@@ -630,7 +588,8 @@ TEST_CASE("re-draws take the chain's links in order: no re-roll, a logged count 
     auto& draws = ts.server().draws();
     // A unit with three certified officers: one re-draw can still fill a team, a second that
     // excludes both members cannot.
-    json p = plan("P-R", "华容分局", json::array({stratum("general", 5, "onsite", {"POLL-01"})}));
+    json p = test_plan("P-R", "华容分局",
+                       json::array({test_stratum("general", 5, "onsite", {"POLL-01"})}));
     p["inspector_units"] = json::array({"华容分局"});
     p["draw"]["redraw_chain_length"] = 2;
     const auto published = draws.publish_plan(p);

@@ -24,47 +24,16 @@ using namespace fi::test;
 
 namespace {
 
-json stratum(const std::string& category, std::optional<int> k, const std::string& mode,
-             json items) {
-    json s = {
-        {"category", category}, {"mode", mode}, {"item_ids", items}, {"expert_ids", json::array()}};
-    if (k)
-        s["k"] = *k;
-    return s;
-}
-
-// The seeds of a test plan's two parties: fixed per plan, different between plans.
-std::string party_seed(const std::string& plan_id, int party) {
-    return fi::Sha256::hex("quota test seed of party " + std::to_string(party) + " for " + plan_id);
-}
-const std::array<std::string, 2> party_names = {"法制审核科", "驻局纪检监察组"};
-
 const std::array<std::pair<const char*, const char*>, 4> quarter_windows = {
     std::pair{"2026-01-01", "2026-03-31"}, std::pair{"2026-04-01", "2026-06-30"},
     std::pair{"2026-07-01", "2026-09-30"}, std::pair{"2026-10-01", "2026-12-31"}};
 
 // A plan of `unit` for quarter `quarter` (1–4) of 2026, published a minute ago.
 json quarter_plan(const std::string& id, const std::string& unit, int quarter, json strata) {
-    json parties = json::array();
-    for (int i = 0; i < 2; ++i)
-        parties.push_back({{"name", party_names[i]},
-                           {"seed_commitment", *fi::seed_commitment_for(party_seed(id, i))}});
     const auto& [from, to] = quarter_windows.at(static_cast<std::size_t>(quarter - 1));
-    return {{"id", id},
-            {"name", "测试计划 " + id},
-            {"year", 2026},
-            {"kind", "routine"},
-            {"unit", unit},
-            {"published_at",
-             fi::china_timestamp(std::chrono::system_clock::now() - std::chrono::minutes(1))},
-            {"window", {{"from", from}, {"to", to}}},
-            {"strata", strata},
-            {"joint_items", {{"rule", "onsite_targets_add_joint_list_items"}}},
-            {"draw",
-             {{"id", "D-" + id},
-              {"team_size", 2},
-              {"conflicts", json::object()},
-              {"parties", parties}}}};
+    json plan = test_plan(id, unit, std::move(strata), from, to);
+    plan["joint_items"] = {{"rule", "onsite_targets_add_joint_list_items"}};
+    return plan;
 }
 
 // Publish, every party reveals, draw; the draw must verify against the publication.
@@ -72,9 +41,7 @@ fi::DrawRecord publish_and_draw(fi::server::DrawService& draws, const json& plan
     const std::string id = plan["id"];
     const auto published = draws.publish_plan(plan);
     REQUIRE_MESSAGE(published.ok(), (id + ": " + published.error().message));
-    for (int i = 0; i < 2; ++i)
-        REQUIRE(draws.reveal_seed(id, party_names[i], party_seed(id, i)).ok());
-    const auto drawn = draws.run_draw(id);
+    const auto drawn = reveal_and_draw(draws, id);
     REQUIRE_MESSAGE(drawn.ok(), (id + ": " + drawn.error().message));
     const auto publication = fi::decode_plan_publication(*draws.plan_json(id));
     REQUIRE(publication.ok());
@@ -113,12 +80,12 @@ const char* const detachment = "市生态环境综合执法支队";
 json detachment_plan(int quarter) {
     return quarter_plan(
         "P-2026-Q" + std::to_string(quarter) + "-ZD", detachment, quarter,
-        json::array({stratum("sewage_plants", std::nullopt, "onsite", {"JL-69"}),
-                     stratum("ods", std::nullopt, "onsite", {"ECO-01"}),
-                     stratum("vehicle_sellers", std::nullopt, "onsite", {"JL-22"}),
-                     stratum("key", std::nullopt, "onsite", {"POLL-01", "PMT-02", "EMG-01"}),
-                     stratum("general", std::nullopt, "onsite", {"POLL-01", "ECO-01"}),
-                     stratum("special", 3, "offsite", {"POLL-01"})}));
+        json::array({test_stratum("sewage_plants", std::nullopt, "onsite", {"JL-69"}),
+                     test_stratum("ods", std::nullopt, "onsite", {"ECO-01"}),
+                     test_stratum("vehicle_sellers", std::nullopt, "onsite", {"JL-22"}),
+                     test_stratum("key", std::nullopt, "onsite", {"POLL-01", "PMT-02", "EMG-01"}),
+                     test_stratum("general", std::nullopt, "onsite", {"POLL-01", "ECO-01"}),
+                     test_stratum("special", 3, "offsite", {"POLL-01"})}));
 }
 
 struct Directory {
@@ -183,9 +150,9 @@ TEST_CASE("four quarters of the demo year: every ratio within its yearly range, 
             drawn.insert(ids.begin(), ids.end());
         }
         for (const auto& [unit, district] : branches) {
-            json p =
-                quarter_plan(std::string("P-2026-Q") + std::to_string(q) + "-" + unit, unit, q,
-                             json::array({stratum("key", std::nullopt, "onsite", {"POLL-01"})}));
+            json p = quarter_plan(
+                std::string("P-2026-Q") + std::to_string(q) + "-" + unit, unit, q,
+                json::array({test_stratum("key", std::nullopt, "onsite", {"POLL-01"})}));
             p["districts"] = json::array({district});
             p["inspector_units"] = json::array({unit});
             const fi::DrawRecord b = publish_and_draw(draws, p);
@@ -299,15 +266,15 @@ TEST_CASE("a quarter's k is refused when it would take the year out of range") {
     const auto ts = directory_only_server();
     auto& draws = ts->server().draws();
     // Q1: all ten vehicle sellers is within 5–10 a year; the one ODS unit of the year too.
-    publish_and_draw(draws,
-                     quarter_plan("P-V1", detachment, 1,
-                                  json::array({stratum("vehicle_sellers", 10, "onsite", {"JL-22"}),
-                                               stratum("ods", 1, "onsite", {"ECO-01"})})));
+    publish_and_draw(
+        draws, quarter_plan("P-V1", detachment, 1,
+                            json::array({test_stratum("vehicle_sellers", 10, "onsite", {"JL-22"}),
+                                         test_stratum("ods", 1, "onsite", {"ECO-01"})})));
     // Q2: the year holds 10 sellers and 1 ODS unit: no more of either.
     for (const char* category : {"vehicle_sellers", "ods"}) {
         const auto refused = draws.publish_plan(
             quarter_plan(std::string("P-V2-") + category, detachment, 2,
-                         json::array({stratum(category, 1, "onsite", {"ECO-01"})})));
+                         json::array({test_stratum(category, 1, "onsite", {"ECO-01"})})));
         REQUIRE(!refused.ok());
         CHECK(refused.error().field == "strata[0].k");
         CHECK_MESSAGE(refused.error().message.find("outside 0–0") != std::string::npos,
@@ -315,21 +282,22 @@ TEST_CASE("a quarter's k is refused when it would take the year out of range") {
     }
     // Without k the stratum draws nothing this quarter and says so (k 0, no candidates).
     const fi::DrawRecord quiet = publish_and_draw(
-        draws,
-        quarter_plan("P-V2", detachment, 2,
-                     json::array({stratum("vehicle_sellers", std::nullopt, "onsite", {"JL-22"}),
-                                  stratum("key", std::nullopt, "onsite", {"POLL-01"})})));
+        draws, quarter_plan(
+                   "P-V2", detachment, 2,
+                   json::array({test_stratum("vehicle_sellers", std::nullopt, "onsite", {"JL-22"}),
+                                test_stratum("key", std::nullopt, "onsite", {"POLL-01"})})));
     CHECK(quiet.strata[0].k == 0);
     CHECK(quiet.strata[0].candidates.empty());
     // Key, a quarter at most ⌈75 × 10 %⌉ = 8: a second Q2 plan of the same unit gets nothing more.
     CHECK(picks(quiet).at("key").size() == 8);
     const auto more = draws.publish_plan(quarter_plan(
-        "P-V2-KEY", detachment, 2, json::array({stratum("key", 1, "onsite", {"POLL-01"})})));
+        "P-V2-KEY", detachment, 2, json::array({test_stratum("key", 1, "onsite", {"POLL-01"})})));
     REQUIRE(!more.ok());
     CHECK(more.error().field == "strata[0].k");
     // Another unit's figure is its own: a branch still draws its share.
-    json branch = quarter_plan("P-V2-EC", "鄂城分局", 2,
-                               json::array({stratum("key", std::nullopt, "onsite", {"POLL-01"})}));
+    json branch =
+        quarter_plan("P-V2-EC", "鄂城分局", 2,
+                     json::array({test_stratum("key", std::nullopt, "onsite", {"POLL-01"})}));
     branch["districts"] = json::array({"鄂城区"});
     CHECK(picks(publish_and_draw(draws, branch)).at("key").size() == 5); // ⌈21 × 20 %⌉
 }
@@ -369,8 +337,8 @@ TEST_CASE("ratios are the item list's: no rule, or items that disagree, refuse t
     other["code"] = "POLL-99";
     other["draw_rules"][0]["ratio"]["max_percent"] = 30;
     REQUIRE(reference.import_catalogue(json::array({other})).ok());
-    const json key_plan = quarter_plan("P-R1", detachment, 1,
-                                       json::array({stratum("key", 8, "onsite", {"POLL-01"})}));
+    const json key_plan = quarter_plan(
+        "P-R1", detachment, 1, json::array({test_stratum("key", 8, "onsite", {"POLL-01"})}));
     const auto disagree = draws.publish_plan(key_plan);
     REQUIRE(!disagree.ok());
     CHECK(disagree.error().field == "catalogue");
@@ -387,7 +355,7 @@ TEST_CASE("ratios are the item list's: no rule, or items that disagree, refuse t
     CHECK(draws
               .publish_plan(quarter_plan(
                   "P-R2", detachment, 1,
-                  json::array({stratum("sewage_plants", std::nullopt, "onsite", {"JL-69"})})))
+                  json::array({test_stratum("sewage_plants", std::nullopt, "onsite", {"JL-69"})})))
               .ok());
 }
 
@@ -395,7 +363,7 @@ TEST_CASE("too few targets not yet drawn: all of them drawn, the rest of k from 
     TestServer ts; // the demo drew three of the 45 special targets for Q4
     auto& draws = ts.server().draws();
     const json p = quarter_plan("P-SP", "市市场监管局", 4,
-                                json::array({stratum("special", 45, "offsite", {"ECO-01"})}));
+                                json::array({test_stratum("special", 45, "offsite", {"ECO-01"})}));
     const fi::DrawRecord d = publish_and_draw(draws, p);
     REQUIRE(d.strata.size() == 2);
     CHECK(d.strata[0].category == "special");
