@@ -152,6 +152,26 @@ struct PhotoRef {
     std::optional<std::string> original_taken_at = std::nullopt;
 };
 
+/// Interface 1.1: a signature on an on-site record (现场检查笔录), or the inspected unit's
+/// refusal to sign. `role` is "inspector" (then `inspector_id`, one of `inspectors_present`)
+/// or "representative" (the unit's person in charge: `name` and `position`, or `refused` with
+/// a `reason`). A signed entry is an image (PNG or SVG of the strokes) kept like a photo under
+/// `id`: its bytes travel like a photo's and its SHA-256 sits in the record body, so the
+/// evidence chain covers it.
+struct Signature {
+    std::string role; ///< inspector | representative
+    std::string inspector_id;
+    std::string name;
+    std::string position;
+    bool refused = false;
+    std::string reason;
+    std::string id;
+    std::string sha256;
+    std::int64_t bytes = 0;
+    std::string mime; ///< image/png | image/svg+xml
+    std::string signed_at;
+};
+
 enum class Outcome { no_problem, rectification_ordered, case_opened };
 enum class OffsiteMethod { monitoring_data, drone, document_review };
 
@@ -177,6 +197,10 @@ struct InspectionRecord {
     std::optional<std::string> confidential_reason;
     bool draw_verified = false;
     std::vector<PhotoRef> photos;
+    /// Interface 1.1: one entry per inspector present and one for the representative on site,
+    /// `[]` off site. Absent (nullopt) in a record made before signatures: such a record is
+    /// encoded exactly as it was, so its chain hash stays true.
+    std::optional<std::vector<Signature>> signatures = std::nullopt;
 };
 
 } // namespace fi

@@ -685,6 +685,38 @@ Result<PhotoRef> read_photo(const json& e, const Scope& parent, std::size_t i) {
     return p;
 }
 
+// Interface 1.1: a signature, or the representative's refusal (no image, a reason).
+Result<Signature> read_signature(const json& e, const Scope& parent, std::size_t i) {
+    const std::string key = index_key("signatures", i);
+    const Scope s = parent.child(key, key);
+    if (!e.is_object())
+        return s.fail("", key + " must be an object, not " + describe(e));
+    Signature g;
+    FI_READ(g.role, req_string(e, s, "role"));
+    if (g.role != "inspector" && g.role != "representative")
+        return s.fail("role", s.name("role") + " is " + in_quotes(g.role) +
+                                  ", which is not one of inspector or representative");
+    FI_READ(g.refused, opt_bool(e, s, "refused", false));
+    if (g.refused) {
+        if (g.role != "representative")
+            return s.fail("refused", "only the representative can refuse to sign");
+        FI_READ(g.reason, req_string(e, s, "reason"));
+        return g;
+    }
+    if (g.role == "inspector") {
+        FI_READ(g.inspector_id, req_id(e, s, "inspector_id"));
+    } else {
+        FI_READ(g.name, req_string(e, s, "name"));
+        FI_READ(g.position, req_string(e, s, "position"));
+    }
+    FI_READ(g.id, req_id(e, s, "id"));
+    FI_READ(g.sha256, req_string(e, s, "sha256"));
+    FI_READ(g.bytes, req_int(e, s, "bytes", 0));
+    FI_READ(g.mime, req_string(e, s, "mime"));
+    FI_READ(g.signed_at, req_string(e, s, "signed_at"));
+    return g;
+}
+
 template <class T, class F>
 Result<std::vector<T>> read_list(const json& j, const Scope& s, std::string_view key, F read) {
     const json* list = nullptr;
@@ -799,6 +831,8 @@ Result<InspectionRecord> decode_inspection_record(const json& j) {
     FI_READ(r.confidential_reason, nullable_string(j, s, "confidential_reason"));
     FI_READ(r.draw_verified, req_bool(j, s, "draw_verified"));
     FI_READ(r.photos, read_list<PhotoRef>(j, s, "photos", read_photo));
+    if (optional_member(j, "signatures") != nullptr) // absent in records made before 1.1
+        FI_READ(r.signatures, read_list<Signature>(j, s, "signatures", read_signature));
     return r;
 }
 
@@ -952,7 +986,7 @@ json encode_inspection_record(const InspectionRecord& r) {
             photo["original_taken_at"] = nullable(p.original_taken_at);
         photos.push_back(std::move(photo));
     }
-    return json{{"id", r.id},
+    json record{{"id", r.id},
                 {"assignment_id", r.assignment_id},
                 {"assignment_revision", r.assignment_revision},
                 {"inspection_day", r.inspection_day},
@@ -974,6 +1008,31 @@ json encode_inspection_record(const InspectionRecord& r) {
                 {"confidential_reason", nullable(r.confidential_reason)},
                 {"draw_verified", r.draw_verified},
                 {"photos", std::move(photos)}};
+    if (r.signatures) { // only when the record has the member: see InspectionRecord
+        json signatures = json::array();
+        for (const auto& g : *r.signatures) {
+            json entry{{"role", g.role}};
+            if (g.refused) {
+                entry["refused"] = true;
+                entry["reason"] = g.reason;
+            } else {
+                if (g.role == "inspector") {
+                    entry["inspector_id"] = g.inspector_id;
+                } else {
+                    entry["name"] = g.name;
+                    entry["position"] = g.position;
+                }
+                entry["id"] = g.id;
+                entry["sha256"] = g.sha256;
+                entry["bytes"] = g.bytes;
+                entry["mime"] = g.mime;
+                entry["signed_at"] = g.signed_at;
+            }
+            signatures.push_back(std::move(entry));
+        }
+        record["signatures"] = std::move(signatures);
+    }
+    return record;
 }
 
 // ---------------------------------------------------------------------------------------------

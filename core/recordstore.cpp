@@ -5,6 +5,7 @@
 #include "core/date.h"
 #include "core/enumnames.h"
 #include "core/evidencechain.h"
+#include "core/metastore.h"
 #include "core/modeljson.h"
 #include "core/outboxstore.h"
 #include "core/referencestore.h"
@@ -274,6 +275,7 @@ Status RecordStore::save_draft(const InspectionRecord& record) {
     // Photos are attached through add_photo/remove_photo only: keep the stored list.
     InspectionRecord next = record;
     next.photos = current->record.photos;
+    next.signatures = current->record.signatures; // as photos: add_signature only
     FI_TRY(write_draft(record.id, next));
     return tx->release();
 }
@@ -287,6 +289,13 @@ Status RecordStore::discard_draft(std::string_view record_id) {
         return current.error();
     for (const auto& p : current->record.photos)
         FI_TRY(remove_photo(record_id, p.id));
+    for (const auto& g : current->record.signatures.value_or(std::vector<Signature>{}))
+        if (!g.refused) {
+            FI_TRY(execute(db_,
+                           "DELETE FROM inspection_photos WHERE record_id = ?1 AND photo_id = ?2",
+                           record_id, g.id));
+            FI_TRY(PhotoStore(db_).remove(g.id));
+        }
     FI_TRY(execute(db_, "DELETE FROM inspections WHERE id = ?1 AND state = 'draft'", record_id));
     return tx->release();
 }
@@ -340,6 +349,85 @@ Status RecordStore::remove_photo(std::string_view record_id, std::string_view ph
     return sp->release();
 }
 
+Result<Signature> RecordStore::put_signature(const StoredRecord& current, Signature entry) {
+    InspectionRecord next = current.record;
+    std::vector<Signature> list = next.signatures.value_or(std::vector<Signature>{});
+    const auto same_person = [&](const Signature& g) {
+        return g.role == entry.role &&
+               (entry.role != "inspector" || g.inspector_id == entry.inspector_id);
+    };
+    const auto earlier = std::find_if(list.begin(), list.end(), same_person);
+    if (earlier != list.end()) {
+        if (!earlier->refused) {
+            FI_TRY(execute(db_,
+                           "DELETE FROM inspection_photos WHERE record_id = ?1 AND photo_id = ?2",
+                           next.id, earlier->id));
+            FI_TRY(PhotoStore(db_).remove(earlier->id));
+        }
+        *earlier = entry;
+    } else {
+        list.push_back(entry);
+    }
+    next.signatures = std::move(list);
+    FI_TRY(write_draft(next.id, next));
+    return entry;
+}
+
+Result<Signature> RecordStore::add_signature(std::string_view record_id,
+                                             const SignatureCapture& capture,
+                                             std::span<const std::uint8_t> image) {
+    if (capture.role != "inspector" && capture.role != "representative")
+        return Error::make("invalid", "A signature is an inspector's or the representative's.",
+                           "role");
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto current = load_draft(record_id);
+    if (!current)
+        return current.error();
+    auto stored = PhotoStore(db_).put_bytes(capture.id, capture.mime, image);
+    if (!stored)
+        return stored.error();
+    FI_TRY(execute(db_, "INSERT INTO inspection_photos (record_id, photo_id) VALUES (?1, ?2)",
+                   record_id, stored->id));
+    Signature entry;
+    entry.role = capture.role;
+    if (capture.role == "inspector") {
+        entry.inspector_id = capture.inspector_id;
+    } else {
+        entry.name = capture.name;
+        entry.position = capture.position;
+    }
+    entry.id = stored->id;
+    entry.sha256 = stored->sha256;
+    entry.bytes = stored->bytes;
+    entry.mime = stored->mime;
+    entry.signed_at = capture.signed_at;
+    auto put = put_signature(*current, std::move(entry));
+    if (!put)
+        return put.error();
+    FI_TRY(tx->release());
+    return put;
+}
+
+Result<Signature> RecordStore::record_refusal(std::string_view record_id, std::string_view reason) {
+    auto tx = Savepoint::begin(db_, "records");
+    if (!tx)
+        return tx.error();
+    auto current = load_draft(record_id);
+    if (!current)
+        return current.error();
+    Signature entry;
+    entry.role = "representative";
+    entry.refused = true;
+    entry.reason = std::string(reason);
+    auto put = put_signature(*current, std::move(entry));
+    if (!put)
+        return put.error();
+    FI_TRY(tx->release());
+    return put;
+}
+
 Result<Problems> RecordStore::completion_problems(std::string_view record_id) {
     auto current = load_row(record_id);
     if (!current)
@@ -381,6 +469,19 @@ Result<StoredRecord> RecordStore::complete(std::string_view record_id, std::stri
                                    " no longer matches the hash taken at capture; "
                                    "the record was not completed. Contact support.",
                                p.id);
+    }
+    for (const auto& g : current->record.signatures.value_or(std::vector<Signature>{})) {
+        if (g.refused)
+            continue;
+        auto stored = photos.hash_stored(g.id);
+        if (!stored)
+            return stored.error();
+        if (*stored != g.sha256)
+            return Error::make(store_error::damaged,
+                               "Signature " + g.id +
+                                   " no longer matches the hash taken when it was signed; the "
+                                   "record was not completed. Contact support.",
+                               g.id);
     }
     std::optional<ChainLink> previous;
     {
@@ -588,6 +689,9 @@ RecordStore::purge_acknowledged(std::chrono::system_clock::time_point acknowledg
                 FI_TRY(photos.remove(p.id));
                 FI_TRY(photos.remove_derived(p.id));
             }
+            for (const auto& g : r.signatures.value_or(std::vector<Signature>{}))
+                if (!g.refused)
+                    FI_TRY(photos.remove(g.id));
             FI_TRY(execute(db_, "DELETE FROM outbox WHERE record_id = ?1", r.id));
             FI_TRY(execute(db_, "DELETE FROM inspections WHERE id = ?1", r.id));
         }
@@ -669,6 +773,8 @@ RecordStore::start_correction(std::string_view original_id, std::string_view new
     next.supersedes = old.id;
     next.correction_reason = std::string(reason);
     next.photos.clear();
+    if (next.signatures)
+        next.signatures->clear(); // copied below, under new ids
     for (auto& f : next.findings)
         f.photo_ids.clear();
     FI_TRY(create_draft(next));
@@ -695,6 +801,30 @@ RecordStore::start_correction(std::string_view original_id, std::string_view new
             });
         if (!added)
             return added.error();
+    }
+    // The signatures given on site stay with the visit the correction restates: copied under
+    // new ids (each image a record's own), in their order.
+    for (const auto& g : old.signatures.value_or(std::vector<Signature>{})) {
+        auto draft = load_draft(next.id);
+        if (!draft)
+            return draft.error();
+        if (g.refused) {
+            FI_TRY(put_signature(*draft, g));
+            continue;
+        }
+        std::vector<std::uint8_t> image;
+        FI_TRY(photos.read_all(g.id, [&](std::span<const std::uint8_t> c) {
+            image.insert(image.end(), c.begin(), c.end());
+            return Status{};
+        }));
+        auto copy = PhotoStore(db_).put_bytes(make_uuid_v4(), g.mime, image);
+        if (!copy)
+            return copy.error();
+        FI_TRY(execute(db_, "INSERT INTO inspection_photos (record_id, photo_id) VALUES (?1, ?2)",
+                       next.id, copy->id));
+        Signature entry = g;
+        entry.id = copy->id;
+        FI_TRY(put_signature(*draft, std::move(entry)));
     }
     FI_TRY(tx->release());
     auto loaded = load_row(next.id);

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -124,6 +125,17 @@ struct PhotoCapture {
         std::nullopt; ///< an import's own time, when it has one
 };
 
+/// A signature made on the tablet (interface 1.1): who signs and the image of the strokes.
+struct SignatureCapture {
+    std::string id;           ///< client-made UUID v4; the image is kept as a photo under it
+    std::string role;         ///< inspector | representative
+    std::string inspector_id; ///< role inspector
+    std::string name;         ///< role representative
+    std::string position;     ///< role representative
+    std::string mime;         ///< image/png | image/svg+xml
+    std::string signed_at;
+};
+
 /// Owner of inspection records in the store: drafts and their autosave, photos attached to
 /// drafts, completion (rules, lock, evidence chain and outbox entry in one transaction),
 /// freezing drafts of revoked assignments, receipts, corrections, and the retention purge.
@@ -152,6 +164,16 @@ public:
                                std::int64_t size_bytes, const ChunkSource& source);
     /// Remove a photo from a draft (only before completion).
     Status remove_photo(std::string_view record_id, std::string_view photo_id);
+
+    /// Sign a draft: store the image encrypted like a photo (hashed on the way in) and put
+    /// its entry in the record's `signatures`, in one transaction. Signing again replaces the
+    /// same person's earlier entry (an inspector by id; the representative, signed or
+    /// refused, has one entry), whose image goes.
+    Result<Signature> add_signature(std::string_view record_id, const SignatureCapture& capture,
+                                    std::span<const std::uint8_t> image);
+    /// The representative refused to sign: an entry with the reason and no image, replacing
+    /// an earlier representative entry.
+    Result<Signature> record_refusal(std::string_view record_id, std::string_view reason);
 
     /// Problems that block completion, for the app to list (empty: ready to complete).
     Result<Problems> completion_problems(std::string_view record_id);
@@ -193,6 +215,9 @@ private:
     Result<StoredRecord> load_draft(std::string_view record_id);
     /// Replace a draft's body (autosave, photo lists).
     Status write_draft(std::string_view record_id, const InspectionRecord& next);
+    /// Put a signature entry in a draft, replacing the same person's earlier one (its image
+    /// removed); inside the caller's savepoint.
+    Result<Signature> put_signature(const StoredRecord& current, Signature entry);
     Database& db_;
 };
 

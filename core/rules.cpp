@@ -646,6 +646,86 @@ Problems check_times(const InspectionRecord& r) {
     return out;
 }
 
+Problems check_signatures(const InspectionRecord& r) {
+    Problems out;
+    if (!r.signatures) // a record made before signatures (see InspectionRecord)
+        return out;
+    const std::vector<Signature>& list = *r.signatures;
+    const auto missing = [&](std::string message) {
+        out.push_back(problem(rule_code::missing_signature, std::move(message), "signatures"));
+    };
+    if (r.offsite_method) { // off site: nobody of the unit was met
+        if (!list.empty())
+            missing("An off-site record carries no signatures; remove them.");
+        return out;
+    }
+    std::set<std::string> signed_by;
+    int representatives = 0;
+    std::set<std::string> ids;
+    for (const auto& p : r.photos)
+        ids.insert(p.id);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Signature& g = list[i];
+        const std::string at = "signatures[" + std::to_string(i) + "]";
+        if (g.role == "inspector") {
+            if (std::find(r.inspectors_present.begin(), r.inspectors_present.end(),
+                          g.inspector_id) == r.inspectors_present.end())
+                missing("Inspector " + shown(g.inspector_id) +
+                        " signed but is not listed as present; remove that signature or mark "
+                        "the inspector present.");
+            else if (!signed_by.insert(g.inspector_id).second)
+                missing("Inspector " + shown(g.inspector_id) +
+                        " signed twice; keep one signature.");
+        } else if (g.role == "representative") {
+            if (++representatives > 1)
+                missing("The inspected unit's representative signed (or refused) more than "
+                        "once; keep one entry.");
+            if (g.refused) {
+                if (blank(g.reason))
+                    missing("The representative's refusal to sign needs the reason, as the "
+                            "inspector saw it.");
+                continue;
+            }
+            if (blank(g.name))
+                missing("The representative's signature needs the person's name.");
+        } else {
+            out.push_back(problem(rule_code::invalid,
+                                  "Signature " + std::to_string(i + 1) + " has role " +
+                                      shown(g.role) + "; it is inspector or representative.",
+                                  at + ".role"));
+            continue;
+        }
+        if (g.mime != "image/png" && g.mime != "image/svg+xml")
+            out.push_back(problem(rule_code::invalid,
+                                  "A signature is a PNG or SVG image, not " + shown(g.mime) + ".",
+                                  at + ".mime"));
+        if (!is_lower_hex_sha256(g.sha256) || g.bytes <= 0 || blank(g.signed_at))
+            out.push_back(problem(rule_code::invalid,
+                                  "Signature " + std::to_string(i + 1) +
+                                      " has no valid image (SHA-256, size, time); sign again.",
+                                  at));
+        if (g.bytes > max_photo_bytes)
+            out.push_back(problem(rule_code::photo_too_large,
+                                  "A signature image is larger than 25 MiB; sign again.",
+                                  at + ".bytes"));
+        if (g.id.empty() || !ids.insert(g.id).second)
+            out.push_back(problem(rule_code::invalid,
+                                  "Signature " + std::to_string(i + 1) +
+                                      " has no id of its own (ids of photos and signatures are "
+                                      "unique).",
+                                  at + ".id"));
+    }
+    for (const auto& id : r.inspectors_present)
+        if (!signed_by.contains(id))
+            missing("Inspector " + shown(id) +
+                    " is present but has not signed; each inspector present signs before the "
+                    "record is completed.");
+    if (representatives == 0)
+        missing("The inspected unit's representative has not signed; let the person in charge "
+                "sign, or record that they refused and why.");
+    return out;
+}
+
 Status check_uploader(const Assignment& a, std::string_view caller) {
     const TeamMember* m = find_member(a, caller);
     if (m == nullptr)
@@ -688,11 +768,12 @@ Problems all_problems(const InspectionRecord& r, const Assignment* a,
     append(out, check_presence(r, *a, roster));
     append(out, check_correction(r));
     append(out, check_times(r));
+    append(out, check_signatures(r));
     return out;
 }
 
 // central-api.md's 422 list in its order, then 413.
-constexpr std::array<std::string_view, 9> intake_order{
+constexpr std::array<std::string_view, 10> intake_order{
     rule_code::not_assigned,
     rule_code::assignment_revoked,
     rule_code::item_not_in_assignment,
@@ -700,6 +781,7 @@ constexpr std::array<std::string_view, 9> intake_order{
     rule_code::missing_answer,
     rule_code::fail_without_finding,
     rule_code::outcome_inconsistent,
+    rule_code::missing_signature,
     rule_code::invalid,
     rule_code::too_large,
 };

@@ -40,6 +40,8 @@ inline constexpr std::string_view missing_answer = "missing_answer";
 inline constexpr std::string_view fail_without_finding = "fail_without_finding";
 inline constexpr std::string_view outcome_inconsistent = "outcome_inconsistent";
 inline constexpr std::string_view invalid = "invalid";
+/// Interface 1.1: a signature missing or too many (field `signatures`).
+inline constexpr std::string_view missing_signature = "missing_signature";
 /// 413 on the wire: a text, a photo or the photo count over the central system's limits.
 inline constexpr std::string_view too_large = "too_large";
 
@@ -133,6 +135,14 @@ Problems check_correction(const InspectionRecord& record);
 /// refuse it for good.
 Problems check_times(const InspectionRecord& record);
 
+/// Signatures (interface 1.1), for a record that carries them (one made before signatures
+/// has none and is not judged): on site, one inspector entry for each of
+/// `inspectors_present` and no other, and one representative entry — signed with a name, or
+/// refused with a non-blank reason (`missing_signature`, field `signatures`); off site none
+/// (`missing_signature`). Each image a PNG or SVG with a SHA-256, a size and a time, an id
+/// no photo or other signature has (`invalid`), within max_photo_bytes (`photo_too_large`).
+Problems check_signatures(const InspectionRecord& record);
+
 /// The uploader is on the assignment's team as leader or member (`not_assigned`): a
 /// third-party expert takes part but does not file the enforcement record.
 Status check_uploader(const Assignment& assignment, std::string_view caller_inspector_id);
@@ -159,7 +169,8 @@ std::string_view intake_code(std::string_view rule_code);
 /// What the central system answers to an upload: the caller check, then the very rules of
 /// validate_for_completion, and of the problems found the first in the order of
 /// central-api.md's 422 list (not_assigned, assignment_revoked, item_not_in_assignment,
-/// no_legal_basis, missing_answer, fail_without_finding, outcome_inconsistent, invalid), then
+/// no_legal_basis, missing_answer, fail_without_finding, outcome_inconsistent,
+/// missing_signature, invalid), then
 /// too_large. Its code is already intake_code'd; message and field are the rule's. nullopt:
 /// accept.
 std::optional<Problem> validate_for_intake(const InspectionRecord& record,
