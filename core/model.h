@@ -69,6 +69,12 @@ struct TargetTags {
     std::optional<std::string> credit_rating;
 };
 
+/// A known place in the interface's integer degrees × 10^6 (a target's `position`).
+struct Position {
+    std::int64_t lat_e6 = 0;
+    std::int64_t lon_e6 = 0;
+};
+
 /// 抽查对象: the company or unit inspected.
 struct Target {
     std::string id;
@@ -79,6 +85,8 @@ struct Target {
     std::string district;
     TargetCategory category = TargetCategory::general;
     TargetTags tags;
+    /// Interface 1.1: where the target is, when the central system knows it.
+    std::optional<Position> position = std::nullopt;
 };
 
 enum class TeamRole { leader, member, expert };

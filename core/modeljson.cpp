@@ -524,6 +524,16 @@ Result<Target> read_target(const json& j, const Scope& parent) {
         FI_READ(t.tags.weather_grade, nullable_string(*tags, ts, "weather_grade"));
         FI_READ(t.tags.credit_rating, nullable_string(*tags, ts, "credit_rating"));
     }
+    if (const json* pos = optional_member(j, "position")) {
+        if (!pos->is_object())
+            return s.fail("position",
+                          s.name("position") + " must be an object or null, not " + describe(*pos));
+        const Scope ps = s.child("the position of target " + shown(t.id), "position");
+        Position p;
+        FI_READ(p.lat_e6, req_int(*pos, ps, "lat_e6", -90'000'000, 90'000'000));
+        FI_READ(p.lon_e6, req_int(*pos, ps, "lon_e6", -180'000'000, 180'000'000));
+        t.position = p;
+    }
     return t;
 }
 
@@ -929,22 +939,25 @@ json encode_assignment(const Assignment& a) {
                                          {"year", a.plan.year},
                                          {"kind", a.plan.kind},
                                          {"unit", a.plan.unit}};
+    json target{{"id", t.id},
+                {"name", t.name},
+                {"credit_code", t.credit_code},
+                {"address", t.address},
+                {"legal_rep", t.legal_rep},
+                {"district", t.district},
+                {"category", std::string(to_string(t.category))},
+                {"tags", json{{"permit_class", t.tags.permit_class},
+                              {"supervision_type", t.tags.supervision_type},
+                              {"pollutants", strings(t.tags.pollutants)},
+                              {"weather_grade", nullable(t.tags.weather_grade)},
+                              {"credit_rating", nullable(t.tags.credit_rating)}}}};
+    if (t.position) // only when known: an assignment stored without one encodes as it was
+        target["position"] = json{{"lat_e6", t.position->lat_e6}, {"lon_e6", t.position->lon_e6}};
     return json{{"id", a.id},
                 {"revision", a.revision},
                 {"status", std::string(to_string(a.status))},
                 {"plan", std::move(plan)},
-                {"target", json{{"id", t.id},
-                                {"name", t.name},
-                                {"credit_code", t.credit_code},
-                                {"address", t.address},
-                                {"legal_rep", t.legal_rep},
-                                {"district", t.district},
-                                {"category", std::string(to_string(t.category))},
-                                {"tags", json{{"permit_class", t.tags.permit_class},
-                                              {"supervision_type", t.tags.supervision_type},
-                                              {"pollutants", strings(t.tags.pollutants)},
-                                              {"weather_grade", nullable(t.tags.weather_grade)},
-                                              {"credit_rating", nullable(t.tags.credit_rating)}}}}},
+                {"target", std::move(target)},
                 {"item_ids", strings(a.item_ids)},
                 {"mode", std::string(to_string(a.mode))},
                 {"team", std::move(team)},
