@@ -416,6 +416,24 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
                 photos.push_back(
                     PhotoRow{p.id, record->id, p.sha256, p.bytes, 0, false, std::nullopt});
             }
+            // Signature images go up like photos (HEAD/PATCH /photos/{id}, the same limits and
+            // hash check) and count for completeness like them.
+            const auto& signatures = record->signatures.value_or(std::vector<Signature>{});
+            for (std::size_t i = 0; i < signatures.size(); ++i) {
+                const Signature& g = signatures[i];
+                if (g.refused)
+                    continue;
+                auto clash = inspections_.find_photo(g.id);
+                if (!clash)
+                    return clash.error();
+                if (*clash)
+                    return Error::make(api_code::invalid,
+                                       "Signature id " + g.id +
+                                           " belongs to another record already.",
+                                       "signatures[" + std::to_string(i) + "].id");
+                photos.push_back(
+                    PhotoRow{g.id, record->id, g.sha256, g.bytes, 0, false, std::nullopt});
+            }
 
             const auto now = clock_();
             const auto day = Date::parse(record->inspection_day);
