@@ -93,6 +93,10 @@ Result<RecordDocument> load_record_document(Database& db, std::string_view id,
                            "The record " + stored->record.id + " has no valid finished_at.",
                            "finished_at");
     }
+    auto place = PlaceStore(db).load(stored->record.id);
+    if (!place)
+        return place.error();
+    doc.place = std::move(place.value());
     doc.stored = std::move(stored.value());
     return doc;
 }

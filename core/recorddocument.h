@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model.h"
+#include "core/placestore.h"
 #include "core/recordstore.h"
 #include "core/result.h"
 #include "core/workcalendar.h"
@@ -25,6 +26,9 @@ struct RecordDocument {
     std::vector<CatalogueItem> items; ///< the assignment's items the catalogue holds, in order
     std::vector<Inspector> roster;    ///< the team's roster entries
     WorkingDayResult publication_deadline;
+    /// Where it was completed and how far from the target, as kept beside it (none for a
+    /// record completed before schema v5).
+    std::optional<RecordPlace> place;
     std::string completed_day; ///< YYYY-MM-DD (UTC+08:00) of `finished_at`
 
     const CatalogueItem* item(std::string_view id) const;

@@ -248,11 +248,31 @@ BEGIN
 END;
 )sql";
 
+// Version 5: where a record was completed, beside it (interface 1.1 carries one `location`,
+// the one taken at the start). Written once when the record is completed, never changed; it
+// goes with its record (a discarded draft, the retention purge).
+constexpr std::string_view v5 = R"sql(
+CREATE TABLE record_places (
+    record_id             TEXT PRIMARY KEY REFERENCES inspections (id) ON DELETE CASCADE,
+    completed_location    TEXT,
+    start_distance_m      INTEGER,
+    completed_distance_m  INTEGER,
+    simulated             INTEGER NOT NULL DEFAULT 0 CHECK (simulated IN (0, 1)),
+    at                    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
+
+CREATE TRIGGER record_places_never_change BEFORE UPDATE ON record_places
+BEGIN
+    SELECT RAISE(ABORT, 'where a record was completed is kept as taken and never changed');
+END;
+)sql";
+
 constexpr std::array migrations{
     Migration{1, "settings and photo evidence", v1},
     Migration{2, "reference data, inspection records, evidence chain, outbox", v2},
     Migration{3, "plan publications and re-draw logs", v3},
     Migration{4, "receipts of records removed after the retention period", v4},
+    Migration{5, "the place a record was completed, beside it", v5},
 };
 
 } // namespace

@@ -1,7 +1,9 @@
 #include "core/date.h"
 #include "core/modeljson.h"
 #include "core/place.h"
+#include "core/placestore.h"
 #include "core/timeflags.h"
+#include "support/domainfixture.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -153,4 +155,35 @@ TEST_CASE("time flags: outside_window before or after the assignment's window") 
     CHECK(codes(fi::check_time_flags(r, window("2026-12-02", "2026-12-31"), now)) ==
           std::vector<std::string>{"outside_window"});
     CHECK(fi::check_time_flags(r, window("2026-12-01", "2026-12-31"), now).empty());
+}
+
+TEST_CASE("place store: where a record was completed is kept once, never changed, and goes "
+          "with its record") {
+    fi::test::Fixture f;
+    auto r = f.record("5f1c2d3e-4b5a-4c6d-8e7f-901234567890");
+    REQUIRE(f.records.create_draft(r).ok());
+    fi::PlaceStore places(f.db);
+    CHECK_FALSE(places.load(r.id).value());
+
+    const fi::RecordPlace kept{fi::Location{30395734, 114894321, 5}, 120, 500, true};
+    REQUIRE(places.keep(r.id, kept).ok());
+    auto back = places.load(r.id);
+    REQUIRE(back.ok());
+    REQUIRE(*back);
+    REQUIRE((*back)->completed_location);
+    CHECK((*back)->completed_location->lat_e6 == 30395734);
+    CHECK((*back)->completed_location->accuracy_m == 5);
+    CHECK((*back)->start_distance_m == 120);
+    CHECK((*back)->completed_distance_m == 500);
+    CHECK((*back)->simulated);
+
+    // Kept as taken: neither a second keep nor raw SQL changes it.
+    CHECK_FALSE(places.keep(r.id, fi::RecordPlace{}).ok());
+    CHECK_FALSE(f.db.exec("UPDATE record_places SET completed_distance_m = 3").ok());
+    CHECK(places.load(r.id).value()->completed_distance_m == 500);
+
+    // A place for a record that does not exist is refused; a discarded draft takes its own.
+    CHECK_FALSE(places.keep("no-such-record", kept).ok());
+    REQUIRE(f.records.discard_draft(r.id).ok());
+    CHECK_FALSE(places.load(r.id).value());
 }
