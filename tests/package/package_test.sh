@@ -141,14 +141,16 @@ step "the installed CLI: init, pull, assignments"
 secrets="$work/secrets"
 mkdir -m 700 "$secrets"
 printf 'demo1234\n' >"$secrets/password"
-printf '246813\n' >"$secrets/pin"
-FI_INSECURE_TEST_KDF=1 FI_DATA="$work/cli" FI_SERVER="$url" FI_PIN=246813 FI_PASSWORD=demo1234 \
+# The test machine has no TPM, so the installed tools ask for a passphrase, not a PIN.
+secret='Field inspect 2026'
+printf '%s\n' "$secret" >"$secrets/pin"
+FI_INSECURE_TEST_KDF=1 FI_DATA="$work/cli" FI_SERVER="$url" FI_PIN="$secret" FI_PASSWORD=demo1234 \
     fieldinspect-cli init --user inspector1
 # The installed tool honours no test switch: its key file has the shipped cost (5 passes).
 grep -q '"opslimit": 5' "$work/cli/fieldinspect.db.key" ||
     fail "the installed CLI wrote a key file below the shipped KDF cost"
-FI_DATA="$work/cli" FI_SERVER="$url" FI_PIN=246813 fieldinspect-cli pull
-FI_DATA="$work/cli" FI_PIN=246813 fieldinspect-cli assignments | tee "$work/assignments.txt"
+FI_DATA="$work/cli" FI_SERVER="$url" FI_PIN="$secret" fieldinspect-cli pull
+FI_DATA="$work/cli" FI_PIN="$secret" fieldinspect-cli assignments | tee "$work/assignments.txt"
 grep -q 'A-2026Q4-' "$work/assignments.txt" || fail "the CLI lists no demo assignment"
 
 step "the installed admin command"
