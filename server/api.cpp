@@ -105,12 +105,27 @@ void write(const Reply& reply, httplib::Response& res) {
 }
 
 /// An answer given before the request's body was read (or all of it): the rest of the body is
-/// still on the connection, so the client is told to close it. (cpp-httplib 0.11 offers no way
-/// to close it from here: a client that goes on sending has the rest read as requests, each
-/// answered 400 — bounded by the library's line reading, docs/security.md.)
+/// still on the connection, so the server ends it once the answer is out. cpp-httplib 0.11
+/// keeps a connection whatever `Connection: close` says and would read the rest of the body as
+/// the next requests — one endless chunk as one endless request line, held whole (scenario 12
+/// of docs/reliability.md: 256 MiB held after a 401). The library ends a connection whose
+/// content provider fails, so the answer goes out through a provider that writes all of it and
+/// then reports failure: the client has the whole answer, the server reads nothing more.
 void write_and_close(const Reply& reply, httplib::Response& res) {
     write(reply, res);
     res.set_header("Connection", "close");
+    if (res.body.empty())
+        return;
+    const std::string type = res.get_header_value("Content-Type");
+    res.headers.erase("Content-Type"); // set again by the provider
+    const std::size_t length = res.body.size();
+    res.set_content_provider(
+        length, type,
+        [body = std::move(res.body)](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+            sink.write(body.data() + offset, body.size() - offset);
+            return false;
+        });
+    res.body.clear();
 }
 
 /// A request body, read while counting: whatever the transfer encoding (a length, chunks, or
