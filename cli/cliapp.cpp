@@ -73,10 +73,10 @@ struct Args {
 
 Args parse(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--data",          "--server", "--ca-file",    "--tls-pin", "--pin-file",
-        "--password-file", "--user",   "--assignment", "--answers", "--retry-for",
-        "--reason",        "--note",   "--exclude",    "--out",     "--quarter",
-        "--csv",           "--pdf",    "--skeleton",   "--days"};
+        "--data",          "--server", "--ca-file",    "--tls-pin",  "--pin-file",
+        "--password-file", "--user",   "--assignment", "--answers",  "--retry-for",
+        "--record",        "--reason", "--note",       "--exclude",  "--out",
+        "--quarter",       "--csv",    "--pdf",        "--skeleton", "--days"};
     static const std::set<std::string> flags = {"--json",   "--draft",          "--help",
                                                 "--resume", "--discard-unsent", "--dry-run"};
     Args a;
@@ -377,6 +377,33 @@ std::vector<std::string> warnings_of(const services::AssignmentView& v) {
     return w;
 }
 
+json versions_json(const std::vector<RecordVersion>& chain) {
+    json out = json::array();
+    for (const auto& v : chain)
+        out.push_back({{"id", v.record_id},
+                       {"state", to_string(v.state)},
+                       {"outbox", v.outbox ? json(to_string(*v.outbox)) : json()},
+                       {"completed_at", v.completed_at},
+                       {"supersedes", v.supersedes ? json(*v.supersedes) : json()},
+                       {"reason", v.reason ? json(*v.reason) : json()},
+                       {"received_at", v.received_at},
+                       {"purged", v.purged}});
+    return out;
+}
+
+void print_versions(const std::vector<RecordVersion>& chain) {
+    if (chain.size() < 2)
+        return;
+    for (std::size_t i = 0; i < chain.size(); ++i) {
+        const auto& v = chain[i];
+        std::cout << "  version " << i + 1 << ": " << v.record_id << " " << to_string(v.state)
+                  << (v.completed_at.empty() ? "" : " " + v.completed_at);
+        if (v.reason)
+            std::cout << " — corrects " << v.supersedes.value_or("") << ": " << *v.reason;
+        std::cout << "\n";
+    }
+}
+
 int cmd_show(Context& ctx) {
     const auto v = take(ctx.open().assignments.view(one_positional(ctx, "assignment id")));
     const auto& a = v.assignment;
@@ -408,6 +435,11 @@ int cmd_show(Context& ctx) {
     for (const auto& entry : v.redraw_history)
         out["redraw_history"].push_back(encode_redraw_log_entry(entry));
     out["state"] = to_string(v.state);
+    out["record_id"] = v.record_id.empty() ? json() : json(v.record_id);
+    std::vector<RecordVersion> versions;
+    if (!v.record_id.empty())
+        versions = take(ctx.open().records.versions(v.record_id));
+    out["versions"] = versions_json(versions);
     out["warnings"] = warnings;
     if (auto warning = credit_code_warning(a.target))
         out["credit_code_warning"] = warning->message;
@@ -447,6 +479,7 @@ int cmd_show(Context& ctx) {
                   << (m.known ? m.name : "") << (m.cert_no ? " " + *m.cert_no : "") << "\n";
     for (const auto& i : v.items)
         std::cout << "  item:     " << i.id << " " << i.title << "\n";
+    print_versions(versions);
     std::cout << "  Its checkpoints: `fieldinspect-cli checklist " << a.id << "`.\n";
     return exit_ok;
 }
@@ -579,6 +612,30 @@ int cmd_record(Context& ctx) {
     return exit_ok;
 }
 
+int cmd_correct(Context& ctx) {
+    const auto record_id = ctx.args().opt("--record");
+    const auto reason = ctx.args().opt("--reason");
+    if (!record_id || !reason)
+        throw UsageError{"correct needs --record ID and --reason TEXT"};
+    const auto made = take(ctx.open().records.correct(*record_id, *reason));
+    const auto& r = made.draft.stored.record;
+    if (made.already_started)
+        std::cerr << "A correction of this record is already being written: " << r.id
+                  << " (reason: " << r.correction_reason.value_or("") << "). No second one was "
+                  << "made; fill that one in, or discard it first.\n";
+    if (ctx.args().json)
+        std::cout << json{{"id", r.id},
+                          {"assignment_id", r.assignment_id},
+                          {"supersedes", r.supersedes ? json(*r.supersedes) : json()},
+                          {"correction_reason", r.correction_reason.value_or("")},
+                          {"already_started", made.already_started}}
+                         .dump()
+                  << "\n";
+    else
+        std::cout << r.id << "\n";
+    return exit_ok;
+}
+
 int cmd_drafts(Context& ctx) {
     auto drafts = take(ctx.open().records.drafts());
     json out = json::array();
@@ -623,20 +680,25 @@ json status_json(const services::SyncSnapshot& snap) {
                  {"attempts", r.attempts},
                  {"error_code", r.error_code.empty() ? json() : json(r.error_code)},
                  {"message", r.error_message.empty() ? json() : json(r.error_message)}});
-    return {{"today", s.today},           {"due_today", s.due_today},
-            {"overdue", s.overdue},       {"pending", s.pending},
-            {"uploading", s.uploading},   {"parked", s.parked},
-            {"bytes_left", s.bytes_left}, {"minutes_left_today", s.left_today.count()},
+    return {{"today", s.today},
+            {"due_today", s.due_today},
+            {"drafts_today", s.drafts_today},
+            {"overdue", s.overdue},
+            {"pending", s.pending},
+            {"uploading", s.uploading},
+            {"parked", s.parked},
+            {"bytes_left", s.bytes_left},
+            {"minutes_left_today", s.left_today.count()},
             {"records", records}};
 }
 
 void print_status(const services::SyncSnapshot& snap, bool with_records) {
     const auto& s = snap.same_day;
     std::cout << "Today " << s.today << ": " << s.due_today << " record(s) of today not yet "
-              << "uploaded, " << s.overdue << " from earlier days (late), " << s.parked
-              << " need attention; " << mib(s.bytes_left) << " of photos left; "
-              << s.left_today.count() / 60 << " h " << s.left_today.count() % 60
-              << " min left until 24:00.\n";
+              << "uploaded (" << s.drafts_today << " still drafts), " << s.overdue
+              << " from earlier days (late), " << s.parked << " need attention; "
+              << mib(s.bytes_left) << " of photos left; " << s.left_today.count() / 60 << " h "
+              << s.left_today.count() % 60 << " min left until 24:00.\n";
     if (with_records)
         for (const auto& r : snap.rows)
             if (r.outbox != OutboxState::uploaded)
@@ -648,7 +710,7 @@ void print_status(const services::SyncSnapshot& snap, bool with_records) {
 
 int exit_for(const services::SyncSnapshot& snap) {
     const auto& s = snap.same_day;
-    return s.pending + s.uploading + s.parked > 0 ? exit_pending : exit_ok;
+    return s.pending + s.uploading + s.parked + s.drafts_today > 0 ? exit_pending : exit_ok;
 }
 
 int cmd_status(Context& ctx) {
@@ -974,6 +1036,13 @@ const Command commands[] = {
      "the app's: scaled, EXIF removed, stored encrypted) and complete it (unless --draft). A\n"
      "refused record is kept as a draft: --resume replaces that draft's content.",
      cmd_record},
+    {"correct", "correct --record ID --reason TEXT",
+     "Correct a completed or uploaded record: a new draft prefilled from it (its photos\n"
+     "copied) that supersedes it, with the reason; prints the draft's id. Fill it in and\n"
+     "complete it with `record --assignment ID --answers FILE --resume`, then `sync`. Only the\n"
+     "newest version of a chain can be corrected; `show ASSIGNMENT` lists the versions. When\n"
+     "a correction is already being written, its id is printed and no second one is made.",
+     cmd_correct},
     {"drafts", "drafts", "List the drafts on this tablet.", cmd_drafts},
     {"discard", "discard RECORD", "Discard a draft with its photos.", cmd_discard},
     {"sync", "sync [--retry-for SECONDS]",

@@ -93,6 +93,12 @@ Result<RecordDocument> load_record_document(Database& db, std::string_view id,
                            "The record " + stored->record.id + " has no valid finished_at.",
                            "finished_at");
     }
+    auto versions = RecordStore(db).versions(stored->record.id);
+    if (!versions)
+        return versions.error();
+    for (auto& v : *versions)
+        if (v.state != RecordState::draft)
+            doc.versions.push_back(std::move(v));
     auto place = PlaceStore(db).load(stored->record.id);
     if (!place)
         return place.error();

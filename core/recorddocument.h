@@ -30,6 +30,9 @@ struct RecordDocument {
     /// record completed before schema v5).
     std::optional<RecordPlace> place;
     std::string completed_day; ///< YYYY-MM-DD (UTC+08:00) of `finished_at`
+    /// The record's correction chain, oldest first, completed versions only (a correction
+    /// still being written is no version yet); one entry when it was never corrected.
+    std::vector<RecordVersion> versions;
 
     const CatalogueItem* item(std::string_view id) const;
     const Inspector* inspector(std::string_view id) const;

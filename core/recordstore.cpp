@@ -760,10 +760,12 @@ RecordStore::start_correction(std::string_view original_id, std::string_view new
     auto original = load_row(original_id);
     if (!original)
         return original.error();
-    if (original->state != RecordState::uploaded)
+    // A completed record goes up before its correction (chain order), so the central system
+    // holds it by the time the correction arrives.
+    if (original->state != RecordState::uploaded && original->state != RecordState::completed)
         return Error::make("invalid",
-                           "Only a record the central system accepted can be corrected; until "
-                           "then it is still on its way.",
+                           "Only a completed record can be corrected; a draft is still edited "
+                           "as it is.",
                            original_id);
     const auto& old = original->record;
     if (new_photo_ids.size() != old.photos.size())
@@ -831,6 +833,69 @@ RecordStore::start_correction(std::string_view original_id, std::string_view new
     if (!loaded)
         return loaded.error();
     return loaded->record;
+}
+
+Result<std::vector<RecordVersion>> RecordStore::versions(std::string_view record_id) {
+    // The assignment: from the record, or from its receipt once purged.
+    std::string assignment_id;
+    auto receipts_held = receipts();
+    if (!receipts_held)
+        return receipts_held.error();
+    if (auto stored = load_row(record_id))
+        assignment_id = stored->record.assignment_id;
+    else
+        for (const auto& r : *receipts_held)
+            if (r.record_id == record_id)
+                assignment_id = r.assignment_id;
+    if (assignment_id.empty())
+        return missing(record_id);
+
+    std::map<std::string, RecordVersion, std::less<>> all;
+    for (const auto& r : *receipts_held)
+        if (r.assignment_id == assignment_id)
+            all[r.record_id] = RecordVersion{
+                r.record_id,  RecordState::uploaded, OutboxState::uploaded, r.completed_at,
+                r.supersedes, std::nullopt,          r.received_at,         true};
+    auto held = history(assignment_id);
+    if (!held)
+        return held.error();
+    for (const auto& s : *held) {
+        if (s.state == RecordState::frozen)
+            continue; // a revoked assignment's draft corrects nothing
+        const bool open = s.state == RecordState::draft;
+        all[s.record.id] = RecordVersion{s.record.id,
+                                         s.state,
+                                         std::nullopt,
+                                         open ? std::string() : s.record.finished_at,
+                                         s.record.supersedes,
+                                         s.record.correction_reason,
+                                         s.received_at.value_or(""),
+                                         false};
+    }
+    auto rows = summaries();
+    if (!rows)
+        return rows.error();
+    for (const auto& s : *rows)
+        if (auto it = all.find(s.record_id); it != all.end() && !it->second.purged)
+            it->second.outbox = s.outbox;
+
+    std::vector<RecordVersion> back;
+    for (auto it = all.find(record_id); it != all.end() && back.size() <= all.size();) {
+        back.push_back(it->second);
+        it = it->second.supersedes ? all.find(*it->second.supersedes) : all.end();
+    }
+    std::vector<RecordVersion> out(back.rbegin(), back.rend());
+    while (!out.empty() && out.size() <= all.size()) {
+        const RecordVersion* next = nullptr;
+        for (const auto& [id, v] : all)
+            if (v.supersedes == out.back().record_id &&
+                (!next || (next->state == RecordState::draft && v.state != RecordState::draft)))
+                next = &v;
+        if (!next)
+            break;
+        out.push_back(*next);
+    }
+    return out;
 }
 
 } // namespace fi

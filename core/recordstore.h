@@ -113,6 +113,19 @@ struct PurgeReport {
     std::vector<std::string> kept_for_corrections;
 };
 
+/// One version of a record in its correction chain: the original first, each later one
+/// superseding the one before it (a correction still being written last, as a draft).
+struct RecordVersion {
+    std::string record_id;
+    RecordState state = RecordState::completed;
+    std::optional<OutboxState> outbox;
+    std::string completed_at; ///< when it was locked (its `finished_at`); empty for a draft
+    std::optional<std::string> supersedes;
+    std::optional<std::string> reason; ///< why it corrects the one before (none for the first)
+    std::string received_at;           ///< the central system's receipt, once uploaded
+    bool purged = false;               ///< only its receipt is left on the tablet
+};
+
 /// Photo metadata given at capture.
 struct PhotoCapture {
     std::string id; ///< client-made UUID v4
@@ -200,12 +213,18 @@ public:
     /// Receipts of records removed by the retention purge, oldest first.
     Result<std::vector<Receipt>> receipts();
 
-    /// Start a correction of an uploaded record: a new draft with its own id that
+    /// Start a correction of a completed or uploaded record: a new draft with its own id that
     /// supersedes the original (kept unchanged), with the reason. Photos are copied under
     /// new ids so the correction is complete on its own.
     Result<InspectionRecord> start_correction(std::string_view original_id, std::string_view new_id,
                                               std::string_view reason,
                                               const std::vector<std::string>& new_photo_ids);
+
+    /// The correction chain `record_id` belongs to, oldest first: back along `supersedes` to
+    /// the original, forward to the newest version (a completed one before a draft, should
+    /// both correct the same record). Records the retention purge removed come from their
+    /// receipts (without their reason); a frozen draft is no version.
+    Result<std::vector<RecordVersion>> versions(std::string_view record_id);
 
 private:
     Result<StoredRecord> load_row(std::string_view record_id);

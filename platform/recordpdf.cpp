@@ -315,6 +315,22 @@ Status RecordPdf::write(const RecordDocument& doc, const std::filesystem::path& 
         pdf.field(
             QStringLiteral("更正 Corrects"),
             QStringLiteral("%1 — %2").arg(qs(*r.supersedes), qs(r.correction_reason.value_or(""))));
+    if (doc.versions.size() > 1) {
+        // Every version of the record, so a printed copy says which one it is and what
+        // followed it.
+        pdf.paragraph(QStringLiteral("更正记录 Versions of this record"), pdf.font(9, true));
+        std::vector<std::vector<QString>> rows;
+        for (std::size_t i = 0; i < doc.versions.size(); ++i) {
+            const auto& v = doc.versions[i];
+            rows.push_back({QString::number(i + 1) +
+                                (v.record_id == r.id ? QStringLiteral(" 本记录 this") : QString()),
+                            qs(v.record_id), qs(v.completed_at),
+                            v.reason ? qs(*v.reason) : QStringLiteral("原始记录 original")});
+        }
+        pdf.table({QStringLiteral("版本 Version"), QStringLiteral("记录编号 Record id"),
+                   QStringLiteral("完成时间 Completed"), QStringLiteral("更正理由 Reason")},
+                  rows, {22, 68, 42, 48});
+    }
 
     pdf.heading(QStringLiteral("八、证据链 Evidence chain"));
     pdf.field(QStringLiteral("记录编号 Record id"), qs(r.id), &mono);

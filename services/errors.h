@@ -17,6 +17,15 @@ inline constexpr std::string_view not_owner = "not_owner";
 inline constexpr std::string_view already_inspected = "already_inspected";
 inline constexpr std::string_view not_set_up = "not_set_up"; ///< no data directory yet
 inline constexpr std::string_view network = "network";       ///< retryable: try again later
+/// A correction names a record a later version already corrects: correct the newest one.
+inline constexpr std::string_view not_chain_head = "not_chain_head";
+/// Only a completed or uploaded record, not refused by the central system, can be corrected.
+inline constexpr std::string_view not_correctable = "not_correctable";
+/// A signature that cannot be given: an off-site record, someone not present, no name or
+/// no reason for a refusal.
+inline constexpr std::string_view not_signable = "not_signable";
+/// A signature file that is neither a PNG nor a well-formed SVG.
+inline constexpr std::string_view invalid_signature = "invalid_signature";
 } // namespace service_error
 
 /// Trouble that passes by itself (no network, a busy central system): try again later.

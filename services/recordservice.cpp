@@ -1,5 +1,6 @@
 #include "services/recordservice.h"
 
+#include "core/answers.h"
 #include "core/capture.h"
 #include "core/date.h"
 #include "core/metastore.h"
@@ -23,6 +24,36 @@ void reconcile_photos(InspectionRecord& next, const InspectionRecord& stored) {
             if (p.finding_id == f.id)
                 f.photo_ids.push_back(p.id);
     }
+}
+/// Why `stored` cannot be corrected, given its chain of versions; nothing when it can (a
+/// correction being written for the chain included: correcting reopens it).
+std::optional<Error> correction_refused(const StoredRecord& stored,
+                                        const std::vector<RecordVersion>& chain) {
+    const std::string& id = stored.record.id;
+    if (stored.state != RecordState::completed && stored.state != RecordState::uploaded)
+        return Error::make(service_error::not_correctable,
+                           "Record " + id + " is " + std::string(to_string(stored.state)) +
+                               ": only a completed record can be corrected. A draft is still "
+                               "edited as it is.",
+                           id);
+    const RecordVersion* head = nullptr;
+    for (const auto& v : chain)
+        if (v.state != RecordState::draft)
+            head = &v;
+    if (head && head->record_id != id)
+        return Error::make(service_error::not_chain_head,
+                           "Record " + id + " was already corrected; its newest version is " +
+                               head->record_id +
+                               ". Correct that one: a correction always starts from the newest "
+                               "version.",
+                           head->record_id);
+    if (head && head->outbox == OutboxState::parked)
+        return Error::make(service_error::not_correctable,
+                           "The central system refused record " + id +
+                               ", so there is nothing it holds to correct. See why on the Sync "
+                               "page (or `fieldinspect-cli status`).",
+                           id);
+    return std::nullopt;
 }
 } // namespace
 
@@ -55,6 +86,12 @@ Result<OpenedRecord> RecordService::opened(StoredRecord stored) {
             o.deadline_provisional = deadline.provisional;
         }
     }
+    auto versions = RecordStore(**db).versions(stored.record.id);
+    if (!versions)
+        return versions.error();
+    o.versions = std::move(versions.value());
+    o.correctable = ctx->assignment && ctx->assignment->status != AssignmentStatus::revoked &&
+                    !correction_refused(stored, o.versions);
     o.stored = std::move(stored);
     return o;
 }
@@ -173,6 +210,57 @@ Result<std::string> RecordService::export_text(const std::string& record_id) {
     if (r->state == RecordState::draft || r->state == RecordState::frozen)
         return encode_inspection_record(r->record).dump();
     return r->body;
+}
+
+Result<std::vector<RecordVersion>> RecordService::versions(const std::string& record_id) {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    return RecordStore(**db).versions(record_id);
+}
+
+Result<CorrectionDraft> RecordService::correct(const std::string& record_id,
+                                               const std::string& reason) {
+    if (is_blank(reason))
+        return Error::make(rule_code::correction_reason_required,
+                           "A correction needs a reason that says what was wrong.",
+                           "correction_reason");
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    RecordStore records(**db);
+    auto stored = records.load(record_id);
+    if (!stored)
+        return stored.error();
+    auto a = held_assignment(**db, stored->record.assignment_id);
+    if (!a)
+        return a.error();
+    if (a->status == AssignmentStatus::revoked)
+        return Error::make(rule_code::assignment_revoked,
+                           "This assignment was revoked by a re-draw; its records can no longer "
+                           "be corrected.");
+    auto chain = records.versions(record_id);
+    if (!chain)
+        return chain.error();
+    if (auto refused = correction_refused(*stored, *chain))
+        return *refused;
+    for (const auto& v : *chain)
+        if (v.state == RecordState::draft) { // one correction at a time: that one
+            auto draft = open(v.record_id);
+            if (!draft)
+                return draft.error();
+            return CorrectionDraft{std::move(draft.value()), true};
+        }
+    std::vector<std::string> photo_ids;
+    for (std::size_t i = 0; i < stored->record.photos.size(); ++i)
+        photo_ids.push_back(make_uuid_v4());
+    auto next = records.start_correction(record_id, make_uuid_v4(), reason, photo_ids);
+    if (!next)
+        return next.error();
+    auto draft = open(next->id);
+    if (!draft)
+        return draft.error();
+    return CorrectionDraft{std::move(draft.value()), false};
 }
 
 } // namespace fi::services

@@ -41,6 +41,18 @@ public:
     /// The record as stored: the sealed upload body once completed, else the draft's JSON.
     Result<std::string> export_text(const std::string& record_id);
 
+    /// Correct a completed or uploaded record: a new draft prefilled from it (photos copied
+    /// under new ids) that supersedes it, with the reason; it is then edited, completed and
+    /// uploaded like any record. Only the head of the correction chain (the newest completed
+    /// version) can be corrected (`not_chain_head` names it); a draft, a frozen record or
+    /// one the central system refused cannot (`not_correctable`); a blank reason is
+    /// `correction_reason_required`. When a correction of the chain is already being
+    /// written, that draft is returned (`already_started`) and no second one is made.
+    Result<CorrectionDraft> correct(const std::string& record_id, const std::string& reason);
+    /// The correction chain `record_id` belongs to, oldest first (records removed after the
+    /// retention period from their receipts; a frozen draft is no version).
+    Result<std::vector<RecordVersion>> versions(const std::string& record_id);
+
 private:
     Result<OpenedRecord> opened(StoredRecord stored);
 

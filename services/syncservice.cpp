@@ -329,16 +329,25 @@ Result<SyncSnapshot> SyncService::snapshot() {
     auto open = OutboxStore(**db).open_entries();
     if (!open)
         return open.error();
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
+    // A draft is work not yet on the central system: its day counts too.
+    std::vector<std::string> draft_days;
+    for (const auto& r : *records)
+        if (r.state == RecordState::draft) {
+            auto draft = RecordStore(**db).load(r.record_id);
+            if (!draft)
+                return draft.error();
+            draft_days.push_back(draft->record.inspection_day);
+        }
     const TrustedTime t = w_.now();
-    snap.same_day = sync::same_day_status(*open, t.time);
+    snap.same_day = sync::same_day_status(*open, draft_days, t.time);
     if (!t.has(ClockFlag::never_synced))
         snap.clock_offset_ms = t.offset.count();
     MetaStore meta(**db);
     if (auto last = meta.get("sync.last"); last && *last)
         snap.last_sync = **last;
-    auto records = RecordStore(**db).summaries();
-    if (!records)
-        return records.error();
     std::map<std::string, const RecordSummary*> by_id;
     for (const auto& r : *records)
         by_id[r.record_id] = &r;

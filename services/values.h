@@ -78,6 +78,16 @@ struct OpenedRecord {
     Problems problems;                ///< completion problems as stored now
     std::string publication_deadline; ///< YYYY-MM-DD, once completed
     bool deadline_provisional = false;
+    /// Its correction chain, oldest first (this record alone when never corrected).
+    std::vector<RecordVersion> versions;
+    /// RecordService::correct would start (or reopen) a correction of it.
+    bool correctable = false;
+};
+
+/// A correction's draft, or the one already being written for that chain.
+struct CorrectionDraft {
+    OpenedRecord draft;
+    bool already_started = false; ///< an unfinished correction existed: this is it, none made
 };
 
 /// One record on the Sync page.

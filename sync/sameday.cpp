@@ -5,6 +5,7 @@
 namespace fi::sync {
 
 SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
+                              const std::vector<std::string>& draft_days,
                               std::chrono::system_clock::time_point now) {
     SameDayStatus s;
     const Date today = china_date(now);
@@ -35,6 +36,11 @@ SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
         }
         s.bytes_left += e.photo_bytes;
     }
+    for (const auto& day : draft_days)
+        if (day == s.today) {
+            ++s.due_today;
+            ++s.drafts_today;
+        }
     return s;
 }
 

@@ -11,18 +11,23 @@ namespace fi::sync {
 /// The same-day rule (检查当日产生的监管行为数据上传) at a glance: what is still on the device,
 /// how much of it was recorded today, and how long today has left in UTC+08:00.
 struct SameDayStatus {
-    std::string today; ///< YYYY-MM-DD, UTC+08:00
-    int due_today = 0; ///< not yet uploaded, inspected today
-    int overdue = 0;   ///< not yet uploaded, inspected on an earlier day: will be late
-    int pending = 0;   ///< waiting for their first or next attempt
-    int uploading = 0; ///< accepted, photos still going
-    int parked = 0;    ///< need the user
+    std::string today;    ///< YYYY-MM-DD, UTC+08:00
+    int due_today = 0;    ///< not yet uploaded, inspected today (today's drafts included)
+    int drafts_today = 0; ///< of those, drafts not yet completed: unsent too, and not queued
+    int overdue = 0;      ///< not yet uploaded, inspected on an earlier day: will be late
+    int pending = 0;      ///< waiting for their first or next attempt
+    int uploading = 0;    ///< accepted, photos still going
+    int parked = 0;       ///< need the user
     std::int64_t bytes_left = 0;
     std::chrono::minutes left_today{0};
 };
 
-/// Compute the status from the outbox at `now` (the trusted clock's time).
+/// Compute the status from the outbox and the inspection days of the drafts on the device
+/// (YYYY-MM-DD each) at `now` (the trusted clock's time). A draft of today counts as a record
+/// of today not yet uploaded; a record counts until its photos are uploaded too (the outbox
+/// entry is `uploaded` only then).
 SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
+                              const std::vector<std::string>& draft_days,
                               std::chrono::system_clock::time_point now);
 
 } // namespace fi::sync

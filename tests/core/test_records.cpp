@@ -3,6 +3,7 @@
 // the outbox entry, freezing on revocation and corrections.
 #include "core/canonicaljson.h"
 #include "core/evidencechain.h"
+#include "core/metastore.h"
 #include "support/domainfixture.h"
 
 #include <doctest/doctest.h>
@@ -209,12 +210,12 @@ TEST_CASE("a correction is a new record superseding the uploaded one, which stay
     auto r = f.record("ae0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f16");
     REQUIRE(f.records.create_draft(r).ok());
     const auto photo = f.add_photo(r.id, "3a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", std::nullopt);
-    auto done = f.records.complete(r.id, device);
-    REQUIRE(done.ok());
     CHECK_FALSE(f.records
                     .start_correction(r.id, "bf0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f17", "笔误",
                                       {"4a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"})
-                    .ok()); // not accepted centrally yet
+                    .ok()); // a draft is edited, not corrected
+    auto done = f.records.complete(r.id, device);
+    REQUIRE(done.ok());
     REQUIRE(f.records.mark_uploaded(r.id, "2026-11-28T10:06:00.000+08:00", false).ok());
     REQUIRE(f.records.mark_uploaded(r.id, "2026-11-28T10:06:00.000+08:00", false).ok());
     CHECK(f.outbox_state(r.id) == "uploaded");
@@ -245,6 +246,32 @@ TEST_CASE("a correction is a new record superseding the uploaded one, which stay
     CHECK((*history)[0].body == done->body); // the original is untouched
     CHECK((*history)[0].state == RecordState::uploaded);
     CHECK((*history)[1].record.correction_reason == "实际使用量记录有误");
+
+    // The chain of versions, the same from either end; a second correction joins it as a
+    // draft until completed.
+    for (const auto& from : {r.id, corrected.id}) {
+        auto chain = f.records.versions(from);
+        REQUIRE(chain.ok());
+        REQUIRE(chain->size() == 2);
+        CHECK((*chain)[0].record_id == r.id);
+        CHECK((*chain)[0].state == RecordState::uploaded);
+        CHECK((*chain)[0].outbox == OutboxState::uploaded);
+        CHECK_FALSE((*chain)[0].reason.has_value());
+        CHECK((*chain)[1].record_id == corrected.id);
+        CHECK((*chain)[1].state == RecordState::completed);
+        CHECK((*chain)[1].supersedes == r.id);
+        CHECK((*chain)[1].reason == "实际使用量记录有误");
+        CHECK((*chain)[1].completed_at == sealed->record.finished_at);
+    }
+    const std::string again = "cf0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f18";
+    REQUIRE(f.records.start_correction(corrected.id, again, "再补充", {make_uuid_v4()}).ok());
+    auto three = f.records.versions(r.id);
+    REQUIRE(three.ok());
+    REQUIRE(three->size() == 3);
+    CHECK((*three)[2].record_id == again);
+    CHECK((*three)[2].state == RecordState::draft);
+    CHECK((*three)[2].completed_at.empty());
+    CHECK_FALSE(f.records.versions("00000000-0000-4000-8000-000000000000").ok());
 }
 
 TEST_CASE("record summaries: every record in a few columns, and the visit state it gives") {

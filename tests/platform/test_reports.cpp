@@ -146,6 +146,7 @@ void check_pdf(ReportFixture& f, const std::string& id, int photos) {
     CHECK(text.find(photos > 0 ? "发现问题已责令整改" : "未发现问题") != std::string::npos);
     CHECK(text.find("测试I-04") != std::string::npos);
     CHECK(text.find("鄂环执字第I-04号") != std::string::npos);
+    CHECK(text.find("更正记录") == std::string::npos); // never corrected: no versions
     if (photos > 0) {
         CHECK(text.find("未取得年度配额即使用含氢氯氟烃") != std::string::npos);
         CHECK(text.find("未见配额证明") != std::string::npos);
@@ -182,6 +183,46 @@ TEST_CASE("record PDF: thirty photos over several pages") {
     const auto pages = run("pdfinfo " + shq(f.dir / "record-30.pdf") + " | grep Pages");
     CHECK(pages.find("Pages:") != std::string::npos);
     CHECK(std::stoi(pages.substr(pages.find(':') + 1)) >= 3);
+}
+
+TEST_CASE("record PDF: a corrected record lists its chain of versions with dates and reasons") {
+    ReportFixture f;
+    const std::string original = "11111111-2222-4333-8444-0000000000c0";
+    const std::string fix1 = "11111111-2222-4333-8444-0000000000c1";
+    const std::string fix2 = "11111111-2222-4333-8444-0000000000c2";
+    f.completed(original, 1);
+    REQUIRE(f.records.mark_uploaded(original, "2026-11-28T10:06:00.000+08:00", false).ok());
+    REQUIRE(f.records.start_correction(original, fix1, "配额证明编号抄错", {make_uuid_v4()}).ok());
+    REQUIRE(f.records.complete(fix1, device).ok());
+    REQUIRE(f.records.start_correction(fix1, fix2, "补充整改期限", {make_uuid_v4()}).ok());
+    // A correction still being written is no version yet.
+    auto doc = load_record_document(f.db, fix1, WorkCalendar{});
+    REQUIRE(doc.ok());
+    CHECK(doc->versions.size() == 2);
+    REQUIRE(f.records.complete(fix2, device).ok());
+
+    doc = load_record_document(f.db, fix1, WorkCalendar{});
+    REQUIRE_MESSAGE(doc.ok(), (doc.ok() ? "" : doc.error().message));
+    REQUIRE(doc->versions.size() == 3);
+    const auto pdf = f.dir / "record-corrected.pdf";
+    REQUIRE(platform::RecordPdf(f.db).write(*doc, pdf).ok());
+    keep(pdf);
+    const std::string text = one_line(run("pdftotext -enc UTF-8 " + shq(pdf) + " -"));
+    const auto at = text.find("更正记录 Versions of this record");
+    REQUIRE(at != std::string::npos);
+    const std::string table = text.substr(at);
+    // Oldest first, each with its id, its completion time and its reason; this one marked.
+    const auto o = table.find(original), a = table.find(fix1), b = table.find(fix2);
+    REQUIRE(o != std::string::npos);
+    REQUIRE(a != std::string::npos);
+    REQUIRE(b != std::string::npos);
+    CHECK(o < a);
+    CHECK(a < b);
+    CHECK(table.find("原始记录") != std::string::npos);
+    CHECK(table.find("配额证明编号抄错") != std::string::npos);
+    CHECK(table.find("补充整改期限") != std::string::npos);
+    CHECK(table.find("本记录") != std::string::npos);
+    CHECK(table.find(doc->versions[2].completed_at.substr(0, 10)) != std::string::npos);
 }
 
 TEST_CASE("record PDF: a draft is refused, the record untouched") {

@@ -147,7 +147,21 @@ TEST_CASE("an answers file that breaks a rule keeps a draft and lists every prob
     CHECK(err.find("too_few_certified_present") != std::string::npos);
     CHECK(err.find("missing_answer") != std::string::npos);
     CHECK(err.find("kept as a draft") != std::string::npos);
-    CHECK(tab.cli("status").status == 0); // nothing completed, nothing queued
+    // Nothing is queued, but today's draft is not on the central system either: status counts
+    // it as unsent (exit 3) until it is completed or discarded.
+    auto st = tab.cli("status --json");
+    CHECK(st.status == 3);
+    json same_day = json::parse(st.out);
+    CHECK(same_day.at("drafts_today") == 1);
+    CHECK(same_day.at("due_today") == 1);
+    CHECK(same_day.at("pending") == 0);
+    CHECK(tab.cli("status").out.find("1 still drafts") != std::string::npos);
+    const auto drafts = json::parse(tab.cli("drafts --json").out);
+    REQUIRE(drafts.size() == 1);
+    REQUIRE(tab.cli("discard " + drafts[0].at("id").get<std::string>()).status == 0);
+    st = tab.cli("status --json");
+    CHECK(st.status == 0);
+    CHECK(json::parse(st.out).at("drafts_today") == 0);
 }
 
 TEST_CASE("a client killed mid-upload completes after a restart, without a duplicate") {

@@ -330,3 +330,41 @@ TEST_CASE("an assignment revoked by a re-draw freezes the member's draft, which 
     CHECK(ReferenceStore(member.db).assignment(shared->id).value()->status ==
           AssignmentStatus::revoked);
 }
+
+TEST_CASE("409 already_corrected: a second correction of one version is kept, parked with why") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto a = member_assignment(t);
+    const auto original = t.complete_record(a.id);
+    REQUIRE(t.upload().uploaded == 1);
+    // Two corrections of the same version, as two tablets of one team can make them (the
+    // application layer makes no second one on one tablet; the store itself does not know).
+    RecordStore records(t.db);
+    const auto first = records.start_correction(original, make_uuid_v4(), "读数抄错", {});
+    REQUIRE(first.ok());
+    REQUIRE(records.complete(first->id, t.device_id).ok());
+    const auto fork = records.start_correction(original, make_uuid_v4(), "补充现场情况", {});
+    REQUIRE(fork.ok());
+    REQUIRE(records.complete(fork->id, t.device_id).ok());
+
+    const auto s = t.upload();
+    CHECK(s.uploaded == 1);
+    CHECK(s.parked == 1);
+    const auto open = t.open_entries();
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].record_id == fork->id);
+    CHECK(open[0].state == OutboxState::parked);
+    CHECK(open[0].error_code == std::optional<std::string>("already_corrected"));
+    CHECK_FALSE(open[0].error_message.value_or("").empty());
+    // Kept as it was, never sent again by itself, never on the server.
+    auto kept = records.load(fork->id);
+    REQUIRE(kept.ok());
+    CHECK(kept->state == RecordState::completed);
+    CHECK(kept->record.correction_reason == std::optional<std::string>("补充现场情况"));
+    CHECK(t.upload().requests == 0);
+    const auto on_server = ids_on_server(server);
+    CHECK(on_server.count(first->id) == 1);
+    CHECK(on_server.count(fork->id) == 0);
+}

@@ -1,0 +1,198 @@
+// Corrections through fieldinspect-cli against the real reference server: a chain of two
+// corrections the central system takes, a correction of an older version refused, one
+// correction being written at a time; and a record is "uploaded" only once its photos are.
+#include "support/cliscript.h"
+#include "syncfixture.h"
+
+#include <fstream>
+
+using namespace fi;
+using namespace fi::test;
+using nlohmann::json;
+
+namespace {
+
+/// A tablet driven only through the command line.
+struct CorrectionTablet {
+    TempDir dir;
+    std::string env;
+
+    explicit CorrectionTablet(const std::string& server_url) {
+        env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
+              "FI_SERVER=" + server_url + " ";
+    }
+    CommandResult cli(const std::string& args) const {
+        return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
+    }
+    std::string stderr_text() const { return file_bytes(dir / "stderr"); }
+
+    /// An answers file passing every rule, with one failed checkpoint and its photo; `note`
+    /// on every answer, so each version says something of its own.
+    std::string answers_for(const std::string& assignment_id, const std::string& note) {
+        const auto shown = cli("show " + assignment_id + " --json");
+        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
+        AnswerOptions options;
+        options.photo_file = "photo.jpg";
+        options.note = note;
+        const auto path = dir / ("answers-" + std::to_string(++files) + ".json");
+        std::ofstream(path) << passing_answers(json::parse(shown.out), options).dump(1);
+        const auto made =
+            run_command("python3 '" FI_TEST_DATA_DIR
+                        "/make_sample_ppm.py' 400 300 5 noise | cjpeg -quality 92 > '" +
+                        (dir / "photo.jpg").string() + "' && echo ok");
+        REQUIRE_MESSAGE(made.out == "ok\n", "cjpeg failed");
+        return path.string();
+    }
+
+    std::string onsite_assignment() {
+        const auto r = cli("assignments --json");
+        REQUIRE(r.status == 0);
+        for (const auto& a : json::parse(r.out))
+            if (a.at("mode") == "onsite")
+                return a.at("id");
+        FAIL("no on-site assignment");
+        return "";
+    }
+
+    std::string state_of(const std::string& assignment_id) {
+        for (const auto& a : json::parse(cli("assignments --json").out))
+            if (a.at("id") == assignment_id)
+                return a.at("state");
+        return "";
+    }
+
+    json versions(const std::string& assignment_id) {
+        const auto shown = cli("show " + assignment_id + " --json");
+        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
+        return json::parse(shown.out).at("versions");
+    }
+
+    int files = 0;
+};
+
+} // namespace
+
+TEST_CASE("the command line corrects an uploaded record twice; an older version is refused") {
+    CentralServer server;
+    CorrectionTablet tab(server.process.base_url());
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.onsite_assignment();
+    auto r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, ""));
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const std::string original = r.out.substr(0, r.out.find('\n'));
+    REQUIRE(tab.cli("sync").status == 0);
+    CHECK(tab.versions(a).size() == 1);
+
+    // A reason is required.
+    r = tab.cli("correct --record " + original + " --reason ' '");
+    CHECK(r.status == 5);
+    CHECK(tab.stderr_text().find("reason") != std::string::npos);
+    CHECK(tab.cli("correct --record " + original).status == 2);
+
+    r = tab.cli("correct --record " + original + " --reason 读数抄错 --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const json first = json::parse(r.out);
+    const std::string fix1 = first.at("id");
+    CHECK(fix1 != original);
+    CHECK(first.at("supersedes") == original);
+    CHECK(first.at("correction_reason") == "读数抄错");
+    CHECK(first.at("already_started") == false);
+    // Prefilled from the record it corrects, photos copied under new ids.
+    const json draft = json::parse(tab.cli("export " + fix1).out);
+    const json sealed = json::parse(tab.cli("export " + original).out);
+    CHECK(draft.at("answers") == sealed.at("answers"));
+    REQUIRE(draft.at("photos").size() == 1);
+    CHECK(draft.at("photos")[0].at("id") != sealed.at("photos")[0].at("id"));
+    CHECK(draft.at("photos")[0].at("sha256") == sealed.at("photos")[0].at("sha256"));
+
+    // One correction at a time: asking again points to the one being written.
+    r = tab.cli("correct --record " + original + " --reason 另一个理由 --json");
+    REQUIRE(r.status == 0);
+    CHECK(json::parse(r.out).at("id") == fix1);
+    CHECK(json::parse(r.out).at("already_started") == true);
+    CHECK(tab.stderr_text().find("already being written") != std::string::npos);
+    auto versions = tab.versions(a);
+    REQUIRE(versions.size() == 2);
+    CHECK(versions[0].at("id") == original);
+    CHECK(versions[0].at("state") == "uploaded");
+    CHECK(versions[1].at("id") == fix1);
+    CHECK(versions[1].at("state") == "draft");
+    CHECK(versions[1].at("reason") == "读数抄错");
+
+    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, "更正后的记录") +
+                " --resume");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    CHECK(r.out.find(fix1) == 0);
+    r = tab.cli("sync --json");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    CHECK(json::parse(r.out).at("uploaded") == 1);
+
+    // The original is no longer the newest version: correcting it is refused, naming fix1.
+    r = tab.cli("correct --record " + original + " --reason 再改一次");
+    CHECK(r.status == 5);
+    CHECK(tab.stderr_text().find(fix1) != std::string::npos);
+    CHECK(tab.cli("drafts --json").out == "[]\n");
+
+    r = tab.cli("correct --record " + fix1 + " --reason 补充现场情况");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const std::string fix2 = r.out.substr(0, r.out.find('\n'));
+    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, "第二次更正") +
+                " --resume");
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    REQUIRE(tab.cli("sync").status == 0);
+
+    // All three on the central system, one chain.
+    const auto lines = server.inspections();
+    CHECK(lines.size() == 3);
+    const json last = json::parse(tab.cli("export " + fix2).out);
+    CHECK(last.at("supersedes") == fix1);
+    CHECK(last.at("correction_reason") == "补充现场情况");
+    CHECK(last.at("answers")[0].at("note") == "第二次更正");
+    versions = tab.versions(a);
+    REQUIRE(versions.size() == 3);
+    CHECK(versions[0].at("reason").is_null());
+    CHECK(versions[1].at("reason") == "读数抄错");
+    CHECK(versions[2].at("reason") == "补充现场情况");
+    CHECK(versions[2].at("supersedes") == fix1);
+    for (const auto& v : versions) {
+        CHECK(v.at("state") == "uploaded");
+        CHECK_FALSE(v.at("completed_at").get<std::string>().empty());
+    }
+    // The same chain from any of its versions; the text view lists it too.
+    const auto text = tab.cli("show " + a).out;
+    CHECK(text.find("version 3: " + fix2) != std::string::npos);
+    CHECK(text.find("补充现场情况") != std::string::npos);
+    CHECK(tab.state_of(a) == "uploaded");
+}
+
+TEST_CASE("a record is uploaded only when its photos are: status, assignments") {
+    CentralServer server;
+    CorrectionTablet tab(server.process.base_url());
+    REQUIRE(tab.cli("init --user inspector1").status == 0);
+    REQUIRE(tab.cli("pull").status == 0);
+    const auto a = tab.onsite_assignment();
+    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, "")).status ==
+            0);
+    // The central system takes the record but no photo byte.
+    server.faults(json::array(
+        {{{"method", "PATCH"}, {"path", ".*/photos/.*"}, {"fault", "status"}, {"status", 503}}}));
+    CHECK(tab.cli("sync").status == 3);
+    const auto lines = server.inspections();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].find("photos 0/1") != std::string::npos);
+    auto st = tab.cli("status --json");
+    CHECK(st.status == 3);
+    const json status = json::parse(st.out);
+    CHECK(status.at("uploading") == 1);
+    CHECK(status.at("due_today") == 1);
+    REQUIRE(status.at("records").size() == 1);
+    CHECK(status.at("records")[0].at("state") == "uploading");
+    CHECK(tab.state_of(a) == "completed");
+    CHECK(tab.versions(a)[0].at("state") == "completed");
+
+    server.faults(json::array());
+    REQUIRE(tab.cli("sync --retry-for 30").status == 0);
+    CHECK(tab.cli("status").status == 0);
+    CHECK(tab.state_of(a) == "uploaded");
+}
