@@ -163,7 +163,18 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
     // Photos the server already holds whole; unknown (nullopt) until asked.
     std::vector<std::string> missing;
     bool offsets_known_zero = false;
-    const auto& all_photos = stored->record.photos;
+    // The images the central system needs: the photos, then the signatures' images (sent
+    // the same way, interface 1.1); a record is complete there only when all have arrived.
+    std::vector<PhotoRef> all_photos = stored->record.photos;
+    for (const auto& g : stored->record.signatures.value_or(std::vector<Signature>{}))
+        if (!g.refused) {
+            PhotoRef image;
+            image.id = g.id;
+            image.sha256 = g.sha256;
+            image.bytes = g.bytes;
+            image.mime = g.mime;
+            all_photos.push_back(std::move(image));
+        }
     ChunkReader chunks(db_);
     if (!entry.acked) {
         // A fresh record's photos all start at 0: the first chunk is read during the POST.
@@ -183,13 +194,13 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
             return Outcome::retry;
         }
     } else {
-        for (const auto& p : stored->record.photos)
+        for (const auto& p : all_photos)
             missing.push_back(p.id);
     }
 
     UploadProgress mine;
     mine.record_id = entry.record_id;
-    for (const auto& p : stored->record.photos)
+    for (const auto& p : all_photos)
         mine.record_total += p.bytes;
     auto report = [&] {
         if (progress) {
