@@ -73,12 +73,13 @@ struct Args {
 
 Args parse(int argc, char** argv) {
     static const std::set<std::string> with_value = {
-        "--data",          "--server", "--ca-file",    "--tls-pin",  "--pin-file",
-        "--password-file", "--user",   "--assignment", "--answers",  "--retry-for",
-        "--record",        "--reason", "--note",       "--exclude",  "--out",
-        "--quarter",       "--csv",    "--pdf",        "--skeleton", "--days"};
-    static const std::set<std::string> flags = {"--json",   "--draft",          "--help",
-                                                "--resume", "--discard-unsent", "--dry-run"};
+        "--data",     "--server",     "--ca-file",   "--tls-pin",   "--pin-file", "--password-file",
+        "--user",     "--assignment", "--answers",   "--retry-for", "--record",   "--reason",
+        "--note",     "--exclude",    "--out",       "--quarter",   "--csv",      "--pdf",
+        "--skeleton", "--days",       "--inspector", "--name",      "--position", "--file"};
+    static const std::set<std::string> flags = {"--json",           "--draft",   "--help",
+                                                "--resume",         "--refused", "--discard-unsent",
+                                                "--representative", "--dry-run"};
     Args a;
     for (int i = 1; i < argc; ++i) {
         const std::string s = argv[i];
@@ -636,6 +637,66 @@ int cmd_correct(Context& ctx) {
     return exit_ok;
 }
 
+/// The bytes of a signature file (PNG or SVG; the service checks which, and its size).
+std::vector<std::uint8_t> signature_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Failure{exit_data_error, "cannot read " + path};
+    const auto cap = services::SignatureService::max_image_bytes + 1; // enough to refuse
+    std::vector<std::uint8_t> bytes;
+    char c = 0;
+    while (static_cast<std::int64_t>(bytes.size()) < cap && in.get(c))
+        bytes.push_back(static_cast<std::uint8_t>(c));
+    return bytes;
+}
+
+int cmd_sign(Context& ctx) {
+    const auto record_id = ctx.args().opt("--record");
+    const auto inspector = ctx.args().opt("--inspector");
+    const bool representative = ctx.args().flag("--representative");
+    const bool refused = ctx.args().flag("--refused");
+    const auto file = ctx.args().opt("--file");
+    if (!record_id || (inspector ? 1 : 0) + (representative ? 1 : 0) + (refused ? 1 : 0) != 1)
+        throw UsageError{"sign needs --record ID and one of --inspector ID, --representative "
+                         "or --refused"};
+    if (refused && (!ctx.args().opt("--reason") || file))
+        throw UsageError{"sign --refused needs --reason TEXT (and takes no --file)"};
+    if (!refused && !file)
+        throw UsageError{"sign needs --file SIGNATURE.svg|png"};
+    if (representative && !ctx.args().opt("--name"))
+        throw UsageError{"sign --representative needs --name NAME (and --position POSITION)"};
+    std::vector<std::uint8_t> image;
+    if (file)
+        image = signature_file(*file);
+    auto& t = ctx.open();
+    Signature g;
+    if (refused)
+        g = take(t.signatures.record_refusal(*record_id, *ctx.args().opt("--reason")));
+    else if (inspector)
+        g = take(t.signatures.sign_inspector(*record_id, *inspector, image));
+    else
+        g = take(t.signatures.sign_representative(*record_id, *ctx.args().opt("--name"),
+                                                  ctx.args().opt("--position").value_or(""),
+                                                  image));
+    if (ctx.args().json) {
+        json out{{"record_id", *record_id}, {"role", g.role}, {"refused", g.refused}};
+        if (!g.refused) {
+            out["id"] = g.id;
+            out["sha256"] = g.sha256;
+            out["bytes"] = g.bytes;
+            out["mime"] = g.mime;
+            out["signed_at"] = g.signed_at;
+        }
+        std::cout << out.dump() << "\n";
+    } else if (g.refused) {
+        std::cout << "Recorded the representative's refusal to sign on " << *record_id << ".\n";
+    } else {
+        std::cout << "Signed " << *record_id << " (" << g.mime << ", " << g.bytes
+                  << " bytes, SHA-256 " << g.sha256 << ").\n";
+    }
+    return exit_ok;
+}
+
 int cmd_drafts(Context& ctx) {
     auto drafts = take(ctx.open().records.drafts());
     json out = json::array();
@@ -1043,6 +1104,15 @@ const Command commands[] = {
      "newest version of a chain can be corrected; `show ASSIGNMENT` lists the versions. When\n"
      "a correction is already being written, its id is printed and no second one is made.",
      cmd_correct},
+    {"sign",
+     "sign --record ID (--inspector ID --file F | --representative --name N --position P --file "
+     "F | --refused --reason TEXT)",
+     "Sign an on-site draft before it is completed (现场检查笔录): each inspector present, and\n"
+     "the inspected unit's representative with name and position, from a PNG or SVG file (at\n"
+     "most 1 MiB), kept encrypted with the record and its SHA-256 sealed into it; or record\n"
+     "that the representative refused, and why. Signing again replaces that person's entry.\n"
+     "Make the draft with `record --draft`, sign, then complete it with `record --resume`.",
+     cmd_sign},
     {"drafts", "drafts", "List the drafts on this tablet.", cmd_drafts},
     {"discard", "discard RECORD", "Discard a draft with its photos.", cmd_discard},
     {"sync", "sync [--retry-for SECONDS]",

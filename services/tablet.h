@@ -5,6 +5,7 @@
 #include "services/recordservice.h"
 #include "services/reportservice.h"
 #include "services/sessionservice.h"
+#include "services/signatureservice.h"
 #include "services/syncservice.h"
 #include "services/workspace.h"
 
@@ -28,6 +29,7 @@ public:
     AssignmentService assignments{workspace};
     RecordService records{workspace};
     PhotoService photos{workspace};
+    SignatureService signatures{workspace};
     SyncService sync{workspace};
     ReportService reports{workspace};
 };
