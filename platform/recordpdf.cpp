@@ -4,6 +4,7 @@
 #include "core/photostore.h"
 #include "platform/pdfcanvas.h"
 #include "platform/photoimporter.h"
+#include "platform/signatureimage.h"
 
 #include <QBuffer>
 #include <QImageReader>
@@ -344,13 +345,62 @@ Status RecordPdf::write(const RecordDocument& doc, const std::filesystem::path& 
                              doc.stored.late ? QStringLiteral("（逾期 late）") : QString())
                   : QStringLiteral("尚未上传 not yet uploaded"));
 
-    pdf.ensure_space(30);
-    pdf.skip(8);
-    pdf.text_at(0, pdf.y(), 85, QStringLiteral("检查人员签名 Inspectors' signatures："),
-                pdf.font(9));
-    pdf.text_at(95, pdf.y(), 85, QStringLiteral("被检查单位签名 Target's signature："),
-                pdf.font(9));
-    pdf.skip(18);
+    if (!r.signatures) {
+        // A record made before signatures were taken on the tablet: lines to sign on paper.
+        pdf.ensure_space(30);
+        pdf.skip(8);
+        pdf.text_at(0, pdf.y(), 85, QStringLiteral("检查人员签名 Inspectors' signatures："),
+                    pdf.font(9));
+        pdf.text_at(95, pdf.y(), 85, QStringLiteral("被检查单位签名 Target's signature："),
+                    pdf.font(9));
+        pdf.skip(18);
+        return pdf.save(path);
+    }
+    pdf.heading(QStringLiteral("九、签名 Signatures"));
+    if (r.signatures->empty())
+        pdf.paragraph(QStringLiteral("非现场检查，无现场签名 Off-site inspection: no signatures."),
+                      pdf.font(9.5));
+    for (const Signature& g : *r.signatures) {
+        QString who;
+        if (g.role == "inspector") {
+            const Inspector* in = doc.inspector(g.inspector_id);
+            who = QStringLiteral("检查人员 Inspector %1 %2")
+                      .arg(in ? qs(in->name) : QString(), qs(g.inspector_id));
+        } else if (g.refused) {
+            who = QStringLiteral("被检查单位 Inspected unit");
+        } else {
+            who = QStringLiteral("被检查单位负责人 Representative %1（%2）")
+                      .arg(qs(g.name), qs(g.position));
+        }
+        if (g.refused) {
+            pdf.ensure_space(12);
+            pdf.paragraph(who, pdf.font(9.5, true), 0.5);
+            pdf.paragraph(QStringLiteral("拒绝签字 refused to sign：%1").arg(qs(g.reason)),
+                          pdf.font(9.5), 2.0);
+            continue;
+        }
+        constexpr double pic_w = 60, pic_h = 22;
+        pdf.ensure_space(pic_h + 8);
+        pdf.paragraph(who, pdf.font(9.5, true), 0.5);
+        std::vector<std::uint8_t> bytes;
+        (void)PhotoStore(db_).read_all(g.id, [&](std::span<const std::uint8_t> chunk) -> Status {
+            bytes.insert(bytes.end(), chunk.begin(), chunk.end());
+            return {};
+        });
+        const QImage img = SignatureImage::render(bytes, g.mime, QSize(720, 264));
+        pdf.image(img, 0, pdf.y(), pic_w, pic_h);
+        if (img.isNull())
+            pdf.text_at(0, pdf.y() + pic_h / 2 - 3, pic_w,
+                        QStringLiteral("（无法显示 cannot be shown）"), pdf.font(8),
+                        Qt::AlignHCenter);
+        const QString hash = qs(g.sha256);
+        pdf.text_at(pic_w + 4, pdf.y() + 2, 110,
+                    QStringLiteral("签名时间 signed %1").arg(qs(g.signed_at)), pdf.font(8));
+        pdf.text_at(pic_w + 4, pdf.y() + 7, 110,
+                    QStringLiteral("SHA-256 %1\n%2").arg(hash.left(32), hash.mid(32)),
+                    pdf.mono_font(7));
+        pdf.skip(pic_h + 3);
+    }
     return pdf.save(path);
 }
 
