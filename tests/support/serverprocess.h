@@ -22,6 +22,8 @@ public:
     /// SIGKILL and reap.
     void kill();
     bool running() const { return pid_ > 0; }
+    /// The child's process id (-1 when not running), e.g. to read its /proc/PID/status.
+    pid_t pid() const { return pid_; }
 
     int port() const { return port_; }
     /// e.g. http://127.0.0.1:41234/api/v1
