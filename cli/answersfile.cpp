@@ -155,15 +155,15 @@ json AnswersFile::skeleton(const Assignment& a, const std::vector<CatalogueItem>
         if (m.role != TeamRole::expert)
             present.push_back(m.inspector_id);
     const bool onsite = a.mode == InspectionMode::onsite;
-    return {
-        {"inspectors_present", present},
-        {"location",
-         onsite ? json{{"lat_e6", nullptr}, {"lon_e6", nullptr}, {"accuracy_m", nullptr}} : json()},
-        {"offsite_method", onsite ? json() : json("monitoring_data | drone | document_review")},
-        {"answers", answers},
-        {"findings", json::array()},
-        {"photos", json::array()},
-        {"outcome", "no_problem | rectification_ordered | case_opened"}};
+    return {{"inspectors_present", present},
+            // No place to type in: the command line takes a file's location only when it says it
+            // is simulated (a demonstration, a test).
+            {"location", nullptr},
+            {"offsite_method", onsite ? json() : json("monitoring_data | drone | document_review")},
+            {"answers", answers},
+            {"findings", json::array()},
+            {"photos", json::array()},
+            {"outcome", "no_problem | rectification_ordered | case_opened"}};
 }
 
 } // namespace fi::cli

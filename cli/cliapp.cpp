@@ -3,6 +3,7 @@
 #include "cli/answersfile.h"
 #include "core/answers.h"
 #include "core/modeljson.h"
+#include "core/place.h"
 #include "core/recordstore.h"
 #include "core/secretkey.h"
 #include "core/statistics.h"
@@ -140,8 +141,9 @@ SecretText secret(const Args& a, const char* file_option, const char* env_name, 
 std::string_view cli_hint(std::string_view code) {
     static const std::map<std::string_view, std::string_view> hints = {
         {rule_code::location_required,
-         "On the command line: give \"location\" (lat_e6, lon_e6, accuracy_m) in the answers "
-         "file."},
+         "The command line has no position of its own: a \"location\" (lat_e6, lon_e6, "
+         "accuracy_m) in the answers file is taken only with \"simulated\": true, and the record "
+         "is then marked simulated on this tablet (docs/cli.md)."},
         {services::service_error::sign_in, "Run `fieldinspect-cli sign-in --user NAME`."},
         {services::service_error::not_found, "Run `fieldinspect-cli pull` first."},
         {services::service_error::not_set_up,
@@ -570,6 +572,18 @@ int cmd_record(Context& ctx) {
                           "). Run the same command with --resume to replace its content with "
                           "the answers file, or discard it with `fieldinspect-cli discard " +
                           draft->record_id + "`."};
+    // A place typed into a file is no evidence of where anyone was: on site, the file's
+    // location is taken only when the file says it is simulated (kept so beside the record).
+    const bool file_location = answers.contains("location") && !answers.at("location").is_null();
+    const bool simulated = answers.is_object() && answers.value("simulated", json()) == json(true);
+    if (file_location && !simulated &&
+        take(t.assignments.view(*assignment_id)).assignment.mode == InspectionMode::onsite)
+        throw Failure{exit_data_error,
+                      "The answers file gives a \"location\" for an on-site inspection. The "
+                      "command line takes no place from a file as where the inspectors were: "
+                      "add \"simulated\": true to the file if this is a demonstration or a "
+                      "test (the record is then marked simulated on this tablet), or record the "
+                      "inspection with the app, which measures the place."};
     auto opened = take(t.records.start(*assignment_id, {}, std::nullopt, std::nullopt));
     InspectionRecord r = opened.stored.record;
     for (const auto& p : r.photos) // a resumed draft takes the file's photos only
@@ -587,7 +601,7 @@ int cmd_record(Context& ctx) {
         std::cout << r.id << "\n";
         return exit_ok;
     }
-    auto done = take(t.records.complete(r));
+    auto done = take(t.records.complete(r, std::nullopt, simulated && file_location));
     if (done.stored.state != RecordState::completed) {
         std::cerr << "The record " << r.id << " was kept as a draft; it cannot be completed:\n";
         for (const auto& p : done.problems) {
@@ -601,15 +615,24 @@ int cmd_record(Context& ctx) {
                   << r.id << "`.\n";
         return exit_data_error;
     }
+    const auto distance = done.start_distance_m;
+    const bool far = distance && *distance > far_from_target_m;
     if (ctx.args().json)
         std::cout << json{{"id", r.id},
                           {"chain_seq", *done.stored.chain_seq},
                           {"chain_hash", *done.stored.chain_hash},
-                          {"draw_verified", done.stored.record.draw_verified}}
+                          {"draw_verified", done.stored.record.draw_verified},
+                          {"distance_to_target_m", distance ? json(*distance) : json()},
+                          {"far_from_target", far},
+                          {"location_simulated", done.place && done.place->simulated}}
                          .dump()
                   << "\n";
     else
         std::cout << r.id << "\n";
+    if (far)
+        std::cerr << "WARNING: the record's location is " << *distance
+                  << " m from the target's known position (more than " << far_from_target_m
+                  << " m): the central system will flag it far_from_target.\n";
     return exit_ok;
 }
 

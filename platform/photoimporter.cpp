@@ -1,6 +1,7 @@
 #include "platform/photoimporter.h"
 
 #include "core/database.h"
+#include "core/exif.h"
 #include "core/photostore.h"
 #include "core/sha256.h"
 #include "core/transaction.h"
@@ -10,8 +11,11 @@
 #include <QImageReader>
 #include <QImageWriter>
 #include <QPainter>
+#include <algorithm>
 #include <cstring>
+#include <fstream>
 #include <span>
+#include <vector>
 
 namespace fi::platform {
 
@@ -83,6 +87,21 @@ Status PhotoImporter::check_space() const {
     return {};
 }
 
+namespace {
+/// When the file says it was taken (EXIF DateTimeOriginal), read from its first bytes by
+/// core's strict reader; nothing when it says nothing readable. The re-encoded JPEG keeps no
+/// EXIF, so this is the only moment it can be read.
+std::optional<std::string> exif_time(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::vector<std::uint8_t> head(exif_scan_bytes);
+    in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    if (auto t = read_exif_taken_at(head))
+        return t->rfc3339;
+    return std::nullopt;
+}
+} // namespace
+
 Result<ImportedPhoto> PhotoImporter::import_file(std::string_view record_id,
                                                  const PhotoCapture& capture,
                                                  const std::filesystem::path& file) {
@@ -104,7 +123,10 @@ Result<ImportedPhoto> PhotoImporter::import_file(std::string_view record_id,
         return Error::make("not_an_image", file.filename().string() + " could not be read (" +
                                                reader.errorString().toStdString() +
                                                "). Choose another photo.");
-    return store(record_id, capture, std::move(image));
+    PhotoCapture stamped = capture;
+    if (stamped.source == "import" && !stamped.original_taken_at)
+        stamped.original_taken_at = exif_time(file);
+    return store(record_id, stamped, std::move(image));
 }
 
 Result<ImportedPhoto> PhotoImporter::import_image(std::string_view record_id,

@@ -5,8 +5,11 @@
 #include "core/date.h"
 #include "core/metastore.h"
 #include "core/modeljson.h"
+#include "core/place.h"
+#include "core/placestore.h"
 #include "core/recordstore.h"
 #include "core/referencestore.h"
+#include "core/timeflags.h"
 #include "platform/photoimporter.h"
 #include "services/assignmentservice.h"
 #include "services/errors.h"
@@ -17,6 +20,8 @@ namespace fi::services {
 namespace {
 /// The store owns the photo list; a finding cites exactly the photos taken for it.
 void reconcile_photos(InspectionRecord& next, const InspectionRecord& stored) {
+    if (stored.location) // taken once, when the inspection started: never refreshed
+        next.location = stored.location;
     next.photos = stored.photos;
     for (auto& f : next.findings) {
         f.photo_ids.clear();
@@ -74,11 +79,20 @@ Result<OpenedRecord> RecordService::opened(StoredRecord stored) {
             if (item.id == id)
                 o.items.push_back(item);
     o.roster = ctx->roster;
+    o.start_distance_m = distance_to_target_m(stored.record.location, o.assignment.target);
+    auto place = PlaceStore(**db).load(stored.record.id);
+    if (!place)
+        return place.error();
+    o.place = std::move(place.value());
     if (stored.state == RecordState::draft) {
         auto problems = RecordStore(**db).completion_problems(stored.record.id);
         if (!problems)
             return problems.error();
         o.problems = std::move(problems.value());
+        auto flags = time_flags(**db, stored.record);
+        if (!flags)
+            return flags.error();
+        o.problems.insert(o.problems.end(), flags->begin(), flags->end());
     } else if (!stored.record.finished_at.empty()) {
         if (auto done = parse_rfc3339(stored.record.finished_at)) {
             const auto deadline = w_.calendar().publication_deadline(china_date(*done));
@@ -162,10 +176,30 @@ Result<Problems> RecordService::completion_problems(InspectionRecord record) {
     finish_record(record, w_.now());
     const std::string id = record.id;
     FI_TRY(save_draft(std::move(record)));
-    return RecordStore(**db).completion_problems(id);
+    auto problems = RecordStore(**db).completion_problems(id);
+    if (!problems)
+        return problems.error();
+    auto saved = RecordStore(**db).load(id);
+    if (!saved)
+        return saved.error();
+    auto flags = time_flags(**db, saved->record);
+    if (!flags)
+        return flags.error();
+    problems->insert(problems->end(), flags->begin(), flags->end());
+    return problems;
 }
 
-Result<OpenedRecord> RecordService::complete(InspectionRecord record) {
+Result<Problems> RecordService::time_flags(Database& db, const InspectionRecord& record) {
+    auto ctx = ReferenceStore(db).rule_context(record.assignment_id);
+    if (!ctx)
+        return ctx.error();
+    if (!ctx->assignment)
+        return Problems{}; // the rules already say not_assigned
+    return check_time_flags(record, *ctx->assignment, w_.now().time);
+}
+
+Result<OpenedRecord> RecordService::complete(InspectionRecord record,
+                                             const std::optional<Location>& at, bool simulated) {
     const std::string id = record.id;
     auto problems = completion_problems(std::move(record));
     if (!problems)
@@ -178,6 +212,13 @@ Result<OpenedRecord> RecordService::complete(InspectionRecord record) {
         auto done = RecordStore(db).complete(id, *device);
         if (!done)
             return done.error();
+        // Beside the sealed record: where it was completed and how far from the target.
+        auto a = held_assignment(db, done->record.assignment_id);
+        if (!a)
+            return a.error();
+        const RecordPlace place{at, distance_to_target_m(done->record.location, a->target),
+                                distance_to_target_m(at, a->target), simulated};
+        FI_TRY(PlaceStore(db).keep(id, place));
     }
     return open(id);
 }

@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace fi {
+class Database;
+}
+
 namespace fi::services {
 
 class Workspace;
@@ -28,12 +32,20 @@ public:
     Result<OpenedRecord> open(const std::string& record_id);
     /// Autosave. The store owns the photo list: the copy's list is replaced by what the store
     /// holds, and each finding cites exactly its photos, so a save never drops or invents one.
+    /// The location is taken once: a draft that has one keeps it, whatever the copy says (the
+    /// first fix is taken when the draft started without one).
     Status save_draft(InspectionRecord record);
     /// Save, then what blocks completion, judged as if the record ended now.
     Result<Problems> completion_problems(InspectionRecord record);
     /// Stamp the end, save, re-check and complete: locked, chained, queued for upload. When a
-    /// rule still blocks it, the record stays a draft and `problems` says why.
-    Result<OpenedRecord> complete(InspectionRecord record);
+    /// rule still blocks it, the record stays a draft and `problems` says why — the times the
+    /// central system would flag (day_mismatch, in_future, outside_window) included. `at` is
+    /// where the inspector completes it, kept beside the record with both distances to the
+    /// target; `simulated`: its start location was not measured (the command line's
+    /// `"simulated": true`), kept beside it too.
+    Result<OpenedRecord> complete(InspectionRecord record,
+                                  const std::optional<Location>& at = std::nullopt,
+                                  bool simulated = false);
     /// Discard a draft (the user's explicit choice) with its photos.
     Status discard(const std::string& record_id);
     /// Every draft on the tablet, oldest first.
@@ -55,6 +67,8 @@ public:
 
 private:
     Result<OpenedRecord> opened(StoredRecord stored);
+    /// The time flags of the central system the draft would get if completed now.
+    Result<Problems> time_flags(Database& db, const InspectionRecord& record);
 
     Workspace& w_;
 };

@@ -9,6 +9,7 @@
 #include "core/drawcommitment.h"
 #include "core/model.h"
 #include "core/outboxstore.h"
+#include "core/placestore.h"
 #include "core/recordstore.h"
 #include "core/rules.h"
 #include "sync/puller.h"
@@ -72,6 +73,11 @@ struct AssignmentView {
 /// A record opened for editing or viewing, with what the rules need to judge it.
 struct OpenedRecord {
     StoredRecord stored;
+    /// Where it was made (interface 1.1): metres from the location taken at the start (the
+    /// body's `location`) to the target's known position, and once completed what is kept
+    /// beside it (where it was completed, its distance, a simulated location).
+    std::optional<std::int64_t> start_distance_m;
+    std::optional<RecordPlace> place;
     Assignment assignment;
     std::vector<CatalogueItem> items; ///< the assignment's items, in assignment order
     std::vector<Inspector> roster;    ///< the team's roster entries

@@ -208,6 +208,7 @@ private Q_SLOTS:
 
         // The command line: the same answers at the same place, completed, synced, PDF.
         answers["location"] = app_body.at("location");
+        answers["simulated"] = true; // the app's is an NMEA replay: simulated as well
         const fs::path answers_file = dir / "answers.json";
         std::ofstream(answers_file) << answers.dump();
         const json made = json::parse(run(cli + " record --json --assignment " + assignment +

@@ -49,6 +49,8 @@ json passing_answers(const json& a, const AnswerOptions& o) {
                              ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
                              : json()},
             {"offsite_method", onsite ? json() : json("monitoring_data")},
+            // The command line takes a file's place only as simulated (docs/cli.md).
+            {"simulated", onsite},
             {"answers", answers},
             {"findings", findings},
             {"photos", photos},
