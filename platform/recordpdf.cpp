@@ -1,13 +1,16 @@
 #include "platform/recordpdf.h"
 
+#include "core/exif.h"
 #include "core/modeljson.h"
 #include "core/photostore.h"
+#include "core/place.h"
 #include "platform/pdfcanvas.h"
 #include "platform/photoimporter.h"
 #include "platform/signatureimage.h"
 
 #include <QBuffer>
 #include <QImageReader>
+#include <algorithm>
 
 namespace fi::platform {
 
@@ -177,8 +180,26 @@ Status RecordPdf::write(const RecordDocument& doc, const std::filesystem::path& 
                   QStringLiteral("非现场 off site — %1").arg(method_text(*r.offsite_method)));
     else
         pdf.field(QStringLiteral("方式 Mode"), QStringLiteral("现场 on site"));
-    if (r.location)
-        pdf.field(QStringLiteral("位置 Location"), location_text(r.location));
+    if (r.location) {
+        // The place taken when the inspection started (the record's own), and the one kept
+        // beside it from its completion, each with its distance to the target.
+        const auto distance = distance_to_target_m(r.location, doc.assignment.target);
+        QString start = location_text(r.location);
+        if (distance)
+            start += QStringLiteral("，距检查对象 %1 米 %1 m from the target").arg(*distance);
+        if (distance && *distance > far_from_target_m)
+            start += QStringLiteral("（超过 %1 米 more than %1 m）").arg(far_from_target_m);
+        if (doc.place && doc.place->simulated)
+            start += QStringLiteral("（模拟位置 simulated）");
+        pdf.field(QStringLiteral("开始位置 Location at start"), start);
+        if (doc.place && doc.place->completed_location) {
+            QString end = location_text(doc.place->completed_location);
+            if (doc.place->completed_distance_m)
+                end += QStringLiteral("，距检查对象 %1 米 %1 m from the target")
+                           .arg(*doc.place->completed_distance_m);
+            pdf.field(QStringLiteral("完成位置 Location at completion"), end);
+        }
+    }
 
     pdf.heading(QStringLiteral("四、检查人员 Inspectors present"));
     {
@@ -243,9 +264,26 @@ Status RecordPdf::write(const RecordDocument& doc, const std::filesystem::path& 
                                 QStringLiteral("（无法显示 cannot be shown）"), pdf.font(8),
                                 Qt::AlignHCenter);
                 const QString hash = qs(p.sha256);
-                pdf.text_at(x, pdf.y() + pic_h + 0.8, cell_w,
-                            QStringLiteral("拍摄 taken %1").arg(qs(p.taken_at)), pdf.font(6.5));
-                pdf.text_at(x, pdf.y() + pic_h + 4.2, cell_w,
+                QString taken = QStringLiteral("拍摄 taken %1").arg(qs(p.taken_at));
+                switch (import_day(p, r.inspection_day)) {
+                case ImportDay::other_day:
+                    taken = QStringLiteral("导入，原片摄于 %1，非检查当日 imported: taken on "
+                                           "another day")
+                                .arg(qs(*p.original_taken_at));
+                    break;
+                case ImportDay::unknown:
+                    taken += QStringLiteral("；导入，无原片时间 imported, no time in the file");
+                    break;
+                case ImportDay::same_day:
+                    taken += QStringLiteral("；导入 imported");
+                    break;
+                case ImportDay::not_import:
+                    break;
+                }
+                // An import's mark may take a second line: the hash goes below it.
+                const double taken_h =
+                    pdf.text_at(x, pdf.y() + pic_h + 0.8, cell_w, taken, pdf.font(6.5));
+                pdf.text_at(x, pdf.y() + pic_h + std::max(4.2, 1.0 + taken_h), cell_w,
                             QStringLiteral("SHA-256 %1\n%2").arg(hash.left(32), hash.mid(32)),
                             pdf.mono_font(6));
             }
