@@ -779,8 +779,8 @@ json status_json(const services::SyncSnapshot& snap) {
 void print_status(const services::SyncSnapshot& snap, bool with_records) {
     const auto& s = snap.same_day;
     std::cout << "Today " << s.today << ": " << s.due_today << " record(s) of today not yet "
-              << "uploaded (" << s.drafts_today << " still drafts), " << s.overdue
-              << " from earlier days (late), " << s.parked << " need attention; "
+              << "uploaded and " << s.drafts_today << " draft(s) of today not completed, "
+              << s.overdue << " from earlier days (late), " << s.parked << " need attention; "
               << mib(s.bytes_left) << " of photos left; " << s.left_today.count() / 60 << " h "
               << s.left_today.count() % 60 << " min left until 24:00.\n";
     if (with_records)
@@ -794,7 +794,7 @@ void print_status(const services::SyncSnapshot& snap, bool with_records) {
 
 int exit_for(const services::SyncSnapshot& snap) {
     const auto& s = snap.same_day;
-    return s.pending + s.uploading + s.parked + s.drafts_today > 0 ? exit_pending : exit_ok;
+    return s.pending + s.uploading + s.parked > 0 ? exit_pending : exit_ok;
 }
 
 int cmd_status(Context& ctx) {
@@ -803,7 +803,8 @@ int cmd_status(Context& ctx) {
         std::cout << status_json(snap).dump() << "\n";
     else
         print_status(snap, true);
-    return exit_for(snap);
+    // A draft of today is unsent too, though no sync can send it (so `sync` does not count it).
+    return snap.same_day.drafts_today > 0 ? exit_pending : exit_for(snap);
 }
 
 /// One line naming a record that a wipe would lose.

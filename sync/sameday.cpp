@@ -37,10 +37,8 @@ SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
         s.bytes_left += e.photo_bytes;
     }
     for (const auto& day : draft_days)
-        if (day == s.today) {
-            ++s.due_today;
+        if (day == s.today)
             ++s.drafts_today;
-        }
     return s;
 }
 

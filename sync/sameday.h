@@ -12,8 +12,8 @@ namespace fi::sync {
 /// how much of it was recorded today, and how long today has left in UTC+08:00.
 struct SameDayStatus {
     std::string today;    ///< YYYY-MM-DD, UTC+08:00
-    int due_today = 0;    ///< not yet uploaded, inspected today (today's drafts included)
-    int drafts_today = 0; ///< of those, drafts not yet completed: unsent too, and not queued
+    int due_today = 0;    ///< completed, not yet uploaded (photos included), inspected today
+    int drafts_today = 0; ///< drafts of today not yet completed: unsent too, and not queued
     int overdue = 0;      ///< not yet uploaded, inspected on an earlier day: will be late
     int pending = 0;      ///< waiting for their first or next attempt
     int uploading = 0;    ///< accepted, photos still going
@@ -23,9 +23,9 @@ struct SameDayStatus {
 };
 
 /// Compute the status from the outbox and the inspection days of the drafts on the device
-/// (YYYY-MM-DD each) at `now` (the trusted clock's time). A draft of today counts as a record
-/// of today not yet uploaded; a record counts until its photos are uploaded too (the outbox
-/// entry is `uploaded` only then).
+/// (YYYY-MM-DD each) at `now` (the trusted clock's time). A draft of today counts in
+/// `drafts_today`; a record counts until its photos are uploaded too (the outbox entry is
+/// `uploaded` only then).
 SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
                               const std::vector<std::string>& draft_days,
                               std::chrono::system_clock::time_point now);

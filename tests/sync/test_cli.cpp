@@ -153,9 +153,9 @@ TEST_CASE("an answers file that breaks a rule keeps a draft and lists every prob
     CHECK(st.status == 3);
     json same_day = json::parse(st.out);
     CHECK(same_day.at("drafts_today") == 1);
-    CHECK(same_day.at("due_today") == 1);
+    CHECK(same_day.at("due_today") == 0);
     CHECK(same_day.at("pending") == 0);
-    CHECK(tab.cli("status").out.find("1 still drafts") != std::string::npos);
+    CHECK(tab.cli("status").out.find("1 draft(s) of today not completed") != std::string::npos);
     const auto drafts = json::parse(tab.cli("drafts --json").out);
     REQUIRE(drafts.size() == 1);
     REQUIRE(tab.cli("discard " + drafts[0].at("id").get<std::string>()).status == 0);
