@@ -3,6 +3,7 @@
 #include "core/answers.h"
 #include "core/metastore.h"
 #include "core/modeljson.h"
+#include "core/place.h"
 #include "platform/qtcamera.h"
 #include "qml/applayer.h"
 #include "qml/checklistmodel.h"
@@ -156,7 +157,7 @@ void InspectionEditor::publish_record() {
         const Checkpoint* cp = find_checkpoint(opened_.items, f.item_id, f.checkpoint_id);
         labels.emplace_back(f.id, cp ? cp->text : f.checkpoint_id);
     }
-    photos_->set_photos(record().photos, labels);
+    photos_->set_photos(record().photos, labels, record().inspection_day);
     Q_EMIT recordChanged();
 }
 
@@ -226,6 +227,30 @@ QString InspectionEditor::clockSource() const {
 }
 QString InspectionEditor::locationText() const {
     return record().location ? location_text(*record().location) : QString();
+}
+
+namespace {
+QString metres(const std::optional<std::int64_t>& m) {
+    return m ? InspectionEditor::tr("%1 m from the target").arg(*m) : QString();
+}
+} // namespace
+
+QString InspectionEditor::distanceText() const {
+    return metres(opened_.start_distance_m);
+}
+
+bool InspectionEditor::farFromTarget() const {
+    return opened_.start_distance_m && *opened_.start_distance_m > far_from_target_m;
+}
+
+QString InspectionEditor::completedLocationText() const {
+    return opened_.place && opened_.place->completed_location
+               ? location_text(*opened_.place->completed_location)
+               : QString();
+}
+
+QString InspectionEditor::completedDistanceText() const {
+    return opened_.place ? metres(opened_.place->completed_distance_m) : QString();
 }
 QString InspectionEditor::offsiteMethod() const {
     return record().offsite_method ? qs(std::string(to_string(*record().offsite_method)))
@@ -467,18 +492,6 @@ void InspectionEditor::setConfidentialReason(const QString& reason) {
     changed();
 }
 
-void InspectionEditor::updateLocation() {
-    if (readOnly() || opened_.assignment.mode != InspectionMode::onsite || !location_)
-        return;
-    if (auto l = location_->current()) {
-        edit().location = *l;
-        changed();
-    } else {
-        set_error(
-            UserMessages::problem(Problem{std::string(rule_code::location_required), {}, {}}));
-    }
-}
-
 void InspectionEditor::attach_location_if_missing() {
     if (!loaded_ || readOnly() || record().location ||
         opened_.assignment.mode != InspectionMode::onsite || !location_)
@@ -632,7 +645,12 @@ void InspectionEditor::complete() {
     dirty_ = false;
     begin();
     session_->store().run(
-        this, [copy = record()](Tablet& b) { return b.records.complete(copy); },
+        this,
+        [copy = record(), where = location_ ? location_->current() : std::nullopt,
+         simulated = location_ && location_->simulated()](Tablet& b) {
+            // Where the inspector completes it, kept beside the record (never in its body).
+            return b.records.complete(copy, where, simulated);
+        },
         [this](Result<OpenedRecord> r) {
             end();
             if (!r) {

@@ -57,6 +57,14 @@ class InspectionEditor : public QObject {
     Q_PROPERTY(QString clockSource READ clockSource NOTIFY recordChanged)
     Q_PROPERTY(bool hasLocation READ hasLocation NOTIFY recordChanged)
     Q_PROPERTY(QString locationText READ locationText NOTIFY recordChanged)
+    /// Metres from the start location to the target's known position; empty when either is
+    /// unknown. `farFromTarget`: beyond far_from_target_m (the central system flags it).
+    Q_PROPERTY(QString distanceText READ distanceText NOTIFY recordChanged)
+    Q_PROPERTY(bool farFromTarget READ farFromTarget NOTIFY recordChanged)
+    /// Where the record was completed and its distance to the target, once completed.
+    Q_PROPERTY(QString completedLocationText READ completedLocationText NOTIFY recordChanged)
+    Q_PROPERTY(QString completedDistanceText READ completedDistanceText NOTIFY recordChanged)
+    Q_PROPERTY(bool locationSimulated READ locationSimulated NOTIFY recordChanged)
     Q_PROPERTY(QString offsiteMethod READ offsiteMethod WRITE setOffsiteMethod NOTIFY recordChanged)
     Q_PROPERTY(QVariantList team READ team NOTIFY recordChanged)
     Q_PROPERTY(int certifiedPresent READ certifiedPresent NOTIFY recordChanged)
@@ -117,6 +125,11 @@ public:
     QString clockSource() const;
     bool hasLocation() const { return record().location.has_value(); }
     QString locationText() const;
+    QString distanceText() const;
+    bool farFromTarget() const;
+    QString completedLocationText() const;
+    QString completedDistanceText() const;
+    bool locationSimulated() const { return opened_.place && opened_.place->simulated; }
     QString offsiteMethod() const;
     void setOffsiteMethod(const QString& method);
     QVariantList team() const;
@@ -165,7 +178,6 @@ public:
     /// Mark a team member present or not.
     Q_INVOKABLE void setPresent(const QString& inspectorId, bool present);
     /// Take the tablet's current position for the record (on site).
-    Q_INVOKABLE void updateLocation();
     /// Import a picture file into the store, for a finding or for the record in general.
     Q_INVOKABLE void importPhoto(const QUrl& file, const QString& findingId);
     /// Take a picture with the camera (where there is one), for a finding or in general.

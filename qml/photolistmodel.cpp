@@ -1,5 +1,7 @@
 #include "qml/photolistmodel.h"
 
+#include "core/exif.h"
+
 namespace fi::app {
 
 PhotoListModel::PhotoListModel(QObject* parent) : QAbstractListModel(parent) {}
@@ -42,6 +44,18 @@ QVariant PhotoListModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(static_cast<qlonglong>(p.bytes));
     case HasLocationRole:
         return p.location.has_value();
+    case ImportDayRole:
+        switch (import_day(p, inspection_day_)) {
+        case ImportDay::not_import:
+            return QString();
+        case ImportDay::same_day:
+            return QStringLiteral("same_day");
+        case ImportDay::other_day:
+            return QStringLiteral("other_day");
+        case ImportDay::unknown:
+            return QStringLiteral("unknown");
+        }
+        return QString();
     default:
         return {};
     }
@@ -55,12 +69,15 @@ QHash<int, QByteArray> PhotoListModel::roleNames() const {
             {SourceRole, "source"},
             {TakenAtRole, "takenAt"},
             {BytesRole, "bytes"},
-            {HasLocationRole, "hasLocation"}};
+            {HasLocationRole, "hasLocation"},
+            {ImportDayRole, "importDay"}};
 }
 
 void PhotoListModel::set_photos(const std::vector<PhotoRef>& photos,
-                                const std::vector<std::pair<std::string, std::string>>& labels) {
+                                const std::vector<std::pair<std::string, std::string>>& labels,
+                                const std::string& inspection_day) {
     labels_ = labels;
+    inspection_day_ = inspection_day;
     bool same = photos.size() == photos_.size();
     for (std::size_t i = 0; same && i < photos.size(); ++i)
         same = photos[i].id == photos_[i].id && photos[i].finding_id == photos_[i].finding_id;

@@ -26,6 +26,7 @@ public:
         TakenAtRole,
         BytesRole,
         HasLocationRole,
+        ImportDayRole, ///< "" (camera), "same_day", "other_day" or "unknown": core's import_day
     };
     Q_ENUM(Roles)
 
@@ -35,9 +36,11 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// `labels`: finding id → what to call it (its checkpoint's text).
+    /// `labels`: finding id → what to call it (its checkpoint's text). `inspection_day`: the
+    /// record's day, against which an import's own time is judged.
     void set_photos(const std::vector<PhotoRef>& photos,
-                    const std::vector<std::pair<std::string, std::string>>& labels);
+                    const std::vector<std::pair<std::string, std::string>>& labels,
+                    const std::string& inspection_day = {});
 
     static QString thumbnail_source(const std::string& photo_id);
     static QString photo_source(const std::string& photo_id);
@@ -48,6 +51,7 @@ Q_SIGNALS:
 private:
     std::vector<PhotoRef> photos_;
     std::vector<std::pair<std::string, std::string>> labels_;
+    std::string inspection_day_;
 };
 
 } // namespace fi::app

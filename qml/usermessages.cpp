@@ -1,6 +1,7 @@
 #include "qml/usermessages.h"
 
 #include "core/recorddocument.h"
+#include "core/timeflags.h"
 #include "platform/keyvault.h"
 #include "qml/applayer.h"
 
@@ -344,6 +345,24 @@ constexpr Message problems[] = {
      QT_TRANSLATE_NOOP("UserMessages",
                        "The place of the on-site inspection is missing. Allow location access and "
                        "wait for a position fix."),
+     Words::fixed},
+    {time_flag::day_mismatch,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "The inspection day is not the day the inspection started. The central "
+                       "system would flag this record, so it cannot be completed: record the "
+                       "inspection on the day it takes place."),
+     Words::fixed},
+    {time_flag::in_future,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "The record's times lie in the future of the tablet's trusted time. The "
+                       "central system would flag this record, so it cannot be completed: sync "
+                       "with the central system so the tablet knows the time, then try again."),
+     Words::fixed},
+    {time_flag::outside_window,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "The inspection day is outside the assignment's window. The central "
+                       "system would flag this record, so it cannot be completed: this "
+                       "assignment can only be inspected within its window."),
      Words::fixed},
     {rule_code::offsite_method_required,
      QT_TRANSLATE_NOOP("UserMessages", "Choose how the off-site inspection was done."),

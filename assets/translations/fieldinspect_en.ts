@@ -136,6 +136,26 @@
 <context>
     <name>CompletePage</name>
     <message>
+        <source>Location at the start</source>
+        <translation>Location at the start</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>simulated</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
+        <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
+    </message>
+    <message>
+        <source>Location at completion</source>
+        <translation>Location at completion</translation>
+    </message>
+    <message>
         <location filename="../../qml/complete/CompletePage.qml" line="22"/>
         <source>Record</source>
         <translation>Record</translation>
@@ -714,6 +734,14 @@
 </context>
 <context>
     <name>PhotoDelegate</name>
+    <message>
+        <source>Imported: taken on another day</source>
+        <translation>Imported: taken on another day</translation>
+    </message>
+    <message>
+        <source>Imported: no time in the file</source>
+        <translation>Imported: no time in the file</translation>
+    </message>
     <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="45"/>
         <source>Open photo</source>
@@ -1799,6 +1827,18 @@
 <context>
     <name>UserMessages</name>
     <message>
+        <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
+        <translation>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</translation>
+    </message>
+    <message>
+        <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
+        <translation>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</translation>
+    </message>
+    <message>
+        <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
+        <translation>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</translation>
+    </message>
+    <message>
         <location filename="../../qml/usermessages.cpp" line="75"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</translation>
@@ -2284,6 +2324,10 @@
 </context>
 <context>
     <name>fi::app::InspectionEditor</name>
+    <message>
+        <source>%1 m from the target</source>
+        <translation>%1 m from the target</translation>
+    </message>
     <message>
         <location filename="../../qml/inspectioneditor.cpp" line="320"/>
         <source>The inspection in general</source>

@@ -135,6 +135,26 @@
 <context>
     <name>CompletePage</name>
     <message>
+        <source>Location at the start</source>
+        <translation>开始时位置</translation>
+    </message>
+    <message>
+        <source>simulated</source>
+        <translation>模拟</translation>
+    </message>
+    <message>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
+        <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
+    </message>
+    <message>
+        <source>Location at completion</source>
+        <translation>完成时位置</translation>
+    </message>
+    <message>
         <location filename="../../qml/complete/CompletePage.qml" line="22"/>
         <source>Record</source>
         <translation>检查记录</translation>
@@ -711,6 +731,14 @@
 </context>
 <context>
     <name>PhotoDelegate</name>
+    <message>
+        <source>Imported: taken on another day</source>
+        <translation>导入：非检查当日拍摄</translation>
+    </message>
+    <message>
+        <source>Imported: no time in the file</source>
+        <translation>导入：文件中无拍摄时间</translation>
+    </message>
     <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="45"/>
         <source>Open photo</source>
@@ -1789,6 +1817,18 @@
 <context>
     <name>UserMessages</name>
     <message>
+        <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
+        <translation>检查日期不是检查开始的日期。中央系统会标记此记录，因此不能完成：请在检查当天记录检查。</translation>
+    </message>
+    <message>
+        <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
+        <translation>记录的时间晚于平板的可信时间。中央系统会标记此记录，因此不能完成：请与中央系统同步以校准时间，然后重试。</translation>
+    </message>
+    <message>
+        <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
+        <translation>检查日期不在该任务的检查期限内。中央系统会标记此记录，因此不能完成：该任务只能在其期限内检查。</translation>
+    </message>
+    <message>
         <location filename="../../qml/usermessages.cpp" line="75"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>本平板没有可供应用使用的安全芯片，仅用 PIN 不够安全。请设置口令：至少 12 个字符并包含三类字符（小写字母、大写字母、数字、其他符号），或至少 20 个字符并包含两类字符。</translation>
@@ -2273,6 +2313,10 @@
 </context>
 <context>
     <name>fi::app::InspectionEditor</name>
+    <message>
+        <source>%1 m from the target</source>
+        <translation>距检查对象 %1 米</translation>
+    </message>
     <message>
         <location filename="../../qml/inspectioneditor.cpp" line="320"/>
         <source>The inspection in general</source>

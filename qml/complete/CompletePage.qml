@@ -164,15 +164,38 @@ FiPage {
                             visible: page.editor.mode !== "offsite"
                             FiKeyValue {
                                 Layout.fillWidth: true
-                                label: qsTr("Location")
-                                value: page.editor.hasLocation ? page.editor.locationText : qsTr("missing")
+                                label: qsTr("Location at the start")
+                                value: page.editor.hasLocation ? page.editor.locationText + (page.editor.locationSimulated ? " · " + qsTr("simulated") : "") : qsTr("missing")
                                 valueColor: page.editor.hasLocation ? Theme.text : Theme.danger
                             }
-                            FiButton {
-                                visible: !page.editor.readOnly
-                                text: qsTr("Update")
-                                enabled: Location.hasFix
-                                onClicked: page.editor.updateLocation()
+                            FiKeyValue {
+                                objectName: "distanceToTarget"
+                                visible: page.editor.distanceText !== ""
+                                label: qsTr("Distance")
+                                value: page.editor.distanceText
+                                valueColor: page.editor.farFromTarget ? Theme.warning : Theme.text
+                            }
+                        }
+                        Label {
+                            objectName: "farFromTargetWarning"
+                            Layout.fillWidth: true
+                            visible: page.editor.mode !== "offsite" && page.editor.farFromTarget
+                            wrapMode: Text.WordWrap
+                            color: Theme.warning
+                            text: qsTr("More than 500 m from the target's known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.")
+                        }
+                        RowLayout {
+                            Layout.fillWidth: true
+                            visible: page.editor.mode !== "offsite" && page.editor.completedLocationText !== ""
+                            FiKeyValue {
+                                Layout.fillWidth: true
+                                label: qsTr("Location at completion")
+                                value: page.editor.completedLocationText
+                            }
+                            FiKeyValue {
+                                visible: page.editor.completedDistanceText !== ""
+                                label: qsTr("Distance")
+                                value: page.editor.completedDistanceText
                             }
                         }
                         Repeater {

@@ -11,6 +11,7 @@ Item {
     required property string thumbnail
     required property string source
     required property string findingLabel
+    required property string importDay
     property bool readOnly: true
 
     signal open(string source, string label)
@@ -65,6 +66,15 @@ Item {
             wrapMode: Text.Wrap
             font.pixelSize: Theme.fontSmall
             color: Theme.textSecondary
+        }
+        Label {
+            objectName: "importMark_" + cell.photoId
+            Layout.preferredWidth: Theme.thumbnailSize
+            visible: cell.importDay === "other_day" || cell.importDay === "unknown"
+            text: cell.importDay === "other_day" ? qsTr("Imported: taken on another day") : qsTr("Imported: no time in the file")
+            elide: Text.ElideRight
+            font.pixelSize: Theme.fontSmall
+            color: cell.importDay === "other_day" ? Theme.warning : Theme.textSecondary
         }
     }
 }

@@ -115,6 +115,9 @@ void seed_store(const fs::path& data_dir, const std::string& pin, const SeedOpti
     for (const auto& t : targets) {
         json copy = t;
         copy.erase("joint_list");
+        // Interface 1.1: a known position, 0.01° (1.1 km) north of where the replayed NMEA
+        // walk (assets/demo/ezhou-walk.nmea) goes: the record page shows a far distance.
+        copy["position"] = {{"lat_e6", 30401200}, {"lon_e6", 114894300}};
         by_target[t.at("id").get<std::string>()] = copy;
     }
     const json plan_ref = {{"id", plan.at("id")},
