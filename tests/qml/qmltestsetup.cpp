@@ -70,6 +70,7 @@ void QmlTestSetup::applicationAvailable() {
     const std::filesystem::path data = dir_->path().toStdString();
     SeedOptions seed;
     seed.extra_assignments = 8; // each test file inspects assignments of its own
+    seed.redraw_logged = true;
     seed_store(data, "246813", seed);
     scratch_ = std::make_unique<QTemporaryDir>();
 

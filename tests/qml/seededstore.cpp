@@ -91,7 +91,8 @@ void seed_store(const fs::path& data_dir, const std::string& pin, const SeedOpti
     commitment.conflicts_sha256 = *conflicts_sha256(decoded.conflicts);
     commitment.draw_id = decoded.id;
     commitment.team_size = decoded.team_size;
-    commitment.redraw_chain_tip = std::string(64, '0');
+    const auto chain = must(redraw_chain(std::string(64, 'a'), 1), "re-draw chain");
+    commitment.redraw_chain_tip = chain.front();
     commitment.redraw_chain_length = 1;
     const json commitment_json = encode_plan_commitment(commitment);
     must(refs.store_plan({{"id", plan.at("id")},
@@ -161,6 +162,24 @@ void seed_store(const fs::path& data_dir, const std::string& pin, const SeedOpti
         for (std::size_t i = from; i < std::min(assignments.size(), from + 500); ++i)
             chunk.push_back(assignments[i]);
         must(refs.apply_assignment_page(page_of(chunk)), "assignments");
+    }
+
+    if (options.redraw_logged) {
+        const json& first = assignments.front();
+        const json entry = {{"index", 1},
+                            {"assignment_id", first.at("id")},
+                            {"revision", 2},
+                            {"new_assignment_id", "A-2026Q4-R001"},
+                            {"target_id", first.at("target").at("id")},
+                            {"draw_id", redraw_draw_id(decoded.id, 1)},
+                            {"reason", "other"},
+                            {"note", "officer on sick leave"},
+                            {"excluded", json::array({first.at("team").at(0).at("inspector_id")})},
+                            {"by", me},
+                            {"at", "2026-10-08T09:30:00.000+08:00"},
+                            {"link", chain.back()}};
+        must(refs.store_redraw_entries(plan.at("id").get<std::string>(), json::array({entry})),
+             "re-draw log");
     }
 
     MetaStore meta(db);

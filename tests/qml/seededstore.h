@@ -15,6 +15,10 @@ struct SeedOptions {
     int records = 0;
     /// Only the assignments whose team holds the user (what GET /assignments answers).
     bool only_own = true;
+    /// One accepted re-draw in the plan's public log, of the first drawn assignment's target
+    /// (the chain's tip is the hash of its link, as a pull checks): what the Target page's
+    /// re-draw history shows.
+    bool redraw_logged = false;
 };
 
 /// A tablet's data directory as the app leaves it after the first sign-in and a pull, made

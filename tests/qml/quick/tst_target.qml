@@ -94,5 +94,49 @@ Item {
             verify(findChild(page, "continueButton").visible);
             verify(!findChild(page, "startButton").visible);
         }
+        // The draw card says who held part of the seed, what this tablet checked, and every
+        // re-draw of the target in the plan's public log (the seeded tablet holds one, of
+        // the first drawn assignment's target).
+        function test_draw_card_shows_parties_checks_and_redraws() {
+            const page = createTemporaryObject(targetPage, root, {
+                    "assignmentId": "A-2026Q4-0001"
+                });
+            tryVerify(() => page.ready, 5000);
+            const detail = findChild(page, "assignmentDetail");
+            compare(detail.drawAlgorithm, "sha256-ctr-fy-v2");
+            const parties = findChild(page, "drawParties");
+            compare(parties.count, 2, "the two parties of assets/demo/party-seeds.json");
+            verify(parties.itemAt(0).value.indexOf(detail.drawParties[0].name) === 0);
+            const checks = findChild(page, "drawChecks");
+            verify(checks.count >= 3, "a sentence per check of a v2 draw");
+            compare(checks.count, detail.drawChecks.length);
+            verify(checks.itemAt(0).text.indexOf("✓ ") === 0);
+            const history = findChild(page, "redrawHistory");
+            compare(history.count, 1);
+            const line = history.itemAt(0).text;
+            verify(line.indexOf("No. 1") === 0, line);
+            verify(line.indexOf("A-2026Q4-R001") > 0, line);
+            verify(line.indexOf("officer on sick leave") > 0, "the leader's note is public: " + line);
+            verify(line.indexOf(detail.redrawHistory[0].excluded[0]) > 0, line);
+        }
+
+        function test_no_redraw_history_for_other_targets() {
+            const first = createTemporaryObject(targetPage, root, {
+                    "assignmentId": "A-2026Q4-0001"
+                });
+            tryVerify(() => first.ready, 5000);
+            const target = findChild(first, "assignmentDetail").targetId;
+            for (let i = 0; i < assignments.count; ++i) {
+                const idx = assignments.index(i, 0);
+                const id = assignments.data(idx, AssignmentListModel.AssignmentIdRole);
+                const page = createTemporaryObject(targetPage, root, {
+                        "assignmentId": id
+                    });
+                tryVerify(() => page.ready, 5000);
+                const other = findChild(page, "assignmentDetail").targetId !== target;
+                compare(findChild(page, "redrawHistory").count, other ? 0 : 1, id);
+                page.destroy();
+            }
+        }
     }
 }
