@@ -3,12 +3,22 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QtGlobal>
+#include <algorithm>
 
 #ifndef FI_APP_VERSION
 #define FI_APP_VERSION "0.0.0"
 #endif
 
 namespace fi::app {
+
+namespace {
+int clamp_text_scale(int percent) {
+    const int step = 25;
+    const int rounded = (percent + step / 2) / step * step;
+    return std::clamp(rounded, Preferences::min_text_scale_percent,
+                      Preferences::max_text_scale_percent);
+}
+} // namespace
 
 Preferences::Preferences(std::filesystem::path data_dir, QObject* parent)
     : QObject(parent), data_dir_(std::move(data_dir)) {
@@ -21,6 +31,10 @@ Preferences::Preferences(std::filesystem::path data_dir, QObject* parent)
         settings_->value(QStringLiteral("photo/longest_side_px"), default_photo_side_px).toInt();
     if (photo_side_ != detail_photo_side_px)
         photo_side_ = default_photo_side_px;
+    outdoor_ = settings_->value(QStringLiteral("display/outdoor"), false).toBool();
+    text_scale_percent_ = clamp_text_scale(
+        settings_->value(QStringLiteral("display/text_scale_percent"), min_text_scale_percent)
+            .toInt());
     server_url_ = settings_->value(QStringLiteral("server/url")).toString();
     ca_file_ = settings_->value(QStringLiteral("server/ca_file")).toString();
     tls_pin_ = settings_->value(QStringLiteral("server/tls_pin")).toString();
@@ -61,6 +75,23 @@ void Preferences::setPhotoLongestSide(int px) {
     photo_side_ = wanted;
     settings_->setValue(QStringLiteral("photo/longest_side_px"), photo_side_);
     Q_EMIT photoLongestSideChanged();
+}
+
+void Preferences::setOutdoorTheme(bool on) {
+    if (on == outdoor_)
+        return;
+    outdoor_ = on;
+    settings_->setValue(QStringLiteral("display/outdoor"), outdoor_);
+    Q_EMIT displayChanged();
+}
+
+void Preferences::setTextScalePercent(int percent) {
+    const int wanted = clamp_text_scale(percent);
+    if (wanted == text_scale_percent_)
+        return;
+    text_scale_percent_ = wanted;
+    settings_->setValue(QStringLiteral("display/text_scale_percent"), text_scale_percent_);
+    Q_EMIT displayChanged();
 }
 
 void Preferences::setServerUrl(const QString& url) {

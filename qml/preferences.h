@@ -12,15 +12,18 @@
 namespace fi::app {
 
 /// The user's settings that are no secret and are needed before the store is unlocked:
-/// language, photo size, where the central system is. Kept in `fieldinspect.ini` beside the
-/// store (plain text: a URL, a CA file path and a public-key pin are not secrets). Switching
-/// the language installs the translator at once; the app retranslates its QML on
-/// languageChanged().
+/// language, photo size, the display (outdoor theme, text size), where the central system is. Kept
+/// in `fieldinspect.ini` beside the store (plain text: a URL, a CA file path and a public-key pin
+/// are not secrets). Switching the language installs the translator at once; the app retranslates
+/// its QML on languageChanged().
 class Preferences final : public QObject {
     Q_OBJECT
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(int photoLongestSide READ photoLongestSide WRITE setPhotoLongestSide NOTIFY
                    photoLongestSideChanged)
+    Q_PROPERTY(bool outdoorTheme READ outdoorTheme WRITE setOutdoorTheme NOTIFY displayChanged)
+    Q_PROPERTY(
+        int textScalePercent READ textScalePercent WRITE setTextScalePercent NOTIFY displayChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverChanged)
     Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY serverChanged)
     Q_PROPERTY(QString tlsPin READ tlsPin WRITE setTlsPin NOTIFY serverChanged)
@@ -30,6 +33,9 @@ class Preferences final : public QObject {
 public:
     static constexpr int default_photo_side_px = 2048;
     static constexpr int detail_photo_side_px = 3072;
+    /// The text-size setting: fonts and touch sizes at 100 % to 150 % (steps of 25).
+    static constexpr int min_text_scale_percent = 100;
+    static constexpr int max_text_scale_percent = 150;
 
     explicit Preferences(std::filesystem::path data_dir, QObject* parent = nullptr);
     ~Preferences() override;
@@ -38,6 +44,12 @@ public:
     void setLanguage(const QString& language);
     int photoLongestSide() const { return photo_side_; }
     void setPhotoLongestSide(int px);
+    /// The outdoor theme: black on white, darker colours and heavier edges for sunlight.
+    bool outdoorTheme() const { return outdoor_; }
+    void setOutdoorTheme(bool on);
+    /// Clamped to 100–150 and rounded to a step of 25.
+    int textScalePercent() const { return text_scale_percent_; }
+    void setTextScalePercent(int percent);
     QString serverUrl() const { return server_url_; }
     void setServerUrl(const QString& url);
     QString caFile() const { return ca_file_; }
@@ -54,6 +66,7 @@ public:
 Q_SIGNALS:
     void languageChanged();
     void photoLongestSideChanged();
+    void displayChanged();
     void serverChanged();
 
 private:
@@ -64,6 +77,8 @@ private:
     std::unique_ptr<QTranslator> translator_;
     QString language_;
     int photo_side_ = default_photo_side_px;
+    bool outdoor_ = false;
+    int text_scale_percent_ = min_text_scale_percent;
     QString server_url_;
     QString ca_file_;
     QString tls_pin_;

@@ -13,6 +13,9 @@ ProgressBar {
         implicitHeight: Theme.progressHeight
         radius: height / 2
         color: Theme.neutralSurface
+        // The track's edge keeps an empty bar visible (3:1 against the page).
+        border.width: Theme.borderWidth
+        border.color: Theme.divider
     }
     contentItem: Item {
         Rectangle {

@@ -76,6 +76,43 @@ FiPage {
                     anchors.fill: parent
                     spacing: Theme.spacing
                     FiSectionTitle {
+                        text: qsTr("Display")
+                    }
+                    Switch {
+                        objectName: "outdoorTheme"
+                        Layout.fillWidth: true
+                        Layout.minimumHeight: Theme.touchTarget
+                        text: qsTr("Outdoor: high contrast for sunlight")
+                        checked: Preferences.outdoorTheme
+                        onToggled: Preferences.outdoorTheme = checked
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: qsTr("Text size")
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
+                    }
+                    Repeater {
+                        model: [100, 125, 150]
+                        delegate: RadioButton {
+                            required property int modelData
+                            objectName: "textScale_" + modelData
+                            Layout.minimumHeight: Theme.touchTarget
+                            text: qsTr("%1 %").arg(modelData)
+                            font.pixelSize: Math.round(Theme.fontBody / Theme.textScale * modelData / 100)
+                            checked: Preferences.textScalePercent === modelData
+                            onClicked: Preferences.textScalePercent = modelData
+                        }
+                    }
+                }
+            }
+
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
                         text: qsTr("Central system")
                     }
                     FiKeyValue {

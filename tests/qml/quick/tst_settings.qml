@@ -24,6 +24,8 @@ Item {
         function cleanup() {
             Preferences.language = "en";
             Preferences.photoLongestSide = 2048;
+            Preferences.outdoorTheme = false;
+            Preferences.textScalePercent = 100;
         }
 
         function test_language_switches_at_once() {
@@ -43,6 +45,26 @@ Item {
             compare(Preferences.photoLongestSide, 3072);
             mouseClick(findChild(page, "photoStandard"));
             compare(Preferences.photoLongestSide, 2048);
+        }
+
+        // The display settings reach every page at once through the Theme.
+        function test_outdoor_theme_and_text_size() {
+            const page = createTemporaryObject(settingsPage, root);
+            const lock = findChild(page, "lockNow");
+            const normal = lock.height;
+            mouseClick(findChild(page, "outdoorTheme"));
+            verify(Preferences.outdoorTheme);
+            verify(Theme.outdoor);
+            compare(Theme.borderWidth, 2);
+            compare(String(Theme.text), "#000000");
+            mouseClick(findChild(page, "textScale_150"));
+            compare(Preferences.textScalePercent, 150);
+            compare(Theme.fontBody, 24);
+            tryVerify(() => lock.height >= normal * 1.4, 2000, "the big button grew with the text");
+            mouseClick(findChild(page, "textScale_100"));
+            compare(Theme.fontBody, 16);
+            mouseClick(findChild(page, "outdoorTheme"));
+            verify(!Theme.outdoor);
         }
 
         function test_about() {
