@@ -136,22 +136,28 @@
 <context>
     <name>CompletePage</name>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Location at the start</source>
         <translation>Location at the start</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="174"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="185"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
         <source>Location at completion</source>
         <translation>Location at completion</translation>
     </message>
@@ -256,32 +262,32 @@
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="293"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="316"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="321"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="299"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="329"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="313"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
@@ -311,9 +317,8 @@
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Location</source>
-        <translation>Location</translation>
+        <translation type="vanished">Location</translation>
     </message>
     <message>
         <location filename="../../qml/complete/CompletePage.qml" line="168"/>
@@ -321,102 +326,101 @@
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="173"/>
         <source>Update</source>
-        <translation>Update</translation>
+        <translation type="vanished">Update</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="181"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="204"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="215"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="238"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="220"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
         <source>No problem found</source>
         <translation>No problem found</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="223"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="246"/>
         <source>Problem found, rectification ordered</source>
         <translation>Problem found, rectification ordered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="249"/>
         <source>Violation found, case opened</source>
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="266"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="250"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="273"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="284"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="290"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="300"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="318"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="328"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="334"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="335"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -424,12 +428,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
     </message>
@@ -735,25 +739,27 @@
 <context>
     <name>PhotoDelegate</name>
     <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
         <source>Imported: taken on another day</source>
         <translation>Imported: taken on another day</translation>
     </message>
     <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
         <source>Imported: no time in the file</source>
         <translation>Imported: no time in the file</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="45"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="46"/>
         <source>Open photo</source>
         <translation>Open photo</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="56"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="57"/>
         <source>Delete photo</source>
         <translation>Delete photo</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="63"/>
         <source>General</source>
         <translation>General</translation>
     </message>
@@ -1037,51 +1043,71 @@
     </message>
     <message>
         <location filename="../../qml/settings/SettingsPage.qml" line="79"/>
+        <source>Display</source>
+        <translation>Display</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="85"/>
+        <source>Outdoor: high contrast for sunlight</source>
+        <translation>Outdoor: high contrast for sunlight</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="91"/>
+        <source>Text size</source>
+        <translation>Text size</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="101"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
         <source>Central system</source>
         <translation>Central system</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="83"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="120"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="89"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="126"/>
         <source>CA file</source>
         <translation>CA file</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="95"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="132"/>
         <source>Key pin</source>
         <translation>Key pin</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="100"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="137"/>
         <source>Signed in as</source>
         <translation>Signed in as</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="112"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="149"/>
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="153"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="121"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="158"/>
         <source>Data location</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="126"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="163"/>
         <source>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</source>
         <translation>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="139"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="176"/>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
@@ -1599,27 +1625,27 @@
         <translation>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>conflict of interest</source>
         <translation>conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>absence</source>
         <translation>absence</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>other</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="328"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>nobody</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="355"/>
+        <location filename="../../qml/target/TargetPage.qml" line="347"/>
         <source>Team (drawn)</source>
         <translation>Team (drawn)</translation>
     </message>
@@ -1827,340 +1853,343 @@
 <context>
     <name>UserMessages</name>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="350"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="356"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="362"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="75"/>
+        <location filename="../../qml/usermessages.cpp" line="76"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="82"/>
+        <location filename="../../qml/usermessages.cpp" line="83"/>
         <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
         <translation>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="88"/>
+        <location filename="../../qml/usermessages.cpp" line="89"/>
         <source>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
         <translation>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="94"/>
+        <location filename="../../qml/usermessages.cpp" line="95"/>
         <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
         <translation>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="34"/>
+        <location filename="../../qml/usermessages.cpp" line="35"/>
         <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>
         <translation>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="28"/>
+        <location filename="../../qml/usermessages.cpp" line="29"/>
         <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
         <translation>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="40"/>
+        <location filename="../../qml/usermessages.cpp" line="41"/>
         <source>Too many wrong PINs. Wait until the countdown ends, then try again.</source>
         <translation>Too many wrong PINs. Wait until the countdown ends, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="44"/>
+        <location filename="../../qml/usermessages.cpp" line="45"/>
         <source>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</source>
         <translation>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="50"/>
+        <location filename="../../qml/usermessages.cpp" line="51"/>
         <source>This PIN is too short. Choose a PIN of at least 6 characters.</source>
         <translation>This PIN is too short. Choose a PIN of at least 6 characters.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="54"/>
-        <location filename="../../qml/usermessages.cpp" line="60"/>
+        <location filename="../../qml/usermessages.cpp" line="55"/>
+        <location filename="../../qml/usermessages.cpp" line="61"/>
         <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
         <translation>This tablet belongs to another inspector. Sign in with the account that set it up.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="66"/>
+        <location filename="../../qml/usermessages.cpp" line="67"/>
         <source>This tablet is already set up. Unlock it with your PIN.</source>
         <translation>This tablet is already set up. Unlock it with your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="69"/>
+        <location filename="../../qml/usermessages.cpp" line="70"/>
         <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
         <translation>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="99"/>
+        <location filename="../../qml/usermessages.cpp" line="100"/>
         <source>The data on this tablet is locked. Enter your PIN.</source>
         <translation>The data on this tablet is locked. Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="102"/>
+        <location filename="../../qml/usermessages.cpp" line="103"/>
         <source>Sign in online first, then choose a PIN.</source>
         <translation>Sign in online first, then choose a PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="104"/>
+        <location filename="../../qml/usermessages.cpp" line="105"/>
         <source>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</source>
         <translation>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="108"/>
-        <location filename="../../qml/usermessages.cpp" line="114"/>
+        <location filename="../../qml/usermessages.cpp" line="109"/>
+        <location filename="../../qml/usermessages.cpp" line="115"/>
         <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
         <translation>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="120"/>
+        <location filename="../../qml/usermessages.cpp" line="121"/>
         <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
         <translation>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="125"/>
+        <location filename="../../qml/usermessages.cpp" line="126"/>
         <source>The user name or the password is wrong. Check both and try again.</source>
         <translation>The user name or the password is wrong. Check both and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="129"/>
+        <location filename="../../qml/usermessages.cpp" line="130"/>
         <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
         <translation>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="135"/>
-        <location filename="../../qml/usermessages.cpp" line="141"/>
-        <location filename="../../qml/usermessages.cpp" line="147"/>
-        <location filename="../../qml/usermessages.cpp" line="153"/>
-        <location filename="../../qml/usermessages.cpp" line="159"/>
-        <location filename="../../qml/usermessages.cpp" line="165"/>
+        <location filename="../../qml/usermessages.cpp" line="136"/>
+        <location filename="../../qml/usermessages.cpp" line="142"/>
+        <location filename="../../qml/usermessages.cpp" line="148"/>
+        <location filename="../../qml/usermessages.cpp" line="154"/>
+        <location filename="../../qml/usermessages.cpp" line="160"/>
+        <location filename="../../qml/usermessages.cpp" line="166"/>
         <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
         <translation>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="171"/>
+        <location filename="../../qml/usermessages.cpp" line="172"/>
         <source>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
         <translation>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="177"/>
+        <location filename="../../qml/usermessages.cpp" line="178"/>
         <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
         <translation>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="182"/>
+        <location filename="../../qml/usermessages.cpp" line="183"/>
         <source>The central system&apos;s answer was too large to accept. Tell your administrator.</source>
         <translation>The central system&apos;s answer was too large to accept. Tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="187"/>
+        <location filename="../../qml/usermessages.cpp" line="188"/>
         <source>The request was cancelled. Try again.</source>
         <translation>The request was cancelled. Try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="189"/>
+        <location filename="../../qml/usermessages.cpp" line="190"/>
         <source>Only the team leader of this assignment can ask for a new draw.</source>
         <translation>Only the team leader of this assignment can ask for a new draw.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="193"/>
-        <location filename="../../qml/usermessages.cpp" line="199"/>
+        <location filename="../../qml/usermessages.cpp" line="194"/>
+        <location filename="../../qml/usermessages.cpp" line="200"/>
         <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
         <translation>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="205"/>
+        <location filename="../../qml/usermessages.cpp" line="206"/>
         <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
         <translation>An inspection of this assignment was already recorded, so this is no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="211"/>
+        <location filename="../../qml/usermessages.cpp" line="212"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="217"/>
+        <location filename="../../qml/usermessages.cpp" line="218"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>This file is not a picture the app can read. Choose a JPEG or PNG photo.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="221"/>
+        <location filename="../../qml/usermessages.cpp" line="222"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="225"/>
+        <location filename="../../qml/usermessages.cpp" line="226"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>This record is not on the tablet. Go back to Today and open it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="229"/>
-        <location filename="../../qml/usermessages.cpp" line="235"/>
+        <location filename="../../qml/usermessages.cpp" line="230"/>
+        <location filename="../../qml/usermessages.cpp" line="236"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="241"/>
+        <location filename="../../qml/usermessages.cpp" line="242"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>A file could not be written: %1 Check the free storage and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="245"/>
+        <location filename="../../qml/usermessages.cpp" line="246"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>No camera is available on this device. Import a photo from a file instead.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="250"/>
-        <location filename="../../qml/usermessages.cpp" line="255"/>
-        <location filename="../../qml/usermessages.cpp" line="260"/>
-        <location filename="../../qml/usermessages.cpp" line="265"/>
+        <location filename="../../qml/usermessages.cpp" line="251"/>
+        <location filename="../../qml/usermessages.cpp" line="256"/>
+        <location filename="../../qml/usermessages.cpp" line="261"/>
+        <location filename="../../qml/usermessages.cpp" line="266"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="270"/>
+        <location filename="../../qml/usermessages.cpp" line="271"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>The tablet&apos;s storage is full. Free some space; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="274"/>
+        <location filename="../../qml/usermessages.cpp" line="275"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="279"/>
-        <location filename="../../qml/usermessages.cpp" line="285"/>
+        <location filename="../../qml/usermessages.cpp" line="280"/>
+        <location filename="../../qml/usermessages.cpp" line="286"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="430"/>
+        <location filename="../../qml/usermessages.cpp" line="449"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="433"/>
+        <location filename="../../qml/usermessages.cpp" line="452"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="296"/>
+        <location filename="../../qml/usermessages.cpp" line="297"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>A required checkpoint has no answer. Answer it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="299"/>
+        <location filename="../../qml/usermessages.cpp" line="300"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>A failed checkpoint has no finding. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="303"/>
+        <location filename="../../qml/usermessages.cpp" line="304"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>A finding has no description. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="306"/>
+        <location filename="../../qml/usermessages.cpp" line="307"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="311"/>
+        <location filename="../../qml/usermessages.cpp" line="312"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>A finding cites a photo that is not part of the record. Take the photo again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="316"/>
+        <location filename="../../qml/usermessages.cpp" line="317"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>A record may hold at most 200 photos. Delete some.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="319"/>
+        <location filename="../../qml/usermessages.cpp" line="320"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>A photo is larger than 25 MiB. Delete it and take it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="323"/>
+        <location filename="../../qml/usermessages.cpp" line="324"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>A text is longer than 4,000 characters. Shorten it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="326"/>
+        <location filename="../../qml/usermessages.cpp" line="327"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>Choose the outcome of the inspection.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="328"/>
+        <location filename="../../qml/usermessages.cpp" line="329"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="333"/>
+        <location filename="../../qml/usermessages.cpp" line="334"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>A result kept from publication needs its reason. Give the reason, or publish the result.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="339"/>
+        <location filename="../../qml/usermessages.cpp" line="340"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="344"/>
+        <location filename="../../qml/usermessages.cpp" line="345"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="349"/>
+        <location filename="../../qml/usermessages.cpp" line="368"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>Choose how the off-site inspection was done.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="352"/>
+        <location filename="../../qml/usermessages.cpp" line="371"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>An on-site inspection has no off-site method. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="355"/>
+        <location filename="../../qml/usermessages.cpp" line="374"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="361"/>
+        <location filename="../../qml/usermessages.cpp" line="380"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>This assignment was revoked by a re-draw; it can no longer be inspected.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="365"/>
+        <location filename="../../qml/usermessages.cpp" line="384"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>This assignment names no plan, so it must not be inspected (no plan, no inspection).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="370"/>
-        <location filename="../../qml/usermessages.cpp" line="376"/>
-        <location filename="../../qml/usermessages.cpp" line="382"/>
+        <location filename="../../qml/usermessages.cpp" line="389"/>
+        <location filename="../../qml/usermessages.cpp" line="395"/>
+        <location filename="../../qml/usermessages.cpp" line="401"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="388"/>
+        <location filename="../../qml/usermessages.cpp" line="407"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="394"/>
-        <location filename="../../qml/usermessages.cpp" line="397"/>
+        <location filename="../../qml/usermessages.cpp" line="413"/>
+        <location filename="../../qml/usermessages.cpp" line="416"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>A correction needs the record it corrects and its reason.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="447"/>
+        <location filename="../../qml/usermessages.cpp" line="466"/>
         <source>This value is not valid: %1</source>
         <translation>This value is not valid: %1</translation>
     </message>
@@ -2325,26 +2354,27 @@
 <context>
     <name>fi::app::InspectionEditor</name>
     <message>
+        <location filename="../../qml/inspectioneditor.cpp" line="234"/>
         <source>%1 m from the target</source>
         <translation>%1 m from the target</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="320"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="345"/>
         <source>The inspection in general</source>
         <translation>The inspection in general</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="326"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="351"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="357"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="382"/>
         <source>Enter a whole number.</source>
         <translation>Enter a whole number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="650"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="668"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
@@ -2352,12 +2382,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="664"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="682"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
     </message>

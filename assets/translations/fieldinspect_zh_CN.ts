@@ -135,22 +135,28 @@
 <context>
     <name>CompletePage</name>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Location at the start</source>
         <translation>开始时位置</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="174"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="185"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
         <source>Location at completion</source>
         <translation>完成时位置</translation>
     </message>
@@ -255,32 +261,32 @@
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="293"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="316"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="321"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="299"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="329"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="313"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
@@ -305,9 +311,8 @@
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Location</source>
-        <translation>位置</translation>
+        <translation type="vanished">位置</translation>
     </message>
     <message>
         <location filename="../../qml/complete/CompletePage.qml" line="168"/>
@@ -315,114 +320,113 @@
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="173"/>
         <source>Update</source>
-        <translation>更新</translation>
+        <translation type="vanished">更新</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="181"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="204"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="215"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="238"/>
         <source>Outcome</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="220"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
         <source>No problem found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="223"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="246"/>
         <source>Problem found, rectification ordered</source>
         <translation>发现问题，已责令整改</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="249"/>
         <source>Violation found, case opened</source>
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="266"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="250"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="273"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="284"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="290"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="300"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="318"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="334"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="335"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="328"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -732,25 +736,27 @@
 <context>
     <name>PhotoDelegate</name>
     <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
         <source>Imported: taken on another day</source>
         <translation>导入：非检查当日拍摄</translation>
     </message>
     <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
         <source>Imported: no time in the file</source>
         <translation>导入：文件中无拍摄时间</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="45"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="46"/>
         <source>Open photo</source>
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="56"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="57"/>
         <source>Delete photo</source>
         <translation>删除照片</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="63"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
@@ -1029,51 +1035,71 @@
     </message>
     <message>
         <location filename="../../qml/settings/SettingsPage.qml" line="79"/>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="85"/>
+        <source>Outdoor: high contrast for sunlight</source>
+        <translation>户外：强光下的高对比度</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="91"/>
+        <source>Text size</source>
+        <translation>文字大小</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="101"/>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
         <source>Central system</source>
         <translation>中心系统</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="83"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="120"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="89"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="126"/>
         <source>CA file</source>
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="95"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="132"/>
         <source>Key pin</source>
         <translation>公钥指纹</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="100"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="137"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="112"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="149"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="153"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="121"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="158"/>
         <source>Data location</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="126"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="163"/>
         <source>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</source>
         <translation>记录和照片在平板上加密存储（SQLCipher），密钥由您的 PIN 解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="139"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="176"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
@@ -1591,27 +1617,27 @@
         <translation>第 %1 次 · %2 → %3 · 原因：%4%5 · 排除：%6 · 申请人 %7，时间 %8</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>conflict of interest</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>absence</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="326"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="328"/>
+        <location filename="../../qml/target/TargetPage.qml" line="322"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="355"/>
+        <location filename="../../qml/target/TargetPage.qml" line="347"/>
         <source>Team (drawn)</source>
         <translation>检查组（随机抽取）</translation>
     </message>
@@ -1817,340 +1843,343 @@
 <context>
     <name>UserMessages</name>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="350"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>检查日期不是检查开始的日期。中央系统会标记此记录，因此不能完成：请在检查当天记录检查。</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="356"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>记录的时间晚于平板的可信时间。中央系统会标记此记录，因此不能完成：请与中央系统同步以校准时间，然后重试。</translation>
     </message>
     <message>
+        <location filename="../../qml/usermessages.cpp" line="362"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>检查日期不在该任务的检查期限内。中央系统会标记此记录，因此不能完成：该任务只能在其期限内检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="75"/>
+        <location filename="../../qml/usermessages.cpp" line="76"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>本平板没有可供应用使用的安全芯片，仅用 PIN 不够安全。请设置口令：至少 12 个字符并包含三类字符（小写字母、大写字母、数字、其他符号），或至少 20 个字符并包含两类字符。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="82"/>
+        <location filename="../../qml/usermessages.cpp" line="83"/>
         <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
         <translation>本平板的密钥文件在应用之外被修改过。平板保持锁定：请联网并用您的账号登录，或使用恢复码。您的记录均已保留。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="88"/>
+        <location filename="../../qml/usermessages.cpp" line="89"/>
         <source>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
         <translation>这些数据是在另一台设备的安全芯片上设置的，无法在本平板上打开。请联系管理员重新设置本平板；已上传的记录在中心系统中安全保存。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="94"/>
+        <location filename="../../qml/usermessages.cpp" line="95"/>
         <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
         <translation>错误 PIN 次数过多，安全芯片暂时拒绝校验 PIN。请稍候再试；本次未计入尝试次数。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="34"/>
+        <location filename="../../qml/usermessages.cpp" line="35"/>
         <source>Wrong PIN. Try again. After 10 wrong PINs the tablet locks until you sign in online.</source>
         <translation>PIN 错误，请重试。连续 10 次错误后平板将锁定，需联网登录解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="40"/>
+        <location filename="../../qml/usermessages.cpp" line="41"/>
         <source>Too many wrong PINs. Wait until the countdown ends, then try again.</source>
         <translation>PIN 错误次数过多。请等倒计时结束后再试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="44"/>
+        <location filename="../../qml/usermessages.cpp" line="45"/>
         <source>This tablet locked itself after 10 wrong PINs. Connect to the network and sign in with your account to unlock it. Your records are kept.</source>
         <translation>连续 10 次 PIN 错误，平板已锁定。请联网并用您的账号登录以解锁。您的记录均已保留。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="50"/>
+        <location filename="../../qml/usermessages.cpp" line="51"/>
         <source>This PIN is too short. Choose a PIN of at least 6 characters.</source>
         <translation>PIN 太短。请设置至少 6 位的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="54"/>
-        <location filename="../../qml/usermessages.cpp" line="60"/>
+        <location filename="../../qml/usermessages.cpp" line="55"/>
+        <location filename="../../qml/usermessages.cpp" line="61"/>
         <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
         <translation>本平板属于其他检查人员。请使用设置本平板的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="66"/>
+        <location filename="../../qml/usermessages.cpp" line="67"/>
         <source>This tablet is already set up. Unlock it with your PIN.</source>
         <translation>本平板已设置，请用 PIN 解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="69"/>
+        <location filename="../../qml/usermessages.cpp" line="70"/>
         <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
         <translation>本平板的密钥文件已损坏。请勿重置平板，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="99"/>
+        <location filename="../../qml/usermessages.cpp" line="100"/>
         <source>The data on this tablet is locked. Enter your PIN.</source>
         <translation>本平板上的数据已锁定。请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="102"/>
+        <location filename="../../qml/usermessages.cpp" line="103"/>
         <source>Sign in online first, then choose a PIN.</source>
         <translation>请先联网登录，再设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="104"/>
+        <location filename="../../qml/usermessages.cpp" line="105"/>
         <source>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</source>
         <translation>请输入中心系统地址（例如 https://central.example/api/v1）后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="108"/>
-        <location filename="../../qml/usermessages.cpp" line="114"/>
+        <location filename="../../qml/usermessages.cpp" line="109"/>
+        <location filename="../../qml/usermessages.cpp" line="115"/>
         <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
         <translation>您与中心系统的会话已结束。请重新登录；平板上的数据均未丢失。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="120"/>
+        <location filename="../../qml/usermessages.cpp" line="121"/>
         <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
         <translation>平板上已没有该项。请返回今日任务并同步最新任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="125"/>
+        <location filename="../../qml/usermessages.cpp" line="126"/>
         <source>The user name or the password is wrong. Check both and try again.</source>
         <translation>用户名或密码错误。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="129"/>
+        <location filename="../../qml/usermessages.cpp" line="130"/>
         <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
         <translation>密码错误次数过多，账号已锁定。请等待 15 分钟或请管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="135"/>
-        <location filename="../../qml/usermessages.cpp" line="141"/>
-        <location filename="../../qml/usermessages.cpp" line="147"/>
-        <location filename="../../qml/usermessages.cpp" line="153"/>
-        <location filename="../../qml/usermessages.cpp" line="159"/>
-        <location filename="../../qml/usermessages.cpp" line="165"/>
+        <location filename="../../qml/usermessages.cpp" line="136"/>
+        <location filename="../../qml/usermessages.cpp" line="142"/>
+        <location filename="../../qml/usermessages.cpp" line="148"/>
+        <location filename="../../qml/usermessages.cpp" line="154"/>
+        <location filename="../../qml/usermessages.cpp" line="160"/>
+        <location filename="../../qml/usermessages.cpp" line="166"/>
         <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
         <translation>无法连接中心系统。请检查网络连接。您的工作已保存在平板上，网络恢复后将立即发送。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="171"/>
+        <location filename="../../qml/usermessages.cpp" line="172"/>
         <source>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
         <translation>中心系统的证书未通过验证，未发送任何数据。请与管理员核对服务器设置（CA 文件或公钥指纹）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="177"/>
+        <location filename="../../qml/usermessages.cpp" line="178"/>
         <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
         <translation>不允许使用该服务器地址。请使用 https:// 地址（http:// 仅限本机上的测试服务器）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="182"/>
+        <location filename="../../qml/usermessages.cpp" line="183"/>
         <source>The central system&apos;s answer was too large to accept. Tell your administrator.</source>
         <translation>中心系统的响应过大，无法接收。请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="187"/>
+        <location filename="../../qml/usermessages.cpp" line="188"/>
         <source>The request was cancelled. Try again.</source>
         <translation>请求已取消。请重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="189"/>
+        <location filename="../../qml/usermessages.cpp" line="190"/>
         <source>Only the team leader of this assignment can ask for a new draw.</source>
         <translation>只有该任务的检查组组长才能申请重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="193"/>
-        <location filename="../../qml/usermessages.cpp" line="199"/>
+        <location filename="../../qml/usermessages.cpp" line="194"/>
+        <location filename="../../qml/usermessages.cpp" line="200"/>
         <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
         <translation>该任务已因重新抽取而撤销。请同步最新任务并使用新任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="205"/>
+        <location filename="../../qml/usermessages.cpp" line="206"/>
         <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
         <translation>该任务已有检查记录，无法再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="211"/>
+        <location filename="../../qml/usermessages.cpp" line="212"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>照片未导入：平板存储空间不足。请上传记录、释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="217"/>
+        <location filename="../../qml/usermessages.cpp" line="218"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>该文件不是本应用可读取的图片。请选择 JPEG 或 PNG 照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="221"/>
+        <location filename="../../qml/usermessages.cpp" line="222"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="225"/>
+        <location filename="../../qml/usermessages.cpp" line="226"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>本机上没有这份记录。请返回“今日”页面重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="229"/>
-        <location filename="../../qml/usermessages.cpp" line="235"/>
+        <location filename="../../qml/usermessages.cpp" line="230"/>
+        <location filename="../../qml/usermessages.cpp" line="236"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>无法生成 PDF（%1）。请重试；如仍失败，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="241"/>
+        <location filename="../../qml/usermessages.cpp" line="242"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>无法写入文件：%1 请检查可用存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="245"/>
+        <location filename="../../qml/usermessages.cpp" line="246"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>本设备没有可用的相机。请改为从文件导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="250"/>
-        <location filename="../../qml/usermessages.cpp" line="255"/>
-        <location filename="../../qml/usermessages.cpp" line="260"/>
-        <location filename="../../qml/usermessages.cpp" line="265"/>
+        <location filename="../../qml/usermessages.cpp" line="251"/>
+        <location filename="../../qml/usermessages.cpp" line="256"/>
+        <location filename="../../qml/usermessages.cpp" line="261"/>
+        <location filename="../../qml/usermessages.cpp" line="266"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>无法打开本平板上的数据（%1）。请勿重置平板，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="270"/>
+        <location filename="../../qml/usermessages.cpp" line="271"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>平板存储空间已满。请释放空间；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="274"/>
+        <location filename="../../qml/usermessages.cpp" line="275"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>中心系统因记录过大而拒收（文字不超过 4,000 字，照片不超过 25 MiB，最多 200 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="279"/>
-        <location filename="../../qml/usermessages.cpp" line="285"/>
+        <location filename="../../qml/usermessages.cpp" line="280"/>
+        <location filename="../../qml/usermessages.cpp" line="286"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>中心系统拒收此记录（%1）：%2 请保持平板现状并联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="430"/>
+        <location filename="../../qml/usermessages.cpp" line="449"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误（%1）。请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="433"/>
+        <location filename="../../qml/usermessages.cpp" line="452"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误：%1 请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="296"/>
+        <location filename="../../qml/usermessages.cpp" line="297"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>有必填检查点未作答。请作答。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="299"/>
+        <location filename="../../qml/usermessages.cpp" line="300"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>有不合格检查点未填写发现的问题。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="303"/>
+        <location filename="../../qml/usermessages.cpp" line="304"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>有发现的问题未填写描述。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="306"/>
+        <location filename="../../qml/usermessages.cpp" line="307"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>有不合格检查点需要照片证据。请为该问题拍摄或导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="311"/>
+        <location filename="../../qml/usermessages.cpp" line="312"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>有问题引用了不属于本记录的照片。请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="316"/>
+        <location filename="../../qml/usermessages.cpp" line="317"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>每条记录最多 200 张照片。请删除部分照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="319"/>
+        <location filename="../../qml/usermessages.cpp" line="320"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>有照片超过 25 MiB。请删除后重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="323"/>
+        <location filename="../../qml/usermessages.cpp" line="324"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>有文字超过 4,000 字。请精简。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="326"/>
+        <location filename="../../qml/usermessages.cpp" line="327"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>请选择检查结果。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="328"/>
+        <location filename="../../qml/usermessages.cpp" line="329"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>有检查点不合格，检查结果不能为“未发现问题”。请选择“发现问题已责令整改”或“发现违法行为已立案调查”。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="333"/>
+        <location filename="../../qml/usermessages.cpp" line="334"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>不予公开的结果须说明理由。请填写理由，或改为公开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="339"/>
+        <location filename="../../qml/usermessages.cpp" line="340"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>现场检查须至少有两名持执法证的检查组成员被标记为在场。专家不计入。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="344"/>
+        <location filename="../../qml/usermessages.cpp" line="345"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>缺少现场检查的位置。请允许定位并等待定位成功。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="349"/>
+        <location filename="../../qml/usermessages.cpp" line="368"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>请选择非现场检查的方式。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="352"/>
+        <location filename="../../qml/usermessages.cpp" line="371"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>现场检查不应有非现场检查方式。请删除。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="355"/>
+        <location filename="../../qml/usermessages.cpp" line="374"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>标记在场的人员不在抽中的检查组内，或您不在检查组内。只有抽中的检查组可以检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="361"/>
+        <location filename="../../qml/usermessages.cpp" line="380"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>该任务已因重新抽取而撤销，不能再检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="365"/>
+        <location filename="../../qml/usermessages.cpp" line="384"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>该任务没有抽查计划，不得检查（无计划清单不检查）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="370"/>
-        <location filename="../../qml/usermessages.cpp" line="376"/>
-        <location filename="../../qml/usermessages.cpp" line="382"/>
+        <location filename="../../qml/usermessages.cpp" line="389"/>
+        <location filename="../../qml/usermessages.cpp" line="395"/>
+        <location filename="../../qml/usermessages.cpp" line="401"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>本次检查有事项不在事项清单或任务中。请同步最新数据；如仍存在，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="388"/>
+        <location filename="../../qml/usermessages.cpp" line="407"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>有事项没有法律依据，不得检查（无法律依据不检查）。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="394"/>
-        <location filename="../../qml/usermessages.cpp" line="397"/>
+        <location filename="../../qml/usermessages.cpp" line="413"/>
+        <location filename="../../qml/usermessages.cpp" line="416"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>更正记录须注明所更正的记录及更正理由。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="447"/>
+        <location filename="../../qml/usermessages.cpp" line="466"/>
         <source>This value is not valid: %1</source>
         <translation>该值无效：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="28"/>
+        <location filename="../../qml/usermessages.cpp" line="29"/>
         <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
         <translation>本平板上已没有这份记录：中心系统已接收，保留期满后已从本机删除。记录由中心系统保存，本机只保留其回执。</translation>
     </message>
@@ -2314,38 +2343,39 @@
 <context>
     <name>fi::app::InspectionEditor</name>
     <message>
+        <location filename="../../qml/inspectioneditor.cpp" line="234"/>
         <source>%1 m from the target</source>
         <translation>距检查对象 %1 米</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="320"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="345"/>
         <source>The inspection in general</source>
         <translation>本次检查（通用）</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="326"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="351"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="357"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="382"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="650"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="668"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>记录暂不能完成：下方列出了 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="664"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="682"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
     </message>
