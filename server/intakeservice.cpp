@@ -4,8 +4,10 @@
 #include "core/date.h"
 #include "core/evidencechain.h"
 #include "core/modeljson.h"
+#include "core/place.h"
 #include "core/rules.h"
 #include "core/sha256.h"
+#include "core/timeflags.h"
 #include "server/apierror.h"
 #include "server/requestjson.h"
 #include "server/serverdatabase.h"
@@ -13,7 +15,6 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <cmath>
 #include <set>
 #include <vector>
 
@@ -173,22 +174,8 @@ Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
     return link.seq > next ? next : 0;
 }
 
-/// Metres between two points (haversine on a sphere of the Earth's mean radius: within 0.5 %
-/// at these distances, which is what a 500 m threshold needs).
-double distance_m(std::int64_t lat1_e6, std::int64_t lon1_e6, std::int64_t lat2_e6,
-                  std::int64_t lon2_e6) {
-    constexpr double radians_per_e6 = 3.14159265358979323846 / 180.0 / 1e6;
-    const double p1 = static_cast<double>(lat1_e6) * radians_per_e6;
-    const double p2 = static_cast<double>(lat2_e6) * radians_per_e6;
-    const double dp = p2 - p1;
-    const double dl = static_cast<double>(lon2_e6 - lon1_e6) * radians_per_e6;
-    const double a = std::sin(dp / 2) * std::sin(dp / 2) +
-                     std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
-    return 2 * 6371008.8 * std::asin(std::sqrt(std::min(1.0, a)));
-}
-
 /// A target's `position` {lat_e6, lon_e6}, when it carries one.
-std::optional<std::pair<std::int64_t, std::int64_t>> position_of(const json& target) {
+std::optional<Position> position_of(const json& target) {
     const json* p = member(target, "position");
     if (!p)
         return std::nullopt;
@@ -196,35 +183,24 @@ std::optional<std::pair<std::int64_t, std::int64_t>> position_of(const json& tar
     const json* lon = member(*p, "lon_e6");
     if (!lat || !lon || !lat->is_number_integer() || !lon->is_number_integer())
         return std::nullopt;
-    return std::pair{lat->get<std::int64_t>(), lon->get<std::int64_t>()};
+    return Position{lat->get<std::int64_t>(), lon->get<std::int64_t>()};
 }
 
 /// The interface 1.1 flags of an accepted record: what the server does not believe. None of
 /// them refuses the record.
 json flags_of(const InspectionRecord& record, const Assignment* assignment,
-              const std::optional<std::pair<std::int64_t, std::int64_t>>& target_position,
-              bool imported_photo, std::chrono::system_clock::time_point received) {
+              const std::optional<Position>& target_position, bool imported_photo,
+              std::chrono::system_clock::time_point received) {
     json flags = json::array();
-    const auto day = Date::parse(record.inspection_day);
-    const auto started = parse_rfc3339(record.started_at);
-    const auto finished = parse_rfc3339(record.finished_at);
-    if (day && started && china_date(*started) != *day)
-        flags.push_back("day_mismatch");
-    const auto horizon = received + IntakeService::future_tolerance;
-    if ((started && *started > horizon) || (finished && *finished > horizon))
-        flags.push_back("in_future");
-    if (assignment && day) {
-        const auto from = Date::parse(assignment->window_from);
-        const auto to = Date::parse(assignment->window_to);
-        if (from && to && (*day < *from || *day > *to))
-            flags.push_back("outside_window");
-    }
+    // The times as the tablet judged them before completing (core's rule, received standing
+    // for its now); without an assignment there is no window to be outside of.
+    for (const Problem& p :
+         check_time_flags(record, assignment ? *assignment : Assignment{}, received))
+        flags.push_back(p.code);
     if (record.clock.source == "device")
         flags.push_back("device_clock");
     if (assignment && assignment->mode == InspectionMode::onsite && record.location &&
-        target_position &&
-        distance_m(record.location->lat_e6, record.location->lon_e6, target_position->first,
-                   target_position->second) > IntakeService::max_distance_m)
+        target_position && distance_m(*record.location, *target_position) > far_from_target_m)
         flags.push_back("far_from_target");
     if (imported_photo)
         flags.push_back("imported_photo");
@@ -315,7 +291,7 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
 
             // The reference data the rules read, as the server holds it now.
             std::optional<Assignment> assignment;
-            std::optional<std::pair<std::int64_t, std::int64_t>> target_position;
+            std::optional<Position> target_position;
             auto assignment_row = plans_.find_assignment(record->assignment_id);
             if (!assignment_row)
                 return assignment_row.error();

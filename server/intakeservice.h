@@ -60,10 +60,8 @@ public:
     static constexpr std::size_t max_chunk_bytes = std::size_t{8} * 1024 * 1024;
     /// How far past a device's highest accepted seq a record may be (central-api.md 1.1).
     static constexpr std::int64_t max_seq_ahead = 1000;
-    /// A time this far past receipt is `in_future` (a clock a little fast is not).
-    static constexpr std::chrono::minutes future_tolerance{5};
-    /// An on-site location farther than this from the target's position is `far_from_target`.
-    static constexpr double max_distance_m = 500.0;
+    // `in_future` (in_future_tolerance, core/timeflags.h) and `far_from_target`
+    // (far_from_target_m, core/place.h) are judged by the rules the tablet completes with.
 
     /// Records are checked against `plans` (the assignment) and `reference` (catalogue,
     /// roster) and stored in `inspections`, each upload in one transaction of `database`.
