@@ -51,6 +51,7 @@ ApplicationWindow {
             });
         page.showProblem.connect(root.showProblem);
         page.done.connect(() => stack.pop());
+        page.openRecord.connect(root.openChecklist);
     }
     function showProblem(itemId: string, checkpointId: string) {
         stack.pop();

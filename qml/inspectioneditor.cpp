@@ -671,6 +671,49 @@ void InspectionEditor::complete() {
         });
 }
 
+QVariantList InspectionEditor::versions() const {
+    QVariantList out;
+    for (const auto& v : opened_.versions)
+        out.push_back(QVariantMap{
+            {QStringLiteral("recordId"), qs(v.record_id)},
+            {QStringLiteral("state"), qs(std::string(to_string(v.state)))},
+            {QStringLiteral("completedAt"), UserMessages::time(v.completed_at)},
+            {QStringLiteral("reason"), qs(v.reason.value_or(""))},
+            {QStringLiteral("current"), v.record_id == record().id},
+        });
+    return out;
+}
+
+QString InspectionEditor::supersedes() const {
+    return qs(record().supersedes.value_or(""));
+}
+
+QString InspectionEditor::correctionReason() const {
+    return qs(record().correction_reason.value_or(""));
+}
+
+void InspectionEditor::correct(const QString& reason) {
+    if (!session_ || !loaded_)
+        return;
+    begin();
+    set_error({});
+    session_->store().run(
+        this,
+        [id = record().id, why = reason.toStdString()](Tablet& b) {
+            return b.records.correct(id, why);
+        },
+        [this](Result<services::CorrectionDraft> r) {
+            end();
+            if (!r) {
+                set_error(UserMessages::error(r.error()));
+                return;
+            }
+            session_->notify_data_changed();
+            load(); // this record's versions now end with the correction
+            Q_EMIT correctionOpened(qs(r->draft.stored.record.id), r->already_started);
+        });
+}
+
 QUrl InspectionEditor::pdfUrl() const {
     return pdf_path_.isEmpty() ? QUrl() : QUrl::fromLocalFile(pdf_path_);
 }

@@ -85,6 +85,10 @@ class InspectionEditor : public QObject {
     Q_PROPERTY(bool drawVerified READ drawVerified NOTIFY recordChanged)
     Q_PROPERTY(QString publicationDeadline READ publicationDeadline NOTIFY recordChanged)
     Q_PROPERTY(bool deadlineProvisional READ deadlineProvisional NOTIFY recordChanged)
+    Q_PROPERTY(QVariantList versions READ versions NOTIFY recordChanged)
+    Q_PROPERTY(bool correctable READ correctable NOTIFY recordChanged)
+    Q_PROPERTY(QString supersedes READ supersedes NOTIFY recordChanged)
+    Q_PROPERTY(QString correctionReason READ correctionReason NOTIFY recordChanged)
     Q_PROPERTY(QString pdfPath READ pdfPath NOTIFY pdfChanged)
     Q_PROPERTY(QUrl pdfUrl READ pdfUrl NOTIFY pdfChanged)
     Q_PROPERTY(bool pdfBusy READ pdfBusy NOTIFY pdfChanged)
@@ -154,6 +158,14 @@ public:
     bool drawVerified() const { return record().draw_verified; }
     QString publicationDeadline() const;
     bool deadlineProvisional() const { return opened_.deadline_provisional; }
+    /// The record's correction chain, oldest first: {recordId, state, completedAt, reason,
+    /// current} each (the service's list, in the page's words).
+    QVariantList versions() const;
+    /// The service says a correction of this record can be started (or reopened).
+    bool correctable() const { return loaded_ && opened_.correctable; }
+    /// The record this one corrects and why (empty for an original).
+    QString supersedes() const;
+    QString correctionReason() const;
     /// The inspection record PDF made last (empty until made), and whether one is being made.
     QString pdfPath() const { return pdf_path_; }
     QUrl pdfUrl() const;
@@ -195,6 +207,10 @@ public:
     /// thread, into `file`, the place the user chose in the save dialog (nothing is written
     /// anywhere else); pdfReady(path) when written.
     Q_INVOKABLE void makeRecordPdf(const QUrl& file);
+    /// Correct this completed record with `reason` (RecordService::correct, on the store
+    /// thread): correctionOpened with the new draft, or with the correction already being
+    /// written for this chain; the service's refusal in `error` otherwise.
+    Q_INVOKABLE void correct(const QString& reason);
 
 Q_SIGNALS:
     void sessionChanged();
@@ -213,6 +229,8 @@ Q_SIGNALS:
     void pdfChanged();
     /// The record's PDF was written to `path`.
     void pdfReady(const QString& path);
+    /// A correction's draft to open (`alreadyStarted`: it existed; none was made).
+    void correctionOpened(const QString& recordId, bool alreadyStarted);
 
 private:
     const InspectionRecord& record() const { return opened_.stored.record; }

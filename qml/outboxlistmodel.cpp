@@ -25,7 +25,7 @@ QString state_name(const OutboxRow& r) {
 bool final_refusal(const std::string& code) {
     return code == "already_inspected" || code == "assignment_revoked" || code == "not_assigned" ||
            code == "item_not_in_assignment" || code == "no_legal_basis" ||
-           code == "idempotency_conflict" || code == "chain_broken";
+           code == "idempotency_conflict" || code == "chain_broken" || code == "already_corrected";
 }
 } // namespace
 

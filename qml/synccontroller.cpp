@@ -76,7 +76,7 @@ QString SyncController::lastSync() const {
 
 int SyncController::unsent() const {
     const auto& s = snapshot_.same_day;
-    return s.pending + s.uploading + s.parked;
+    return s.pending + s.uploading + s.parked + s.drafts_today;
 }
 
 void SyncController::set_message(const QString& m, bool is_error) {

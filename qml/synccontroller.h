@@ -35,6 +35,7 @@ class SyncController final : public QObject {
     Q_PROPERTY(QString today READ today NOTIFY statusChanged)
     Q_PROPERTY(int unsent READ unsent NOTIFY statusChanged)
     Q_PROPERTY(int dueToday READ dueToday NOTIFY statusChanged)
+    Q_PROPERTY(int draftsToday READ draftsToday NOTIFY statusChanged)
     Q_PROPERTY(int overdue READ overdue NOTIFY statusChanged)
     Q_PROPERTY(int parked READ parked NOTIFY statusChanged)
     Q_PROPERTY(int minutesLeft READ minutesLeft NOTIFY statusChanged)
@@ -59,8 +60,12 @@ public:
     double sentBytes() const { return static_cast<double>(sent_); }
     double totalBytes() const { return static_cast<double>(total_); }
     QString today() const { return QString::fromStdString(snapshot_.same_day.today); }
+    /// Records not yet on the central system: queued, photos still going, refused, and
+    /// today's drafts.
     int unsent() const;
     int dueToday() const { return snapshot_.same_day.due_today; }
+    /// Today's inspections still being written: unsent, and no sync can send them.
+    int draftsToday() const { return snapshot_.same_day.drafts_today; }
     int overdue() const { return snapshot_.same_day.overdue; }
     int parked() const { return snapshot_.same_day.parked; }
     int minutesLeft() const { return static_cast<int>(snapshot_.same_day.left_today.count()); }

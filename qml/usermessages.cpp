@@ -208,6 +208,23 @@ constexpr Message errors[] = {
          "An inspection of this assignment was already recorded, so this is no longer "
          "possible."),
      Words::fixed},
+    {std::string_view("already_corrected"),
+     QT_TRANSLATE_NOOP(
+         "UserMessages",
+         "The record this correction corrects was already corrected by another version (on "
+         "another tablet, perhaps). This correction is kept here but the central system will "
+         "not take it: open the assignment's newest version and correct that one."),
+     Words::fixed},
+    {service_error::not_chain_head,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "This version was already corrected. Open the newest version and correct "
+                       "that one."),
+     Words::fixed},
+    {service_error::not_correctable,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "Only a completed record that the central system did not refuse can be "
+                       "corrected."),
+     Words::fixed},
     {std::string_view("low_space"),
      QT_TRANSLATE_NOOP(
          "UserMessages",

@@ -136,183 +136,188 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
         <source>Location at the start</source>
         <translation>Location at the start</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="174"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="199"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="222"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="185"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="217"/>
         <source>Location at completion</source>
         <translation>Location at completion</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
         <source>Complete the inspection</source>
         <translation>Complete the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
         <source>Complete and lock this record?</source>
         <translation>Complete and lock this record?</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="34"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
         <source>Completed and received by the central system.</source>
         <translation>Completed and received by the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="70"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="86"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
+        <source>This record corrects %1. Reason: %2</source>
+        <translation>This record corrects %1. Reason: %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="90"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="115"/>
         <source>Checkpoints answered</source>
         <translation>Checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1 (required: %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="126"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="106"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
         <source>Inspection day</source>
         <translation>Inspection day</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="117"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
         <source>(device clock, not synced)</source>
         <translation>(device clock, not synced)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="153"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="316"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="321"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="346"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="347"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="329"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="354"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="362"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Off-site inspection</source>
         <translation>Off-site inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="42"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
         <source>Save the inspection record</source>
         <translation>Save the inspection record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="176"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
@@ -321,7 +326,7 @@
         <translation type="vanished">Location</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
@@ -330,97 +335,102 @@
         <translation type="vanished">Update</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="204"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="229"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="238"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="263"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="268"/>
         <source>No problem found</source>
         <translation>No problem found</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="246"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="271"/>
         <source>Problem found, rectification ordered</source>
         <translation>Problem found, rectification ordered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="249"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="274"/>
         <source>Violation found, case opened</source>
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="266"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="291"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="273"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="284"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="290"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="315"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="300"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="376"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="383"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
+        <source>Correct this record…</source>
+        <translation>Correct this record…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -428,14 +438,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../qml/complete/CorrectDialog.qml" line="16"/>
+        <source>Correct this record?</source>
+        <translation>Correct this record?</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CorrectDialog.qml" line="26"/>
+        <source>A completed record never changes. The correction is a new record, filled in from this one, that you edit, complete and upload; this record stays as it is, and both are kept.</source>
+        <translation>A completed record never changes. The correction is a new record, filled in from this one, that you edit, complete and upload; this record stays as it is, and both are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CorrectDialog.qml" line="33"/>
+        <source>What was wrong (required)</source>
+        <translation>What was wrong (required)</translation>
     </message>
 </context>
 <context>
@@ -680,7 +708,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="116"/>
+        <location filename="../../qml/Main.qml" line="117"/>
         <source>Field inspection</source>
         <translation>Field inspection</translation>
     </message>
@@ -979,6 +1007,14 @@
     </message>
     <message numerus="yes">
         <location filename="../../qml/today/SameDayCard.qml" line="48"/>
+        <source>%n of them not yet completed: complete them to send them.</source>
+        <translation>
+            <numerusform>%n of them is not yet completed: complete it to send it.</numerusform>
+            <numerusform>%n of them are not yet completed: complete them to send them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/today/SameDayCard.qml" line="50"/>
         <source>%n record(s) from earlier days will be marked late.</source>
         <translation>
             <numerusform>%n record from an earlier day will be marked late.</numerusform>
@@ -986,7 +1022,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/today/SameDayCard.qml" line="50"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="52"/>
         <source>%n record(s) refused: open Sync.</source>
         <translation>
             <numerusform>%n record refused: open Sync.</numerusform>
@@ -994,22 +1030,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="59"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="59"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="65"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="65"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -1402,77 +1438,90 @@
         <translation>%1 (today: %2, from earlier days: %3, refused: %4)</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="52"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="54"/>
+        <source>Not yet completed</source>
+        <translation>Not yet completed</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/sync/SyncPage.qml" line="55"/>
+        <source>%n of today&apos;s inspection(s): complete them to send them</source>
+        <translation>
+            <numerusform>%n of today&apos;s inspections: complete it to send it</numerusform>
+            <numerusform>%n of today&apos;s inspections: complete them to send them</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="60"/>
         <source>Photos left</source>
         <translation>Photos left</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="57"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="65"/>
         <source>Time left today</source>
         <translation>Time left today</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="58"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="66"/>
         <source>%1 h %2 min until 24:00 (UTC+08:00)</source>
         <translation>%1 h %2 min until 24:00 (UTC+08:00)</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="70"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="78"/>
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="71"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
         <source>central system reachable</source>
         <translation>central system reachable</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="71"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
         <source>central system not reachable</source>
         <translation>central system not reachable</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="76"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="84"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="77"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="85"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="81"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="89"/>
         <source>Server time</source>
         <translation>Server time</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="82"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
         <source>the tablet&apos;s clock is %1 s off the server&apos;s</source>
         <translation>the tablet&apos;s clock is %1 s off the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="82"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
         <source>not synced yet: times come from the tablet&apos;s clock</source>
         <translation>not synced yet: times come from the tablet&apos;s clock</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="104"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="104"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="118"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="126"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="142"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="150"/>
         <source>No records on this tablet yet.</source>
         <translation>No records on this tablet yet.</translation>
     </message>
@@ -1853,17 +1902,17 @@
 <context>
     <name>UserMessages</name>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="350"/>
+        <location filename="../../qml/usermessages.cpp" line="367"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="356"/>
+        <location filename="../../qml/usermessages.cpp" line="373"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="362"/>
+        <location filename="../../qml/usermessages.cpp" line="379"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</translation>
     </message>
@@ -2012,186 +2061,234 @@
     </message>
     <message>
         <location filename="../../qml/usermessages.cpp" line="212"/>
+        <source>The record this correction corrects was already corrected by another version (on another tablet, perhaps). This correction is kept here but the central system will not take it: open the assignment&apos;s newest version and correct that one.</source>
+        <translation>The record this correction corrects was already corrected by another version (on another tablet, perhaps). This correction is kept here but the central system will not take it: open the assignment&apos;s newest version and correct that one.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="219"/>
+        <source>This version was already corrected. Open the newest version and correct that one.</source>
+        <translation>This version was already corrected. Open the newest version and correct that one.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="224"/>
+        <source>Only a completed record that the central system did not refuse can be corrected.</source>
+        <translation>Only a completed record that the central system did not refuse can be corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="229"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="218"/>
+        <location filename="../../qml/usermessages.cpp" line="235"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>This file is not a picture the app can read. Choose a JPEG or PNG photo.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="222"/>
+        <location filename="../../qml/usermessages.cpp" line="239"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="226"/>
+        <location filename="../../qml/usermessages.cpp" line="243"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>This record is not on the tablet. Go back to Today and open it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="230"/>
-        <location filename="../../qml/usermessages.cpp" line="236"/>
+        <location filename="../../qml/usermessages.cpp" line="247"/>
+        <location filename="../../qml/usermessages.cpp" line="253"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="242"/>
+        <location filename="../../qml/usermessages.cpp" line="259"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>A file could not be written: %1 Check the free storage and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="246"/>
+        <location filename="../../qml/usermessages.cpp" line="263"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>No camera is available on this device. Import a photo from a file instead.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="251"/>
-        <location filename="../../qml/usermessages.cpp" line="256"/>
-        <location filename="../../qml/usermessages.cpp" line="261"/>
-        <location filename="../../qml/usermessages.cpp" line="266"/>
+        <location filename="../../qml/usermessages.cpp" line="268"/>
+        <location filename="../../qml/usermessages.cpp" line="273"/>
+        <location filename="../../qml/usermessages.cpp" line="278"/>
+        <location filename="../../qml/usermessages.cpp" line="283"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="271"/>
+        <location filename="../../qml/usermessages.cpp" line="288"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>The tablet&apos;s storage is full. Free some space; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="275"/>
+        <location filename="../../qml/usermessages.cpp" line="292"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="280"/>
-        <location filename="../../qml/usermessages.cpp" line="286"/>
+        <location filename="../../qml/usermessages.cpp" line="297"/>
+        <location filename="../../qml/usermessages.cpp" line="303"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="449"/>
+        <location filename="../../qml/usermessages.cpp" line="466"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="452"/>
+        <location filename="../../qml/usermessages.cpp" line="469"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="297"/>
+        <location filename="../../qml/usermessages.cpp" line="314"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>A required checkpoint has no answer. Answer it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="300"/>
+        <location filename="../../qml/usermessages.cpp" line="317"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>A failed checkpoint has no finding. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="304"/>
+        <location filename="../../qml/usermessages.cpp" line="321"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>A finding has no description. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="307"/>
+        <location filename="../../qml/usermessages.cpp" line="324"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="312"/>
+        <location filename="../../qml/usermessages.cpp" line="329"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>A finding cites a photo that is not part of the record. Take the photo again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="317"/>
+        <location filename="../../qml/usermessages.cpp" line="334"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>A record may hold at most 200 photos. Delete some.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="320"/>
+        <location filename="../../qml/usermessages.cpp" line="337"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>A photo is larger than 25 MiB. Delete it and take it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="324"/>
+        <location filename="../../qml/usermessages.cpp" line="341"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>A text is longer than 4,000 characters. Shorten it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="327"/>
+        <location filename="../../qml/usermessages.cpp" line="344"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>Choose the outcome of the inspection.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="329"/>
+        <location filename="../../qml/usermessages.cpp" line="346"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="334"/>
+        <location filename="../../qml/usermessages.cpp" line="351"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>A result kept from publication needs its reason. Give the reason, or publish the result.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="340"/>
+        <location filename="../../qml/usermessages.cpp" line="357"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="345"/>
+        <location filename="../../qml/usermessages.cpp" line="362"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="368"/>
+        <location filename="../../qml/usermessages.cpp" line="385"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>Choose how the off-site inspection was done.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="371"/>
+        <location filename="../../qml/usermessages.cpp" line="388"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>An on-site inspection has no off-site method. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="374"/>
+        <location filename="../../qml/usermessages.cpp" line="391"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="380"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>This assignment was revoked by a re-draw; it can no longer be inspected.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="384"/>
+        <location filename="../../qml/usermessages.cpp" line="401"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>This assignment names no plan, so it must not be inspected (no plan, no inspection).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="389"/>
-        <location filename="../../qml/usermessages.cpp" line="395"/>
-        <location filename="../../qml/usermessages.cpp" line="401"/>
+        <location filename="../../qml/usermessages.cpp" line="406"/>
+        <location filename="../../qml/usermessages.cpp" line="412"/>
+        <location filename="../../qml/usermessages.cpp" line="418"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="407"/>
+        <location filename="../../qml/usermessages.cpp" line="424"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="413"/>
-        <location filename="../../qml/usermessages.cpp" line="416"/>
+        <location filename="../../qml/usermessages.cpp" line="430"/>
+        <location filename="../../qml/usermessages.cpp" line="433"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>A correction needs the record it corrects and its reason.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="466"/>
+        <location filename="../../qml/usermessages.cpp" line="483"/>
         <source>This value is not valid: %1</source>
         <translation>This value is not valid: %1</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsCard</name>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="18"/>
+        <source>Versions of this record</source>
+        <translation>Versions of this record</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <source>this one</source>
+        <translation>this one</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="42"/>
+        <source>completed %1</source>
+        <translation>completed %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <source>Correction: %1</source>
+        <translation>Correction: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <source>Original record</source>
+        <translation>Original record</translation>
     </message>
 </context>
 <context>
@@ -2382,12 +2479,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="682"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="725"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="730"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
     </message>

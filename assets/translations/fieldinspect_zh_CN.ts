@@ -135,178 +135,183 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
         <source>Location at the start</source>
         <translation>开始时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="174"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="199"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="222"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="185"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="217"/>
         <source>Location at completion</source>
         <translation>完成时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
         <source>Record</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="22"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
         <source>Complete and lock this record?</source>
         <translation>完成并锁定此记录？</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="34"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>完成后的记录不可更改：记录将被封存、加入证据链，并于当日上传至中心系统。如需更正，须另建更正记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
         <source>Completed and received by the central system.</source>
         <translation>已完成，中心系统已接收。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="69"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>已完成并锁定，有网络时将立即上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="70"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="86"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
+        <source>This record corrects %1. Reason: %2</source>
+        <translation>本记录更正 %1。更正理由：%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="90"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="115"/>
         <source>Checkpoints answered</source>
         <translation>已答检查点</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1（必填：%2/%3）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="126"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="106"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
         <source>Inspection day</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="117"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
         <source>(device clock, not synced)</source>
         <translation>（设备时钟，未与服务器校时）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="122"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="153"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="316"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="321"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="346"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="347"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="329"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="354"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="362"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Off-site inspection</source>
         <translation>非现场检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="176"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
@@ -315,7 +320,7 @@
         <translation type="vanished">位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="168"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -324,116 +329,139 @@
         <translation type="vanished">更新</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="204"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="229"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="238"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="263"/>
         <source>Outcome</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="243"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="268"/>
         <source>No problem found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="246"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="271"/>
         <source>Problem found, rectification ordered</source>
         <translation>发现问题，已责令整改</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="249"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="274"/>
         <source>Violation found, case opened</source>
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="266"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="291"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="273"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="284"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="290"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="315"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="300"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="349"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="383"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
+        <source>Correct this record…</source>
+        <translation>更正本记录…</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="376"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="42"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
         <source>Save the inspection record</source>
         <translation>保存现场检查笔录</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectDialog</name>
+    <message>
+        <location filename="../../qml/complete/CorrectDialog.qml" line="16"/>
+        <source>Correct this record?</source>
+        <translation>更正本记录？</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CorrectDialog.qml" line="26"/>
+        <source>A completed record never changes. The correction is a new record, filled in from this one, that you edit, complete and upload; this record stays as it is, and both are kept.</source>
+        <translation>已完成的记录不可更改。更正是一条新记录，按本记录预先填好，由您修改、完成并上传；本记录保持原样，两条记录都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CorrectDialog.qml" line="33"/>
+        <source>What was wrong (required)</source>
+        <translation>错在哪里（必填）</translation>
     </message>
 </context>
 <context>
@@ -677,7 +705,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="116"/>
+        <location filename="../../qml/Main.qml" line="117"/>
         <source>Field inspection</source>
         <translation>现场执法检查</translation>
     </message>
@@ -973,35 +1001,42 @@
     </message>
     <message numerus="yes">
         <location filename="../../qml/today/SameDayCard.qml" line="48"/>
+        <source>%n of them not yet completed: complete them to send them.</source>
+        <translation>
+            <numerusform>其中 %n 条尚未完成：完成后才能上传。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/today/SameDayCard.qml" line="50"/>
         <source>%n record(s) from earlier days will be marked late.</source>
         <translation>
             <numerusform>以前日期的 %n 条记录将被标记为逾期上传。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/today/SameDayCard.qml" line="50"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="52"/>
         <source>%n record(s) refused: open Sync.</source>
         <translation>
             <numerusform>%n 条记录被拒收：请打开同步页面。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="59"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="59"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="65"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="65"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1394,77 +1429,89 @@
         <translation>%1（今日：%2，以前日期：%3，被拒收：%4）</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="52"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="54"/>
+        <source>Not yet completed</source>
+        <translation>尚未完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/sync/SyncPage.qml" line="55"/>
+        <source>%n of today&apos;s inspection(s): complete them to send them</source>
+        <translation>
+            <numerusform>今日 %n 条检查：完成后才能上传</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/sync/SyncPage.qml" line="60"/>
         <source>Photos left</source>
         <translation>待传照片</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="57"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="65"/>
         <source>Time left today</source>
         <translation>今日剩余时间</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="58"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="66"/>
         <source>%1 h %2 min until 24:00 (UTC+08:00)</source>
         <translation>距 24:00 还剩 %1 小时 %2 分（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="70"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="78"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="71"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
         <source>central system reachable</source>
         <translation>可连接中心系统</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="71"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
         <source>central system not reachable</source>
         <translation>无法连接中心系统</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="76"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="84"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="77"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="85"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="81"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="89"/>
         <source>Server time</source>
         <translation>服务器时间</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="82"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
         <source>the tablet&apos;s clock is %1 s off the server&apos;s</source>
         <translation>平板时钟与服务器相差 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="82"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
         <source>not synced yet: times come from the tablet&apos;s clock</source>
         <translation>尚未校时：时间取自平板时钟</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="104"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="104"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="118"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="126"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="142"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="150"/>
         <source>No records on this tablet yet.</source>
         <translation>平板上暂无记录。</translation>
     </message>
@@ -1843,17 +1890,17 @@
 <context>
     <name>UserMessages</name>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="350"/>
+        <location filename="../../qml/usermessages.cpp" line="367"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>检查日期不是检查开始的日期。中央系统会标记此记录，因此不能完成：请在检查当天记录检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="356"/>
+        <location filename="../../qml/usermessages.cpp" line="373"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>记录的时间晚于平板的可信时间。中央系统会标记此记录，因此不能完成：请与中央系统同步以校准时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="362"/>
+        <location filename="../../qml/usermessages.cpp" line="379"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>检查日期不在该任务的检查期限内。中央系统会标记此记录，因此不能完成：该任务只能在其期限内检查。</translation>
     </message>
@@ -1997,184 +2044,199 @@
     </message>
     <message>
         <location filename="../../qml/usermessages.cpp" line="212"/>
+        <source>The record this correction corrects was already corrected by another version (on another tablet, perhaps). This correction is kept here but the central system will not take it: open the assignment&apos;s newest version and correct that one.</source>
+        <translation>本更正所更正的记录已被另一版本更正（可能在另一台平板上）。本更正保留在平板上，但中心系统不会接收：请打开该任务的最新版本，更正那一条。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="219"/>
+        <source>This version was already corrected. Open the newest version and correct that one.</source>
+        <translation>此版本已被更正。请打开最新版本并更正那一条。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="224"/>
+        <source>Only a completed record that the central system did not refuse can be corrected.</source>
+        <translation>只有已完成且未被中心系统拒收的记录才能更正。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="229"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>照片未导入：平板存储空间不足。请上传记录、释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="218"/>
+        <location filename="../../qml/usermessages.cpp" line="235"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>该文件不是本应用可读取的图片。请选择 JPEG 或 PNG 照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="222"/>
+        <location filename="../../qml/usermessages.cpp" line="239"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="226"/>
+        <location filename="../../qml/usermessages.cpp" line="243"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>本机上没有这份记录。请返回“今日”页面重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="230"/>
-        <location filename="../../qml/usermessages.cpp" line="236"/>
+        <location filename="../../qml/usermessages.cpp" line="247"/>
+        <location filename="../../qml/usermessages.cpp" line="253"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>无法生成 PDF（%1）。请重试；如仍失败，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="242"/>
+        <location filename="../../qml/usermessages.cpp" line="259"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>无法写入文件：%1 请检查可用存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="246"/>
+        <location filename="../../qml/usermessages.cpp" line="263"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>本设备没有可用的相机。请改为从文件导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="251"/>
-        <location filename="../../qml/usermessages.cpp" line="256"/>
-        <location filename="../../qml/usermessages.cpp" line="261"/>
-        <location filename="../../qml/usermessages.cpp" line="266"/>
+        <location filename="../../qml/usermessages.cpp" line="268"/>
+        <location filename="../../qml/usermessages.cpp" line="273"/>
+        <location filename="../../qml/usermessages.cpp" line="278"/>
+        <location filename="../../qml/usermessages.cpp" line="283"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>无法打开本平板上的数据（%1）。请勿重置平板，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="271"/>
+        <location filename="../../qml/usermessages.cpp" line="288"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>平板存储空间已满。请释放空间；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="275"/>
+        <location filename="../../qml/usermessages.cpp" line="292"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>中心系统因记录过大而拒收（文字不超过 4,000 字，照片不超过 25 MiB，最多 200 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="280"/>
-        <location filename="../../qml/usermessages.cpp" line="286"/>
+        <location filename="../../qml/usermessages.cpp" line="297"/>
+        <location filename="../../qml/usermessages.cpp" line="303"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>中心系统拒收此记录（%1）：%2 请保持平板现状并联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="449"/>
+        <location filename="../../qml/usermessages.cpp" line="466"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误（%1）。请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="452"/>
+        <location filename="../../qml/usermessages.cpp" line="469"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误：%1 请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="297"/>
+        <location filename="../../qml/usermessages.cpp" line="314"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>有必填检查点未作答。请作答。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="300"/>
+        <location filename="../../qml/usermessages.cpp" line="317"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>有不合格检查点未填写发现的问题。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="304"/>
+        <location filename="../../qml/usermessages.cpp" line="321"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>有发现的问题未填写描述。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="307"/>
+        <location filename="../../qml/usermessages.cpp" line="324"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>有不合格检查点需要照片证据。请为该问题拍摄或导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="312"/>
+        <location filename="../../qml/usermessages.cpp" line="329"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>有问题引用了不属于本记录的照片。请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="317"/>
+        <location filename="../../qml/usermessages.cpp" line="334"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>每条记录最多 200 张照片。请删除部分照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="320"/>
+        <location filename="../../qml/usermessages.cpp" line="337"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>有照片超过 25 MiB。请删除后重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="324"/>
+        <location filename="../../qml/usermessages.cpp" line="341"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>有文字超过 4,000 字。请精简。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="327"/>
+        <location filename="../../qml/usermessages.cpp" line="344"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>请选择检查结果。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="329"/>
+        <location filename="../../qml/usermessages.cpp" line="346"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>有检查点不合格，检查结果不能为“未发现问题”。请选择“发现问题已责令整改”或“发现违法行为已立案调查”。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="334"/>
+        <location filename="../../qml/usermessages.cpp" line="351"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>不予公开的结果须说明理由。请填写理由，或改为公开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="340"/>
+        <location filename="../../qml/usermessages.cpp" line="357"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>现场检查须至少有两名持执法证的检查组成员被标记为在场。专家不计入。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="345"/>
+        <location filename="../../qml/usermessages.cpp" line="362"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>缺少现场检查的位置。请允许定位并等待定位成功。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="368"/>
+        <location filename="../../qml/usermessages.cpp" line="385"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>请选择非现场检查的方式。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="371"/>
+        <location filename="../../qml/usermessages.cpp" line="388"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>现场检查不应有非现场检查方式。请删除。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="374"/>
+        <location filename="../../qml/usermessages.cpp" line="391"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>标记在场的人员不在抽中的检查组内，或您不在检查组内。只有抽中的检查组可以检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="380"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>该任务已因重新抽取而撤销，不能再检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="384"/>
+        <location filename="../../qml/usermessages.cpp" line="401"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>该任务没有抽查计划，不得检查（无计划清单不检查）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="389"/>
-        <location filename="../../qml/usermessages.cpp" line="395"/>
-        <location filename="../../qml/usermessages.cpp" line="401"/>
+        <location filename="../../qml/usermessages.cpp" line="406"/>
+        <location filename="../../qml/usermessages.cpp" line="412"/>
+        <location filename="../../qml/usermessages.cpp" line="418"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>本次检查有事项不在事项清单或任务中。请同步最新数据；如仍存在，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="407"/>
+        <location filename="../../qml/usermessages.cpp" line="424"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>有事项没有法律依据，不得检查（无法律依据不检查）。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="413"/>
-        <location filename="../../qml/usermessages.cpp" line="416"/>
+        <location filename="../../qml/usermessages.cpp" line="430"/>
+        <location filename="../../qml/usermessages.cpp" line="433"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>更正记录须注明所更正的记录及更正理由。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="466"/>
+        <location filename="../../qml/usermessages.cpp" line="483"/>
         <source>This value is not valid: %1</source>
         <translation>该值无效：%1</translation>
     </message>
@@ -2182,6 +2244,39 @@
         <location filename="../../qml/usermessages.cpp" line="29"/>
         <source>This record is no longer on this tablet: the central system received it and it was removed after the retention period. The central system keeps it; this tablet keeps only its receipt.</source>
         <translation>本平板上已没有这份记录：中心系统已接收，保留期满后已从本机删除。记录由中心系统保存，本机只保留其回执。</translation>
+    </message>
+</context>
+<context>
+    <name>VersionsCard</name>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="18"/>
+        <source>Versions of this record</source>
+        <translation>本记录的版本</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <source>Version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <source>this one</source>
+        <translation>本版</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="42"/>
+        <source>completed %1</source>
+        <translation>完成于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <source>Correction: %1</source>
+        <translation>更正：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <source>Original record</source>
+        <translation>原始记录</translation>
     </message>
 </context>
 <context>
@@ -2370,12 +2465,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="682"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="725"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="730"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
     </message>

@@ -17,6 +17,8 @@ FiPage {
 
     signal showProblem(string itemId, string checkpointId)
     signal done
+    // A correction's draft to open (made here, or the one already being written).
+    signal openRecord(string recordId)
 
     pageName: "complete"
     title: editor.readOnly ? qsTr("Record") : qsTr("Complete the inspection")
@@ -35,6 +37,17 @@ FiPage {
             wrapMode: Text.Wrap
         }
         onAccepted: page.editor.complete()
+    }
+    CorrectDialog {
+        id: correctDialog
+        objectName: "correctDialog"
+        onReasonGiven: reason => page.editor.correct(reason)
+    }
+    Connections {
+        target: page.editor
+        function onCorrectionOpened(recordId: string, alreadyStarted: bool) {
+            page.openRecord(recordId);
+        }
     }
     FiSaveDialog {
         id: pdfDialog
@@ -74,6 +87,18 @@ FiPage {
                     Layout.fillWidth: true
                     tone: "danger"
                     text: page.editor.error
+                }
+                FiBanner {
+                    objectName: "correctionBanner"
+                    Layout.fillWidth: true
+                    tone: "info"
+                    text: page.editor.supersedes.length > 0 ? qsTr("This record corrects %1. Reason: %2").arg(page.editor.supersedes).arg(page.editor.correctionReason) : ""
+                }
+                VersionsCard {
+                    objectName: "versionsCard"
+                    Layout.fillWidth: true
+                    visible: page.editor.versions.length > 1
+                    versions: page.editor.versions
                 }
 
                 // Summary
@@ -363,6 +388,14 @@ FiPage {
                             Layout.fillWidth: true
                             tone: "danger"
                             text: page.editor.pdfError
+                        }
+                        FiButton {
+                            objectName: "correctButton"
+                            Layout.fillWidth: true
+                            visible: page.editor.correctable
+                            text: qsTr("Correct this record…")
+                            enabled: !page.editor.busy
+                            onClicked: correctDialog.open()
                         }
                     }
                 }

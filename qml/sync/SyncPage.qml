@@ -48,6 +48,14 @@ FiPage {
                         valueColor: Sync.overdue + Sync.parked > 0 ? Theme.danger : Theme.text
                     }
                     FiKeyValue {
+                        objectName: "draftsToday"
+                        Layout.fillWidth: true
+                        visible: Sync.draftsToday > 0
+                        label: qsTr("Not yet completed")
+                        value: qsTr("%n of today's inspection(s): complete them to send them", "", Sync.draftsToday)
+                        valueColor: Theme.warning
+                    }
+                    FiKeyValue {
                         Layout.fillWidth: true
                         label: qsTr("Photos left")
                         value: Sync.bytesText(Sync.bytesLeft)

@@ -44,6 +44,8 @@ FiCard {
                     let t = qsTr("Same-day upload: %1 h %2 min left until 24:00.").arg(hours).arg(minutes);
                     if (Sync.dueToday > 0)
                         t += " " + qsTr("%n of today's record(s) still on the tablet.", "", Sync.dueToday);
+                    if (Sync.draftsToday > 0)
+                        t += " " + qsTr("%n of them not yet completed: complete them to send them.", "", Sync.draftsToday);
                     if (Sync.overdue > 0)
                         t += " " + qsTr("%n record(s) from earlier days will be marked late.", "", Sync.overdue);
                     if (Sync.parked > 0)

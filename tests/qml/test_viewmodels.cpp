@@ -13,6 +13,7 @@
 #include "qml/session.h"
 #include "qml/statisticsmodel.h"
 #include "qml/storethread.h"
+#include "qml/usermessages.h"
 #include "seededstore.h"
 #include "services/yieldingtransport.h"
 
@@ -332,6 +333,23 @@ private Q_SLOTS:
         QCOMPARE(editor.photoCount(), 1);
         editor.removePhoto(id);
         QTRY_COMPARE_WITH_TIMEOUT(editor.photos()->rowCount(), 0, 5000);
+    }
+
+    void outbox_list_a_fork_the_central_system_refused_is_for_a_person() {
+        // Another version was corrected first (409 already_corrected): trying again cannot
+        // help, the record is kept and shown with what to do.
+        OutboxListModel model;
+        OutboxRow forked;
+        forked.record_id = "r1";
+        forked.outbox = OutboxState::parked;
+        forked.error_code = "already_corrected";
+        forked.error_message = "record r0 was already corrected by r2";
+        model.set_rows({forked}, false);
+        QCOMPARE(role(model, 0, OutboxListModel::ActionRole), QStringLiteral("view"));
+        const QString hint = role(model, 0, OutboxListModel::HintRole);
+        QVERIFY(!hint.isEmpty());
+        QVERIFY(hint != UserMessages::error(QStringLiteral("no_such_code"),
+                                            QString::fromStdString(forked.error_message)));
     }
 
     void outbox_list_shows_progress_and_actions() {
