@@ -457,32 +457,27 @@ Result<StoredRecord> RecordStore::complete(std::string_view record_id, std::stri
                           (problems->size() > 1 ? "s" : "") + "): " + first.message;
         return Error::make(first.code, msg, first.field);
     }
-    // The bytes about to be sealed must be the bytes that were hashed at capture.
+    // The bytes about to be sealed must be the bytes that were hashed at capture: each
+    // photo's, and each signature's image.
     PhotoStore photos(db_);
-    for (const auto& p : current->record.photos) {
-        auto stored = photos.hash_stored(p.id);
+    auto still_as_hashed = [&](const std::string& id, const std::string& sha256,
+                               const std::string& what) -> Status {
+        auto stored = photos.hash_stored(id);
         if (!stored)
             return stored.error();
-        if (*stored != p.sha256)
+        if (*stored != sha256)
             return Error::make(store_error::damaged,
-                               "Photo " + p.id +
-                                   " no longer matches the hash taken at capture; "
+                               what + " " + id +
+                                   " no longer matches the hash taken when it was captured; "
                                    "the record was not completed. Contact support.",
-                               p.id);
-    }
-    for (const auto& g : current->record.signatures.value_or(std::vector<Signature>{})) {
-        if (g.refused)
-            continue;
-        auto stored = photos.hash_stored(g.id);
-        if (!stored)
-            return stored.error();
-        if (*stored != g.sha256)
-            return Error::make(store_error::damaged,
-                               "Signature " + g.id +
-                                   " no longer matches the hash taken when it was signed; the "
-                                   "record was not completed. Contact support.",
-                               g.id);
-    }
+                               id);
+        return {};
+    };
+    for (const auto& p : current->record.photos)
+        FI_TRY(still_as_hashed(p.id, p.sha256, "Photo"));
+    for (const auto& g : current->record.signatures.value_or(std::vector<Signature>{}))
+        if (!g.refused)
+            FI_TRY(still_as_hashed(g.id, g.sha256, "Signature"));
     std::optional<ChainLink> previous;
     {
         auto st = db_.prepare("SELECT last_seq, last_hash FROM device_chain WHERE device_id = ?1");

@@ -81,6 +81,28 @@ Result<std::string> SignatureService::image_type(std::span<const std::uint8_t> i
 Result<Signature> SignatureService::sign_inspector(const std::string& record_id,
                                                    const std::string& inspector_id,
                                                    std::span<const std::uint8_t> image) {
+    SignatureCapture capture;
+    capture.role = "inspector";
+    capture.inspector_id = inspector_id;
+    return add(record_id, std::move(capture), image);
+}
+
+Result<Signature> SignatureService::sign_representative(const std::string& record_id,
+                                                        const std::string& name,
+                                                        const std::string& position,
+                                                        std::span<const std::uint8_t> image) {
+    if (is_blank(name))
+        return Error::make(service_error::not_signable,
+                           "Give the name of the unit's person who signs.", "name");
+    SignatureCapture capture;
+    capture.role = "representative";
+    capture.name = name;
+    capture.position = position;
+    return add(record_id, std::move(capture), image);
+}
+
+Result<Signature> SignatureService::add(const std::string& record_id, SignatureCapture capture,
+                                        std::span<const std::uint8_t> image) {
     auto mime = image_type(image);
     if (!mime)
         return mime.error();
@@ -92,43 +114,14 @@ Result<Signature> SignatureService::sign_inspector(const std::string& record_id,
     if (!stored)
         return stored.error();
     const auto& present = stored->record.inspectors_present;
-    if (std::find(present.begin(), present.end(), inspector_id) == present.end())
+    if (capture.role == "inspector" &&
+        std::find(present.begin(), present.end(), capture.inspector_id) == present.end())
         return Error::make(service_error::not_signable,
-                           "Inspector " + inspector_id +
+                           "Inspector " + capture.inspector_id +
                                " is not listed as present on this record; only those present "
                                "sign it.",
                            "inspector_id");
-    SignatureCapture capture;
     capture.id = make_uuid_v4();
-    capture.role = "inspector";
-    capture.inspector_id = inspector_id;
-    capture.mime = *mime;
-    capture.signed_at = china_timestamp(w_.now().time);
-    return records.add_signature(record_id, capture, image);
-}
-
-Result<Signature> SignatureService::sign_representative(const std::string& record_id,
-                                                        const std::string& name,
-                                                        const std::string& position,
-                                                        std::span<const std::uint8_t> image) {
-    if (is_blank(name))
-        return Error::make(service_error::not_signable,
-                           "Give the name of the unit's person who signs.", "name");
-    auto mime = image_type(image);
-    if (!mime)
-        return mime.error();
-    auto db = w_.store();
-    if (!db)
-        return db.error();
-    RecordStore records(**db);
-    auto stored = signable(records, record_id);
-    if (!stored)
-        return stored.error();
-    SignatureCapture capture;
-    capture.id = make_uuid_v4();
-    capture.role = "representative";
-    capture.name = name;
-    capture.position = position;
     capture.mime = *mime;
     capture.signed_at = china_timestamp(w_.now().time);
     return records.add_signature(record_id, capture, image);

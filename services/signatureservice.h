@@ -7,6 +7,10 @@
 #include <span>
 #include <string>
 
+namespace fi {
+struct SignatureCapture;
+}
+
 namespace fi::services {
 
 class Workspace;
@@ -40,6 +44,11 @@ public:
     Result<Signature> record_refusal(const std::string& record_id, const std::string& reason);
 
 private:
+    /// The image checked, the record signable (and an inspector present on it), the capture
+    /// stamped with an id and the trusted time, then kept.
+    Result<Signature> add(const std::string& record_id, SignatureCapture capture,
+                          std::span<const std::uint8_t> image);
+
     Workspace& w_;
 };
 
