@@ -275,3 +275,24 @@ TEST_CASE("signatures: a draft discarded takes its signature images with it") {
     REQUIRE(f.records.discard_draft(r.id).ok());
     CHECK_FALSE(PhotoStore(f.db).info("a1000000-0000-4000-8000-000000000001").ok());
 }
+
+TEST_CASE("signatures: an image altered behind the store's back stops completion") {
+    Fixture f;
+    InspectionRecord r = f.record("5f0c1b9e-8a1d-4c57-9d2e-0b7a4c7e2f19");
+    r.signatures = std::vector<Signature>{};
+    REQUIRE(f.records.create_draft(r).ok());
+    for (const auto& [id, who] : {std::pair{"a3000000-0000-4000-8000-000000000001", "I-04"},
+                                  std::pair{"a3000000-0000-4000-8000-000000000002", "I-02"}})
+        REQUIRE(f.records.add_signature(r.id, signing(id, "inspector", who), as_bytes(svg)).ok());
+    REQUIRE(f.records.record_refusal(r.id, "拒绝签字").ok());
+    // Someone with the key blanks the first inspector's image, keeping its size.
+    REQUIRE(
+        f.db.exec("UPDATE photo_data SET data = zeroblob(length(data)) WHERE id = (SELECT data_id "
+                  "FROM photos WHERE id = 'a3000000-0000-4000-8000-000000000001')")
+            .ok());
+    auto tampered = f.records.complete(r.id, device);
+    REQUIRE_FALSE(tampered.ok());
+    CHECK(tampered.error().code == "damaged");
+    CHECK(tampered.error().field == "a3000000-0000-4000-8000-000000000001");
+    CHECK(f.records.load(r.id).value().state == RecordState::draft);
+}
