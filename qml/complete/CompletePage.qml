@@ -166,12 +166,11 @@ FiPage {
                         FiSectionTitle {
                             text: page.editor.mode === "offsite" ? qsTr("Off-site inspection") : qsTr("On site")
                         }
-                        Repeater {
+                        FiStack {
                             model: page.editor.mode === "offsite" ? [] : page.editor.team
                             delegate: CheckBox {
                                 required property var modelData
-                                Layout.fillWidth: true
-                                Layout.minimumHeight: Theme.touchTarget
+                                height: Math.max(implicitHeight, Theme.touchTarget)
                                 enabled: !page.editor.readOnly
                                 text: modelData.name + (modelData.certified ? " · " + modelData.certNo : " · " + qsTr("does not count"))
                                 checked: modelData.present
@@ -223,7 +222,7 @@ FiPage {
                                 value: page.editor.completedDistanceText
                             }
                         }
-                        Repeater {
+                        FiStack {
                             model: page.editor.mode === "offsite" ? [{
                                     "value": "monitoring_data",
                                     "text": qsTr("Online monitoring data")
@@ -236,7 +235,7 @@ FiPage {
                                 }] : []
                             delegate: RadioButton {
                                 required property var modelData
-                                Layout.minimumHeight: Theme.touchTarget
+                                height: Math.max(implicitHeight, Theme.touchTarget)
                                 enabled: !page.editor.readOnly
                                 text: modelData.text
                                 checked: page.editor.offsiteMethod === modelData.value
@@ -262,7 +261,7 @@ FiPage {
                         FiSectionTitle {
                             text: qsTr("Outcome")
                         }
-                        Repeater {
+                        FiStack {
                             model: [{
                                     "value": "no_problem",
                                     "text": qsTr("No problem found")
@@ -276,8 +275,7 @@ FiPage {
                             delegate: RadioButton {
                                 required property var modelData
                                 objectName: "outcome_" + modelData.value
-                                Layout.fillWidth: true
-                                Layout.minimumHeight: Theme.touchTarget
+                                height: Math.max(implicitHeight, Theme.touchTarget)
                                 text: modelData.text
                                 font.pixelSize: Theme.fontLarge
                                 checked: page.editor.outcome === modelData.value
@@ -414,10 +412,9 @@ FiPage {
                             Layout.fillWidth: true
                             text: page.editor.problems.count > 0 ? qsTr("%n thing(s) to fix before completing", "", page.editor.problems.count) : qsTr("Ready to complete")
                         }
-                        Repeater {
+                        FiStack {
                             model: page.editor.problems
                             delegate: ProblemDelegate {
-                                Layout.fillWidth: true
                                 onGoTo: (itemId, checkpointId) => page.showProblem(itemId, checkpointId)
                             }
                         }

@@ -17,14 +17,13 @@ FiCard {
         FiSectionTitle {
             text: qsTr("Versions of this record")
         }
-        Repeater {
+        FiStack {
             objectName: "versionRepeater"
             model: card.versions
             delegate: ColumnLayout {
                 id: version
                 required property var modelData
                 required property int index
-                Layout.fillWidth: true
                 spacing: Theme.spacingSmall
                 RowLayout {
                     Layout.fillWidth: true

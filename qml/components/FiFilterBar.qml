@@ -1,10 +1,11 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Layouts
 import FieldInspect
 
-// A row of mutually exclusive filter chips; the chosen one is filled.
-RowLayout {
+// A row of mutually exclusive filter chips; the chosen one is filled. A Row, not a RowLayout:
+// the options can change (a new quarter, a retranslation), and a Repeater rebuilding inside a
+// Qt 6.4 layout can crash it (see FiStack).
+Row {
     id: bar
 
     property var options: []

@@ -15,57 +15,62 @@ RowLayout {
 
     signal chosen(string value)
 
+    // Three fixed buttons rather than a Repeater: a Repeater directly inside a Qt Quick layout
+    // rebuilds its delegates on every retranslation or theme change, and Qt 6.4's layout
+    // engine can then read one already freed (see FiStack).
+    component Choice: Button {
+        id: choice
+
+        required property string value
+        required property color tint
+        readonly property bool selected: buttons.value === value
+
+        objectName: "answer_" + value
+        Layout.fillWidth: true
+        Layout.preferredWidth: 1 // the three share the row equally, whatever their words
+        Layout.preferredHeight: Theme.bigButtonHeight
+        font.pixelSize: Theme.fontLarge
+        font.bold: selected
+        checkable: true
+        checked: selected
+        enabled: !buttons.readOnly || selected
+        Accessible.name: buttons.subject + ": " + text
+        contentItem: Label {
+            text: choice.text
+            font: choice.font
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            color: choice.selected ? Theme.textOnPrimary : choice.tint
+        }
+        background: Rectangle {
+            radius: Theme.radius
+            color: choice.selected ? choice.tint : choice.down ? Theme.neutralSurface : Theme.surface
+            border.width: 2
+            border.color: choice.tint
+            opacity: choice.enabled ? 1 : 0.5
+        }
+        onClicked: {
+            checked = Qt.binding(() => choice.selected);
+            if (!buttons.readOnly && !selected)
+                buttons.chosen(value);
+        }
+    }
+
     spacing: Theme.spacing
 
-    Repeater {
-        model: [{
-                "value": "pass",
-                "text": qsTr("Pass"),
-                "color": Theme.success
-            }, {
-                "value": "fail",
-                "text": qsTr("Fail"),
-                "color": Theme.danger
-            }, {
-                "value": "na",
-                "text": qsTr("Not applicable"),
-                "color": Theme.neutral
-            }]
-        delegate: Button {
-            id: choice
-
-            required property var modelData
-            readonly property bool selected: buttons.value === modelData.value
-
-            objectName: "answer_" + modelData.value
-            Layout.fillWidth: true
-            Layout.preferredHeight: Theme.bigButtonHeight
-            text: modelData.text
-            font.pixelSize: Theme.fontLarge
-            font.bold: selected
-            checkable: true
-            checked: selected
-            enabled: !buttons.readOnly || selected
-            Accessible.name: buttons.subject + ": " + text
-            contentItem: Label {
-                text: choice.text
-                font: choice.font
-                horizontalAlignment: Text.AlignHCenter
-                verticalAlignment: Text.AlignVCenter
-                color: choice.selected ? Theme.textOnPrimary : choice.modelData.color
-            }
-            background: Rectangle {
-                radius: Theme.radius
-                color: choice.selected ? choice.modelData.color : choice.down ? Theme.neutralSurface : Theme.surface
-                border.width: 2
-                border.color: choice.modelData.color
-                opacity: choice.enabled ? 1 : 0.5
-            }
-            onClicked: {
-                checked = Qt.binding(() => choice.selected);
-                if (!buttons.readOnly && !selected)
-                    buttons.chosen(modelData.value);
-            }
-        }
+    Choice {
+        value: "pass"
+        tint: Theme.success
+        text: qsTr("Pass")
+    }
+    Choice {
+        value: "fail"
+        tint: Theme.danger
+        text: qsTr("Fail")
+    }
+    Choice {
+        value: "na"
+        tint: Theme.neutral
+        text: qsTr("Not applicable")
     }
 }

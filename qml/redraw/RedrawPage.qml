@@ -71,7 +71,7 @@ FiPage {
                     FiSectionTitle {
                         text: qsTr("Reason")
                     }
-                    Repeater {
+                    FiStack {
                         model: [{
                                 "value": "conflict",
                                 "text": qsTr("Conflict of interest (回避)")
@@ -85,7 +85,7 @@ FiPage {
                         delegate: RadioButton {
                             required property var modelData
                             objectName: "reason_" + modelData.value
-                            Layout.minimumHeight: Theme.touchTarget
+                            height: Math.max(implicitHeight, Theme.touchTarget)
                             text: modelData.text
                             checked: reasonGroup.reason === modelData.value
                             onClicked: reasonGroup.reason = modelData.value
@@ -116,12 +116,12 @@ FiPage {
                         font.pixelSize: Theme.fontSmall
                         text: qsTr("Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan's public log, with its reason.")
                     }
-                    Repeater {
+                    FiStack {
                         model: current.drawnTeam
                         delegate: CheckBox {
                             required property var modelData
                             objectName: "exclude_" + modelData.inspectorId
-                            Layout.minimumHeight: Theme.touchTarget
+                            height: Math.max(implicitHeight, Theme.touchTarget)
                             text: modelData.name + (modelData.certNo.length > 0 ? " · " + modelData.certNo : "")
                             checked: page.excluded.indexOf(modelData.inspectorId) >= 0
                             onToggled: page.toggle(modelData.inspectorId, checked)
@@ -170,10 +170,9 @@ FiPage {
                         text: qsTr("%n draft(s) of the old assignment were frozen and kept.", "", redraw.frozenDrafts)
                         wrapMode: Text.Wrap
                     }
-                    Repeater {
+                    FiStack {
                         model: redraw.result.team
                         delegate: TeamMemberDelegate {
-                            Layout.fillWidth: true
                         }
                     }
                     FiButton {

@@ -92,12 +92,12 @@ FiPage {
                         color: Theme.textSecondary
                         font.pixelSize: Theme.fontSmall
                     }
-                    Repeater {
+                    FiStack {
                         model: [100, 125, 150]
                         delegate: RadioButton {
                             required property int modelData
                             objectName: "textScale_" + modelData
-                            Layout.minimumHeight: Theme.touchTarget
+                            height: Math.max(implicitHeight, Theme.touchTarget)
                             text: qsTr("%1 %").arg(modelData)
                             font.pixelSize: Math.round(Theme.fontBody / Theme.textScale * modelData / 100)
                             checked: Preferences.textScalePercent === modelData

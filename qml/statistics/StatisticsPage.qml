@@ -121,10 +121,10 @@ FiPage {
                 ColumnLayout {
                     anchors.fill: parent
                     spacing: 0
-                    Repeater {
+                    FiStack {
+                        spacing: 0
                         model: stats
                         delegate: StatisticsRowDelegate {
-                            Layout.fillWidth: true
                         }
                     }
                 }

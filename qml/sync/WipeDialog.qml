@@ -31,12 +31,11 @@ FiDialog {
             color: Theme.danger
             wrapMode: Text.Wrap
         }
-        Repeater {
+        FiStack {
             model: Sync.wipeUnsent
             delegate: Label {
                 required property var modelData
                 objectName: "wipeUnsent_" + modelData.recordId
-                Layout.fillWidth: true
                 text: "• " + modelData.inspectionDay + "  " + (modelData.targetName.length > 0 ? modelData.targetName : modelData.recordId) + "  (" + (modelData.state === "draft" ? qsTr("draft") : modelData.state === "frozen" ? qsTr("frozen") : qsTr("not uploaded")) + ")"
                 wrapMode: Text.Wrap
             }

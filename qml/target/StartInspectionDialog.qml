@@ -42,13 +42,12 @@ FiDialog {
             text: qsTr("Who of the drawn team is here? At least two officers with an enforcement certificate must be present.")
             wrapMode: Text.Wrap
         }
-        Repeater {
+        FiStack {
             model: dialog.onsite ? dialog.detail.team : []
             delegate: CheckBox {
                 required property var modelData
                 objectName: "present_" + modelData.inspectorId
-                Layout.fillWidth: true
-                Layout.minimumHeight: Theme.touchTarget
+                height: Math.max(implicitHeight, Theme.touchTarget)
                 text: modelData.name + (modelData.certified ? "  · " + modelData.certNo : "  · " + qsTr("does not count"))
                 checked: dialog.present.indexOf(modelData.inspectorId) >= 0
                 onToggled: dialog.toggle(modelData.inspectorId, checked)
@@ -75,7 +74,7 @@ FiDialog {
             text: qsTr("This target is inspected off site. How?")
             wrapMode: Text.Wrap
         }
-        Repeater {
+        FiStack {
             model: dialog.onsite ? [] : [{
                     "value": "monitoring_data",
                     "text": qsTr("Online monitoring data")
@@ -88,7 +87,7 @@ FiDialog {
                 }]
             delegate: RadioButton {
                 required property var modelData
-                Layout.minimumHeight: Theme.touchTarget
+                height: Math.max(implicitHeight, Theme.touchTarget)
                 text: modelData.text
                 checked: dialog.offsiteMethod === modelData.value
                 onClicked: dialog.offsiteMethod = modelData.value

@@ -121,11 +121,10 @@ FiPage {
                             label: qsTr("Window")
                             value: detail.window
                         }
-                        Repeater {
+                        FiStack {
                             model: detail.tags
                             delegate: FiKeyValue {
                                 required property var modelData
-                                Layout.fillWidth: true
                                 label: modelData.label
                                 value: modelData.value
                             }
@@ -143,12 +142,11 @@ FiPage {
                             Layout.fillWidth: true
                             text: qsTr("Inspection items")
                         }
-                        Repeater {
+                        FiStack {
                             model: detail.items
                             delegate: ColumnLayout {
                                 id: itemBlock
                                 required property var modelData
-                                Layout.fillWidth: true
                                 spacing: 2
                                 Label {
                                     Layout.fillWidth: true
@@ -283,23 +281,21 @@ FiPage {
                             font.pixelSize: Theme.fontSmall
                         }
                         // Who holds part of the seed: no single body could choose it.
-                        Repeater {
+                        FiStack {
                             objectName: "drawParties"
                             model: detail.drawParties
                             delegate: FiKeyValue {
                                 required property var modelData
-                                Layout.fillWidth: true
                                 label: qsTr("Seed party")
                                 value: modelData.name + " · " + modelData.commitment.substring(0, 16) + "…"
                             }
                         }
                         // What this tablet checked, one sentence each.
-                        Repeater {
+                        FiStack {
                             objectName: "drawChecks"
                             model: detail.drawChecks
                             delegate: Label {
                                 required property string modelData
-                                Layout.fillWidth: true
                                 text: "✓ " + modelData
                                 wrapMode: Text.Wrap
                                 color: Theme.textSecondary
@@ -312,12 +308,11 @@ FiPage {
                             visible: detail.redrawHistory.length > 0
                             text: qsTr("Re-draws of this target")
                         }
-                        Repeater {
+                        FiStack {
                             objectName: "redrawHistory"
                             model: detail.redrawHistory
                             delegate: Label {
                                 required property var modelData
-                                Layout.fillWidth: true
                                 wrapMode: Text.Wrap
                                 text: qsTr("No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8").arg(modelData.index).arg(modelData.assignmentId).arg(modelData.newAssignmentId).arg(modelData.reason === "conflict" ? qsTr("conflict of interest") : modelData.reason === "absence" ? qsTr("absence") : qsTr("other")).arg(modelData.note.length > 0 ? " (" + modelData.note + ")" : "").arg(modelData.excluded.length > 0 ? modelData.excluded.join(", ") : qsTr("nobody")).arg(modelData.by).arg(modelData.at)
                             }
@@ -346,10 +341,9 @@ FiPage {
                             Layout.fillWidth: true
                             text: qsTr("Team (drawn)")
                         }
-                        Repeater {
+                        FiStack {
                             model: detail.team
                             delegate: TeamMemberDelegate {
-                                Layout.fillWidth: true
                             }
                         }
                     }
