@@ -2,6 +2,7 @@
 
 #include "core/atomicfile.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -42,8 +43,23 @@ void ServerProcess::start() {
     if (fd < 0)
         throw std::runtime_error("cannot create " + log);
     std::vector<std::string> argv_s = {server_binary().string(), "--data", data_dir_.string(),
-                                       "--listen", "127.0.0.1:0"};
+                                       "--listen", "127.0.0.1:" + std::to_string(port_)};
     argv_s.insert(argv_s.end(), args_.begin(), args_.end());
+    // The test's environment, each name given in env_ replaced; made before fork (the child
+    // only execs).
+    std::vector<std::string> env_s;
+    for (char** e = environ; *e; ++e) {
+        const std::string_view entry(*e);
+        const auto name = entry.substr(0, entry.find('=') + 1);
+        if (std::none_of(env_.begin(), env_.end(),
+                         [&](const std::string& mine) { return mine.starts_with(name); }))
+            env_s.emplace_back(entry);
+    }
+    env_s.insert(env_s.end(), env_.begin(), env_.end());
+    std::vector<char*> envp;
+    for (auto& e : env_s)
+        envp.push_back(e.data());
+    envp.push_back(nullptr);
     pid_ = ::fork();
     if (pid_ == 0) {
         ::dup2(fd, STDOUT_FILENO);
@@ -52,7 +68,7 @@ void ServerProcess::start() {
         for (auto& a : argv_s)
             argv.push_back(a.data());
         argv.push_back(nullptr);
-        ::execv(argv[0], argv.data());
+        ::execve(argv[0], argv.data(), envp.data());
         std::_Exit(127);
     }
     ::close(fd);
