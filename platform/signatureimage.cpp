@@ -159,4 +159,29 @@ QImage SignatureImage::render(std::span<const std::uint8_t> bytes, std::string_v
     return image;
 }
 
+std::string SignatureImage::strokes_svg(const std::vector<QPolygonF>& strokes, QSizeF size) {
+    const auto num = [](double v) { return QString::number(std::round(v * 10) / 10, 'f', 1); };
+    // On each path: the renderer above (and any other) reads the width from the path itself.
+    const QString style = QStringLiteral("fill=\"none\" stroke=\"#000\" stroke-width=\"3\" "
+                                         "stroke-linecap=\"round\" stroke-linejoin=\"round\"");
+    QString paths;
+    for (const QPolygonF& stroke : strokes) {
+        if (stroke.isEmpty())
+            continue;
+        QString d = QStringLiteral("M") + num(stroke[0].x()) + u' ' + num(stroke[0].y());
+        if (stroke.size() == 1)
+            d += QStringLiteral(" l0.1 0");
+        for (qsizetype i = 1; i < stroke.size(); ++i)
+            d += QStringLiteral(" L") + num(stroke[i].x()) + u' ' + num(stroke[i].y());
+        paths +=
+            QStringLiteral("<path d=\"") + d + QStringLiteral("\" ") + style + QStringLiteral("/>");
+    }
+    if (paths.isEmpty() || size.isEmpty())
+        return {};
+    const QString svg = QStringLiteral("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ") +
+                        num(size.width()) + u' ' + num(size.height()) + QStringLiteral("\">") +
+                        paths + QStringLiteral("</svg>");
+    return svg.toStdString();
+}
+
 } // namespace fi::platform

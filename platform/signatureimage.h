@@ -1,10 +1,13 @@
 #pragma once
 
 #include <QImage>
+#include <QPolygonF>
 #include <QSize>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace fi::platform {
 
@@ -16,6 +19,12 @@ namespace fi::platform {
 class SignatureImage {
 public:
     static QImage render(std::span<const std::uint8_t> bytes, std::string_view mime, QSize fit);
+
+    /// What the signature pad writes: the strokes (each the points a finger or stylus passed
+    /// through, in the pad's coordinates) as an SVG of black `path`s in a `size` viewBox, to
+    /// a tenth of a pixel. A stroke of one point (a dot) becomes a short segment so it shows.
+    /// Empty when there is nothing drawn.
+    static std::string strokes_svg(const std::vector<QPolygonF>& strokes, QSizeF size);
 };
 
 } // namespace fi::platform

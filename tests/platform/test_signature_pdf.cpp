@@ -105,7 +105,27 @@ TEST_CASE("signature images: an SVG of strokes and a PNG are drawn, other SVG is
         platform::SignatureImage::render(as_bytes(curve), "image/svg+xml", QSize(10, 10)).isNull());
 }
 
-TEST_CASE("record PDF: each signature drawn with signer, time and SHA-256; a refusal's reason") {
+TEST_CASE("signature pad: strokes written as SVG are drawn back where they were made") {
+    qt_app();
+    // A horizontal stroke across the top half, a dot low on the right, an empty stroke.
+    const std::vector<QPolygonF> strokes{
+        QPolygonF{QPointF(20, 25), QPointF(150.04, 25), QPointF(280, 25.96)},
+        QPolygonF{QPointF(250, 80)}, QPolygonF{}};
+    const std::string svg = platform::SignatureImage::strokes_svg(strokes, QSizeF(300, 100));
+    CHECK(svg.find("viewBox=\"0 0 300.0 100.0\"") != std::string::npos);
+    CHECK(svg.find("M20.0 25.0 L150.0 25.0 L280.0 26.0") != std::string::npos); // 0.1 px
+    const QImage drawn =
+        platform::SignatureImage::render(as_bytes(svg), "image/svg+xml", QSize(300, 100));
+    REQUIRE_FALSE(drawn.isNull());
+    CHECK(dark_pixels(drawn, QRect(30, 22, 240, 6)) > 400); // along the stroke
+    CHECK(dark_pixels(drawn, QRect(247, 77, 6, 6)) >= 3);   // the dot shows
+    CHECK(dark_pixels(drawn, QRect(20, 50, 200, 45)) == 0); // nothing where nothing was drawn
+    // Nothing drawn, nothing written.
+    CHECK(platform::SignatureImage::strokes_svg({}, QSizeF(300, 100)).empty());
+    CHECK(platform::SignatureImage::strokes_svg({QPolygonF{}}, QSizeF(300, 100)).empty());
+}
+
+TEST_CASE("record PDF: each signature drawn with signer, time and SHA-256, a refusal's reason") {
     Fixture f;
     qt_app();
     REQUIRE(platform::ensure_gui_application().ok());
