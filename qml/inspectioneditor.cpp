@@ -5,6 +5,7 @@
 #include "core/modeljson.h"
 #include "core/place.h"
 #include "platform/qtcamera.h"
+#include "platform/signatureimage.h"
 #include "qml/applayer.h"
 #include "qml/checklistmodel.h"
 #include "qml/locationservice.h"
@@ -712,6 +713,103 @@ void InspectionEditor::correct(const QString& reason) {
             load(); // this record's versions now end with the correction
             Q_EMIT correctionOpened(qs(r->draft.stored.record.id), r->already_started);
         });
+}
+
+// ---- signatures ---------------------------------------------------------------------------
+
+bool InspectionEditor::signaturesNeeded() const {
+    return loaded_ && opened_.assignment.mode == InspectionMode::onsite &&
+           (record().signatures.has_value() || !readOnly());
+}
+
+QVariantList InspectionEditor::signatures() const {
+    QVariantList out;
+    if (!signaturesNeeded())
+        return out;
+    const auto kept = record().signatures.value_or(std::vector<Signature>{});
+    const auto find = [&](auto&& is) -> const Signature* {
+        const auto it = std::find_if(kept.begin(), kept.end(), is);
+        return it == kept.end() ? nullptr : &*it;
+    };
+    for (const auto& v : team()) {
+        const auto m = v.toMap();
+        if (!m.value(QStringLiteral("present")).toBool())
+            continue;
+        const std::string id = m.value(QStringLiteral("inspectorId")).toString().toStdString();
+        const Signature* g =
+            find([&](const Signature& x) { return x.role == "inspector" && x.inspector_id == id; });
+        out.push_back(QVariantMap{{QStringLiteral("role"), QStringLiteral("inspector")},
+                                  {QStringLiteral("inspectorId"), qs(id)},
+                                  {QStringLiteral("name"), m.value(QStringLiteral("name"))},
+                                  {QStringLiteral("signed"), g != nullptr},
+                                  {QStringLiteral("signedAt"), g ? qs(g->signed_at) : QString()}});
+    }
+    const Signature* r = find([](const Signature& x) { return x.role == "representative"; });
+    out.push_back(QVariantMap{{QStringLiteral("role"), QStringLiteral("representative")},
+                              {QStringLiteral("name"), r ? qs(r->name) : QString()},
+                              {QStringLiteral("position"), r ? qs(r->position) : QString()},
+                              {QStringLiteral("signed"), r != nullptr && !r->refused},
+                              {QStringLiteral("refused"), r != nullptr && r->refused},
+                              {QStringLiteral("reason"), r ? qs(r->reason) : QString()},
+                              {QStringLiteral("signedAt"), r ? qs(r->signed_at) : QString()}});
+    return out;
+}
+
+namespace {
+
+/// The pad's strokes (each a flat list x0, y0, x1, y1, …) as the SVG the service keeps.
+std::vector<std::uint8_t> pad_svg(const QVariantList& strokes, qreal width, qreal height) {
+    std::vector<QPolygonF> lines;
+    for (const auto& s : strokes) {
+        const QVariantList flat = s.toList();
+        QPolygonF line;
+        for (qsizetype i = 0; i + 1 < flat.size(); i += 2)
+            line << QPointF(flat[i].toDouble(), flat[i + 1].toDouble());
+        lines.push_back(std::move(line));
+    }
+    const std::string svg = platform::SignatureImage::strokes_svg(lines, QSizeF(width, height));
+    return {svg.begin(), svg.end()};
+}
+
+} // namespace
+
+void InspectionEditor::keep_signature(std::function<Result<Signature>(Tablet&)> work) {
+    if (readOnly() || !session_)
+        return;
+    save(); // presence first: the service checks that an inspector signing is present
+    begin();
+    set_error({});
+    session_->store().run(this, std::move(work), [this](Result<Signature> r) {
+        end();
+        if (!r) {
+            set_error(UserMessages::error(r.error()));
+            return;
+        }
+        Q_EMIT signatureKept();
+        load();
+    });
+}
+
+void InspectionEditor::signInspector(const QString& inspectorId, const QVariantList& strokes,
+                                     qreal width, qreal height) {
+    keep_signature([id = record().id, who = inspectorId.toStdString(),
+                    image = pad_svg(strokes, width, height)](Tablet& b) {
+        return b.signatures.sign_inspector(id, who, image);
+    });
+}
+
+void InspectionEditor::signRepresentative(const QString& name, const QString& position,
+                                          const QVariantList& strokes, qreal width, qreal height) {
+    keep_signature([id = record().id, n = name.toStdString(), p = position.toStdString(),
+                    image = pad_svg(strokes, width, height)](Tablet& b) {
+        return b.signatures.sign_representative(id, n, p, image);
+    });
+}
+
+void InspectionEditor::recordRefusal(const QString& reason) {
+    keep_signature([id = record().id, why = reason.toStdString()](Tablet& b) {
+        return b.signatures.record_refusal(id, why);
+    });
 }
 
 QUrl InspectionEditor::pdfUrl() const {

@@ -13,6 +13,7 @@
 #include <QVariant>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
 #include <memory>
 
 namespace fi::platform {
@@ -89,6 +90,8 @@ class InspectionEditor : public QObject {
     Q_PROPERTY(bool correctable READ correctable NOTIFY recordChanged)
     Q_PROPERTY(QString supersedes READ supersedes NOTIFY recordChanged)
     Q_PROPERTY(QString correctionReason READ correctionReason NOTIFY recordChanged)
+    Q_PROPERTY(bool signaturesNeeded READ signaturesNeeded NOTIFY recordChanged)
+    Q_PROPERTY(QVariantList signatures READ signatures NOTIFY recordChanged)
     Q_PROPERTY(QString pdfPath READ pdfPath NOTIFY pdfChanged)
     Q_PROPERTY(QUrl pdfUrl READ pdfUrl NOTIFY pdfChanged)
     Q_PROPERTY(bool pdfBusy READ pdfBusy NOTIFY pdfChanged)
@@ -166,6 +169,14 @@ public:
     /// The record this one corrects and why (empty for an original).
     QString supersedes() const;
     QString correctionReason() const;
+    /// An on-site record is signed (interface 1.1); a completed one made before signatures
+    /// shows none.
+    bool signaturesNeeded() const;
+    /// Who signs, in order: each inspector present {role "inspector", inspectorId, name,
+    /// signed, signedAt}, then the unit's representative {role "representative", name,
+    /// position, signed, refused, reason, signedAt}. What is missing is the rules' to say
+    /// (the problems list).
+    QVariantList signatures() const;
     /// The inspection record PDF made last (empty until made), and whether one is being made.
     QString pdfPath() const { return pdf_path_; }
     QUrl pdfUrl() const;
@@ -189,7 +200,6 @@ public:
                                    const QString& description);
     /// Mark a team member present or not.
     Q_INVOKABLE void setPresent(const QString& inspectorId, bool present);
-    /// Take the tablet's current position for the record (on site).
     /// Import a picture file into the store, for a finding or for the record in general.
     Q_INVOKABLE void importPhoto(const QUrl& file, const QString& findingId);
     /// Take a picture with the camera (where there is one), for a finding or in general.
@@ -211,6 +221,15 @@ public:
     /// thread): correctionOpened with the new draft, or with the correction already being
     /// written for this chain; the service's refusal in `error` otherwise.
     Q_INVOKABLE void correct(const QString& reason);
+    /// Keep a signature drawn on the pad (SignatureService, on the store thread): `strokes` a
+    /// list of strokes, each a flat list x0, y0, x1, y1, … in a `width` × `height` pad.
+    /// signatureKept on success, the service's refusal in `error` otherwise.
+    Q_INVOKABLE void signInspector(const QString& inspectorId, const QVariantList& strokes,
+                                   qreal width, qreal height);
+    Q_INVOKABLE void signRepresentative(const QString& name, const QString& position,
+                                        const QVariantList& strokes, qreal width, qreal height);
+    /// The representative refused to sign; the reason is required (the service says so).
+    Q_INVOKABLE void recordRefusal(const QString& reason);
 
 Q_SIGNALS:
     void sessionChanged();
@@ -231,6 +250,8 @@ Q_SIGNALS:
     void pdfReady(const QString& path);
     /// A correction's draft to open (`alreadyStarted`: it existed; none was made).
     void correctionOpened(const QString& recordId, bool alreadyStarted);
+    /// A signature (or the refusal) was kept.
+    void signatureKept();
 
 private:
     const InspectionRecord& record() const { return opened_.stored.record; }
@@ -247,6 +268,8 @@ private:
     void set_problems(const Problems& problems);
     void attach_location_if_missing();
     void import_image(const QImage& image, const std::string& finding_id);
+    /// Save, run a SignatureService call on the store thread, then reload.
+    void keep_signature(std::function<Result<Signature>(services::Tablet&)> work);
 
     QPointer<Session> session_;
     QPointer<LocationService> location_;

@@ -57,6 +57,12 @@ constexpr Message errors[] = {
          "This tablet belongs to another inspector. Sign in with the account that set "
          "it up."),
      Words::fixed},
+    {service_error::not_signable,
+     QT_TRANSLATE_NOOP("UserMessages", "This signature cannot be taken: %1"), Words::with_english},
+    {service_error::invalid_signature,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "The signature could not be kept (%1). Clear the pad and sign again."),
+     Words::with_english},
     {service_error::not_owner,
      QT_TRANSLATE_NOOP(
          "UserMessages",
@@ -339,6 +345,12 @@ constexpr Message problems[] = {
      Words::fixed},
     {rule_code::text_too_long,
      QT_TRANSLATE_NOOP("UserMessages", "A text is longer than 4,000 characters. Shorten it."),
+     Words::fixed},
+    {rule_code::missing_signature,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "Signatures are missing or out of place. Each inspector present signs; the "
+                       "inspected unit's representative signs too, or you record their refusal "
+                       "with the reason."),
      Words::fixed},
     {rule_code::outcome_required,
      QT_TRANSLATE_NOOP("UserMessages", "Choose the outcome of the inspection."), Words::fixed},

@@ -136,28 +136,28 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="196"/>
         <source>Location at the start</source>
         <translation>Location at the start</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="199"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="222"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="214"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="217"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>Location at completion</source>
         <translation>Location at completion</translation>
     </message>
@@ -182,142 +182,142 @@
         <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
         <source>Completed and received by the central system.</source>
         <translation>Completed and received by the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="88"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="100"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>This record corrects %1. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="115"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
         <source>Checkpoints answered</source>
         <translation>Checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1 (required: %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="125"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="126"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
         <source>Inspection day</source>
         <translation>Inspection day</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="146"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
         <source>(device clock, not synced)</source>
         <translation>(device clock, not synced)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="153"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="158"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="346"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="347"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="354"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="372"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="362"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>Off-site inspection</source>
         <translation>Off-site inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="60"/>
         <source>Save the inspection record</source>
         <translation>Save the inspection record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="176"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="180"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
@@ -326,7 +326,7 @@
         <translation type="vanished">Location</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
@@ -335,102 +335,102 @@
         <translation type="vanished">Update</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="229"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="233"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="239"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="263"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="268"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
         <source>No problem found</source>
         <translation>No problem found</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="271"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
         <source>Problem found, rectification ordered</source>
         <translation>Problem found, rectification ordered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="274"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="286"/>
         <source>Violation found, case opened</source>
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="291"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="302"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="320"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="315"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="377"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="376"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="387"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="393"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="383"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="394"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="407"/>
         <source>Correct this record…</source>
         <translation>Correct this record…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -438,12 +438,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="439"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
     </message>
@@ -591,17 +591,17 @@
 <context>
     <name>FiPassFailButtons</name>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="23"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="64"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="27"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="69"/>
         <source>Fail</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="31"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="74"/>
         <source>Not applicable</source>
         <translation>Not applicable</translation>
     </message>
@@ -972,7 +972,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="181"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="180"/>
         <source>Back to Today</source>
         <translation>Back to Today</translation>
     </message>
@@ -1270,6 +1270,140 @@
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="39"/>
+        <source>Signature of %1</source>
+        <translation>Signature of %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="39"/>
+        <source>Signature of the inspected unit&apos;s representative</source>
+        <translation>Signature of the inspected unit&apos;s representative</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="39"/>
+        <source>The representative refused to sign</source>
+        <translation>The representative refused to sign</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <source>Write down why the person in charge of the unit refused to sign, as you saw it. The refusal is part of the sealed record.</source>
+        <translation>Write down why the person in charge of the unit refused to sign, as you saw it. The refusal is part of the sealed record.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <source>The signature is sealed into the record with its time; it cannot be changed after the record is completed.</source>
+        <translation>The signature is sealed into the record with its time; it cannot be changed after the record is completed.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="68"/>
+        <source>Name (required)</source>
+        <translation>Name (required)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="75"/>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="82"/>
+        <source>Why they refused (required)</source>
+        <translation>Why they refused (required)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="102"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="111"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <source>Record the refusal</source>
+        <translation>Record the refusal</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <source>Keep the signature</source>
+        <translation>Keep the signature</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../qml/complete/SignaturePad.qml" line="28"/>
+        <source>Signature pad: sign here with a finger or stylus</source>
+        <translation>Signature pad: sign here with a finger or stylus</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturePad.qml" line="33"/>
+        <source>Sign here</source>
+        <translation>Sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesCard</name>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="19"/>
+        <source>Signatures</source>
+        <translation>Signatures</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="27"/>
+        <source>Before completing: each inspector present signs, and so does the person in charge of the unit — or you record their refusal and why.</source>
+        <translation>Before completing: each inspector present signs, and so does the person in charge of the unit — or you record their refusal and why.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
+        <source>Representative: %1 %2</source>
+        <translation>Representative: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
+        <source>Representative of the inspected unit</source>
+        <translation>Representative of the inspected unit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
+        <source>Refused to sign: %1</source>
+        <translation>Refused to sign: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
+        <source>Signed %1</source>
+        <translation>Signed %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
+        <source>Not signed yet</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
+        <source>Sign again</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="61"/>
+        <source>representative</source>
+        <translation>representative</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="69"/>
+        <source>Refused…</source>
+        <translation>Refused…</translation>
+    </message>
+</context>
+<context>
     <name>StartInspectionDialog</name>
     <message>
         <location filename="../../qml/target/StartInspectionDialog.qml" line="27"/>
@@ -1282,62 +1416,62 @@
         <translation>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="52"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="51"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="60"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="59"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>Location: %1</source>
         <translation>Location: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>(simulated)</source>
         <translation>(simulated)</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
         <translation>Waiting for a position fix; it is added to the record as soon as there is one.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>No position source: %1</source>
         <translation>No position source: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="75"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="74"/>
         <source>This target is inspected off site. How?</source>
         <translation>This target is inspected off site. How?</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="81"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="80"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="84"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="83"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="87"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="86"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="109"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="108"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="116"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="115"/>
         <source>Start now</source>
         <translation>Start now</translation>
     </message>
@@ -1579,122 +1713,122 @@
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="144"/>
+        <location filename="../../qml/target/TargetPage.qml" line="143"/>
         <source>Inspection items</source>
         <translation>Inspection items</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="161"/>
+        <location filename="../../qml/target/TargetPage.qml" line="159"/>
         <source>Legal basis: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="170"/>
+        <location filename="../../qml/target/TargetPage.qml" line="168"/>
         <source>Not in the catalogue on this tablet: %1. Sync before inspecting.</source>
         <translation>Not in the catalogue on this tablet: %1. Sync before inspecting.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="175"/>
+        <location filename="../../qml/target/TargetPage.qml" line="173"/>
         <source>Joint departments</source>
         <translation>Joint departments</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="198"/>
+        <location filename="../../qml/target/TargetPage.qml" line="196"/>
         <source>Inspection</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="211"/>
+        <location filename="../../qml/target/TargetPage.qml" line="209"/>
         <source>Start the inspection</source>
         <translation>Start the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="220"/>
+        <location filename="../../qml/target/TargetPage.qml" line="218"/>
         <source>Continue the inspection</source>
         <translation>Continue the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="227"/>
+        <location filename="../../qml/target/TargetPage.qml" line="225"/>
         <source>View the record</source>
         <translation>View the record</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="234"/>
+        <location filename="../../qml/target/TargetPage.qml" line="232"/>
         <source>Ask for a new draw…</source>
         <translation>Ask for a new draw…</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="240"/>
+        <location filename="../../qml/target/TargetPage.qml" line="238"/>
         <source>This assignment was revoked by a re-draw.</source>
         <translation>This assignment was revoked by a re-draw.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="257"/>
+        <location filename="../../qml/target/TargetPage.qml" line="255"/>
         <source>Random draw</source>
         <translation>Random draw</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="261"/>
+        <location filename="../../qml/target/TargetPage.qml" line="259"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="261"/>
+        <location filename="../../qml/target/TargetPage.qml" line="259"/>
         <source>Not verified</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="268"/>
+        <location filename="../../qml/target/TargetPage.qml" line="266"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="274"/>
+        <location filename="../../qml/target/TargetPage.qml" line="272"/>
         <source>Algorithm</source>
         <translation>Algorithm</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="280"/>
+        <location filename="../../qml/target/TargetPage.qml" line="278"/>
         <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
         <translation>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="292"/>
+        <location filename="../../qml/target/TargetPage.qml" line="289"/>
         <source>Seed party</source>
         <translation>Seed party</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="313"/>
+        <location filename="../../qml/target/TargetPage.qml" line="309"/>
         <source>Re-draws of this target</source>
         <translation>Re-draws of this target</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</source>
         <translation>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>conflict of interest</source>
         <translation>conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>absence</source>
         <translation>absence</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>other</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>nobody</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="347"/>
+        <location filename="../../qml/target/TargetPage.qml" line="342"/>
         <source>Team (drawn)</source>
         <translation>Team (drawn)</translation>
     </message>
@@ -1902,37 +2036,37 @@
 <context>
     <name>UserMessages</name>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="367"/>
+        <location filename="../../qml/usermessages.cpp" line="379"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="373"/>
+        <location filename="../../qml/usermessages.cpp" line="385"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="379"/>
+        <location filename="../../qml/usermessages.cpp" line="391"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="76"/>
+        <location filename="../../qml/usermessages.cpp" line="82"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="83"/>
+        <location filename="../../qml/usermessages.cpp" line="89"/>
         <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
         <translation>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="89"/>
+        <location filename="../../qml/usermessages.cpp" line="95"/>
         <source>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
         <translation>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="95"/>
+        <location filename="../../qml/usermessages.cpp" line="101"/>
         <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
         <translation>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</translation>
     </message>
@@ -1963,297 +2097,312 @@
     </message>
     <message>
         <location filename="../../qml/usermessages.cpp" line="55"/>
-        <location filename="../../qml/usermessages.cpp" line="61"/>
+        <location filename="../../qml/usermessages.cpp" line="67"/>
         <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
         <translation>This tablet belongs to another inspector. Sign in with the account that set it up.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="67"/>
+        <location filename="../../qml/usermessages.cpp" line="61"/>
+        <source>This signature cannot be taken: %1</source>
+        <translation>This signature cannot be taken: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="63"/>
+        <source>The signature could not be kept (%1). Clear the pad and sign again.</source>
+        <translation>The signature could not be kept (%1). Clear the pad and sign again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="73"/>
         <source>This tablet is already set up. Unlock it with your PIN.</source>
         <translation>This tablet is already set up. Unlock it with your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="70"/>
+        <location filename="../../qml/usermessages.cpp" line="76"/>
         <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
         <translation>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="100"/>
+        <location filename="../../qml/usermessages.cpp" line="106"/>
         <source>The data on this tablet is locked. Enter your PIN.</source>
         <translation>The data on this tablet is locked. Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="103"/>
+        <location filename="../../qml/usermessages.cpp" line="109"/>
         <source>Sign in online first, then choose a PIN.</source>
         <translation>Sign in online first, then choose a PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="105"/>
+        <location filename="../../qml/usermessages.cpp" line="111"/>
         <source>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</source>
         <translation>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="109"/>
         <location filename="../../qml/usermessages.cpp" line="115"/>
+        <location filename="../../qml/usermessages.cpp" line="121"/>
         <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
         <translation>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="121"/>
+        <location filename="../../qml/usermessages.cpp" line="127"/>
         <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
         <translation>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="126"/>
+        <location filename="../../qml/usermessages.cpp" line="132"/>
         <source>The user name or the password is wrong. Check both and try again.</source>
         <translation>The user name or the password is wrong. Check both and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="130"/>
+        <location filename="../../qml/usermessages.cpp" line="136"/>
         <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
         <translation>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="136"/>
         <location filename="../../qml/usermessages.cpp" line="142"/>
         <location filename="../../qml/usermessages.cpp" line="148"/>
         <location filename="../../qml/usermessages.cpp" line="154"/>
         <location filename="../../qml/usermessages.cpp" line="160"/>
         <location filename="../../qml/usermessages.cpp" line="166"/>
+        <location filename="../../qml/usermessages.cpp" line="172"/>
         <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
         <translation>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="172"/>
+        <location filename="../../qml/usermessages.cpp" line="178"/>
         <source>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
         <translation>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="178"/>
+        <location filename="../../qml/usermessages.cpp" line="184"/>
         <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
         <translation>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="183"/>
+        <location filename="../../qml/usermessages.cpp" line="189"/>
         <source>The central system&apos;s answer was too large to accept. Tell your administrator.</source>
         <translation>The central system&apos;s answer was too large to accept. Tell your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="188"/>
+        <location filename="../../qml/usermessages.cpp" line="194"/>
         <source>The request was cancelled. Try again.</source>
         <translation>The request was cancelled. Try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="190"/>
+        <location filename="../../qml/usermessages.cpp" line="196"/>
         <source>Only the team leader of this assignment can ask for a new draw.</source>
         <translation>Only the team leader of this assignment can ask for a new draw.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="194"/>
         <location filename="../../qml/usermessages.cpp" line="200"/>
+        <location filename="../../qml/usermessages.cpp" line="206"/>
         <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
         <translation>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="206"/>
+        <location filename="../../qml/usermessages.cpp" line="212"/>
         <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
         <translation>An inspection of this assignment was already recorded, so this is no longer possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="212"/>
+        <location filename="../../qml/usermessages.cpp" line="218"/>
         <source>The record this correction corrects was already corrected by another version (on another tablet, perhaps). This correction is kept here but the central system will not take it: open the assignment&apos;s newest version and correct that one.</source>
         <translation>The record this correction corrects was already corrected by another version (on another tablet, perhaps). This correction is kept here but the central system will not take it: open the assignment&apos;s newest version and correct that one.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="219"/>
+        <location filename="../../qml/usermessages.cpp" line="225"/>
         <source>This version was already corrected. Open the newest version and correct that one.</source>
         <translation>This version was already corrected. Open the newest version and correct that one.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="224"/>
+        <location filename="../../qml/usermessages.cpp" line="230"/>
         <source>Only a completed record that the central system did not refuse can be corrected.</source>
         <translation>Only a completed record that the central system did not refuse can be corrected.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="229"/>
+        <location filename="../../qml/usermessages.cpp" line="235"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="235"/>
+        <location filename="../../qml/usermessages.cpp" line="241"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>This file is not a picture the app can read. Choose a JPEG or PNG photo.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="239"/>
+        <location filename="../../qml/usermessages.cpp" line="245"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="243"/>
+        <location filename="../../qml/usermessages.cpp" line="249"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>This record is not on the tablet. Go back to Today and open it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="247"/>
         <location filename="../../qml/usermessages.cpp" line="253"/>
+        <location filename="../../qml/usermessages.cpp" line="259"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="259"/>
+        <location filename="../../qml/usermessages.cpp" line="265"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>A file could not be written: %1 Check the free storage and try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="263"/>
+        <location filename="../../qml/usermessages.cpp" line="269"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>No camera is available on this device. Import a photo from a file instead.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="268"/>
-        <location filename="../../qml/usermessages.cpp" line="273"/>
-        <location filename="../../qml/usermessages.cpp" line="278"/>
-        <location filename="../../qml/usermessages.cpp" line="283"/>
+        <location filename="../../qml/usermessages.cpp" line="274"/>
+        <location filename="../../qml/usermessages.cpp" line="279"/>
+        <location filename="../../qml/usermessages.cpp" line="284"/>
+        <location filename="../../qml/usermessages.cpp" line="289"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="288"/>
+        <location filename="../../qml/usermessages.cpp" line="294"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>The tablet&apos;s storage is full. Free some space; nothing was lost.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="292"/>
+        <location filename="../../qml/usermessages.cpp" line="298"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="297"/>
         <location filename="../../qml/usermessages.cpp" line="303"/>
+        <location filename="../../qml/usermessages.cpp" line="309"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="466"/>
+        <location filename="../../qml/usermessages.cpp" line="350"/>
+        <source>Signatures are missing or out of place. Each inspector present signs; the inspected unit&apos;s representative signs too, or you record their refusal with the reason.</source>
+        <translation>Signatures are missing or out of place. Each inspector present signs; the inspected unit&apos;s representative signs too, or you record their refusal with the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="478"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="469"/>
+        <location filename="../../qml/usermessages.cpp" line="481"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="314"/>
+        <location filename="../../qml/usermessages.cpp" line="320"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>A required checkpoint has no answer. Answer it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="317"/>
+        <location filename="../../qml/usermessages.cpp" line="323"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>A failed checkpoint has no finding. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="321"/>
+        <location filename="../../qml/usermessages.cpp" line="327"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>A finding has no description. Describe what is wrong.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="324"/>
+        <location filename="../../qml/usermessages.cpp" line="330"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="329"/>
+        <location filename="../../qml/usermessages.cpp" line="335"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>A finding cites a photo that is not part of the record. Take the photo again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="334"/>
+        <location filename="../../qml/usermessages.cpp" line="340"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>A record may hold at most 200 photos. Delete some.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="337"/>
+        <location filename="../../qml/usermessages.cpp" line="343"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>A photo is larger than 25 MiB. Delete it and take it again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="341"/>
+        <location filename="../../qml/usermessages.cpp" line="347"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>A text is longer than 4,000 characters. Shorten it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="344"/>
+        <location filename="../../qml/usermessages.cpp" line="356"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>Choose the outcome of the inspection.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="346"/>
+        <location filename="../../qml/usermessages.cpp" line="358"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="351"/>
+        <location filename="../../qml/usermessages.cpp" line="363"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>A result kept from publication needs its reason. Give the reason, or publish the result.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="357"/>
+        <location filename="../../qml/usermessages.cpp" line="369"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="362"/>
+        <location filename="../../qml/usermessages.cpp" line="374"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="385"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>Choose how the off-site inspection was done.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="388"/>
+        <location filename="../../qml/usermessages.cpp" line="400"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>An on-site inspection has no off-site method. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="391"/>
+        <location filename="../../qml/usermessages.cpp" line="403"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="397"/>
+        <location filename="../../qml/usermessages.cpp" line="409"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>This assignment was revoked by a re-draw; it can no longer be inspected.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="401"/>
+        <location filename="../../qml/usermessages.cpp" line="413"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>This assignment names no plan, so it must not be inspected (no plan, no inspection).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="406"/>
-        <location filename="../../qml/usermessages.cpp" line="412"/>
         <location filename="../../qml/usermessages.cpp" line="418"/>
+        <location filename="../../qml/usermessages.cpp" line="424"/>
+        <location filename="../../qml/usermessages.cpp" line="430"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="424"/>
+        <location filename="../../qml/usermessages.cpp" line="436"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="430"/>
-        <location filename="../../qml/usermessages.cpp" line="433"/>
+        <location filename="../../qml/usermessages.cpp" line="442"/>
+        <location filename="../../qml/usermessages.cpp" line="445"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>A correction needs the record it corrects and its reason.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="483"/>
+        <location filename="../../qml/usermessages.cpp" line="495"/>
         <source>This value is not valid: %1</source>
         <translation>This value is not valid: %1</translation>
     </message>
@@ -2266,27 +2415,27 @@
         <translation>Versions of this record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="32"/>
         <source>Version %1</source>
         <translation>Version %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="32"/>
         <source>this one</source>
         <translation>this one</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="42"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="41"/>
         <source>completed %1</source>
         <translation>completed %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="48"/>
         <source>Correction: %1</source>
         <translation>Correction: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="48"/>
         <source>Original record</source>
         <translation>Original record</translation>
     </message>
@@ -2317,27 +2466,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="39"/>
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="39"/>
         <source>frozen</source>
         <translation>frozen</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="39"/>
         <source>not uploaded</source>
         <translation>not uploaded</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="51"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="50"/>
         <source>Keep them and try again</source>
         <translation>Keep them and try again</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="58"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="57"/>
         <source>Erase anyway</source>
         <translation>Erase anyway</translation>
     </message>
@@ -2451,27 +2600,27 @@
 <context>
     <name>fi::app::InspectionEditor</name>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="234"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="235"/>
         <source>%1 m from the target</source>
         <translation>%1 m from the target</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="345"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="346"/>
         <source>The inspection in general</source>
         <translation>The inspection in general</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="351"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="352"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="382"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="383"/>
         <source>Enter a whole number.</source>
         <translation>Enter a whole number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="668"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
@@ -2479,12 +2628,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="725"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="823"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="730"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="828"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
     </message>

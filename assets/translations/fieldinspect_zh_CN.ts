@@ -135,28 +135,28 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="196"/>
         <source>Location at the start</source>
         <translation>开始时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="199"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="222"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="210"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="214"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="217"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>Location at completion</source>
         <translation>完成时位置</translation>
     </message>
@@ -181,137 +181,137 @@
         <translation>完成后的记录不可更改：记录将被封存、加入证据链，并于当日上传至中心系统。如需更正，须另建更正记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
         <source>Completed and received by the central system.</source>
         <translation>已完成，中心系统已接收。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="82"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>已完成并锁定，有网络时将立即上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="88"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="95"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="100"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>本记录更正 %1。更正理由：%2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="115"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
         <source>Checkpoints answered</source>
         <translation>已答检查点</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1（必填：%2/%3）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="125"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="126"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
         <source>Inspection day</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="146"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="142"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
         <source>(device clock, not synced)</source>
         <translation>（设备时钟，未与服务器校时）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="153"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="158"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="346"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="347"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="354"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="372"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="362"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>Off-site inspection</source>
         <translation>非现场检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="176"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="180"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="184"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation type="vanished">位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -329,119 +329,119 @@
         <translation type="vanished">更新</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="229"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="233"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="239"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="263"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
         <source>Outcome</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="268"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
         <source>No problem found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="271"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
         <source>Problem found, rectification ordered</source>
         <translation>发现问题，已责令整改</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="274"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="286"/>
         <source>Violation found, case opened</source>
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="291"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="302"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="298"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="320"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="315"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="377"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="382"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="393"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="383"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="394"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="396"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="407"/>
         <source>Correct this record…</source>
         <translation>更正本记录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="415"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="439"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="376"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="387"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="60"/>
         <source>Save the inspection record</source>
         <translation>保存现场检查笔录</translation>
     </message>
@@ -588,17 +588,17 @@
 <context>
     <name>FiPassFailButtons</name>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="23"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="64"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="27"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="69"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="31"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="74"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -968,7 +968,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="181"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="180"/>
         <source>Back to Today</source>
         <translation>返回今日任务</translation>
     </message>
@@ -1261,6 +1261,139 @@
     </message>
 </context>
 <context>
+    <name>SignatureDialog</name>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="39"/>
+        <source>Signature of %1</source>
+        <translation>%1 签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="39"/>
+        <source>Signature of the inspected unit&apos;s representative</source>
+        <translation>被检查单位负责人签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="39"/>
+        <source>The representative refused to sign</source>
+        <translation>被检查单位负责人拒绝签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <source>Write down why the person in charge of the unit refused to sign, as you saw it. The refusal is part of the sealed record.</source>
+        <translation>请如实记录被检查单位负责人拒绝签名的理由。拒签情况将封存在记录中。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <source>The signature is sealed into the record with its time; it cannot be changed after the record is completed.</source>
+        <translation>签名连同签署时间封存在记录中，记录完成后不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="68"/>
+        <source>Name (required)</source>
+        <translation>姓名（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="75"/>
+        <source>Position</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="82"/>
+        <source>Why they refused (required)</source>
+        <translation>拒签理由（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="102"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <source>Record the refusal</source>
+        <translation>记录拒签</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <source>Keep the signature</source>
+        <translation>保存签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../qml/complete/SignaturePad.qml" line="28"/>
+        <source>Signature pad: sign here with a finger or stylus</source>
+        <translation>签名板：请用手指或触控笔在此签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturePad.qml" line="33"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturesCard</name>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="19"/>
+        <source>Signatures</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="27"/>
+        <source>Before completing: each inspector present signs, and so does the person in charge of the unit — or you record their refusal and why.</source>
+        <translation>完成前：每名在场检查人员签名，被检查单位负责人也签名；如其拒签，须记录拒签理由。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
+        <source>Representative: %1 %2</source>
+        <translation>单位负责人：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
+        <source>Representative of the inspected unit</source>
+        <translation>被检查单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
+        <source>Refused to sign: %1</source>
+        <translation>拒绝签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
+        <source>Signed %1</source>
+        <translation>已签名 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
+        <source>Sign again</source>
+        <translation>重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="61"/>
+        <source>representative</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignaturesCard.qml" line="69"/>
+        <source>Refused…</source>
+        <translation>拒签…</translation>
+    </message>
+</context>
+<context>
     <name>StartInspectionDialog</name>
     <message>
         <location filename="../../qml/target/StartInspectionDialog.qml" line="27"/>
@@ -1273,62 +1406,62 @@
         <translation>抽中的检查组成员中谁在现场？至少须有两名持执法证的人员在场。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="52"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="51"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="60"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="59"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>Location: %1</source>
         <translation>位置：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>(simulated)</source>
         <translation>（模拟）</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
         <translation>正在等待定位；定位成功后将自动记入记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="67"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
         <source>No position source: %1</source>
         <translation>无定位来源：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="75"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="74"/>
         <source>This target is inspected off site. How?</source>
         <translation>该对象采用非现场检查，检查方式为？</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="81"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="80"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="84"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="83"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="87"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="86"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="109"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="116"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="115"/>
         <source>Start now</source>
         <translation>立即开始</translation>
     </message>
@@ -1569,122 +1702,122 @@
         <translation>检查期限</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="144"/>
+        <location filename="../../qml/target/TargetPage.qml" line="143"/>
         <source>Inspection items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="161"/>
+        <location filename="../../qml/target/TargetPage.qml" line="159"/>
         <source>Legal basis: %1</source>
         <translation>法律依据：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="170"/>
+        <location filename="../../qml/target/TargetPage.qml" line="168"/>
         <source>Not in the catalogue on this tablet: %1. Sync before inspecting.</source>
         <translation>平板上的事项清单中没有：%1。请先同步再检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="175"/>
+        <location filename="../../qml/target/TargetPage.qml" line="173"/>
         <source>Joint departments</source>
         <translation>联合检查部门</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="198"/>
+        <location filename="../../qml/target/TargetPage.qml" line="196"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="211"/>
+        <location filename="../../qml/target/TargetPage.qml" line="209"/>
         <source>Start the inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="220"/>
+        <location filename="../../qml/target/TargetPage.qml" line="218"/>
         <source>Continue the inspection</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="227"/>
+        <location filename="../../qml/target/TargetPage.qml" line="225"/>
         <source>View the record</source>
         <translation>查看记录</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="234"/>
+        <location filename="../../qml/target/TargetPage.qml" line="232"/>
         <source>Ask for a new draw…</source>
         <translation>申请重新抽取…</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="240"/>
+        <location filename="../../qml/target/TargetPage.qml" line="238"/>
         <source>This assignment was revoked by a re-draw.</source>
         <translation>该任务已因重新抽取而撤销。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="257"/>
+        <location filename="../../qml/target/TargetPage.qml" line="255"/>
         <source>Random draw</source>
         <translation>随机抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="261"/>
+        <location filename="../../qml/target/TargetPage.qml" line="259"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="261"/>
+        <location filename="../../qml/target/TargetPage.qml" line="259"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="268"/>
+        <location filename="../../qml/target/TargetPage.qml" line="266"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="274"/>
+        <location filename="../../qml/target/TargetPage.qml" line="272"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="280"/>
+        <location filename="../../qml/target/TargetPage.qml" line="278"/>
         <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
         <translation>已在本平板上根据公布的随机种子重新计算：该检查对象和检查组正是中心系统抽取的结果。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="292"/>
+        <location filename="../../qml/target/TargetPage.qml" line="289"/>
         <source>Seed party</source>
         <translation>种子方</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="313"/>
+        <location filename="../../qml/target/TargetPage.qml" line="309"/>
         <source>Re-draws of this target</source>
         <translation>该对象的重新抽取记录</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</source>
         <translation>第 %1 次 · %2 → %3 · 原因：%4%5 · 排除：%6 · 申请人 %7，时间 %8</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>conflict of interest</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>absence</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="322"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="347"/>
+        <location filename="../../qml/target/TargetPage.qml" line="342"/>
         <source>Team (drawn)</source>
         <translation>检查组（随机抽取）</translation>
     </message>
@@ -1890,37 +2023,37 @@
 <context>
     <name>UserMessages</name>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="367"/>
+        <location filename="../../qml/usermessages.cpp" line="379"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>检查日期不是检查开始的日期。中央系统会标记此记录，因此不能完成：请在检查当天记录检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="373"/>
+        <location filename="../../qml/usermessages.cpp" line="385"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>记录的时间晚于平板的可信时间。中央系统会标记此记录，因此不能完成：请与中央系统同步以校准时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="379"/>
+        <location filename="../../qml/usermessages.cpp" line="391"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>检查日期不在该任务的检查期限内。中央系统会标记此记录，因此不能完成：该任务只能在其期限内检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="76"/>
+        <location filename="../../qml/usermessages.cpp" line="82"/>
         <source>This tablet has no security chip the app can use, so a PIN is not enough. Choose a passphrase of at least 12 characters mixing three kinds (lower-case letters, capitals, digits, other signs), or of at least 20 characters mixing two.</source>
         <translation>本平板没有可供应用使用的安全芯片，仅用 PIN 不够安全。请设置口令：至少 12 个字符并包含三类字符（小写字母、大写字母、数字、其他符号），或至少 20 个字符并包含两类字符。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="83"/>
+        <location filename="../../qml/usermessages.cpp" line="89"/>
         <source>The key file of this tablet was changed outside the app. The tablet stays locked: connect to the network and sign in with your account, or use the recovery code. Your records are kept.</source>
         <translation>本平板的密钥文件在应用之外被修改过。平板保持锁定：请联网并用您的账号登录，或使用恢复码。您的记录均已保留。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="89"/>
+        <location filename="../../qml/usermessages.cpp" line="95"/>
         <source>This data was set up on another device&apos;s security chip and cannot be opened on this tablet. Ask your administrator to set this tablet up; uploaded records are safe on the central system.</source>
         <translation>这些数据是在另一台设备的安全芯片上设置的，无法在本平板上打开。请联系管理员重新设置本平板；已上传的记录在中心系统中安全保存。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="95"/>
+        <location filename="../../qml/usermessages.cpp" line="101"/>
         <source>The security chip refuses PIN checks for now after too many wrong PINs. Wait a while and try again; no attempt was counted.</source>
         <translation>错误 PIN 次数过多，安全芯片暂时拒绝校验 PIN。请稍候再试；本次未计入尝试次数。</translation>
     </message>
@@ -1946,297 +2079,312 @@
     </message>
     <message>
         <location filename="../../qml/usermessages.cpp" line="55"/>
-        <location filename="../../qml/usermessages.cpp" line="61"/>
+        <location filename="../../qml/usermessages.cpp" line="67"/>
         <source>This tablet belongs to another inspector. Sign in with the account that set it up.</source>
         <translation>本平板属于其他检查人员。请使用设置本平板的账号登录。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="67"/>
+        <location filename="../../qml/usermessages.cpp" line="61"/>
+        <source>This signature cannot be taken: %1</source>
+        <translation>无法签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="63"/>
+        <source>The signature could not be kept (%1). Clear the pad and sign again.</source>
+        <translation>签名未能保存（%1）。请清除签名板后重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="73"/>
         <source>This tablet is already set up. Unlock it with your PIN.</source>
         <translation>本平板已设置，请用 PIN 解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="70"/>
+        <location filename="../../qml/usermessages.cpp" line="76"/>
         <source>The key file of this tablet is damaged. Do not reset the tablet; contact your administrator.</source>
         <translation>本平板的密钥文件已损坏。请勿重置平板，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="100"/>
+        <location filename="../../qml/usermessages.cpp" line="106"/>
         <source>The data on this tablet is locked. Enter your PIN.</source>
         <translation>本平板上的数据已锁定。请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="103"/>
+        <location filename="../../qml/usermessages.cpp" line="109"/>
         <source>Sign in online first, then choose a PIN.</source>
         <translation>请先联网登录，再设置 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="105"/>
+        <location filename="../../qml/usermessages.cpp" line="111"/>
         <source>Enter the central system&apos;s address (for example https://central.example/api/v1) and try again.</source>
         <translation>请输入中心系统地址（例如 https://central.example/api/v1）后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="109"/>
         <location filename="../../qml/usermessages.cpp" line="115"/>
+        <location filename="../../qml/usermessages.cpp" line="121"/>
         <source>Your session with the central system has ended. Sign in again; nothing on the tablet was lost.</source>
         <translation>您与中心系统的会话已结束。请重新登录；平板上的数据均未丢失。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="121"/>
+        <location filename="../../qml/usermessages.cpp" line="127"/>
         <source>This item is no longer on the tablet. Go back to Today and pull the latest assignments.</source>
         <translation>平板上已没有该项。请返回今日任务并同步最新任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="126"/>
+        <location filename="../../qml/usermessages.cpp" line="132"/>
         <source>The user name or the password is wrong. Check both and try again.</source>
         <translation>用户名或密码错误。请检查后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="130"/>
+        <location filename="../../qml/usermessages.cpp" line="136"/>
         <source>This account is locked after too many wrong passwords. Wait 15 minutes or ask your administrator to unlock it.</source>
         <translation>密码错误次数过多，账号已锁定。请等待 15 分钟或请管理员解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="136"/>
         <location filename="../../qml/usermessages.cpp" line="142"/>
         <location filename="../../qml/usermessages.cpp" line="148"/>
         <location filename="../../qml/usermessages.cpp" line="154"/>
         <location filename="../../qml/usermessages.cpp" line="160"/>
         <location filename="../../qml/usermessages.cpp" line="166"/>
+        <location filename="../../qml/usermessages.cpp" line="172"/>
         <source>The central system cannot be reached. Check the network connection. Your work is kept on the tablet and is sent as soon as the network is back.</source>
         <translation>无法连接中心系统。请检查网络连接。您的工作已保存在平板上，网络恢复后将立即发送。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="172"/>
+        <location filename="../../qml/usermessages.cpp" line="178"/>
         <source>The central system&apos;s certificate was refused, so nothing was sent. Check the server settings (CA file or key pin) with your administrator.</source>
         <translation>中心系统的证书未通过验证，未发送任何数据。请与管理员核对服务器设置（CA 文件或公钥指纹）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="178"/>
+        <location filename="../../qml/usermessages.cpp" line="184"/>
         <source>This server address is not allowed. Use an https:// address (http:// only for a test server on this computer).</source>
         <translation>不允许使用该服务器地址。请使用 https:// 地址（http:// 仅限本机上的测试服务器）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="183"/>
+        <location filename="../../qml/usermessages.cpp" line="189"/>
         <source>The central system&apos;s answer was too large to accept. Tell your administrator.</source>
         <translation>中心系统的响应过大，无法接收。请告知管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="188"/>
+        <location filename="../../qml/usermessages.cpp" line="194"/>
         <source>The request was cancelled. Try again.</source>
         <translation>请求已取消。请重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="190"/>
+        <location filename="../../qml/usermessages.cpp" line="196"/>
         <source>Only the team leader of this assignment can ask for a new draw.</source>
         <translation>只有该任务的检查组组长才能申请重新抽取。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="194"/>
         <location filename="../../qml/usermessages.cpp" line="200"/>
+        <location filename="../../qml/usermessages.cpp" line="206"/>
         <source>This assignment was revoked by a re-draw. Pull the latest assignments and use the new one.</source>
         <translation>该任务已因重新抽取而撤销。请同步最新任务并使用新任务。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="206"/>
+        <location filename="../../qml/usermessages.cpp" line="212"/>
         <source>An inspection of this assignment was already recorded, so this is no longer possible.</source>
         <translation>该任务已有检查记录，无法再进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="212"/>
+        <location filename="../../qml/usermessages.cpp" line="218"/>
         <source>The record this correction corrects was already corrected by another version (on another tablet, perhaps). This correction is kept here but the central system will not take it: open the assignment&apos;s newest version and correct that one.</source>
         <translation>本更正所更正的记录已被另一版本更正（可能在另一台平板上）。本更正保留在平板上，但中心系统不会接收：请打开该任务的最新版本，更正那一条。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="219"/>
+        <location filename="../../qml/usermessages.cpp" line="225"/>
         <source>This version was already corrected. Open the newest version and correct that one.</source>
         <translation>此版本已被更正。请打开最新版本并更正那一条。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="224"/>
+        <location filename="../../qml/usermessages.cpp" line="230"/>
         <source>Only a completed record that the central system did not refuse can be corrected.</source>
         <translation>只有已完成且未被中心系统拒收的记录才能更正。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="229"/>
+        <location filename="../../qml/usermessages.cpp" line="235"/>
         <source>The photo was not imported: the tablet is almost full. Upload your records, free some space, then try again.</source>
         <translation>照片未导入：平板存储空间不足。请上传记录、释放空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="235"/>
+        <location filename="../../qml/usermessages.cpp" line="241"/>
         <source>This file is not a picture the app can read. Choose a JPEG or PNG photo.</source>
         <translation>该文件不是本应用可读取的图片。请选择 JPEG 或 PNG 照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="239"/>
+        <location filename="../../qml/usermessages.cpp" line="245"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="243"/>
+        <location filename="../../qml/usermessages.cpp" line="249"/>
         <source>This record is not on the tablet. Go back to Today and open it again.</source>
         <translation>本机上没有这份记录。请返回“今日”页面重新打开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="247"/>
         <location filename="../../qml/usermessages.cpp" line="253"/>
+        <location filename="../../qml/usermessages.cpp" line="259"/>
         <source>The PDF could not be made (%1). Try again; if it keeps failing, contact your administrator.</source>
         <translation>无法生成 PDF（%1）。请重试；如仍失败，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="259"/>
+        <location filename="../../qml/usermessages.cpp" line="265"/>
         <source>A file could not be written: %1 Check the free storage and try again.</source>
         <translation>无法写入文件：%1 请检查可用存储空间后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="263"/>
+        <location filename="../../qml/usermessages.cpp" line="269"/>
         <source>No camera is available on this device. Import a photo from a file instead.</source>
         <translation>本设备没有可用的相机。请改为从文件导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="268"/>
-        <location filename="../../qml/usermessages.cpp" line="273"/>
-        <location filename="../../qml/usermessages.cpp" line="278"/>
-        <location filename="../../qml/usermessages.cpp" line="283"/>
+        <location filename="../../qml/usermessages.cpp" line="274"/>
+        <location filename="../../qml/usermessages.cpp" line="279"/>
+        <location filename="../../qml/usermessages.cpp" line="284"/>
+        <location filename="../../qml/usermessages.cpp" line="289"/>
         <source>The data on this tablet could not be opened (%1). Do not reset the tablet; contact your administrator.</source>
         <translation>无法打开本平板上的数据（%1）。请勿重置平板，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="288"/>
+        <location filename="../../qml/usermessages.cpp" line="294"/>
         <source>The tablet&apos;s storage is full. Free some space; nothing was lost.</source>
         <translation>平板存储空间已满。请释放空间；数据未丢失。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="292"/>
+        <location filename="../../qml/usermessages.cpp" line="298"/>
         <source>The central system refused the record as too large (texts up to 4,000 characters, photos up to 25 MiB, at most 200 photos).</source>
         <translation>中心系统因记录过大而拒收（文字不超过 4,000 字，照片不超过 25 MiB，最多 200 张照片）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="297"/>
         <location filename="../../qml/usermessages.cpp" line="303"/>
+        <location filename="../../qml/usermessages.cpp" line="309"/>
         <source>The central system refused this record (%1): %2 Keep the tablet as it is and contact your administrator.</source>
         <translation>中心系统拒收此记录（%1）：%2 请保持平板现状并联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="466"/>
+        <location filename="../../qml/usermessages.cpp" line="350"/>
+        <source>Signatures are missing or out of place. Each inspector present signs; the inspected unit&apos;s representative signs too, or you record their refusal with the reason.</source>
+        <translation>签名缺失或有误：每名在场检查人员须签名，被检查单位负责人也须签名，或记录其拒签及理由。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="478"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误（%1）。请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="469"/>
+        <location filename="../../qml/usermessages.cpp" line="481"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误：%1 请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="314"/>
+        <location filename="../../qml/usermessages.cpp" line="320"/>
         <source>A required checkpoint has no answer. Answer it.</source>
         <translation>有必填检查点未作答。请作答。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="317"/>
+        <location filename="../../qml/usermessages.cpp" line="323"/>
         <source>A failed checkpoint has no finding. Describe what is wrong.</source>
         <translation>有不合格检查点未填写发现的问题。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="321"/>
+        <location filename="../../qml/usermessages.cpp" line="327"/>
         <source>A finding has no description. Describe what is wrong.</source>
         <translation>有发现的问题未填写描述。请描述存在的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="324"/>
+        <location filename="../../qml/usermessages.cpp" line="330"/>
         <source>A failed checkpoint needs photo evidence. Take or import a photo for its finding.</source>
         <translation>有不合格检查点需要照片证据。请为该问题拍摄或导入照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="329"/>
+        <location filename="../../qml/usermessages.cpp" line="335"/>
         <source>A finding cites a photo that is not part of the record. Take the photo again.</source>
         <translation>有问题引用了不属于本记录的照片。请重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="334"/>
+        <location filename="../../qml/usermessages.cpp" line="340"/>
         <source>A record may hold at most 200 photos. Delete some.</source>
         <translation>每条记录最多 200 张照片。请删除部分照片。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="337"/>
+        <location filename="../../qml/usermessages.cpp" line="343"/>
         <source>A photo is larger than 25 MiB. Delete it and take it again.</source>
         <translation>有照片超过 25 MiB。请删除后重新拍摄。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="341"/>
+        <location filename="../../qml/usermessages.cpp" line="347"/>
         <source>A text is longer than 4,000 characters. Shorten it.</source>
         <translation>有文字超过 4,000 字。请精简。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="344"/>
+        <location filename="../../qml/usermessages.cpp" line="356"/>
         <source>Choose the outcome of the inspection.</source>
         <translation>请选择检查结果。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="346"/>
+        <location filename="../../qml/usermessages.cpp" line="358"/>
         <source>A checkpoint failed, so the outcome cannot be &quot;no problem found&quot;. Choose &quot;rectification ordered&quot; or &quot;case opened&quot;.</source>
         <translation>有检查点不合格，检查结果不能为“未发现问题”。请选择“发现问题已责令整改”或“发现违法行为已立案调查”。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="351"/>
+        <location filename="../../qml/usermessages.cpp" line="363"/>
         <source>A result kept from publication needs its reason. Give the reason, or publish the result.</source>
         <translation>不予公开的结果须说明理由。请填写理由，或改为公开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="357"/>
+        <location filename="../../qml/usermessages.cpp" line="369"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>现场检查须至少有两名持执法证的检查组成员被标记为在场。专家不计入。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="362"/>
+        <location filename="../../qml/usermessages.cpp" line="374"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>缺少现场检查的位置。请允许定位并等待定位成功。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="385"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>请选择非现场检查的方式。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="388"/>
+        <location filename="../../qml/usermessages.cpp" line="400"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>现场检查不应有非现场检查方式。请删除。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="391"/>
+        <location filename="../../qml/usermessages.cpp" line="403"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>标记在场的人员不在抽中的检查组内，或您不在检查组内。只有抽中的检查组可以检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="397"/>
+        <location filename="../../qml/usermessages.cpp" line="409"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>该任务已因重新抽取而撤销，不能再检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="401"/>
+        <location filename="../../qml/usermessages.cpp" line="413"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>该任务没有抽查计划，不得检查（无计划清单不检查）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="406"/>
-        <location filename="../../qml/usermessages.cpp" line="412"/>
         <location filename="../../qml/usermessages.cpp" line="418"/>
+        <location filename="../../qml/usermessages.cpp" line="424"/>
+        <location filename="../../qml/usermessages.cpp" line="430"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>本次检查有事项不在事项清单或任务中。请同步最新数据；如仍存在，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="424"/>
+        <location filename="../../qml/usermessages.cpp" line="436"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>有事项没有法律依据，不得检查（无法律依据不检查）。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="430"/>
-        <location filename="../../qml/usermessages.cpp" line="433"/>
+        <location filename="../../qml/usermessages.cpp" line="442"/>
+        <location filename="../../qml/usermessages.cpp" line="445"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>更正记录须注明所更正的记录及更正理由。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="483"/>
+        <location filename="../../qml/usermessages.cpp" line="495"/>
         <source>This value is not valid: %1</source>
         <translation>该值无效：%1</translation>
     </message>
@@ -2254,27 +2402,27 @@
         <translation>本记录的版本</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="32"/>
         <source>Version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="33"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="32"/>
         <source>this one</source>
         <translation>本版</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="42"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="41"/>
         <source>completed %1</source>
         <translation>完成于 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="48"/>
         <source>Correction: %1</source>
         <translation>更正：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/VersionsCard.qml" line="49"/>
+        <location filename="../../qml/complete/VersionsCard.qml" line="48"/>
         <source>Original record</source>
         <translation>原始记录</translation>
     </message>
@@ -2304,27 +2452,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="39"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="39"/>
         <source>frozen</source>
         <translation>已冻结</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="40"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="39"/>
         <source>not uploaded</source>
         <translation>未上传</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="51"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="50"/>
         <source>Keep them and try again</source>
         <translation>保留并重试上传</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/WipeDialog.qml" line="58"/>
+        <location filename="../../qml/sync/WipeDialog.qml" line="57"/>
         <source>Erase anyway</source>
         <translation>仍然清除</translation>
     </message>
@@ -2438,39 +2586,39 @@
 <context>
     <name>fi::app::InspectionEditor</name>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="234"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="235"/>
         <source>%1 m from the target</source>
         <translation>距检查对象 %1 米</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="345"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="346"/>
         <source>The inspection in general</source>
         <translation>本次检查（通用）</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="351"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="352"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="382"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="383"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="668"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>记录暂不能完成：下方列出了 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="725"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="823"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="730"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="828"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
     </message>

@@ -38,6 +38,11 @@ FiPage {
         }
         onAccepted: page.editor.complete()
     }
+    SignatureDialog {
+        id: signatureDialog
+        objectName: "signatureDialog"
+        editor: page.editor
+    }
     CorrectDialog {
         id: correctDialog
         objectName: "correctDialog"
@@ -243,6 +248,14 @@ FiPage {
                             }
                         }
                     }
+                }
+                // Signatures (on site)
+                SignaturesCard {
+                    objectName: "signaturesCard"
+                    Layout.fillWidth: true
+                    visible: page.editor.signaturesNeeded
+                    editor: page.editor
+                    onSignRequested: (role, inspectorId, name, position) => signatureDialog.openFor(role, inspectorId, name, position)
                 }
             }
 

@@ -104,6 +104,83 @@ Item {
             verify(problemSpy.signalArguments[0][1].length > 0, "the checkpoint to show");
         }
 
+        // Draw a stroke across the pad as a finger does.
+        function drawOn(pad) {
+            const input = findChild(pad, "signatureInput");
+            mousePress(input, 30, 60);
+            for (let x = 40; x <= 300; x += 20)
+                mouseMove(input, x, 60 + (x % 40 === 0 ? 25 : -25));
+            mouseRelease(input, 300, 60);
+        }
+
+        function signRow(page, rowName) {
+            const row = findChild(page, rowName);
+            verify(row, rowName);
+            findChild(row, "sign").clicked(); // the card may sit below the fold of the scrolled page
+            const dialog = findChild(page, "signatureDialog");
+            tryVerify(() => dialog.opened, 5000);
+            return dialog;
+        }
+
+        function test_1_signatures_are_drawn_on_the_pad_or_refused() {
+            const page = openPage();
+            const card = findChild(page, "signaturesCard");
+            verify(card.visible, "an on-site record is signed");
+            const present = inspection.team.filter(m => m.present);
+            compare(inspection.signatures.length, present.length + 1, "each inspector present and the representative");
+            verify(problemCodes().indexOf("missing_signature") >= 0);
+
+            // An inspector signs: nothing drawn, nothing to keep; drawn, kept, shown as signed.
+            let dialog = signRow(page, "signatureRow_" + present[0].inspectorId);
+            const keep = findChild(dialog, "keepSignature");
+            verify(!keep.enabled, "an empty pad is no signature");
+            drawOn(dialog.pad);
+            verify(!dialog.pad.empty);
+            verify(keep.enabled);
+            mouseClick(findChild(dialog, "clearSignature"));
+            verify(dialog.pad.empty && !keep.enabled, "cleared, to sign again");
+            drawOn(dialog.pad);
+            mouseClick(keep);
+            tryVerify(() => !dialog.opened, 5000);
+            tryVerify(() => inspection.signatures[0].signed, 5000);
+            compare(inspection.signatures[0].inspectorId, present[0].inspectorId);
+            verify(findChild(findChild(page, "signatureRow_" + present[0].inspectorId), "signatureState").text.indexOf("Signed") === 0);
+
+            // The others present sign the same way.
+            for (let i = 1; i < present.length; ++i) {
+                dialog = signRow(page, "signatureRow_" + present[i].inspectorId);
+                drawOn(dialog.pad);
+                mouseClick(findChild(dialog, "keepSignature"));
+                tryVerify(() => inspection.signatures[i].signed, 5000);
+            }
+
+            // The representative: a name is needed besides the strokes.
+            dialog = signRow(page, "signatureRow_representative");
+            drawOn(dialog.pad);
+            verify(!findChild(dialog, "keepSignature").enabled, "the name first");
+            dialog.representativeName = "王建国";
+            dialog.representativePosition = "环保负责人";
+            mouseClick(findChild(dialog, "keepSignature"));
+            tryVerify(() => !dialog.opened, 5000);
+            const last = () => inspection.signatures[inspection.signatures.length - 1];
+            tryVerify(() => last().signed, 5000);
+            compare(last().name, "王建国");
+            compare(problemCodes().indexOf("missing_signature"), -1);
+
+            // Or they refused: the reason is required, and the refusal takes the signature's place.
+            findChild(findChild(page, "signatureRow_representative"), "refused").clicked();
+            tryVerify(() => dialog.opened, 5000);
+            compare(dialog.role, "refusal");
+            verify(!findChild(dialog, "keepSignature").enabled, "a refusal says why");
+            dialog.refusalReason = "负责人拒绝签字";
+            mouseClick(findChild(dialog, "keepSignature"));
+            tryVerify(() => last().refused, 5000);
+            verify(!last().signed);
+            compare(last().reason, "负责人拒绝签字");
+            verify(findChild(findChild(page, "signatureRow_representative"), "signatureState").text.indexOf("负责人拒绝签字") >= 0);
+            compare(problemCodes().indexOf("missing_signature"), -1);
+        }
+
         function test_2_outcomes_follow_the_rules() {
             const page = openPage();
             const model = inspection.checklist;
