@@ -138,6 +138,55 @@ Result<std::vector<PhotoPlan>> AnswersFile::apply(const json& j, const fs::path&
     return photos;
 }
 
+Result<std::vector<SignaturePlan>> AnswersFile::signatures(const json& j, const fs::path& base) {
+    std::vector<SignaturePlan> out;
+    if (!j.is_object() || !j.contains("signatures"))
+        return out;
+    if (!j.at("signatures").is_array())
+        return bad("signatures must be a list");
+    const auto text = [](const json& e, const char* key) {
+        return e.contains(key) && e.at(key).is_string() ? e.at(key).get<std::string>()
+                                                        : std::string();
+    };
+    for (std::size_t i = 0; i < j.at("signatures").size(); ++i) {
+        const json& e = j.at("signatures")[i];
+        const std::string where = "signatures[" + std::to_string(i) + "]";
+        if (!e.is_object())
+            return bad(where + " must be an object");
+        SignaturePlan plan;
+        if (e.value("refused", false) == true) {
+            plan.role = "refused";
+            plan.reason = text(e, "reason");
+            out.push_back(std::move(plan));
+            continue;
+        }
+        if (e.contains("inspector")) {
+            plan.role = "inspector";
+            plan.inspector_id = text(e, "inspector");
+            if (plan.inspector_id.empty())
+                return bad(where + ".inspector must be an inspector's id");
+        } else if (e.value("representative", false) == true) {
+            plan.role = "representative";
+            plan.name = text(e, "name");
+            plan.position = text(e, "position");
+        } else {
+            return bad(where + " needs \"inspector\": ID, \"representative\": true (with "
+                               "\"name\" and \"position\") or \"refused\": true (with "
+                               "\"reason\")");
+        }
+        if (e.contains("file") == e.contains("svg"))
+            return bad(where + " needs its image: a \"file\" (PNG or SVG) or the \"svg\" text");
+        if (e.contains("file")) {
+            const fs::path file = text(e, "file");
+            plan.file = file.is_absolute() ? file : base / file;
+        } else {
+            plan.svg = text(e, "svg");
+        }
+        out.push_back(std::move(plan));
+    }
+    return out;
+}
+
 json AnswersFile::skeleton(const Assignment& a, const std::vector<CatalogueItem>& items) {
     json answers = json::array();
     for (const auto& item : items) {

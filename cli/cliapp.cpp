@@ -545,6 +545,33 @@ int cmd_checklist(Context& ctx) {
 // ---- records --------------------------------------------------------------------------
 
 /// The draft of an assignment, if it has one.
+/// The bytes of a signature file (PNG or SVG; the service checks which, and its size).
+std::vector<std::uint8_t> signature_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw Failure{exit_data_error, "cannot read " + path.string()};
+    const auto cap = services::SignatureService::max_image_bytes + 1; // enough to refuse
+    std::vector<std::uint8_t> bytes;
+    char c = 0;
+    while (static_cast<std::int64_t>(bytes.size()) < cap && in.get(c))
+        bytes.push_back(static_cast<std::uint8_t>(c));
+    return bytes;
+}
+
+/// One signature (or the refusal) kept through the signature service: `sign` and the answers
+/// file of `record` both come here.
+Signature keep_signature(services::Tablet& t, const std::string& record_id,
+                         const SignaturePlan& plan) {
+    if (plan.role == "refused")
+        return take(t.signatures.record_refusal(record_id, plan.reason));
+    const std::vector<std::uint8_t> image =
+        plan.file ? signature_file(*plan.file)
+                  : std::vector<std::uint8_t>(plan.svg.begin(), plan.svg.end());
+    if (plan.role == "inspector")
+        return take(t.signatures.sign_inspector(record_id, plan.inspector_id, image));
+    return take(t.signatures.sign_representative(record_id, plan.name, plan.position, image));
+}
+
 std::optional<RecordSummary> draft_of(services::Tablet& t, const std::string& assignment_id) {
     for (auto& d : take(t.records.drafts()))
         if (d.assignment_id == assignment_id)
@@ -563,6 +590,8 @@ int cmd_record(Context& ctx) {
     const json answers = json::parse(in, nullptr, false);
     if (answers.is_discarded())
         throw Failure{exit_data_error, *answers_path + " is not valid JSON"};
+    const auto signatures =
+        take(AnswersFile::signatures(answers, fs::path(*answers_path).parent_path()));
     auto& t = ctx.open();
     const bool resume = ctx.args().flag("--resume");
     if (auto draft = draft_of(t, *assignment_id); draft && !resume)
@@ -597,6 +626,8 @@ int cmd_record(Context& ctx) {
     for (const auto& p : photos)
         take(t.photos.import_file(r.id, p.file, p.finding_id,
                                   p.detail ? 3072 : services::PhotoService::default_side_px));
+    for (const auto& g : signatures)
+        keep_signature(t, r.id, g);
     if (ctx.args().flag("--draft")) {
         std::cout << r.id << "\n";
         return exit_ok;
@@ -660,19 +691,6 @@ int cmd_correct(Context& ctx) {
     return exit_ok;
 }
 
-/// The bytes of a signature file (PNG or SVG; the service checks which, and its size).
-std::vector<std::uint8_t> signature_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw Failure{exit_data_error, "cannot read " + path};
-    const auto cap = services::SignatureService::max_image_bytes + 1; // enough to refuse
-    std::vector<std::uint8_t> bytes;
-    char c = 0;
-    while (static_cast<std::int64_t>(bytes.size()) < cap && in.get(c))
-        bytes.push_back(static_cast<std::uint8_t>(c));
-    return bytes;
-}
-
 int cmd_sign(Context& ctx) {
     const auto record_id = ctx.args().opt("--record");
     const auto inspector = ctx.args().opt("--inspector");
@@ -688,19 +706,15 @@ int cmd_sign(Context& ctx) {
         throw UsageError{"sign needs --file SIGNATURE.svg|png"};
     if (representative && !ctx.args().opt("--name"))
         throw UsageError{"sign --representative needs --name NAME (and --position POSITION)"};
-    std::vector<std::uint8_t> image;
+    SignaturePlan plan;
+    plan.role = refused ? "refused" : inspector ? "inspector" : "representative";
+    plan.inspector_id = inspector.value_or("");
+    plan.name = ctx.args().opt("--name").value_or("");
+    plan.position = ctx.args().opt("--position").value_or("");
+    plan.reason = ctx.args().opt("--reason").value_or("");
     if (file)
-        image = signature_file(*file);
-    auto& t = ctx.open();
-    Signature g;
-    if (refused)
-        g = take(t.signatures.record_refusal(*record_id, *ctx.args().opt("--reason")));
-    else if (inspector)
-        g = take(t.signatures.sign_inspector(*record_id, *inspector, image));
-    else
-        g = take(t.signatures.sign_representative(*record_id, *ctx.args().opt("--name"),
-                                                  ctx.args().opt("--position").value_or(""),
-                                                  image));
+        plan.file = *file;
+    const Signature g = keep_signature(ctx.open(), *record_id, plan);
     if (ctx.args().json) {
         json out{{"record_id", *record_id}, {"role", g.role}, {"refused", g.refused}};
         if (!g.refused) {

@@ -58,6 +58,7 @@ InspectionRecord start_record(const Assignment& assignment, std::string record_i
     r.clock.device_started_at = china_timestamp(device_wall);
     r.clock.offset_ms = now.offset.count();
     r.clock.source = std::string(to_string(now.source));
+    r.signatures = std::vector<Signature>{};
     return r;
 }
 

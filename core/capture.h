@@ -18,7 +18,8 @@ Status save_clock_sync(MetaStore& meta, const ClockSync& sync);
 Result<std::optional<ClockSync>> load_clock_sync(MetaStore& meta);
 
 /// A new draft for `assignment` started at `now`; `device_wall` is the device's own clock at
-/// the same instant (kept as `clock.device_started_at` beside the offset and source).
+/// the same instant (kept as `clock.device_started_at` beside the offset and source). It
+/// carries `signatures` (interface 1.1), empty until those present sign.
 InspectionRecord start_record(const Assignment& assignment, std::string record_id,
                               const TrustedTime& now,
                               std::chrono::system_clock::time_point device_wall);

@@ -33,6 +33,8 @@ TEST_CASE("a record started late in the UTC evening belongs to the next China da
     CHECK(r.clock.offset_ms == -1520);
     CHECK(r.clock.source == "server");
     CHECK(r.finished_at.empty());
+    REQUIRE(r.signatures.has_value()); // interface 1.1: signed on site, [] until then
+    CHECK(r.signatures->empty());
 
     InspectionRecord done = r;
     TrustedTime later = now;

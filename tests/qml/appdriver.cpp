@@ -243,11 +243,74 @@ bool AppDriver::answer_row(const ChecklistModel& model, int row, const QString& 
     return type(QStringLiteral("text_") + cp, QStringLiteral("ledger complete"));
 }
 
+bool AppDriver::sign_all(app::InspectionEditor& editor, const QString& representative,
+                         const QString& shot) const {
+    QObject* dialog = page()->findChild<QObject*>(QStringLiteral("signatureDialog"));
+    if (!dialog) {
+        qWarning("no signature dialog on the page");
+        return false;
+    }
+    bool shot_taken = false;
+    for (const QVariant& v : editor.signatures()) {
+        const QVariantMap who = v.toMap();
+        const bool rep = who.value(QStringLiteral("role")).toString() == u"representative";
+        // The record reloads after each signature and the rows are made anew: wait for it.
+        QTest::qWait(100);
+        if (!QTest::qWaitFor([&] { return !editor.busy(); }, 5000))
+            return false;
+        QQuickItem* row = find(QStringLiteral("signatureRow_") +
+                               (rep ? QStringLiteral("representative")
+                                    : who.value(QStringLiteral("inspectorId")).toString()));
+        QQuickItem* sign = row ? find_in(row, QStringLiteral("sign")) : nullptr;
+        if (!sign) {
+            qWarning("no Sign button for %s",
+                     qPrintable(who.value(QStringLiteral("name")).toString()));
+            return false;
+        }
+        reveal(sign);
+        QMetaObject::invokeMethod(sign, "clicked"); // as a tap would (the row may sit low)
+        if (!QTest::qWaitFor([&] { return dialog->property("opened").toBool(); }, 5000)) {
+            qWarning("the signature dialog did not open");
+            return false;
+        }
+        if (rep)
+            dialog->setProperty("representativeName", representative);
+        // A finger across the pad: pressed, dragged in a zigzag, lifted.
+        auto* pad = dialog->property("pad").value<QQuickItem*>();
+        const auto at = [&](qreal x, qreal y) { return pad->mapToScene(QPointF(x, y)).toPoint(); };
+        QTest::mousePress(window(), Qt::LeftButton, {}, at(30, 60));
+        for (int x = 40; x <= 300; x += 20)
+            QTest::mouseMove(window(), at(x, x % 40 == 0 ? 90 : 40), 5);
+        QTest::mouseRelease(window(), Qt::LeftButton, {}, at(300, 60));
+        if (!shot.isEmpty() && !shot_taken) {
+            screenshot(shot);
+            shot_taken = true;
+        }
+        tap(find_in(pad->window()->contentItem(), QStringLiteral("keepSignature")));
+        // Closed, and its modal shade gone (it takes taps until then).
+        if (!QTest::qWaitFor([&] { return !dialog->property("visible").toBool(); }, 5000)) {
+            qWarning("signature not kept: %s", qPrintable(editor.error()));
+            return false;
+        }
+    }
+    return QTest::qWaitFor(
+        [&] {
+            const auto rows = editor.signatures();
+            return std::all_of(rows.begin(), rows.end(), [](const QVariant& r) {
+                return r.toMap().value(QStringLiteral("signed")).toBool();
+            });
+        },
+        5000);
+}
+
 bool AppDriver::complete(app::InspectionEditor& editor, const QString& outcome,
                          const QString& shot) const {
     if (!tap(QStringLiteral("completeButton")) || !wait_page(QStringLiteral("complete")) ||
         !tap(QStringLiteral("outcome_") + outcome) ||
         !QTest::qWaitFor([&] { return editor.outcome() == outcome; }, 5000))
+        return false;
+    if (editor.signaturesNeeded() && !sign_all(editor, QStringLiteral("王建国"),
+                                               shot.isEmpty() ? QString() : shot + "-signature"))
         return false;
     QMetaObject::invokeMethod(&editor, "checkProblems");
     QTest::qWait(500);

@@ -105,8 +105,14 @@ public:
     bool answer_row(const app::ChecklistModel& model, int row,
                     const QString& pass_fail = QStringLiteral("answer_pass")) const;
 
-    /// From the Checklist page: the Complete page, `outcome` chosen, completed and confirmed.
-    /// Takes the screenshot `shot` of the Complete page before completing when not empty.
+    /// On the Complete page of an on-site record: everyone who signs draws on the signature
+    /// pad (the representative as `representative`), each kept; `shot` the dialog, once.
+    bool sign_all(app::InspectionEditor& editor, const QString& representative,
+                  const QString& shot = {}) const;
+
+    /// From the Checklist page: the Complete page, `outcome` chosen, signed when on site
+    /// (sign_all), completed and confirmed. Takes the screenshot `shot` of the Complete page
+    /// before completing when not empty.
     bool complete(app::InspectionEditor& editor, const QString& outcome,
                   const QString& shot = {}) const;
 

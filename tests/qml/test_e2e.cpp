@@ -161,13 +161,15 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(editor->state(), QStringLiteral("completed"), 1000);
         d.screenshot(QStringLiteral("12-sync"));
 
-        // The central system has the record and both photos, whole.
+        // The central system has the record, both photos and the three signatures (two
+        // inspectors present, the representative), whole.
         const auto lines = test::central_inspections(server_->data_dir());
         const auto line = std::find_if(lines.begin(), lines.end(), [&](const std::string& l) {
             return l.find(record.toStdString()) != std::string::npos;
         });
         QVERIFY2(line != lines.end(), qPrintable(QString::number(lines.size()) + " lines"));
-        QVERIFY2(line->find(" photos 2/2") != std::string::npos, line->c_str());
+        QCOMPARE(editor->signatures().size(), 3);
+        QVERIFY2(line->find(" photos 5/5") != std::string::npos, line->c_str());
 
         // Settings, Today again (portrait too), lock and unlock.
         QVERIFY(d.tap(QStringLiteral("menuButton")));

@@ -67,6 +67,10 @@ json comparable(json r) {
         f.erase("id");
         f["photo_ids"] = f["photo_ids"].size();
     }
+    // The same people sign; each hand draws its own strokes at its own moment.
+    for (auto& g : r["signatures"])
+        for (const char* key : {"id", "sha256", "bytes", "signed_at"})
+            g.erase(key);
     return r;
 }
 
@@ -191,6 +195,21 @@ private Q_SLOTS:
                                    findings[p.at("finding")]);
                 ++photos;
                 QTRY_COMPARE_WITH_TIMEOUT(editor.photoCount(), photos, 15000);
+            }
+            // Everyone the file has sign signs on the pad (strokes of the app's own).
+            const QVariantList strokes{QVariantList{20, 70, 80, 30, 200, 75, 280, 40}};
+            QSignalSpy kept(&editor, &InspectionEditor::signatureKept);
+            for (const auto& g : answers.at("signatures")) {
+                if (g.contains("inspector"))
+                    editor.signInspector(QString::fromStdString(g.at("inspector")), strokes, 300,
+                                         100);
+                else
+                    editor.signRepresentative(QString::fromStdString(g.at("name")),
+                                              QString::fromStdString(g.at("position")), strokes,
+                                              300, 100);
+                QTRY_COMPARE_WITH_TIMEOUT(kept.count(), 1, 10000);
+                kept.clear();
+                QTRY_VERIFY_WITH_TIMEOUT(!editor.busy(), 10000);
             }
             editor.setOutcome(QString::fromStdString(answers.at("outcome")));
             editor.complete();

@@ -45,6 +45,7 @@ std::string CliTablet::answers_for(const std::string& assignment_id, const std::
     options.note = "备注 " + canary;
     options.photo_file = photo.string();
     options.finding_description = "现场发现问题 " + canary;
+    options.representative_name = "代表" + canary;
     const json doc = passing_answers(a, options);
     const auto path = work_dir() / ("answers-" + assignment_id + ".json");
     std::ofstream(path) << doc.dump(1);

@@ -44,6 +44,23 @@ json passing_answers(const json& a, const AnswerOptions& o) {
         if (m.at("role") != "expert")
             present.push_back(m.at("inspector_id"));
     const bool onsite = a.at("mode") == "onsite";
+    // On site, each inspector present and the unit's representative sign (interface 1.1).
+    json signatures = json::array();
+    if (onsite) {
+        const auto strokes = [](int n) {
+            return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 100\"><path "
+                   "d=\"M20 70 L" +
+                   std::to_string(60 + 20 * n) + " 30 L200 75 L280 " + std::to_string(40 + n) +
+                   "\" stroke=\"#000\" stroke-width=\"3\" fill=\"none\"/></svg>";
+        };
+        int n = 0;
+        for (const auto& id : present)
+            signatures.push_back({{"inspector", id}, {"svg", strokes(n++)}});
+        signatures.push_back({{"representative", true},
+                              {"name", o.representative_name},
+                              {"position", "环保负责人"},
+                              {"svg", strokes(n)}});
+    }
     return {{"inspectors_present", present},
             {"location", onsite
                              ? json{{"lat_e6", 30391234}, {"lon_e6", 114894321}, {"accuracy_m", 8}}
@@ -54,6 +71,7 @@ json passing_answers(const json& a, const AnswerOptions& o) {
             {"answers", answers},
             {"findings", findings},
             {"photos", photos},
+            {"signatures", signatures},
             {"outcome", failed ? "rectification_ordered" : "no_problem"}};
 }
 

@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <fstream>
+#include <regex>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -90,15 +91,20 @@ TEST_CASE("the command line records, completes and uploads an inspection end to 
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const json summary = json::parse(r.out);
     CHECK(summary.at("uploaded") == 1);
-    CHECK(summary.at("requests") == 2);
-    CHECK(summary.at("records").empty());
     CHECK(tab.stderr_text().find("uploading") != std::string::npos);
+    // The record, then each image in one PATCH: the photo and every signature (all signed).
+    const json sealed = json::parse(tab.cli("export " + made.at("id").get<std::string>()).out);
+    const auto images = std::to_string(sealed.at("photos").size() + sealed.at("signatures").size());
+    CHECK(sealed.at("signatures").size() == 3); // two inspectors present and the representative
+    CHECK(summary.at("requests") ==
+          1 + sealed.at("photos").size() + sealed.at("signatures").size());
+    CHECK(summary.at("records").empty());
     CHECK(tab.cli("status").status == 0);
 
     const auto lines = server.inspections();
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find(made.at("id").get<std::string>()) == 0);
-    CHECK(lines[0].find("photos 1/1") != std::string::npos);
+    CHECK(lines[0].find("photos " + images + "/" + images) != std::string::npos);
     // The exported record is the sealed body the server received.
     const json exported = json::parse(tab.cli("export " + made.at("id").get<std::string>()).out);
     CHECK(exported.at("chain").at("hash") == made.at("chain_hash"));
@@ -138,6 +144,7 @@ TEST_CASE("an answers file that breaks a rule keeps a draft and lists every prob
     const auto a = tab.first_onsite_assignment();
     json doc = json::parse(file_bytes(tab.answers_for(a)));
     doc["inspectors_present"] = json::array({"I-002"}); // one officer is not enough on site
+    doc.erase("signatures");                            // (and nobody signed)
     doc["answers"].erase(0);                            // and a required answer is missing
     const auto path = tab.dir / "bad.json";
     std::ofstream(path) << doc.dump();
@@ -146,6 +153,7 @@ TEST_CASE("an answers file that breaks a rule keeps a draft and lists every prob
     const auto err = tab.stderr_text();
     CHECK(err.find("too_few_certified_present") != std::string::npos);
     CHECK(err.find("missing_answer") != std::string::npos);
+    CHECK(err.find("missing_signature") != std::string::npos);
     CHECK(err.find("kept as a draft") != std::string::npos);
     // Nothing is queued, but today's draft is not on the central system either: status counts
     // it as unsent (exit 3) until it is completed or discarded.
@@ -176,6 +184,8 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     const auto exported =
         json::parse(tab.cli("export " + json::parse(made.out).at("id").get<std::string>()).out);
     const auto size = exported.at("photos").at(0).at("bytes").get<std::int64_t>();
+    const auto images =
+        std::to_string(exported.at("photos").size() + exported.at("signatures").size());
     REQUIRE(size > 2 * 1024 * 1024); // three chunks: the kill lands mid-photo
     // Every photo chunk is slow, so the kill lands mid-photo.
     server.faults(json::array(
@@ -196,14 +206,15 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     std::this_thread::sleep_for(std::chrono::milliseconds(300)); // the CLI, the shell's child
     const auto partial = server.inspections();
     REQUIRE(partial.size() == 1); // the record arrived; its photo did not finish
-    CHECK(partial[0].find("photos 0/1") != std::string::npos);
+    CHECK(partial[0].find("/" + images) != std::string::npos);
+    CHECK(partial[0].find("photos " + images + "/") == std::string::npos);
 
     server.faults(json::array());
     const auto r = tab.cli("sync --json");
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const auto lines = server.inspections();
     REQUIRE(lines.size() == 1);
-    CHECK(lines[0].find("photos 1/1") != std::string::npos);
+    CHECK(lines[0].find("photos " + images + "/" + images) != std::string::npos);
     // It resumed: fewer photo bytes than the whole photo went up after the restart.
     CHECK(json::parse(r.out).at("photo_bytes_sent").get<std::int64_t>() < size);
 }
@@ -427,13 +438,14 @@ TEST_CASE("a wipe order with nothing unsent: everything goes up, then the data d
     CHECK(out.at("uploaded") == 1);
     CHECK(out.at("erased_unsent").empty());
     CHECK(server.inspections().size() == 1); // uploaded first, photo and all
-    CHECK(server.inspections().at(0).find("photos 1/1") != std::string::npos);
+    // Every image of it: the photo and the signatures.
+    CHECK(std::regex_search(server.inspections().at(0), std::regex("photos ([1-9]\\d*)/\\1")));
     CHECK_FALSE(std::filesystem::exists(data)); // store, -wal, -shm, key, exports, ini
     CHECK(std::filesystem::exists(mine));       // the user's own file stays
     CHECK(tab.cli("status").status == 5);       // nothing left to open
 }
 
-TEST_CASE("a wipe order with unsent records and no network asks; it never erases them silently") {
+TEST_CASE("a wipe order with unsent records and no network asks, it never erases them silently") {
     auto server = std::make_unique<CentralServer>();
     CliTablet tab(server->process.base_url());
     auto r = tab.cli("init --user inspector1 --json");

@@ -67,6 +67,7 @@ TEST_CASE("cli sign: SVG and PNG signatures, checked, sealed into the record and
     REQUIRE_FALSE(assignment.empty());
     json answers = passing_answers(json::parse(tab.cli("show " + assignment + " --json").out));
     answers["simulated"] = true; // the command line takes a file's place only as simulated
+    answers.erase("signatures"); // signed below with `sign`, one by one
     const auto answers_path = tab.write("answers.json", answers.dump());
     auto r =
         tab.cli("record --assignment " + assignment + " --answers " + answers_path + " --draft");
@@ -140,6 +141,7 @@ TEST_CASE("cli sign --refused: the representative's refusal with its reason, no 
             assignment = a.at("id");
     json answers = passing_answers(json::parse(tab.cli("show " + assignment + " --json").out));
     answers["simulated"] = true; // the command line takes a file's place only as simulated
+    answers.erase("signatures"); // signed below with `sign`, one by one
     const auto answers_path = tab.write("answers.json", answers.dump());
     auto r =
         tab.cli("record --assignment " + assignment + " --answers " + answers_path + " --draft");
@@ -159,4 +161,41 @@ TEST_CASE("cli sign --refused: the representative's refusal with its reason, no 
     CHECK(body.at("signatures").back() == json{{"role", "representative"},
                                                {"refused", true},
                                                {"reason", "拒绝签字，称需请示总经理"}});
+}
+
+TEST_CASE("cli record: the answers file's signatures, a malformed one refused before any change") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    REQUIRE_MESSAGE(tab.cli("init --user inspector1").status == 0, tab.stderr_text());
+    REQUIRE(tab.cli("pull").status == 0);
+    std::string assignment;
+    for (const auto& a : json::parse(tab.cli("assignments --json").out))
+        if (a.at("mode") == "onsite")
+            assignment = a.at("id");
+    json answers = passing_answers(json::parse(tab.cli("show " + assignment + " --json").out));
+    REQUIRE(answers.at("signatures").size() == answers.at("inspectors_present").size() + 1);
+    // An entry without its image: refused saying which, and no draft was made.
+    json broken = answers;
+    broken["signatures"][0].erase("svg");
+    auto r = tab.cli("record --assignment " + assignment + " --answers " +
+                     tab.write("broken.json", broken.dump()));
+    CHECK(r.status == 5);
+    CHECK(tab.stderr_text().find("signatures[0] needs its image") != std::string::npos);
+    CHECK(json::parse(tab.cli("drafts --json").out).empty());
+    // The representative's refusal given in the file, with the signatures from a file and
+    // inline: completed in one command.
+    answers["signatures"].back() = {{"refused", true}, {"reason", "负责人拒绝签字"}};
+    answers["signatures"][0] = {{"inspector", answers["signatures"][0]["inspector"]},
+                                {"file", "sig.svg"}};
+    tab.write("sig.svg", svg);
+    r = tab.cli("record --json --assignment " + assignment + " --answers " +
+                tab.write("answers.json", answers.dump()));
+    REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
+    const json sealed =
+        json::parse(tab.cli("export " + json::parse(r.out).at("id").get<std::string>()).out);
+    const json& signatures = sealed.at("signatures");
+    REQUIRE(signatures.size() == answers.at("signatures").size());
+    CHECK(signatures.at(0).at("sha256") == Sha256::hex(svg));
+    CHECK(signatures.back().at("refused") == true);
+    CHECK(signatures.back().at("reason") == "负责人拒绝签字");
 }

@@ -64,7 +64,7 @@ struct PurgeTablet {
 
 } // namespace
 
-TEST_CASE("retention: what the central system acknowledged leaves the tablet, its receipt stays; "
+TEST_CASE("retention: what the central system acknowledged leaves the tablet, its receipt stays, "
           "what it has not confirmed never does") {
     CentralServer server;
     PurgeTablet tab(server.process.base_url());
@@ -94,8 +94,11 @@ TEST_CASE("retention: what the central system acknowledged leaves the tablet, it
     CHECK(dry.at("dry_run") == true);
     REQUIRE(dry.at("removed").size() == 1);
     CHECK(dry.at("removed").at(0).at("id") == id);
-    CHECK(dry.at("removed").at(0).at("photos") == 1);
-    CHECK(tab.cli("export " + id).status == 0);
+    // Its images: the photo and the three signatures (kept as photos), all to go with it.
+    const json sealed = json::parse(tab.cli("export " + id).out);
+    CHECK(sealed.at("photos").size() == 1);
+    CHECK(sealed.at("signatures").size() == 3);
+    CHECK(dry.at("removed").at(0).at("photos") == 4);
 
     // Removed: the record and its photo are gone, the central system still has it, and the
     // tablet still knows it was sent and when.
