@@ -92,7 +92,7 @@ TEST_CASE("answers: a fail turned pass drops its empty finding, keeps a describe
     CHECK(find_answer(r, "A", "A-1") == nullptr);
 }
 
-TEST_CASE("answers: a fail clears the outcome no_problem; an unchanged answer changes nothing") {
+TEST_CASE("answers: a fail clears the outcome no_problem, an unchanged answer changes nothing") {
     InspectionRecord r;
     r.outcome = Outcome::no_problem;
     r.public_text = std::string(public_text_for(Outcome::no_problem));

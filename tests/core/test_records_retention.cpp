@@ -54,7 +54,7 @@ std::string whole_file(const std::filesystem::path& p) {
 
 } // namespace
 
-TEST_CASE("retention purge: an acknowledged old record goes with its photos, its receipt stays; "
+TEST_CASE("retention purge: an acknowledged old record goes with its photos, its receipt stays, "
           "nothing else is touched") {
     Fixture f;
     const std::string gone = "1b2c3d4e-0000-4000-8000-000000000001";

@@ -65,7 +65,7 @@ bool has(const std::string& text, std::string needle) {
 
 } // namespace
 
-TEST_CASE("platform: an imported photo carries its EXIF time; the record's PDF marks an import "
+TEST_CASE("platform: an imported photo carries its EXIF time, the record's PDF marks an import "
           "of another day and prints both places with their distances to the target") {
     fi::test::qt_app();
     Fixture f;

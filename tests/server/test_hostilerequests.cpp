@@ -220,7 +220,7 @@ TEST_CASE("a chunked body within the budget is read and served like any other") 
     CHECK(json::parse(r.body)["token"].is_string());
 }
 
-TEST_CASE("413 at once for a declared length past the budget; 401 without reading for strangers") {
+TEST_CASE("413 at once for a declared length past the budget, 401 without reading for strangers") {
     TestServer ts;
     const std::string token = sign_in(ts.port(), "leader1");
     {

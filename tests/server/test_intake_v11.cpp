@@ -185,7 +185,7 @@ TEST_CASE("422 confidential_ground_required: a confidential result names its gro
     CHECK(l.upload(l.tablet.chain(secret)).status == 201);
 }
 
-TEST_CASE("photos say where they come from: 422 invalid photos without source; imports flagged") {
+TEST_CASE("photos say where they come from: 422 invalid photos without source, imports flagged") {
     TestServer ts;
     Leader l(ts);
     const auto now = ts.now() - std::chrono::seconds(1);

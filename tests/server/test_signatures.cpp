@@ -156,7 +156,7 @@ TEST_CASE("signature images go up like photos and count for completeness") {
     CHECK(replay.json_body()["photos_missing"] == json::array());
 }
 
-TEST_CASE("a refusal carries no image; an off-site record carries no signatures") {
+TEST_CASE("a refusal carries no image, an off-site record carries no signatures") {
     TestServer ts;
     Leader l(ts);
     json record = l.tablet.record(l.assignment);

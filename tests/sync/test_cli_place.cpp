@@ -45,7 +45,7 @@ struct PlaceTablet {
 
 } // namespace
 
-TEST_CASE("cli: an on-site answers file with a location is refused unless simulated; with it, "
+TEST_CASE("cli: an on-site answers file with a location is refused unless simulated, with it, "
           "the record is marked simulated beside its unchanged body") {
     CentralServer server;
     PlaceTablet tab(server.process.base_url());
@@ -82,7 +82,7 @@ TEST_CASE("cli: an on-site answers file with a location is refused unless simula
     CHECK_FALSE(body.at("location").contains("simulated"));
 }
 
-TEST_CASE("cli: the location is taken once, when the draft starts; a resumed draft keeps it") {
+TEST_CASE("cli: the location is taken once, when the draft starts, a resumed draft keeps it") {
     CentralServer server;
     PlaceTablet tab(server.process.base_url());
     REQUIRE_MESSAGE(tab.cli("init --user inspector1").status == 0, tab.stderr_text());

@@ -53,7 +53,7 @@ TEST_CASE("plain http:// goes to this device only: to another host it is refused
           sync::origin_error::bad_url);
 }
 
-TEST_CASE("an empty or garbled pin refuses the request; it never turns verification off") {
+TEST_CASE("an empty or garbled pin refuses the request, it never turns verification off") {
     Listener listener;
     const std::string url = "https://127.0.0.1:" + std::to_string(listener.port()) + "/api/v1/time";
     const std::string good = "sha256//" + std::string(43, 'A') + "=";

@@ -94,7 +94,7 @@ TEST_CASE("a pull's pages are tried again like uploads and resume at the page th
     CHECK(t.assignments().size() >= 2);
 }
 
-TEST_CASE("without time to wait, a pull stops at the failed page; the next pull resumes there") {
+TEST_CASE("without time to wait, a pull stops at the failed page, the next pull resumes there") {
     CentralServer server;
     Tablet t(server.process.base_url());
     t.sign_in("inspector1");

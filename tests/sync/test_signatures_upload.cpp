@@ -49,7 +49,7 @@ std::string signed_record(Tablet& t, bool representative_signs) {
 
 } // namespace
 
-TEST_CASE("signature images go up like photos; the record is complete only with them") {
+TEST_CASE("signature images go up like photos, the record is complete only with them") {
     CentralServer server;
     Tablet t(server.process.base_url());
     t.sign_in("inspector1");
@@ -81,7 +81,7 @@ TEST_CASE("signature images go up like photos; the record is complete only with 
           std::string::npos);
 }
 
-TEST_CASE("a refusal sends no image; the inspectors' signatures still go up") {
+TEST_CASE("a refusal sends no image, the inspectors' signatures still go up") {
     CentralServer server;
     Tablet t(server.process.base_url());
     t.sign_in("inspector1");
