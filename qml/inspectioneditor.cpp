@@ -611,7 +611,13 @@ void InspectionEditor::set_problems(const Problems& problems) {
         }
         if (!e.item_id.empty())
             e.page = QStringLiteral("checklist");
-        entries.push_back(std::move(e));
+        // A problem of this page without a place of its own (each missing signature, say)
+        // reads the same every time: one row, the page's card shows who.
+        const auto same = [&](const ProblemListModel::Entry& x) {
+            return x.problem.code == e.problem.code && x.item_id.empty() && e.item_id.empty();
+        };
+        if (std::none_of(entries.begin(), entries.end(), same))
+            entries.push_back(std::move(e));
     }
     problems_->set_entries(std::move(entries));
 }
