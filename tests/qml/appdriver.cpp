@@ -254,8 +254,8 @@ bool AppDriver::sign_all(app::InspectionEditor& editor, const QString& represent
     for (const QVariant& v : editor.signatures()) {
         const QVariantMap who = v.toMap();
         const bool rep = who.value(QStringLiteral("role")).toString() == u"representative";
-        // The record reloads after each signature and the rows are made anew: wait for it.
-        QTest::qWait(100);
+        // The record reloads after each signature (started as the dialog closed) and the rows
+        // are made anew: wait for it.
         if (!QTest::qWaitFor([&] { return !editor.busy(); }, 5000))
             return false;
         QQuickItem* row = find(QStringLiteral("signatureRow_") +

@@ -53,11 +53,8 @@ open(sys.argv[1], "wb").write(png)
     return path;
 }
 
-} // namespace
-
-TEST_CASE("cli sign: SVG and PNG signatures, checked, sealed into the record and uploaded") {
-    CentralServer server;
-    CliTablet tab(server.process.base_url());
+/// Signed in as inspector1 and pulled: the id of an on-site assignment to sign for.
+std::string onsite_assignment(const CliTablet& tab) {
     REQUIRE_MESSAGE(tab.cli("init --user inspector1").status == 0, tab.stderr_text());
     REQUIRE(tab.cli("pull").status == 0);
     std::string assignment;
@@ -65,6 +62,15 @@ TEST_CASE("cli sign: SVG and PNG signatures, checked, sealed into the record and
         if (a.at("mode") == "onsite")
             assignment = a.at("id");
     REQUIRE_FALSE(assignment.empty());
+    return assignment;
+}
+
+} // namespace
+
+TEST_CASE("cli sign: SVG and PNG signatures, checked, sealed into the record and uploaded") {
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    const std::string assignment = onsite_assignment(tab);
     json answers = passing_answers(json::parse(tab.cli("show " + assignment + " --json").out));
     answers["simulated"] = true; // the command line takes a file's place only as simulated
     answers.erase("signatures"); // signed below with `sign`, one by one
@@ -133,12 +139,7 @@ TEST_CASE("cli sign: SVG and PNG signatures, checked, sealed into the record and
 TEST_CASE("cli sign --refused: the representative's refusal with its reason, no image") {
     CentralServer server;
     CliTablet tab(server.process.base_url());
-    REQUIRE(tab.cli("init --user inspector1").status == 0);
-    REQUIRE(tab.cli("pull").status == 0);
-    std::string assignment;
-    for (const auto& a : json::parse(tab.cli("assignments --json").out))
-        if (a.at("mode") == "onsite")
-            assignment = a.at("id");
+    const std::string assignment = onsite_assignment(tab);
     json answers = passing_answers(json::parse(tab.cli("show " + assignment + " --json").out));
     answers["simulated"] = true; // the command line takes a file's place only as simulated
     answers.erase("signatures"); // signed below with `sign`, one by one
@@ -166,12 +167,7 @@ TEST_CASE("cli sign --refused: the representative's refusal with its reason, no 
 TEST_CASE("cli record: the answers file's signatures, a malformed one refused before any change") {
     CentralServer server;
     CliTablet tab(server.process.base_url());
-    REQUIRE_MESSAGE(tab.cli("init --user inspector1").status == 0, tab.stderr_text());
-    REQUIRE(tab.cli("pull").status == 0);
-    std::string assignment;
-    for (const auto& a : json::parse(tab.cli("assignments --json").out))
-        if (a.at("mode") == "onsite")
-            assignment = a.at("id");
+    const std::string assignment = onsite_assignment(tab);
     json answers = passing_answers(json::parse(tab.cli("show " + assignment + " --json").out));
     REQUIRE(answers.at("signatures").size() == answers.at("inspectors_present").size() + 1);
     // An entry without its image: refused saying which, and no draft was made.
