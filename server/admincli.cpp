@@ -8,6 +8,8 @@
 #include "server/demoloader.h"
 #include "server/drawservice.h"
 #include "server/passwordhasher.h"
+#include "server/publicationservice.h"
+#include "server/publicationstore.h"
 #include "server/quotaledger.h"
 #include "server/referenceservice.h"
 #include "server/requestjson.h"
@@ -48,7 +50,8 @@ struct Options {
     }
 };
 
-const std::set<std::string> flag_names = {"password-stdin", "undo"};
+const std::set<std::string> flag_names = {"password-stdin", "undo",      "due",
+                                          "overdue",        "published", "held"};
 
 std::optional<Options> parse_options(const std::vector<std::string>& args, std::size_t from,
                                      std::ostream& err) {
@@ -158,6 +161,48 @@ std::string missing_ranges(std::int64_t from, std::int64_t to,
     return out;
 }
 
+/// `admin publication`: one line per result the filter keeps, then the counts.
+int list_publication(PublicationService& publication, const Options& opts, std::ostream& out,
+                     std::ostream& err) {
+    auto all = publication.entries();
+    if (!all) {
+        err << "admin publication: " << all.error().message << "\n";
+        return 1;
+    }
+    const bool any = opts.flags.contains("due") || opts.flags.contains("overdue") ||
+                     opts.flags.contains("published") || opts.flags.contains("held");
+    for (const PublicationEntry& e : *all) {
+        const bool due = !e.is_public;
+        const bool overdue = e.is_public && !e.on_time;
+        const bool held = e.confidential;
+        if (any &&
+            !((opts.flags.contains("due") && due) || (opts.flags.contains("overdue") && overdue) ||
+              (opts.flags.contains("published") && e.is_public) ||
+              (opts.flags.contains("held") && held)))
+            continue;
+        out << e.record_id << " " << e.target_id << " day " << e.inspection_day << " deadline "
+            << e.deadline.to_string() << (e.deadline_provisional ? " (provisional)" : "");
+        if (e.is_public)
+            out << " published " << e.publication_day.to_string()
+                << (e.on_time ? " on time" : " LATE")
+                << (e.published_by ? " by " + *e.published_by : std::string());
+        else
+            out << " due " << e.publication_day.to_string();
+        if (e.withheld)
+            out << " withheld (" << e.ground << ")";
+        if (e.confidential)
+            out << " hold " << e.hold << (e.hold_by.empty() ? "" : " by " + e.hold_by);
+        if (e.corrected)
+            out << " corrected";
+        out << "\n";
+    }
+    const auto c = PublicationService::counts(*all);
+    out << "published " << c.published << " (on time " << c.on_time << ", late " << c.late
+        << "), due " << c.due << ", withheld " << c.withheld << ", holds pending "
+        << c.holds_pending << ", refused " << c.holds_refused << "\n";
+    return 0;
+}
+
 } // namespace
 
 const char* AdminCli::usage() {
@@ -201,6 +246,11 @@ intake
                                                  photos complete only after it)
   review                                        (records flagged on receipt, with their flags)
   inspections                                   (every accepted record, with photo progress)
+publication (results public 20 working days after the inspection day; docs/server.md)
+  publication [--due|--overdue|--published|--held]
+                                                (each result: deadline, state; counts of
+                                                 published on time / late, due, held)
+  publish RECORD [--by USER]                    (public today, before its deadline)
 )";
 }
 
@@ -220,7 +270,15 @@ int AdminCli::run(const std::vector<std::string>& args) {
         return 2;
     }
     const std::string& command = args[i];
-    const auto opts = parse_options(args, i + 1, err_);
+    // Commands that name a record take it first (`publish RECORD`); others take no word.
+    static const std::set<std::string> with_words = {"publish"};
+    std::vector<std::string> words;
+    std::size_t first_option = i + 1;
+    while (with_words.contains(command) && first_option < args.size() &&
+           !args[first_option].starts_with("--"))
+        words.push_back(args[first_option++]);
+    const std::string subject = words.empty() ? std::string() : words.front();
+    const auto opts = parse_options(args, first_option, err_);
     if (!opts)
         return 2;
 
@@ -634,6 +692,25 @@ int AdminCli::run(const std::vector<std::string>& args) {
                      : command == "review"     ? "no flagged records\n"
                                                : "no inspections\n");
         return 0;
+    }
+    if (command == "publication" || command == "publish") {
+        PublicationStore publication_store(database);
+        PublicationService publication(database, inspection_store, plan_store, reference_store,
+                                       user_store, publication_store, system_clock());
+        if (command == "publish") {
+            if (subject.empty()) {
+                err_ << "admin publish: RECORD is required\n";
+                return 2;
+            }
+            auto e = publication.publish(subject, opts->get("by").value_or("admin"));
+            if (!e)
+                return fail(e.error());
+            out_ << e->record_id << " " << e->target_id << " public from "
+                 << e->publication_day.to_string() << " (deadline " << e->deadline.to_string()
+                 << ")\n";
+            return 0;
+        }
+        return list_publication(publication, *opts, out_, err_);
     }
     err_ << "admin: unknown command " << command << "\n" << usage();
     return 2;

@@ -8,7 +8,7 @@
 namespace fi::server {
 
 int http_status_for(std::string_view code) {
-    static constexpr std::array<std::pair<std::string_view, int>, 30> fixed{{
+    static constexpr std::array<std::pair<std::string_view, int>, 32> fixed{{
         {api_code::bad_request, 400},
         {api_code::invalid_credentials, 401},
         {api_code::unauthorized, 401},
@@ -35,6 +35,8 @@ int http_status_for(std::string_view code) {
         {api_code::already_corrected, 409},
         {api_code::confidential_ground_required, 422},
         {api_code::missing_signature, 422},
+        {api_code::already_published, 409},
+        {api_code::hold_decided, 409},
         {api_code::locked, 423},
         {api_code::internal, 500},
         {api_code::unavailable, 503},

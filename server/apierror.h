@@ -40,7 +40,11 @@ inline constexpr std::string_view bad_request = "bad_request";     // 400: a bod
 inline constexpr std::string_view unauthorized = "unauthorized";   // 401: no or unknown token
 inline constexpr std::string_view token_expired = "token_expired"; // 401
 inline constexpr std::string_view forbidden = "forbidden";         // 403
-inline constexpr std::string_view not_found = "not_found";         // 404
+/// Publication (docs/server.md "Publication"): the result is public already, or its hold was
+/// decided (or can no longer be).
+inline constexpr std::string_view already_published = "already_published";           // 409
+inline constexpr std::string_view hold_decided = "hold_decided";                     // 409
+inline constexpr std::string_view not_found = "not_found";                           // 404
 inline constexpr std::string_view method_not_allowed = "method_not_allowed";         // 405
 inline constexpr std::string_view unsupported_media_type = "unsupported_media_type"; // 415
 inline constexpr std::string_view internal = "internal";                             // 500

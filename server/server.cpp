@@ -7,6 +7,8 @@
 #include "server/faultinjector.h"
 #include "server/httplib_wrap.h"
 #include "server/intakeservice.h"
+#include "server/publicationservice.h"
+#include "server/publicationstore.h"
 #include "server/referenceservice.h"
 #include "server/serverdatabase.h"
 
@@ -66,6 +68,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
     s->reference_data_ = std::make_unique<ReferenceDataStore>(db);
     s->plans_ = std::make_unique<PlanStore>(db);
     s->inspections_ = std::make_unique<InspectionStore>(db);
+    s->publication_store_ = std::make_unique<PublicationStore>(db);
     // Password hashes and evidence: readable by the server's account only.
     std::filesystem::permissions(s->options_.data_dir / "server.db",
                                  std::filesystem::perms::owner_read |
@@ -79,6 +82,9 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
                                               o.clock);
     s->intake_ = std::make_unique<IntakeService>(db, *s->inspections_, *s->plans_,
                                                  *s->reference_data_, o.clock);
+    s->publication_ =
+        std::make_unique<PublicationService>(db, *s->inspections_, *s->plans_, *s->reference_data_,
+                                             *s->users_, *s->publication_store_, o.clock);
     if (o.fault_injection)
         s->faults_ = std::make_unique<FaultInjector>();
     if (o.demo) {

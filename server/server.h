@@ -24,6 +24,8 @@ class FaultInjector;
 class InspectionStore;
 class IntakeService;
 class PlanStore;
+class PublicationService;
+class PublicationStore;
 class ReferenceDataStore;
 class ReferenceService;
 class ServerDatabase;
@@ -75,11 +77,14 @@ public:
     ReferenceDataStore& reference_data_store() { return *reference_data_; }
     PlanStore& plan_store() { return *plans_; }
     InspectionStore& inspection_store() { return *inspections_; }
+    PublicationStore& publication_store() { return *publication_store_; }
     /// @}
     SessionService& sessions() { return *sessions_; }
     ReferenceService& reference() { return *reference_; }
     DrawService& draws() { return *draws_; }
     IntakeService& intake() { return *intake_; }
+    /// Publication of results (检查结果公开), holds, follow-ups: on the server's clock.
+    PublicationService& publication() { return *publication_; }
 
 private:
     explicit Server(ServerOptions options);
@@ -90,10 +95,12 @@ private:
     std::unique_ptr<ReferenceDataStore> reference_data_;
     std::unique_ptr<PlanStore> plans_;
     std::unique_ptr<InspectionStore> inspections_;
+    std::unique_ptr<PublicationStore> publication_store_;
     std::unique_ptr<SessionService> sessions_;
     std::unique_ptr<ReferenceService> reference_;
     std::unique_ptr<DrawService> draws_;
     std::unique_ptr<IntakeService> intake_;
+    std::unique_ptr<PublicationService> publication_;
     std::unique_ptr<FaultInjector> faults_;
     std::unique_ptr<Api> api_;
     std::unique_ptr<httplib::Server> http_;

@@ -100,10 +100,22 @@ CREATE TABLE redraw_log (
     by_inspector TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (plan_id, idx));
 )sql";
 
-constexpr std::array<Migration, 3> migrations{
+// Publication (一公开) and follow-up: per accepted record, an officer's early publication, the
+// approver's decision on a confidential hold, the rectification deadline and its follow-up
+// assignment, the case number. Deadlines are computed from the inspection day and the calendar.
+constexpr std::string_view schema_v4 = R"sql(
+CREATE TABLE publication (
+    inspection_id TEXT PRIMARY KEY REFERENCES inspections (id),
+    published_on TEXT, published_by TEXT,
+    hold TEXT, hold_by TEXT, hold_at TEXT, hold_reason TEXT,
+    rectification_deadline TEXT, follow_up_assignment TEXT, case_number TEXT);
+)sql";
+
+constexpr std::array<Migration, 4> migrations{
     {{1, "reference server schema", schema_v1},
      {2, "login failures by name, record flags", schema_v2},
-     {3, "plan commitments and the re-draw log", schema_v3}}};
+     {3, "plan commitments and the re-draw log", schema_v3},
+     {4, "publication and follow-up of accepted records", schema_v4}}};
 
 } // namespace
 
