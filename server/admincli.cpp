@@ -213,7 +213,7 @@ reference data
   remove --catalogue ID | --inspector ID        (clients receive a deletion tombstone)
   load-demo [--assets DIR]                      (what --demo loads, once)
 users and devices
-  add-user --username U --name N --unit U --roles inspector,leader,admin
+  add-user --username U --name N --unit U --roles inspector,leader,admin,approver
            [--inspector I-001] [--kdf-memory-kib N] [--password-stdin]
                                                 (the password is the first line of standard
                                                  input, never an argument: arguments are seen
@@ -251,6 +251,16 @@ publication (results public 20 working days after the inspection day; docs/serve
                                                 (each result: deadline, state; counts of
                                                  published on time / late, due, held)
   publish RECORD [--by USER]                    (public today, before its deadline)
+  approve-hold RECORD --by USER                 (a confidential result stays unpublished: USER
+                                                 has the approver role and is not one of its
+                                                 inspectors; before the result is public)
+  refuse-hold RECORD --by USER [--reason TEXT]  (published on its deadline after all)
+follow-up (整改闭环)
+  rectification-deadline RECORD YYYY-MM-DD      (the company's deadline; the day after it a
+                                                 follow-up assignment goes to the same team)
+  case-number RECORD NUMBER                     (立案编号 of a case_opened result)
+  follow-ups                                    (makes the follow-ups now due; lists deadlines,
+                                                 follow-ups and case numbers)
 )";
 }
 
@@ -271,7 +281,9 @@ int AdminCli::run(const std::vector<std::string>& args) {
     }
     const std::string& command = args[i];
     // Commands that name a record take it first (`publish RECORD`); others take no word.
-    static const std::set<std::string> with_words = {"publish"};
+    static const std::set<std::string> with_words = {"publish",     "approve-hold",
+                                                     "refuse-hold", "rectification-deadline",
+                                                     "case-number", "report"};
     std::vector<std::string> words;
     std::size_t first_option = i + 1;
     while (with_words.contains(command) && first_option < args.size() &&
@@ -693,10 +705,67 @@ int AdminCli::run(const std::vector<std::string>& args) {
                                                : "no inspections\n");
         return 0;
     }
-    if (command == "publication" || command == "publish") {
+    if (command == "publication" || command == "publish" || command == "approve-hold" ||
+        command == "refuse-hold" || command == "rectification-deadline" ||
+        command == "case-number" || command == "follow-ups") {
         PublicationStore publication_store(database);
         PublicationService publication(database, inspection_store, plan_store, reference_store,
                                        user_store, publication_store, system_clock());
+        if (command != "publication" && command != "follow-ups" && subject.empty()) {
+            err_ << "admin " << command << ": RECORD is required\n";
+            return 2;
+        }
+        if (command == "approve-hold" || command == "refuse-hold") {
+            const auto by = need("by");
+            if (!by)
+                return 2;
+            auto e = publication.decide_hold(subject, *by, command == "approve-hold",
+                                             opts->get("reason").value_or(""));
+            if (!e)
+                return fail(e.error());
+            out_ << e->record_id << " hold " << e->hold << " by " << e->hold_by
+                 << (e->withheld ? ": 不予公开 (" + e->ground + ")"
+                                 : ": published on " + e->publication_day.to_string())
+                 << "\n";
+            return 0;
+        }
+        if (command == "rectification-deadline" || command == "case-number") {
+            if (words.size() != 2) {
+                err_ << "admin " << command << ": RECORD and "
+                     << (command == "case-number" ? "NUMBER" : "YYYY-MM-DD") << " are required\n";
+                return 2;
+            }
+            auto s = command == "case-number"
+                         ? publication.set_case_number(subject, words[1])
+                         : publication.set_rectification_deadline(subject, words[1]);
+            if (!s)
+                return fail(s.error());
+            out_ << subject << " " << (command == "case-number" ? "case number " : "deadline ")
+                 << words[1] << "\n";
+            return 0;
+        }
+        if (command == "follow-ups") {
+            auto made = publication.create_due_follow_ups();
+            if (!made)
+                return fail(made.error());
+            for (const std::string& id : *made)
+                out_ << "follow-up " << id << " made\n";
+            auto all = publication.follow_ups();
+            if (!all)
+                return fail(all.error());
+            for (const auto& [e, r] : *all) {
+                out_ << e.record_id << " " << e.target_id << " " << e.outcome;
+                if (r.rectification_deadline)
+                    out_ << " deadline " << *r.rectification_deadline << " follow-up "
+                         << r.follow_up_assignment.value_or("(not yet)");
+                if (r.case_number)
+                    out_ << " case " << *r.case_number;
+                out_ << "\n";
+            }
+            if (all->empty())
+                out_ << "no rectification deadlines or case numbers\n";
+            return 0;
+        }
         if (command == "publish") {
             if (subject.empty()) {
                 err_ << "admin publish: RECORD is required\n";

@@ -6,6 +6,7 @@
 #include "server/faultinjector.h"
 #include "server/httplib_wrap.h"
 #include "server/intakeservice.h"
+#include "server/publicationservice.h"
 #include "server/referenceservice.h"
 #include "server/requestjson.h"
 #include "server/sessionservice.h"
@@ -197,9 +198,9 @@ Reply Reply::empty(int status) {
 }
 
 Api::Api(SessionService& sessions, ReferenceService& reference, DrawService& draws,
-         IntakeService& intake, FaultInjector* faults, Clock clock)
-    : sessions_(sessions), reference_(reference), draws_(draws), intake_(intake), faults_(faults),
-      clock_(std::move(clock)) {}
+         IntakeService& intake, PublicationService& publication, FaultInjector* faults, Clock clock)
+    : sessions_(sessions), reference_(reference), draws_(draws), intake_(intake),
+      publication_(publication), faults_(faults), clock_(std::move(clock)) {}
 
 std::function<void(const httplib::Request&, httplib::Response&)> Api::wrap(Route route) {
     return [this, route = std::move(route)](const httplib::Request& req, httplib::Response& res) {
@@ -313,6 +314,8 @@ std::span<const Api::RouteRow> Api::routes() {
         {M::post, "/inspections", session, api, &Api::submit_inspection},
         {M::get, "/photos/([^/]+)", session, api, &Api::photo_head},
         {M::patch, "/photos/([^/]+)", session, api, &Api::photo_patch},
+        {M::get, "/holds", session, api, &Api::holds},
+        {M::post, "/holds/([^/]+)", session, api, &Api::decide_hold},
         {M::post, "/_test/faults", open, test, &Api::set_faults},
         {M::get, "/_test/faults", open, test, &Api::show_faults},
         {M::del, "/_test/faults", open, test, &Api::clear_faults},
@@ -363,6 +366,9 @@ Reply Api::feed_page(Feed feed, const httplib::Request& req) {
 }
 
 Reply Api::assignments(const httplib::Request& req, const Caller& caller) {
+    // Follow-ups whose rectification deadline has passed are made before the list is read.
+    if (auto made = publication_.create_due_follow_ups(); !made)
+        return Reply::error(made.error());
     auto page = reference_.assignment_page(caller, param(req, "since"), param(req, "limit"));
     return page ? Reply::json(200, *page) : Reply::error(page.error());
 }
@@ -412,6 +418,60 @@ Reply Api::photo_head(const httplib::Request& req, const Caller& caller) {
     if (state->complete)
         r.headers.emplace_back("Upload-Complete", "true");
     return r;
+}
+
+namespace {
+
+/// A confidential hold as an approver sees it.
+json hold_json(const PublicationEntry& e, const Caller& caller) {
+    const bool own = caller.username == e.uploaded_by ||
+                     (caller.inspector_id && std::find(e.inspectors.begin(), e.inspectors.end(),
+                                                       *caller.inspector_id) != e.inspectors.end());
+    return {{"record_id", e.record_id},
+            {"plan_id", e.plan_id},
+            {"target_id", e.target_id},
+            {"target_name", e.target_name},
+            {"inspection_day", e.inspection_day},
+            {"deadline", e.deadline.to_string()},
+            {"ground", e.ground},
+            {"reason", e.confidential_reason},
+            {"hold", e.hold},
+            {"decided_by", e.hold_by.empty() ? json(nullptr) : json(e.hold_by)},
+            {"public", e.is_public},
+            {"may_decide", !own && e.hold == "pending" && !e.is_public}};
+}
+
+} // namespace
+
+Reply Api::holds(const httplib::Request&, const Caller& caller) {
+    if (!caller.has_role("approver"))
+        return Reply::error(Error::make(api_code::forbidden,
+                                        "Only a user with the approver role sees held results."));
+    auto all = publication_.entries();
+    if (!all)
+        return Reply::error(all.error());
+    json list = json::array();
+    for (const PublicationEntry& e : *all)
+        if (e.confidential)
+            list.push_back(hold_json(e, caller));
+    return Reply::json(200, {{"holds", list}});
+}
+
+Reply Api::decide_hold(const httplib::Request& req, const Caller& caller) {
+    auto body = json_body(req);
+    if (!body)
+        return Reply::error(body.error());
+    if (auto s = check_text_lengths(*body, 4000); !s)
+        return Reply::error(s.error());
+    const auto decision = body->is_object() ? string_member(*body, "decision") : std::nullopt;
+    if (!decision || (*decision != "approve" && *decision != "refuse"))
+        return Reply::error(
+            Error::make(api_code::invalid, "decision is approve or refuse.", "decision"));
+    const std::string reason =
+        body->is_object() ? string_member(*body, "reason").value_or("") : std::string();
+    auto e = publication_.decide_hold(req.matches[1].str(), caller.username, *decision == "approve",
+                                      reason);
+    return e ? Reply::json(200, hold_json(*e, caller)) : Reply::error(e.error());
 }
 
 Reply Api::photo_patch(const httplib::Request& req, const Caller& caller) {

@@ -24,6 +24,7 @@ class DrawService;
 class FaultInjector;
 enum class Feed;
 class IntakeService;
+class PublicationService;
 class ReferenceService;
 class SessionService;
 
@@ -50,7 +51,7 @@ struct Reply {
 class Api {
 public:
     Api(SessionService& sessions, ReferenceService& reference, DrawService& draws,
-        IntakeService& intake, FaultInjector* faults, Clock clock);
+        IntakeService& intake, PublicationService& publication, FaultInjector* faults, Clock clock);
 
     /// Register every route and the shared handlers on `server`.
     void install(httplib::Server& server);
@@ -85,6 +86,8 @@ private:
     Reply submit_inspection(const httplib::Request& req, const Caller& caller);
     Reply photo_head(const httplib::Request& req, const Caller& caller);
     Reply photo_patch(const httplib::Request& req, const Caller& caller);
+    Reply holds(const httplib::Request& req, const Caller& caller);
+    Reply decide_hold(const httplib::Request& req, const Caller& caller);
     Reply set_faults(const httplib::Request& req, const Caller& caller);
     Reply show_faults(const httplib::Request& req, const Caller& caller);
     Reply clear_faults(const httplib::Request& req, const Caller& caller);
@@ -96,6 +99,7 @@ private:
     ReferenceService& reference_;
     DrawService& draws_;
     IntakeService& intake_;
+    PublicationService& publication_;
     FaultInjector* faults_;
     Clock clock_;
 };

@@ -32,8 +32,9 @@ const char* CommandLine::usage() {
        fieldinspect-server admin --data DIR COMMAND …   (fieldinspect-server admin help)
        fieldinspect-server --version
 
-Serves the central system interface under /api/v1. PORT 0 picks a free port; the line
-"listening on URL" on standard output says which.
+Serves the central system interface under /api/v1 and the public pages (no sign-in) under
+/public/. PORT 0 picks a free port; the line "listening on URL" on standard output says which,
+the next one "public pages at URL".
 
   --kdf-memory-kib N   memory of each new password hash (Argon2id, 3 passes; default 65536)
   --threads N          connections served at once (default 32)
@@ -143,6 +144,7 @@ int CommandLine::run(int argc, char** argv) {
         return 1;
     }
     std::cout << "listening on " << (*server)->base_url() << std::endl;
+    std::cout << "public pages at " << (*server)->public_url() << std::endl;
     int signal = 0;
     sigwait(&stop_signals, &signal);
     std::cerr << "fieldinspect-server: stopping\n";

@@ -11,6 +11,7 @@
 #include "server/quotaledger.h"
 #include "server/requestjson.h"
 #include "server/serverdatabase.h"
+#include "server/targethistory.h"
 
 #include <algorithm>
 #include <array>
@@ -77,6 +78,20 @@ Result<Directory> load_directory(ReferenceDataStore& reference) {
     for (const json& t : d.targets)
         d.target_by_id.emplace(*string_member(t, "id"), &t);
     return d;
+}
+
+/// Last year's violators are this year's key targets (outcomes feed the target's record): a
+/// general target found in violation in `year - 1` is drawn, and assigned, as `key`.
+Status mark_violators(Directory& d, InspectionStore& inspections, ReferenceDataStore& reference,
+                      int year) {
+    auto violators = violators_in(year - 1, inspections, reference);
+    if (!violators)
+        return violators.error();
+    for (json& t : d.targets)
+        if (violators->contains(string_member(t, "id").value_or("")) &&
+            string_member(t, "category").value_or("") == "general")
+            t["category"] = "key";
+    return {};
 }
 
 std::vector<std::string> joint_list_of(const json& target) {
@@ -259,6 +274,7 @@ Result<DrawRecord> DrawService::freeze_lists(const PlanSpec& plan) {
     auto dir = load_directory(reference_);
     if (!dir)
         return dir.error();
+    FI_TRY(mark_violators(*dir, inspections_, reference_, plan.year));
     std::set<std::string> excluded_targets;
     if (plan.exclude_inspected_by_higher_level) {
         auto x = inspected_by_higher_level(reference_, inspections_, plans_, plan);
@@ -579,6 +595,7 @@ Result<DrawResult> DrawService::run_draw(std::string_view plan_id) {
     auto dir = load_directory(reference_);
     if (!dir)
         return dir.error();
+    FI_TRY(mark_violators(*dir, inspections_, reference_, plan->year));
 
     // Every party's seed, in the commitment's order; nobody can draw without all of them.
     const json reveals = json::parse((*row)->reveals, nullptr, false);

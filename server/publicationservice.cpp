@@ -1,5 +1,6 @@
 #include "server/publicationservice.h"
 
+#include "core/model.h"
 #include "core/modeljson.h"
 #include "core/rules.h"
 #include "core/workcalendar.h"
@@ -10,8 +11,10 @@
 #include "server/referencedatastore.h"
 #include "server/requestjson.h"
 #include "server/serverdatabase.h"
+#include "server/userstore.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -222,26 +225,9 @@ Result<PublicationEntry> PublicationService::publish(std::string_view record_id,
                                                      std::string_view by) {
     std::optional<PublicationEntry> done;
     const Status tx = database_.transaction([&]() -> Status {
-        auto all = entries();
-        if (!all)
-            return all.error();
-        const auto e = std::find_if(all->begin(), all->end(), [&](const PublicationEntry& x) {
-            return x.record_id == record_id;
-        });
-        if (e == all->end()) {
-            auto known = inspections_.find_inspection(record_id);
-            if (!known)
-                return known.error();
-            if (*known)
-                return Error::make(api_code::invalid,
-                                   "Record " + std::string(record_id) +
-                                       " was corrected; publish the newest record of its "
-                                       "assignment " +
-                                       (*known)->assignment_id + ".",
-                                   "record");
-            return Error::make(api_code::not_found,
-                               "No accepted record " + std::string(record_id) + ".", "record");
-        }
+        auto e = newest_entry(record_id);
+        if (!e)
+            return e.error();
         if (e->is_public)
             return Error::make(api_code::already_published,
                                "The result of " + e->record_id + " is public since " +
@@ -271,6 +257,247 @@ Result<PublicationEntry> PublicationService::publish(std::string_view record_id,
     if (!tx)
         return tx.error();
     return *done;
+}
+
+Result<PublicationEntry> PublicationService::newest_entry(std::string_view record_id) {
+    auto all = entries();
+    if (!all)
+        return all.error();
+    for (PublicationEntry& e : *all)
+        if (e.record_id == record_id)
+            return std::move(e);
+    auto known = inspections_.find_inspection(record_id);
+    if (!known)
+        return known.error();
+    if (*known)
+        return Error::make(api_code::invalid,
+                           "Record " + std::string(record_id) +
+                               " was corrected; use the newest record of its assignment " +
+                               (*known)->assignment_id + ".",
+                           "record");
+    return Error::make(api_code::not_found, "No accepted record " + std::string(record_id) + ".",
+                       "record");
+}
+
+Result<PublicationEntry> PublicationService::decide_hold(std::string_view record_id,
+                                                         std::string_view approver, bool approve,
+                                                         std::string_view reason) {
+    std::optional<PublicationEntry> done;
+    const Status tx = database_.transaction([&]() -> Status {
+        auto e = newest_entry(record_id);
+        if (!e)
+            return e.error();
+        auto user = users_.find_user(approver);
+        if (!user)
+            return user.error();
+        const auto& roles = *user ? (*user)->roles : std::vector<std::string>{};
+        if (!*user || std::find(roles.begin(), roles.end(), "approver") == roles.end())
+            return Error::make(api_code::forbidden,
+                               "Only a user with the approver role decides on holding back a "
+                               "result; " +
+                                   std::string(approver) + " has not got it.",
+                               "by");
+        const auto& id = (*user)->inspector_id;
+        if ((*user)->username == e->uploaded_by ||
+            (id &&
+             std::find(e->inspectors.begin(), e->inspectors.end(), *id) != e->inspectors.end()))
+            return Error::make(api_code::forbidden,
+                               std::string(approver) + " is one of the inspectors of " +
+                                   e->record_id +
+                                   " and cannot decide on holding back its own result.",
+                               "by");
+        if (!e->confidential)
+            return Error::make(api_code::invalid,
+                               "Record " + e->record_id + " does not ask to be held back.",
+                               "record");
+        if (e->hold == "approved" || e->hold == "refused")
+            return Error::make(api_code::hold_decided,
+                               "The hold of " + e->record_id + " was " + e->hold + " by " +
+                                   e->hold_by + " already.",
+                               "record");
+        if (e->is_public)
+            return Error::make(api_code::hold_decided,
+                               "The result of " + e->record_id + " is public since " +
+                                   e->publication_day.to_string() +
+                                   "; a hold can no longer be approved.",
+                               "record");
+        auto row = publication_.find(e->record_id);
+        if (!row)
+            return row.error();
+        PublicationRow r = row->value_or(PublicationRow{});
+        r.inspection_id = e->record_id;
+        r.hold = approve ? "approved" : "refused";
+        r.hold_by = std::string(approver);
+        r.hold_at = china_timestamp(clock_());
+        r.hold_reason = std::string(reason);
+        FI_TRY(publication_.put(r));
+        auto again = newest_entry(record_id);
+        if (!again)
+            return again.error();
+        done = std::move(*again);
+        return {};
+    });
+    if (!tx)
+        return tx.error();
+    return *done;
+}
+
+Status PublicationService::set_rectification_deadline(std::string_view record_id,
+                                                      std::string_view day) {
+    return database_.transaction([&]() -> Status {
+        auto e = newest_entry(record_id);
+        if (!e)
+            return e.error();
+        if (e->outcome != "rectification_ordered")
+            return Error::make(api_code::invalid,
+                               "Record " + e->record_id + " ordered no rectification (outcome " +
+                                   e->outcome + ").",
+                               "record");
+        auto date = Date::parse(day);
+        if (!date || date->to_string() < e->inspection_day)
+            return Error::make(
+                api_code::invalid,
+                "The deadline is a day (YYYY-MM-DD) on or after the inspection day " +
+                    e->inspection_day + ".",
+                "date");
+        auto row = publication_.find(e->record_id);
+        if (!row)
+            return row.error();
+        PublicationRow r = row->value_or(PublicationRow{});
+        if (r.follow_up_assignment)
+            return Error::make(api_code::invalid,
+                               "The follow-up of " + e->record_id + " exists already (" +
+                                   *r.follow_up_assignment + ").",
+                               "record");
+        r.inspection_id = e->record_id;
+        r.rectification_deadline = date->to_string();
+        return publication_.put(r);
+    });
+}
+
+Status PublicationService::set_case_number(std::string_view record_id, std::string_view number) {
+    return database_.transaction([&]() -> Status {
+        auto e = newest_entry(record_id);
+        if (!e)
+            return e.error();
+        if (e->outcome != "case_opened")
+            return Error::make(api_code::invalid,
+                               "Record " + e->record_id + " opened no case (outcome " + e->outcome +
+                                   ").",
+                               "record");
+        if (number.empty() || number.size() > 100)
+            return Error::make(api_code::invalid, "A case number is 1 to 100 characters.",
+                               "number");
+        auto row = publication_.find(e->record_id);
+        if (!row)
+            return row.error();
+        PublicationRow r = row->value_or(PublicationRow{});
+        r.inspection_id = e->record_id;
+        r.case_number = std::string(number);
+        return publication_.put(r);
+    });
+}
+
+Result<std::vector<std::string>> PublicationService::create_due_follow_ups() {
+    std::vector<std::string> made;
+    const Status tx = database_.transaction([&]() -> Status {
+        auto rows = publication_.rows();
+        if (!rows)
+            return rows.error();
+        const Date now = today();
+        std::vector<PublicationRow> due;
+        for (const auto& [id, r] : *rows) {
+            if (!r.rectification_deadline || r.follow_up_assignment)
+                continue;
+            const auto deadline = Date::parse(*r.rectification_deadline);
+            if (deadline && now > *deadline)
+                due.push_back(r);
+        }
+        if (due.empty())
+            return {};
+        auto calendar = server_calendar(reference_);
+        if (!calendar)
+            return calendar.error();
+        for (PublicationRow& r : due) {
+            auto e = newest_entry(r.inspection_id);
+            if (!e) // corrected since: the correction's own outcome decides
+                continue;
+            if (e->outcome != "rectification_ordered")
+                continue;
+            auto original = plans_.find_assignment(e->assignment_id);
+            if (!original)
+                return original.error();
+            if (!*original)
+                continue;
+            const json a = json::parse((*original)->body, nullptr, false);
+            const Date from = Date::parse(*r.rectification_deadline)->add_days(1);
+            const Date to = calendar->add_working_days(from, 20).date;
+            char prefix[32];
+            std::snprintf(prefix, sizeof prefix, "A-%04dQ%d-", from.y, (from.m - 1) / 3 + 1);
+            auto n = plans_.next_counter(std::string("assignment:") + prefix);
+            if (!n)
+                return n.error();
+            char number[16];
+            std::snprintf(number, sizeof number, "%04lld", static_cast<long long>(*n));
+            json plan = a.value("plan", json::object());
+            plan["kind"] = "follow_up";
+            plan["name"] = plan.value("name", std::string()) + "（整改复查，定向检查，非随机抽取）";
+            json team = json::array();
+            for (const json& m : a.value("team", json::array()))
+                team.push_back(m);
+            json follow = {{"id", std::string(prefix) + number},
+                           {"revision", 1},
+                           {"status", "active"},
+                           {"plan", plan},
+                           {"target", a.value("target", json::object())},
+                           {"item_ids", a.value("item_ids", json::array())},
+                           {"mode", a.value("mode", std::string("onsite"))},
+                           {"team", team},
+                           {"joint_departments", json::array()},
+                           {"window", {{"from", from.to_string()}, {"to", to.to_string()}}},
+                           {"draw_id", a.value("draw_id", std::string())}};
+            auto decoded = decode_assignment(follow);
+            if (!decoded)
+                return Error::make(api_code::internal,
+                                   "The follow-up of " + e->record_id +
+                                       " is not a valid assignment: " + decoded.error().message);
+            AssignmentRow row;
+            row.id = follow["id"].get<std::string>();
+            row.revision = 1;
+            row.status = "active";
+            row.body = encode_assignment(*decoded).dump();
+            row.plan_id = (*original)->plan_id;
+            row.target_id = (*original)->target_id;
+            row.draw_id = (*original)->draw_id;
+            row.window_from = from.to_string();
+            row.window_to = to.to_string();
+            row.team = (*original)->team;
+            FI_TRY(plans_.put_assignment(row));
+            r.follow_up_assignment = row.id;
+            FI_TRY(publication_.put(r));
+            made.push_back(row.id);
+        }
+        return {};
+    });
+    if (!tx)
+        return tx.error();
+    return made;
+}
+
+Result<std::vector<std::pair<PublicationEntry, PublicationRow>>> PublicationService::follow_ups() {
+    auto all = entries();
+    if (!all)
+        return all.error();
+    auto rows = publication_.rows();
+    if (!rows)
+        return rows.error();
+    std::vector<std::pair<PublicationEntry, PublicationRow>> out;
+    for (PublicationEntry& e : *all) {
+        const auto r = rows->find(e.record_id);
+        if (r != rows->end() && (r->second.rectification_deadline || r->second.case_number))
+            out.emplace_back(std::move(e), r->second);
+    }
+    return out;
 }
 
 } // namespace fi::server

@@ -3,17 +3,18 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "server/clock.h"
+#include "server/publicationstore.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace fi::server {
 
 class InspectionStore;
 class PlanStore;
-class PublicationStore;
 class ReferenceDataStore;
 class ServerDatabase;
 class UserStore;
@@ -109,7 +110,34 @@ public:
     /// approver approved.
     Result<PublicationEntry> publish(std::string_view record_id, std::string_view by);
 
+    /// Confidential holds (central-api.md 1.1): `approver` (a user name) approves or refuses
+    /// holding back the result of `record_id`, the newest record of its chain. Refused
+    /// (`forbidden`) unless the user has the `approver` role and is neither one of the record's
+    /// inspectors (present or on its assignment's team) nor its uploader; `invalid` for a record
+    /// that asks for no hold; `hold_decided` once decided or once the result is public.
+    Result<PublicationEntry> decide_hold(std::string_view record_id, std::string_view approver,
+                                         bool approve, std::string_view reason);
+
+    /// Follow-up (整改闭环).
+    /// @{
+    /// The company's deadline to rectify (YYYY-MM-DD) for a `rectification_ordered` result (the
+    /// newest record of its chain); not before its inspection day, not once its follow-up exists.
+    Status set_rectification_deadline(std::string_view record_id, std::string_view day);
+    /// The case number (立案编号) of a `case_opened` result.
+    Status set_case_number(std::string_view record_id, std::string_view number);
+    /// Each rectification deadline the server's day has passed gets its follow-up assignment,
+    /// once: the same target and items, the original assignment's team and draw, plan kind
+    /// `follow_up` (targeted, not drawn), a window of 20 working days from the day after the
+    /// deadline. The ids made now.
+    Result<std::vector<std::string>> create_due_follow_ups();
+    /// Every result with a rectification deadline or a case number: (record id, row).
+    Result<std::vector<std::pair<PublicationEntry, PublicationRow>>> follow_ups();
+    /// @}
+
 private:
+    /// The entry of `record_id` if it is the newest record of its chain; errors name why not.
+    Result<PublicationEntry> newest_entry(std::string_view record_id);
+
     ServerDatabase& database_;
     InspectionStore& inspections_;
     PlanStore& plans_;

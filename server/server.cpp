@@ -94,7 +94,7 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
                                loaded.error().field);
     }
     s->api_ = std::make_unique<Api>(*s->sessions_, *s->reference_, *s->draws_, *s->intake_,
-                                    s->faults_.get(), o.clock);
+                                    *s->publication_, s->faults_.get(), o.clock);
     return s;
 }
 

@@ -24,6 +24,7 @@ class FaultInjector;
 class InspectionStore;
 class IntakeService;
 class PlanStore;
+class PublicSite;
 class PublicationService;
 class PublicationStore;
 class ReferenceDataStore;
@@ -70,6 +71,8 @@ public:
     int port() const { return port_; }
     /// `http://127.0.0.1:PORT/api/v1` (https with TLS).
     std::string base_url() const;
+    /// `http://127.0.0.1:PORT/public/`: the public pages (https with TLS).
+    std::string public_url() const;
 
     /// The stores, for tests and tools that look behind the interface.
     /// @{
@@ -101,6 +104,7 @@ private:
     std::unique_ptr<DrawService> draws_;
     std::unique_ptr<IntakeService> intake_;
     std::unique_ptr<PublicationService> publication_;
+    std::unique_ptr<PublicSite> public_site_;
     std::unique_ptr<FaultInjector> faults_;
     std::unique_ptr<Api> api_;
     std::unique_ptr<httplib::Server> http_;

@@ -195,9 +195,10 @@ Status SessionService::put_user(std::string_view username, std::string_view pass
         return Error::make(api_code::invalid, "A password needs at least 8 characters.",
                            "password");
     for (const std::string& r : roles)
-        if (r != "inspector" && r != "leader" && r != "admin")
+        if (r != "inspector" && r != "leader" && r != "admin" && r != "approver")
             return Error::make(api_code::invalid,
-                               "Unknown role '" + r + "' (inspector, leader or admin).", "roles");
+                               "Unknown role '" + r + "' (inspector, leader, admin or approver).",
+                               "roles");
     UserRow u;
     u.username = std::string(username);
     u.password_hash = hasher_.hash(password);

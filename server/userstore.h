@@ -19,7 +19,7 @@ struct UserRow {
     std::optional<std::string> inspector_id; ///< none for an administrator without a roster entry
     std::string name;
     std::string unit;
-    std::vector<std::string> roles; ///< inspector | leader | admin
+    std::vector<std::string> roles; ///< inspector | leader | admin | approver
 };
 
 /// Consecutive wrong passwords given for a name — a user's or not: an unknown name is counted

@@ -1202,6 +1202,9 @@ def build_users(inspectors, demo) -> list[dict]:
          "unit": i1["unit"], "roles": ["inspector"]},
         {"username": "admin", "password": "demo1234", "inspector_id": None, "name": "系统管理员",
          "unit": "市生态环境局法制科", "roles": ["admin"]},
+        # Holds a confidential result back (or refuses to): on no team, so never its inspector.
+        {"username": "approver", "password": "demo1234", "inspector_id": None, "name": "法制审核员",
+         "unit": "市生态环境局法制科", "roles": ["approver"]},
     ]
 
 

@@ -233,3 +233,201 @@ TEST_CASE("A correction replaces the published result: listed once, corrected") 
                         [&](const PublicationEntry& e) { return e.target_id == target; }) == 1);
     CHECK(entry_of(ts, correction["id"])->original_id == original["id"]);
 }
+
+namespace {
+
+/// The record asks to be held back, on `ground`.
+json confidential(json record, const std::string& ground) {
+    record["confidential"] = true;
+    record["confidential_reason"] = "涉及在建军工配套项目";
+    record["confidential_ground"] = ground;
+    return record;
+}
+
+} // namespace
+
+TEST_CASE("A confidential hold nobody approved, or an approver refused, is published on its "
+          "deadline") {
+    TestServer ts;
+    Leader l(ts);
+    const json unanswered = l.send(confidential(l.tablet.record(l.led[0]), "public_safety"));
+    const json refused = l.send(confidential(l.tablet.record(l.led[1]), "other_law"));
+    auto r = ts.server().publication().decide_hold(refused["id"].get<std::string>(), "approver",
+                                                   false, "理由不成立");
+    REQUIRE(r.ok());
+    CHECK(r->hold == "refused");
+    CHECK_FALSE(r->withheld);
+
+    const auto e = entry_of(ts, unanswered["id"]);
+    REQUIRE(e);
+    CHECK(e->hold == "pending");
+    const std::string held = admin(ts, {"publication", "--held"});
+    CHECK(held.find(unanswered["id"].get<std::string>() + " ") != std::string::npos);
+    CHECK(held.find("hold pending") != std::string::npos);
+    CHECK(held.find("hold refused by approver") != std::string::npos);
+
+    move_to(ts, e->deadline.add_days(-1));
+    CHECK(results_for(ts, l.led[0]["target"]["id"]).empty());
+    CHECK(results_for(ts, l.led[1]["target"]["id"]).empty());
+    move_to(ts, e->deadline);
+    for (const json& a : {l.led[0], l.led[1]}) {
+        const auto shown = results_for(ts, a["target"]["id"]);
+        REQUIRE(shown.size() == 1);
+        CHECK_FALSE(shown[0].withheld);
+        CHECK(shown[0].public_text == "未发现问题");
+        CHECK(shown[0].ground.empty());
+        CHECK(shown[0].published_on == e->deadline.to_string());
+    }
+    // Too late to approve now.
+    auto late = ts.server().publication().decide_hold(unanswered["id"].get<std::string>(),
+                                                      "approver", true, "");
+    REQUIRE_FALSE(late.ok());
+    CHECK(late.error().code == "hold_decided");
+}
+
+TEST_CASE("An approved hold shows 不予公开 and the ground only; its own inspector cannot approve") {
+    TestServer ts;
+    Leader l(ts);
+    const json record = l.send(confidential(l.tablet.record(l.led[0]), "state_secret"));
+    const std::string id = record["id"];
+    // An approver who is also an inspector of the record (leader1's roster id) is refused, as
+    // is the uploader without the role and an unknown name.
+    fi::server::UserRow both;
+    both.username = "approver-inspector";
+    both.password_hash = "x";
+    both.inspector_id = "I-022";
+    both.name = "孔立宏";
+    both.unit = "梁子湖分局";
+    both.roles = {"approver", "inspector"};
+    REQUIRE(ts.server().user_store().put_user(both).ok());
+    for (const std::string who : {"approver-inspector", "leader1", "nobody"}) {
+        auto refused = ts.server().publication().decide_hold(id, who, true, "");
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == "forbidden");
+    }
+    CHECK(entry_of(ts, id)->hold == "pending");
+    // The approvers' route: only for the role; the approver decides there.
+    const Http as_leader(ts.port(), sign_in(ts.port(), "leader1"));
+    CHECK(as_leader.get("/holds").status == 403);
+    CHECK(as_leader.post("/holds/" + id, json{{"decision", "approve"}}).status == 403);
+    const Http as_approver(ts.port(), sign_in(ts.port(), "approver"));
+    const Answer listed = as_approver.get("/holds");
+    REQUIRE(listed.status == 200);
+    REQUIRE(listed.json_body()["holds"].size() == 1);
+    CHECK(listed.json_body()["holds"][0]["record_id"] == id);
+    CHECK(listed.json_body()["holds"][0]["may_decide"] == true);
+    CHECK(as_approver.post("/holds/" + id, json{{"decision", "maybe"}}).status == 422);
+    const Answer approved = as_approver.post("/holds/" + id, json{{"decision", "approve"}});
+    INFO(approved.body);
+    REQUIRE(approved.status == 200);
+    CHECK(approved.json_body()["hold"] == "approved");
+    CHECK(as_approver.post("/holds/" + id, json{{"decision", "refuse"}}).code() == "hold_decided");
+    // Nobody publishes it early either.
+    auto early = ts.server().publication().publish(id, "admin");
+    REQUIRE_FALSE(early.ok());
+    CHECK(early.error().code == "hold_decided");
+
+    const Date deadline = entry_of(ts, id)->deadline;
+    move_to(ts, deadline.add_days(-1));
+    CHECK(results_for(ts, l.led[0]["target"]["id"]).empty());
+    move_to(ts, deadline);
+    const auto shown = results_for(ts, l.led[0]["target"]["id"]);
+    REQUIRE(shown.size() == 1);
+    CHECK(shown[0].withheld);
+    CHECK(shown[0].ground == "state_secret");
+    CHECK(shown[0].public_text.empty());
+    const auto counts =
+        fi::server::PublicationService::counts(*ts.server().publication().entries());
+    CHECK(counts.withheld == 1);
+}
+
+TEST_CASE("A follow-up assignment appears the day after the rectification deadline, once") {
+    TestServer ts;
+    Leader l(ts);
+    const json original = l.led[1];
+    const json record = l.send(violation(l.tablet.record(original, {"photo"})));
+    const std::string id = record["id"];
+    auto follow_ups = [&]() {
+        std::vector<json> out;
+        for (const json& a : assignments_of(l.http))
+            if (a["plan"]["kind"] == "follow_up")
+                out.push_back(a);
+        return out;
+    };
+    const Date deadline = today(ts).add_days(3);
+    int rc = 0;
+    CHECK(admin(ts, {"case-number", id, "鄂环罚〔2026〕12号"}, &rc).find("opened no case") !=
+          std::string::npos);
+    CHECK(rc == 1);
+    CHECK(admin(ts, {"rectification-deadline", id, deadline.to_string()}, &rc).find("deadline") !=
+          std::string::npos);
+    REQUIRE(rc == 0);
+    CHECK(follow_ups().empty());
+
+    move_to(ts, deadline);
+    l.sign_in_again(ts);
+    CHECK(follow_ups().empty());
+
+    move_to(ts, deadline.add_days(1));
+    l.sign_in_again(ts);
+    const auto made = follow_ups();
+    REQUIRE(made.size() == 1);
+    const json& f = made[0];
+    CHECK(f["target"]["id"] == original["target"]["id"]);
+    CHECK(f["team"] == original["team"]);
+    CHECK(f["item_ids"] == original["item_ids"]);
+    CHECK(f["draw_id"] == original["draw_id"]);
+    CHECK(f["window"]["from"] == deadline.add_days(1).to_string());
+    CHECK(f["id"] != original["id"]);
+    CHECK(follow_ups().size() == 1); // asked again: still one
+    auto again = ts.server().publication().create_due_follow_ups();
+    REQUIRE(again.ok());
+    CHECK(again->empty());
+    CHECK(admin(ts, {"follow-ups"}).find("follow-up " + f["id"].get<std::string>()) !=
+          std::string::npos);
+    // The team inspects it like any assignment.
+    json visit = l.tablet.record(f, {}, ts.now());
+    const Answer sent = l.upload(l.tablet.chain(visit));
+    INFO(sent.body);
+    CHECK(sent.status == 201);
+}
+
+TEST_CASE("Last year's violators are next year's key targets") {
+    TestServer ts;
+    Leader l(ts);
+    // Two general targets of 2026: one found in violation (rectification ordered), one clean.
+    std::vector<json> general;
+    for (const json& a : l.led)
+        if (a["target"]["category"] == "general")
+            general.push_back(a);
+    REQUIRE(general.size() >= 2);
+    l.send(violation(l.tablet.record(general[0], {"photo"})));
+    l.send(l.tablet.record(general[1]));
+    const std::string violator = general[0]["target"]["id"];
+    const std::string clean = general[1]["target"]["id"];
+    REQUIRE(today(ts).y == 2026);
+
+    auto& draws = ts.server().draws();
+    auto candidates_of = [&](const std::string& plan_id, const std::string& from,
+                             const std::string& to) {
+        const json strata =
+            json::array({test_stratum("key", std::nullopt, "onsite", {"POLL-01"}),
+                         test_stratum("general", std::nullopt, "onsite", {"POLL-01"})});
+        json plan = test_plan(plan_id, "市生态环境综合执法支队", strata, from, to);
+        plan["year"] = std::stoi(from.substr(0, 4));
+        const auto published = draws.publish_plan(plan);
+        INFO((published.ok() ? std::string() : published.error().message));
+        REQUIRE(published.ok());
+        const auto result = reveal_and_draw(draws, plan_id);
+        REQUIRE(result.ok());
+        return std::make_pair(result->draw.strata[0].candidates, result->draw.strata[1].candidates);
+    };
+    auto has = [](const std::vector<std::string>& v, const std::string& x) {
+        return std::find(v.begin(), v.end(), x) != v.end();
+    };
+    // Next year: the violator is a key target, the clean one stays general.
+    const auto [key_next, general_next] = candidates_of("P-2027-Q1", "2027-01-01", "2027-03-31");
+    CHECK(has(key_next, violator));
+    CHECK_FALSE(has(general_next, violator));
+    CHECK_FALSE(has(key_next, clean));
+}
