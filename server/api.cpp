@@ -6,7 +6,10 @@
 #include "server/faultinjector.h"
 #include "server/httplib_wrap.h"
 #include "server/intakeservice.h"
+#include "server/publicassets.h"
 #include "server/publicationservice.h"
+#include "server/publicpages.h"
+#include "server/publicsite.h"
 #include "server/referenceservice.h"
 #include "server/requestjson.h"
 #include "server/sessionservice.h"
@@ -173,6 +176,34 @@ Result<std::string> read_body(const httplib::Request& req, const httplib::Conten
     return body;
 }
 
+/// Headers of every public answer: nothing runs or loads from elsewhere, the type is what it says.
+void add_public_headers(Reply& r) {
+    r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    r.headers.emplace_back("Referrer-Policy", "no-referrer");
+    r.headers.emplace_back("Content-Security-Policy",
+                           "default-src 'none'; script-src 'self'; style-src 'self'; "
+                           "connect-src 'self'; img-src 'self'; base-uri 'none'; "
+                           "form-action 'none'; frame-ancestors 'none'");
+}
+
+/// A public page: its JSON twin with `?format=json` (anyone may read it, from anywhere), else
+/// the HTML rendered from the same twin; an error as the error body, or as a page for people.
+Reply public_reply(const httplib::Request& req, const Result<json>& twin,
+                   std::string (*render)(const json&, std::string_view)) {
+    const bool as_json = req.has_param("format") && req.get_param_value("format") == "json";
+    Reply r;
+    if (as_json) {
+        r = twin ? Reply::json(200, *twin) : Reply::error(twin.error());
+        r.headers.emplace_back("Access-Control-Allow-Origin", "*");
+    } else {
+        r.status = twin ? 200 : http_status_for(twin.error().code);
+        r.body = twin ? render(*twin, req.path) : PublicPages::not_found(twin.error().message);
+        r.content_type = "text/html; charset=utf-8";
+    }
+    add_public_headers(r);
+    return r;
+}
+
 } // namespace
 
 Reply Reply::json(int status, const nlohmann::json& body) {
@@ -198,9 +229,11 @@ Reply Reply::empty(int status) {
 }
 
 Api::Api(SessionService& sessions, ReferenceService& reference, DrawService& draws,
-         IntakeService& intake, PublicationService& publication, FaultInjector* faults, Clock clock)
+         IntakeService& intake, PublicationService& publication, PublicSite& public_site,
+         FaultInjector* faults, Clock clock)
     : sessions_(sessions), reference_(reference), draws_(draws), intake_(intake),
-      publication_(publication), faults_(faults), clock_(std::move(clock)) {}
+      publication_(publication), public_site_(public_site), faults_(faults),
+      clock_(std::move(clock)) {}
 
 std::function<void(const httplib::Request&, httplib::Response&)> Api::wrap(Route route) {
     return [this, route = std::move(route)](const httplib::Request& req, httplib::Response& res) {
@@ -276,11 +309,12 @@ std::function<void(const httplib::Request&, httplib::Response&)> Api::wrap(Route
 // --- the route table -------------------------------------------------------------------------
 
 /// One endpoint. `path` is a cpp-httplib pattern (regex; groups reach the handler as
-/// `req.matches`) under `/api/v1`, or under the server root for the test-only rows.
+/// `req.matches`) under `/api/v1`, or under the server root for the public and test-only rows.
 struct Api::RouteRow {
     enum class Method { get, post, patch, del };
-    /// api: under /api/v1, always; test: at the root, only with --fault-injection.
-    enum class Scope { api, test };
+    /// api: under /api/v1, always; site: at the root, always (the public pages); test: at the
+    /// root, only with --fault-injection.
+    enum class Scope { api, site, test };
     /// session: needs a valid bearer token (else 401 before the handler runs).
     enum class Access { open, session };
 
@@ -294,6 +328,7 @@ struct Api::RouteRow {
 std::span<const Api::RouteRow> Api::routes() {
     using M = RouteRow::Method;
     constexpr auto api = RouteRow::Scope::api;
+    constexpr auto site = RouteRow::Scope::site;
     constexpr auto test = RouteRow::Scope::test;
     constexpr auto open = RouteRow::Access::open;
     constexpr auto session = RouteRow::Access::session;
@@ -316,6 +351,12 @@ std::span<const Api::RouteRow> Api::routes() {
         {M::patch, "/photos/([^/]+)", session, api, &Api::photo_patch},
         {M::get, "/holds", session, api, &Api::holds},
         {M::post, "/holds/([^/]+)", session, api, &Api::decide_hold},
+        {M::get, "/public", open, site, &Api::public_index},
+        {M::get, "/public/", open, site, &Api::public_plans},
+        {M::get, "/public/plans/([^/]+)", open, site, &Api::public_plan},
+        {M::get, "/public/plans/([^/]+)/draw", open, site, &Api::public_draw},
+        {M::get, "/public/plans/([^/]+)/redraws", open, site, &Api::public_redraws},
+        {M::get, "/public/(site\\.css|drawcheck\\.js)", open, site, &Api::public_asset},
         {M::post, "/_test/faults", open, test, &Api::set_faults},
         {M::get, "/_test/faults", open, test, &Api::show_faults},
         {M::del, "/_test/faults", open, test, &Api::clear_faults},
@@ -506,6 +547,40 @@ Reply Api::show_faults(const httplib::Request&, const Caller&) {
 Reply Api::clear_faults(const httplib::Request&, const Caller&) {
     faults_->clear();
     return Reply::empty(204);
+}
+
+Reply Api::public_index(const httplib::Request&, const Caller&) {
+    Reply r = Reply::empty(301);
+    r.headers.emplace_back("Location", "/public/");
+    return r;
+}
+
+Reply Api::public_plans(const httplib::Request& req, const Caller&) {
+    return public_reply(req, public_site_.plans(), &PublicPages::plans);
+}
+
+Reply Api::public_plan(const httplib::Request& req, const Caller&) {
+    return public_reply(req, public_site_.plan(req.matches[1].str()), &PublicPages::plan);
+}
+
+Reply Api::public_draw(const httplib::Request& req, const Caller&) {
+    return public_reply(req, public_site_.draw(req.matches[1].str()), &PublicPages::draw);
+}
+
+Reply Api::public_redraws(const httplib::Request& req, const Caller&) {
+    return public_reply(req, public_site_.redraws(req.matches[1].str()), &PublicPages::redraws);
+}
+
+Reply Api::public_asset(const httplib::Request& req, const Caller&) {
+    const auto asset = PublicAssets::find(req.matches[1].str());
+    if (!asset)
+        return Reply::error(Error::make(api_code::not_found, "No such file."));
+    Reply r;
+    r.body = std::string(asset->body);
+    r.content_type = std::string(asset->content_type);
+    r.headers.emplace_back("Cache-Control", "no-cache");
+    add_public_headers(r);
+    return r;
 }
 
 // --- registration ------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ class FaultInjector;
 enum class Feed;
 class IntakeService;
 class PublicationService;
+class PublicSite;
 class ReferenceService;
 class SessionService;
 
@@ -51,7 +52,8 @@ struct Reply {
 class Api {
 public:
     Api(SessionService& sessions, ReferenceService& reference, DrawService& draws,
-        IntakeService& intake, PublicationService& publication, FaultInjector* faults, Clock clock);
+        IntakeService& intake, PublicationService& publication, PublicSite& public_site,
+        FaultInjector* faults, Clock clock);
 
     /// Register every route and the shared handlers on `server`.
     void install(httplib::Server& server);
@@ -91,6 +93,13 @@ private:
     Reply set_faults(const httplib::Request& req, const Caller& caller);
     Reply show_faults(const httplib::Request& req, const Caller& caller);
     Reply clear_faults(const httplib::Request& req, const Caller& caller);
+    /// The public pages (`/public/`, no session): HTML, or the JSON twin with `?format=json`.
+    Reply public_index(const httplib::Request& req, const Caller& caller);
+    Reply public_plans(const httplib::Request& req, const Caller& caller);
+    Reply public_plan(const httplib::Request& req, const Caller& caller);
+    Reply public_draw(const httplib::Request& req, const Caller& caller);
+    Reply public_redraws(const httplib::Request& req, const Caller& caller);
+    Reply public_asset(const httplib::Request& req, const Caller& caller);
     /// @}
     /// A page of a reference list (catalogue, inspectors).
     Reply feed_page(Feed feed, const httplib::Request& req);
@@ -100,6 +109,7 @@ private:
     DrawService& draws_;
     IntakeService& intake_;
     PublicationService& publication_;
+    PublicSite& public_site_;
     FaultInjector* faults_;
     Clock clock_;
 };

@@ -9,6 +9,7 @@
 #include "server/intakeservice.h"
 #include "server/publicationservice.h"
 #include "server/publicationstore.h"
+#include "server/publicsite.h"
 #include "server/referenceservice.h"
 #include "server/serverdatabase.h"
 
@@ -93,8 +94,9 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
             return Error::make(loaded.error().code, "Demo data: " + loaded.error().message,
                                loaded.error().field);
     }
+    s->public_site_ = std::make_unique<PublicSite>(*s->draws_, *s->plans_, *s->reference_data_);
     s->api_ = std::make_unique<Api>(*s->sessions_, *s->reference_, *s->draws_, *s->intake_,
-                                    *s->publication_, s->faults_.get(), o.clock);
+                                    *s->publication_, *s->public_site_, s->faults_.get(), o.clock);
     return s;
 }
 
@@ -171,6 +173,11 @@ std::string Server::base_url() const {
         options_.host.find(':') != std::string::npos ? "[" + options_.host + "]" : options_.host;
     return (options_.tls_cert.empty() ? "http://" : "https://") + host + ":" +
            std::to_string(port_) + "/api/v1";
+}
+
+std::string Server::public_url() const {
+    std::string url = base_url();
+    return url.substr(0, url.size() - std::string_view("/api/v1").size()) + "/public/";
 }
 
 } // namespace fi::server
