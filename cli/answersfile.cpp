@@ -42,9 +42,17 @@ Result<std::vector<PhotoPlan>> AnswersFile::apply(const json& j, const fs::path&
     // The parts the file shares with the upload body are read by the record's own decoder.
     json as_record = encode_inspection_record(record);
     for (const char* key : {"inspectors_present", "location", "offsite_method", "confidential",
-                            "confidential_reason"})
+                            "confidential_reason", "confidential_ground"})
         if (j.contains(key))
             as_record[key] = j.at(key);
+    // The record's decoder reads an unknown ground as none (the central system's answer to
+    // it is confidential_ground_required); a file with a misspelt one is told so at once.
+    if (j.contains("confidential_ground") && !j.at("confidential_ground").is_null() &&
+        !(j.at("confidential_ground").is_string() &&
+          parse_confidential_ground(j.at("confidential_ground").get<std::string>())))
+        return bad("confidential_ground must be state_secret, national_security, public_safety "
+                   "or other_law (or null), not " +
+                   j.at("confidential_ground").dump());
     std::map<std::string, std::string> finding_ids;
     json findings = json::array();
     if (j.contains("findings")) {

@@ -38,7 +38,8 @@ class AnswersFile {
 public:
     /// Apply the file to `record`: who was present, where or how, every answer (an answer the
     /// file leaves out or gives as null is cleared), the findings (given `ref` names for the
-    /// photos to point at), the outcome with its fixed public text, confidentiality. Returns
+    /// photos to point at), the outcome with its fixed public text, confidentiality (with its
+    /// reason and legal ground; the ground is kept only for a confidential result). Returns
     /// the photos to import. A malformed file is refused with what is wrong, and `record` is
     /// then unchanged.
     static Result<std::vector<PhotoPlan>>

@@ -144,6 +144,9 @@ std::string_view cli_hint(std::string_view code) {
          "The command line has no position of its own: a \"location\" (lat_e6, lon_e6, "
          "accuracy_m) in the answers file is taken only with \"simulated\": true, and the record "
          "is then marked simulated on this tablet (docs/cli.md)."},
+        {rule_code::confidential_ground_required,
+         "Give \"confidential_ground\" in the answers file: state_secret, national_security, "
+         "public_safety or other_law (docs/cli.md)."},
         {services::service_error::sign_in, "Run `fieldinspect-cli sign-in --user NAME`."},
         {services::service_error::not_found, "Run `fieldinspect-cli pull` first."},
         {services::service_error::not_set_up,

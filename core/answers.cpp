@@ -108,4 +108,15 @@ bool set_answer(InspectionRecord& r, const std::string& item_id, const std::stri
     return true;
 }
 
+bool set_confidential(InspectionRecord& r, bool confidential) {
+    if (r.confidential == confidential)
+        return false;
+    r.confidential = confidential;
+    if (!confidential) {
+        r.confidential_reason.reset();
+        r.confidential_ground.reset();
+    }
+    return true;
+}
+
 } // namespace fi

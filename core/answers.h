@@ -54,4 +54,9 @@ ChecklistProgress checklist_progress(const InspectionRecord& record,
 bool set_answer(InspectionRecord& record, const std::string& item_id,
                 const std::string& checkpoint_id, std::optional<AnswerValue> value);
 
+/// Keep the result from publication or publish it. A published result keeps no reason and no
+/// ground: turning confidentiality off clears both (the body of a public record has no
+/// ground at all). Returns whether anything changed.
+bool set_confidential(InspectionRecord& record, bool confidential);
+
 } // namespace fi

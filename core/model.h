@@ -182,6 +182,9 @@ struct Signature {
 
 enum class Outcome { no_problem, rectification_ordered, case_opened };
 enum class OffsiteMethod { monitoring_data, drone, document_review };
+/// Interface 1.1: the legal ground on which a result is kept from publication
+/// (涉及保密、国家安全、公共安全可不予公开; 法律明确不予公开的情形).
+enum class ConfidentialGround { state_secret, national_security, public_safety, other_law };
 
 /// The inspection record as uploaded (`POST /inspections`), without its chain.
 struct InspectionRecord {
@@ -203,6 +206,9 @@ struct InspectionRecord {
     std::string public_text;
     bool confidential = false;
     std::optional<std::string> confidential_reason;
+    /// Interface 1.1: a confidential result names its ground; encoded only while
+    /// `confidential` is true, so a public record's body (and its chain hash) is as before.
+    std::optional<ConfidentialGround> confidential_ground = std::nullopt;
     bool draw_verified = false;
     std::vector<PhotoRef> photos;
     /// Interface 1.1: one entry per inspector present and one for the representative on site,

@@ -53,6 +53,12 @@ constexpr EnumNames<OffsiteMethod, 3> offsite_methods{{{
     {OffsiteMethod::drone, "drone"},
     {OffsiteMethod::document_review, "document_review"},
 }}};
+constexpr EnumNames<ConfidentialGround, 4> confidential_grounds{{{
+    {ConfidentialGround::state_secret, "state_secret"},
+    {ConfidentialGround::national_security, "national_security"},
+    {ConfidentialGround::public_safety, "public_safety"},
+    {ConfidentialGround::other_law, "other_law"},
+}}};
 // ClockInfo::source stays a string in the model; these are its only spellings.
 constexpr std::array<std::string_view, 2> clock_sources{"server", "device"};
 
@@ -79,6 +85,9 @@ std::string_view to_string(Outcome outcome) {
 std::string_view to_string(OffsiteMethod method) {
     return offsite_methods.to_string(method);
 }
+std::string_view to_string(ConfidentialGround ground) {
+    return confidential_grounds.to_string(ground);
+}
 
 std::optional<CheckpointKind> parse_checkpoint_kind(std::string_view text) {
     return checkpoint_kinds.parse(text);
@@ -100,6 +109,9 @@ std::optional<Outcome> parse_outcome(std::string_view text) {
 }
 std::optional<OffsiteMethod> parse_offsite_method(std::string_view text) {
     return offsite_methods.parse(text);
+}
+std::optional<ConfidentialGround> parse_confidential_ground(std::string_view text) {
+    return confidential_grounds.parse(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -839,6 +851,9 @@ Result<InspectionRecord> decode_inspection_record(const json& j) {
     FI_READ(r.public_text, req_string(j, s, "public_text"));
     FI_READ(r.confidential, req_bool(j, s, "confidential"));
     FI_READ(r.confidential_reason, nullable_string(j, s, "confidential_reason"));
+    if (r.confidential) // a ground that is none of the four is the rules' to refuse
+        if (const json* g = optional_member(j, "confidential_ground"); g && g->is_string())
+            r.confidential_ground = confidential_grounds.parse(g->get_ref<const std::string&>());
     FI_READ(r.draw_verified, req_bool(j, s, "draw_verified"));
     FI_READ(r.photos, read_list<PhotoRef>(j, s, "photos", read_photo));
     if (optional_member(j, "signatures") != nullptr) // absent in records made before 1.1
@@ -1021,6 +1036,8 @@ json encode_inspection_record(const InspectionRecord& r) {
                 {"confidential_reason", nullable(r.confidential_reason)},
                 {"draw_verified", r.draw_verified},
                 {"photos", std::move(photos)}};
+    if (r.confidential) // absent from a public record, so its body is as before 1.1
+        record["confidential_ground"] = nullable_enum_json(r.confidential_ground);
     if (r.signatures) { // only when the record has the member: see InspectionRecord
         json signatures = json::array();
         for (const auto& g : *r.signatures) {

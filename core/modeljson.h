@@ -34,6 +34,7 @@ std::string_view to_string(AssignmentStatus status);
 std::string_view to_string(InspectionMode mode);
 std::string_view to_string(Outcome outcome);
 std::string_view to_string(OffsiteMethod method);
+std::string_view to_string(ConfidentialGround ground);
 
 std::optional<CheckpointKind> parse_checkpoint_kind(std::string_view text);
 std::optional<TargetCategory> parse_target_category(std::string_view text);
@@ -42,6 +43,7 @@ std::optional<AssignmentStatus> parse_assignment_status(std::string_view text);
 std::optional<InspectionMode> parse_inspection_mode(std::string_view text);
 std::optional<Outcome> parse_outcome(std::string_view text);
 std::optional<OffsiteMethod> parse_offsite_method(std::string_view text);
+std::optional<ConfidentialGround> parse_confidential_ground(std::string_view text);
 /// @}
 
 /// Decoders of single objects. Strict about what the client relies on, tolerant of the rest:
@@ -66,13 +68,17 @@ Result<Assignment> decode_assignment(const nlohmann::json& json);
 /// The `POST /inspections` body. A `chain` member, if present, is ignored here (see
 /// evidencechain.h). `location`, `offsite_method`, `supersedes`, `correction_reason`,
 /// `confidential_reason`, a photo's `location` and `finding_id`, and `outcome` (a draft's)
-/// may be null or absent; every other member must be present.
+/// may be null or absent; every other member must be present. `confidential_ground` is read
+/// only when `confidential` is true, and anything but one of its four names reads as none:
+/// the rules then ask for it (`confidential_ground_required`, the central system's own code,
+/// not `invalid`).
 Result<InspectionRecord> decode_inspection_record(const nlohmann::json& json);
 /// @}
 
 /// Encoders: the interface's shapes, every member present (nulls as null), integers as JSON
 /// integers. Each round-trips with its decoder. encode_inspection_record gives the upload
-/// body without `chain`; its canonical JSON is what the evidence chain hashes.
+/// body without `chain`; its canonical JSON is what the evidence chain hashes. A record's
+/// `confidential_ground` is written only while `confidential` is true.
 /// @{
 nlohmann::json encode_catalogue_item(const CatalogueItem& item);
 nlohmann::json encode_inspector(const Inspector& inspector);

@@ -131,4 +131,18 @@ std::string answer_text(const AnswerValue& value, const Checkpoint* checkpoint) 
     return text;
 }
 
+std::string confidential_ground_text(ConfidentialGround ground) {
+    switch (ground) {
+    case ConfidentialGround::state_secret:
+        return "涉及国家秘密 (state secret)";
+    case ConfidentialGround::national_security:
+        return "涉及国家安全 (national security)";
+    case ConfidentialGround::public_safety:
+        return "涉及公共安全 (public safety)";
+    case ConfidentialGround::other_law:
+        return "法律明确不予公开公示的其他情形 (another law forbids publishing it)";
+    }
+    return "?";
+}
+
 } // namespace fi

@@ -55,6 +55,10 @@ Result<RecordDocument> load_record_document(Database& db, std::string_view recor
 /// system's copy: `fieldinspect:record:v1;id=<record id>;chain=<chain hash>`.
 std::string record_qr_text(std::string_view record_id, std::string_view chain_hash);
 
+/// A confidential result's legal ground as printed: its Chinese wording (涉及国家秘密,
+/// 涉及国家安全, 涉及公共安全, 法律明确不予公开公示的其他情形) and, after it, the English.
+std::string confidential_ground_text(ConfidentialGround ground);
+
 /// Text of an answer's value as printed (`pass` → 符合, `fail` → 不符合, `na` → 不适用; numbers
 /// with the checkpoint's unit; text and choices as given).
 std::string answer_text(const AnswerValue& value, const Checkpoint* checkpoint);

@@ -508,6 +508,14 @@ Problems check_outcome(const InspectionRecord& r, const CatalogueLookup& catalog
                               "security or public safety: 涉及保密、国家安全、公共安全). Give the "
                               "reason, or publish the result.",
                               "confidential_reason"));
+    if (r.confidential && !r.confidential_ground)
+        out.push_back(problem(rule_code::confidential_ground_required,
+                              "A result kept from publication needs its legal ground: state "
+                              "secret (涉及国家秘密), national security (涉及国家安全), public "
+                              "safety (涉及公共安全) or another law that forbids publishing it "
+                              "(法律明确不予公开公示的其他情形). Choose the ground, or publish the "
+                              "result.",
+                              "confidential_ground"));
     if (r.confidential_reason)
         check_length(out, "The confidentiality reason", *r.confidential_reason,
                      "confidential_reason");
@@ -773,7 +781,7 @@ Problems all_problems(const InspectionRecord& r, const Assignment* a,
 }
 
 // central-api.md's 422 list in its order, then 413.
-constexpr std::array<std::string_view, 10> intake_order{
+constexpr std::array<std::string_view, 11> intake_order{
     rule_code::not_assigned,
     rule_code::assignment_revoked,
     rule_code::item_not_in_assignment,
@@ -782,6 +790,7 @@ constexpr std::array<std::string_view, 10> intake_order{
     rule_code::fail_without_finding,
     rule_code::outcome_inconsistent,
     rule_code::missing_signature,
+    rule_code::confidential_ground_required,
     rule_code::invalid,
     rule_code::too_large,
 };

@@ -42,6 +42,9 @@ inline constexpr std::string_view outcome_inconsistent = "outcome_inconsistent";
 inline constexpr std::string_view invalid = "invalid";
 /// Interface 1.1: a signature missing or too many (field `signatures`).
 inline constexpr std::string_view missing_signature = "missing_signature";
+/// Interface 1.1: a confidential result without one of the four legal grounds (field
+/// `confidential_ground`).
+inline constexpr std::string_view confidential_ground_required = "confidential_ground_required";
 /// 413 on the wire: a text, a photo or the photo count over the central system's limits.
 inline constexpr std::string_view too_large = "too_large";
 
@@ -113,7 +116,7 @@ Problems check_findings(const InspectionRecord& record, const Assignment& assign
 /// Outcome: set (`outcome_required`), not `no_problem` after a `fail`
 /// (`outcome_inconsistent`), public_text the outcome's fixed phrasing
 /// (`outcome_inconsistent`), a confidential result gives its reason
-/// (`confidential_reason_required`).
+/// (`confidential_reason_required`) and its legal ground (`confidential_ground_required`).
 Problems check_outcome(const InspectionRecord& record, const CatalogueLookup& catalogue);
 
 /// Who was there and how: everyone present is on the team (`not_assigned`), listed once
@@ -170,7 +173,7 @@ std::string_view intake_code(std::string_view rule_code);
 /// validate_for_completion, and of the problems found the first in the order of
 /// central-api.md's 422 list (not_assigned, assignment_revoked, item_not_in_assignment,
 /// no_legal_basis, missing_answer, fail_without_finding, outcome_inconsistent,
-/// missing_signature, invalid), then
+/// missing_signature, confidential_ground_required, invalid), then
 /// too_large. Its code is already intake_code'd; message and field are the rule's. nullopt:
 /// accept.
 std::optional<Problem> validate_for_intake(const InspectionRecord& record,

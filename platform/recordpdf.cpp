@@ -339,8 +339,11 @@ Status RecordPdf::write(const RecordDocument& doc, const std::filesystem::path& 
               nullptr);
     if (r.confidential)
         pdf.field(QStringLiteral("公开 Publication"),
-                  QStringLiteral("不予公开 not published — 理由 reason: %1")
-                      .arg(qs(r.confidential_reason.value_or(""))));
+                  QStringLiteral("不予公开 not published — 依据 ground: %1；理由 reason: %2")
+                      .arg(r.confidential_ground
+                               ? qs(confidential_ground_text(*r.confidential_ground))
+                               : QStringLiteral("—"),
+                           qs(r.confidential_reason.value_or(""))));
     else
         pdf.field(QStringLiteral("公开内容 Public text"), qs(r.public_text));
     pdf.field(QStringLiteral("公开期限 Publish by"),

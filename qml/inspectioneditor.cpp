@@ -266,6 +266,10 @@ QString InspectionEditor::publicText() const {
 QString InspectionEditor::confidentialReason() const {
     return qs(record().confidential_reason.value_or(""));
 }
+QString InspectionEditor::confidentialGround() const {
+    return record().confidential_ground ? qs(std::string(to_string(*record().confidential_ground)))
+                                        : QString();
+}
 QString InspectionEditor::publicationDeadline() const {
     return qs(opened_.publication_deadline);
 }
@@ -473,11 +477,19 @@ void InspectionEditor::setOutcome(const QString& outcome) {
 }
 
 void InspectionEditor::setConfidential(bool on) {
-    if (readOnly() || on == edit().confidential)
+    // Core says what publishing after all clears (the reason and the ground).
+    if (readOnly() || !set_confidential(edit(), on))
         return;
-    edit().confidential = on;
-    if (!on)
-        edit().confidential_reason.reset();
+    changed();
+}
+
+void InspectionEditor::setConfidentialGround(const QString& ground) {
+    if (readOnly() || !record().confidential)
+        return;
+    const auto next = parse_confidential_ground(ground.toStdString());
+    if (next == edit().confidential_ground)
+        return;
+    edit().confidential_ground = next;
     changed();
 }
 

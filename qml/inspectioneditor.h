@@ -28,10 +28,10 @@ class ProblemListModel;
 
 /// One inspection record being filled in (Checklist, Photos and Complete pages share it):
 /// answers, findings, photos, who was present and where, the outcome with its fixed public
-/// wording, the confidential flag. Every change autosaves (RecordStore::save_draft, shortly
-/// after the last edit, on the store thread); photos go straight into the encrypted store.
-/// The rules are the store's (completion_problems); completing locks the record for good,
-/// and a completed record is shown read-only.
+/// wording, the confidential flag with its reason and ground. Every change autosaves
+/// (RecordStore::save_draft, shortly after the last edit, on the store thread); photos go straight
+/// into the encrypted store. The rules are the store's (completion_problems); completing locks the
+/// record for good, and a completed record is shown read-only.
 class InspectionEditor : public QObject {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/checklistmodel.h")
@@ -82,6 +82,10 @@ class InspectionEditor : public QObject {
     Q_PROPERTY(bool noProblemAllowed READ noProblemAllowed NOTIFY recordChanged)
     Q_PROPERTY(bool confidential READ confidential WRITE setConfidential NOTIFY recordChanged)
     Q_PROPERTY(QString confidentialReason READ confidentialReason WRITE setConfidentialReason NOTIFY
+                   recordChanged)
+    /// The legal ground of a confidential result (interface 1.1): state_secret,
+    /// national_security, public_safety, other_law, or empty while none is chosen.
+    Q_PROPERTY(QString confidentialGround READ confidentialGround WRITE setConfidentialGround NOTIFY
                    recordChanged)
     Q_PROPERTY(bool drawVerified READ drawVerified NOTIFY recordChanged)
     Q_PROPERTY(QString publicationDeadline READ publicationDeadline NOTIFY recordChanged)
@@ -158,6 +162,8 @@ public:
     void setConfidential(bool on);
     QString confidentialReason() const;
     void setConfidentialReason(const QString& reason);
+    QString confidentialGround() const;
+    void setConfidentialGround(const QString& ground);
     bool drawVerified() const { return record().draw_verified; }
     QString publicationDeadline() const;
     bool deadlineProvisional() const { return opened_.deadline_provisional; }

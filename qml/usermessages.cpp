@@ -365,6 +365,12 @@ constexpr Message problems[] = {
          "A result kept from publication needs its reason. Give the reason, or publish "
          "the result."),
      Words::fixed},
+    {rule_code::confidential_ground_required,
+     QT_TRANSLATE_NOOP("UserMessages",
+                       "A result kept from publication needs its legal ground: a state secret, "
+                       "national security, public safety, or another case the law excludes from "
+                       "publication. Choose the ground, or publish the result."),
+     Words::fixed},
     {rule_code::too_few_certified_present,
      QT_TRANSLATE_NOOP("UserMessages",
                        "An on-site inspection needs at least two officers of the team with an "

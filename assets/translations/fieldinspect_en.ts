@@ -136,188 +136,214 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="196"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
         <source>Location at the start</source>
         <translation>Location at the start</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="234"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="257"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="214"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="245"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="252"/>
         <source>Location at completion</source>
         <translation>Location at completion</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="27"/>
+        <source>A state secret is involved</source>
+        <translation>A state secret is involved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
+        <source>National security is involved</source>
+        <translation>National security is involved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
+        <source>Public safety is involved</source>
+        <translation>Public safety is involved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
+        <source>Another case the law excludes from publication</source>
+        <translation>Another case the law excludes from publication</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
         <source>Complete the inspection</source>
         <translation>Complete the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
         <source>Complete and lock this record?</source>
         <translation>Complete and lock this record?</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
         <source>Completed and received by the central system.</source>
         <translation>Completed and received by the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="88"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="100"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="123"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>This record corrects %1. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="139"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="143"/>
         <source>Checkpoints answered</source>
         <translation>Checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="144"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1 (required: %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="125"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="164"/>
         <source>Inspection day</source>
         <translation>Inspection day</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="146"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="169"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="170"/>
         <source>(device clock, not synced)</source>
         <translation>(device clock, not synced)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="175"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="158"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
+        <source>Not published: %1</source>
+        <translation>Not published: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="189"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="408"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="413"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="414"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="428"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="372"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="435"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
         <source>Off-site inspection</source>
         <translation>Off-site inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="60"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
         <source>Save the inspection record</source>
         <translation>Save the inspection record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="180"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
@@ -326,7 +352,7 @@
         <translation type="vanished">Location</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
@@ -335,102 +361,112 @@
         <translation type="vanished">Update</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="233"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="264"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="239"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="311"/>
         <source>No problem found</source>
         <translation>No problem found</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
         <source>Problem found, rectification ordered</source>
         <translation>Problem found, rectification ordered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="286"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="317"/>
         <source>Violation found, case opened</source>
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="302"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="333"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="340"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="320"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <source>Legal ground (required)</source>
+        <translation>Legal ground (required)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="392"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="377"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
+        <source>Legal ground</source>
+        <translation>Legal ground</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="440"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="387"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="450"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="393"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="394"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="457"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="407"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="470"/>
         <source>Correct this record…</source>
         <translation>Correct this record…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -438,12 +474,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="439"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="503"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
     </message>
@@ -2036,17 +2072,17 @@
 <context>
     <name>UserMessages</name>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="379"/>
+        <location filename="../../qml/usermessages.cpp" line="385"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="385"/>
+        <location filename="../../qml/usermessages.cpp" line="391"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="391"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</translation>
     </message>
@@ -2284,12 +2320,17 @@
         <translation>Signatures are missing or out of place. Each inspector present signs; the inspected unit&apos;s representative signs too, or you record their refusal with the reason.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="478"/>
+        <location filename="../../qml/usermessages.cpp" line="369"/>
+        <source>A result kept from publication needs its legal ground: a state secret, national security, public safety, or another case the law excludes from publication. Choose the ground, or publish the result.</source>
+        <translation>A result kept from publication needs its legal ground: a state secret, national security, public safety, or another case the law excludes from publication. Choose the ground, or publish the result.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="484"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="481"/>
+        <location filename="../../qml/usermessages.cpp" line="487"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</translation>
     </message>
@@ -2349,60 +2390,60 @@
         <translation>A result kept from publication needs its reason. Give the reason, or publish the result.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="369"/>
+        <location filename="../../qml/usermessages.cpp" line="375"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="374"/>
+        <location filename="../../qml/usermessages.cpp" line="380"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="397"/>
+        <location filename="../../qml/usermessages.cpp" line="403"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>Choose how the off-site inspection was done.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="400"/>
+        <location filename="../../qml/usermessages.cpp" line="406"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>An on-site inspection has no off-site method. Remove it.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="403"/>
+        <location filename="../../qml/usermessages.cpp" line="409"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="409"/>
+        <location filename="../../qml/usermessages.cpp" line="415"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>This assignment was revoked by a re-draw; it can no longer be inspected.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="413"/>
+        <location filename="../../qml/usermessages.cpp" line="419"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>This assignment names no plan, so it must not be inspected (no plan, no inspection).</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="418"/>
         <location filename="../../qml/usermessages.cpp" line="424"/>
         <location filename="../../qml/usermessages.cpp" line="430"/>
+        <location filename="../../qml/usermessages.cpp" line="436"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="436"/>
+        <location filename="../../qml/usermessages.cpp" line="442"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="442"/>
-        <location filename="../../qml/usermessages.cpp" line="445"/>
+        <location filename="../../qml/usermessages.cpp" line="448"/>
+        <location filename="../../qml/usermessages.cpp" line="451"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>A correction needs the record it corrects and its reason.</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="495"/>
+        <location filename="../../qml/usermessages.cpp" line="501"/>
         <source>This value is not valid: %1</source>
         <translation>This value is not valid: %1</translation>
     </message>
@@ -2605,22 +2646,22 @@
         <translation>%1 m from the target</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="346"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="350"/>
         <source>The inspection in general</source>
         <translation>The inspection in general</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="352"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="356"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="383"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="387"/>
         <source>Enter a whole number.</source>
         <translation>Enter a whole number.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
@@ -2628,12 +2669,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="823"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="841"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="828"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="846"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
     </message>

@@ -135,183 +135,209 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="196"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
         <source>Location at the start</source>
         <translation>开始时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="226"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="234"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="257"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="214"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="245"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="252"/>
         <source>Location at completion</source>
         <translation>完成时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
         <source>Record</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="24"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="27"/>
+        <source>A state secret is involved</source>
+        <translation>涉及国家秘密</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
+        <source>National security is involved</source>
+        <translation>涉及国家安全</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
+        <source>Public safety is involved</source>
+        <translation>涉及公共安全</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
+        <source>Another case the law excludes from publication</source>
+        <translation>法律明确不予公开公示的其他情形</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
         <source>Complete and lock this record?</source>
         <translation>完成并锁定此记录？</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>完成后的记录不可更改：记录将被封存、加入证据链，并于当日上传至中心系统。如需更正，须另建更正记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
         <source>Completed and received by the central system.</source>
         <translation>已完成，中心系统已接收。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="87"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>已完成并锁定，有网络时将立即上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="88"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="100"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="123"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>本记录更正 %1。更正理由：%2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="116"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="139"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="120"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="143"/>
         <source>Checkpoints answered</source>
         <translation>已答检查点</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="144"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1（必填：%2/%3）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="125"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="136"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="164"/>
         <source>Inspection day</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="146"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="169"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="170"/>
         <source>(device clock, not synced)</source>
         <translation>（设备时钟，未与服务器校时）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="175"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="158"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
+        <source>Not published: %1</source>
+        <translation>不予公开：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="189"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="352"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="408"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="413"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="358"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="414"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="428"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="372"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="435"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="373"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
         <source>Off-site inspection</source>
         <translation>非现场检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="180"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
@@ -320,7 +346,7 @@
         <translation type="vanished">位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
@@ -329,119 +355,129 @@
         <translation type="vanished">更新</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="233"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="264"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="239"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
         <source>Outcome</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="311"/>
         <source>No problem found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
         <source>Problem found, rectification ordered</source>
         <translation>发现问题，已责令整改</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="286"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="317"/>
         <source>Violation found, case opened</source>
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="302"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="333"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="309"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="340"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="320"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="326"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="336"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <source>Legal ground (required)</source>
+        <translation>不予公开的法定依据（必选）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="392"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="377"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
+        <source>Legal ground</source>
+        <translation>不予公开的依据</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/CompletePage.qml" line="440"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="385"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="393"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="394"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="457"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="407"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="470"/>
         <source>Correct this record…</source>
         <translation>更正本记录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="426"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="439"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="503"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="387"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="450"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="60"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
         <source>Save the inspection record</source>
         <translation>保存现场检查笔录</translation>
     </message>
@@ -1308,6 +1344,7 @@
         <translation>清除</translation>
     </message>
     <message>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2023,17 +2060,17 @@
 <context>
     <name>UserMessages</name>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="379"/>
+        <location filename="../../qml/usermessages.cpp" line="385"/>
         <source>The inspection day is not the day the inspection started. The central system would flag this record, so it cannot be completed: record the inspection on the day it takes place.</source>
         <translation>检查日期不是检查开始的日期。中央系统会标记此记录，因此不能完成：请在检查当天记录检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="385"/>
+        <location filename="../../qml/usermessages.cpp" line="391"/>
         <source>The record&apos;s times lie in the future of the tablet&apos;s trusted time. The central system would flag this record, so it cannot be completed: sync with the central system so the tablet knows the time, then try again.</source>
         <translation>记录的时间晚于平板的可信时间。中央系统会标记此记录，因此不能完成：请与中央系统同步以校准时间，然后重试。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="391"/>
+        <location filename="../../qml/usermessages.cpp" line="397"/>
         <source>The inspection day is outside the assignment&apos;s window. The central system would flag this record, so it cannot be completed: this assignment can only be inspected within its window.</source>
         <translation>检查日期不在该任务的检查期限内。中央系统会标记此记录，因此不能完成：该任务只能在其期限内检查。</translation>
     </message>
@@ -2266,12 +2303,17 @@
         <translation>签名缺失或有误：每名在场检查人员须签名，被检查单位负责人也须签名，或记录其拒签及理由。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="478"/>
+        <location filename="../../qml/usermessages.cpp" line="369"/>
+        <source>A result kept from publication needs its legal ground: a state secret, national security, public safety, or another case the law excludes from publication. Choose the ground, or publish the result.</source>
+        <translation>不予公开的结果须选择法定依据：涉及国家秘密、涉及国家安全、涉及公共安全，或法律明确不予公开公示的其他情形。请选择依据，或改为公开。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/usermessages.cpp" line="484"/>
         <source>Something went wrong (%1). Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误（%1）。请重试；如仍出现，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="481"/>
+        <location filename="../../qml/usermessages.cpp" line="487"/>
         <source>Something went wrong: %1 Try again; if it keeps happening, contact your administrator.</source>
         <translation>出现错误：%1 请重试；如仍出现，请联系管理员。</translation>
     </message>
@@ -2331,60 +2373,60 @@
         <translation>不予公开的结果须说明理由。请填写理由，或改为公开。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="369"/>
+        <location filename="../../qml/usermessages.cpp" line="375"/>
         <source>An on-site inspection needs at least two officers of the team with an enforcement certificate marked present. Experts do not count.</source>
         <translation>现场检查须至少有两名持执法证的检查组成员被标记为在场。专家不计入。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="374"/>
+        <location filename="../../qml/usermessages.cpp" line="380"/>
         <source>The place of the on-site inspection is missing. Allow location access and wait for a position fix.</source>
         <translation>缺少现场检查的位置。请允许定位并等待定位成功。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="397"/>
+        <location filename="../../qml/usermessages.cpp" line="403"/>
         <source>Choose how the off-site inspection was done.</source>
         <translation>请选择非现场检查的方式。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="400"/>
+        <location filename="../../qml/usermessages.cpp" line="406"/>
         <source>An on-site inspection has no off-site method. Remove it.</source>
         <translation>现场检查不应有非现场检查方式。请删除。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="403"/>
+        <location filename="../../qml/usermessages.cpp" line="409"/>
         <source>Someone marked present is not on the drawn team, or you are not on it. Only the drawn team may inspect.</source>
         <translation>标记在场的人员不在抽中的检查组内，或您不在检查组内。只有抽中的检查组可以检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="409"/>
+        <location filename="../../qml/usermessages.cpp" line="415"/>
         <source>This assignment was revoked by a re-draw; it can no longer be inspected.</source>
         <translation>该任务已因重新抽取而撤销，不能再检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="413"/>
+        <location filename="../../qml/usermessages.cpp" line="419"/>
         <source>This assignment names no plan, so it must not be inspected (no plan, no inspection).</source>
         <translation>该任务没有抽查计划，不得检查（无计划清单不检查）。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="418"/>
         <location filename="../../qml/usermessages.cpp" line="424"/>
         <location filename="../../qml/usermessages.cpp" line="430"/>
+        <location filename="../../qml/usermessages.cpp" line="436"/>
         <source>An item of this inspection is not in the catalogue or not in the assignment. Pull the latest data; if it stays, contact your administrator.</source>
         <translation>本次检查有事项不在事项清单或任务中。请同步最新数据；如仍存在，请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="436"/>
+        <location filename="../../qml/usermessages.cpp" line="442"/>
         <source>An item has no legal basis, so it must not be inspected (no legal basis, no inspection). Contact your administrator.</source>
         <translation>有事项没有法律依据，不得检查（无法律依据不检查）。请联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="442"/>
-        <location filename="../../qml/usermessages.cpp" line="445"/>
+        <location filename="../../qml/usermessages.cpp" line="448"/>
+        <location filename="../../qml/usermessages.cpp" line="451"/>
         <source>A correction needs the record it corrects and its reason.</source>
         <translation>更正记录须注明所更正的记录及更正理由。</translation>
     </message>
     <message>
-        <location filename="../../qml/usermessages.cpp" line="495"/>
+        <location filename="../../qml/usermessages.cpp" line="501"/>
         <source>This value is not valid: %1</source>
         <translation>该值无效：%1</translation>
     </message>
@@ -2591,34 +2633,34 @@
         <translation>距检查对象 %1 米</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="346"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="350"/>
         <source>The inspection in general</source>
         <translation>本次检查（通用）</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="352"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="356"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="383"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="387"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="669"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>记录暂不能完成：下方列出了 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="823"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="841"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="828"/>
+        <location filename="../../qml/inspectioneditor.cpp" line="846"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
     </message>

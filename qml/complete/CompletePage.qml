@@ -5,11 +5,11 @@ import FieldInspect
 
 // Closing an inspection: the summary, who was there and where, the outcome (only those the
 // rules allow) with its fixed public wording shown exactly, the confidential flag with its
-// reason, and every problem that still blocks completion with a way to it. Completing locks
-// the record for good and queues it for the same-day upload. A completed record shows its
-// publication (public text or why it is not published, and the date by which it must be
-// public) and makes the inspection record PDF (现场检查笔录) on the store thread, saved only
-// where the user picks in the save dialog.
+// legal ground and reason, and every problem that still blocks completion with a way to it.
+// Completing locks the record for good and queues it for the same-day upload. A completed
+// record shows its publication (the public text, or on which ground and why it is not
+// published, and the date by which it must be public) and makes the inspection record PDF
+// (现场检查笔录) on the store thread, saved only where the user picks in the save dialog.
 FiPage {
     id: page
 
@@ -19,6 +19,29 @@ FiPage {
     signal done
     // A correction's draft to open (made here, or the one already being written).
     signal openRecord(string recordId)
+
+    // The four legal grounds on which a result may be kept from publication (interface 1.1;
+    // 涉及保密、国家安全、公共安全可不予公开, 法律明确不予公开公示的情形).
+    readonly property var grounds: [{
+            "value": "state_secret",
+            "text": qsTr("A state secret is involved")
+        }, {
+            "value": "national_security",
+            "text": qsTr("National security is involved")
+        }, {
+            "value": "public_safety",
+            "text": qsTr("Public safety is involved")
+        }, {
+            "value": "other_law",
+            "text": qsTr("Another case the law excludes from publication")
+        }]
+
+    function groundText(value: string): string {
+        for (const g of grounds)
+            if (g.value === value)
+                return g.text;
+        return "—";
+    }
 
     pageName: "complete"
     title: editor.readOnly ? qsTr("Record") : qsTr("Complete the inspection")
@@ -151,6 +174,14 @@ FiPage {
                             visible: page.editor.readOnly && page.editor.finishedAt.length > 0
                             label: qsTr("Finished")
                             value: page.editor.finishedAt
+                        }
+                        FiKeyValue {
+                            objectName: "summaryPublication"
+                            Layout.fillWidth: true
+                            visible: page.editor.confidential
+                            label: qsTr("Publication")
+                            value: qsTr("Not published: %1").arg(page.groundText(page.editor.confidentialGround))
+                            valueColor: Theme.warning
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
@@ -328,6 +359,31 @@ FiPage {
                             enabled: !page.editor.readOnly
                             onToggled: page.editor.confidential = checked
                         }
+                        Label {
+                            objectName: "confidentialGroundTitle"
+                            Layout.fillWidth: true
+                            visible: page.editor.confidential
+                            text: qsTr("Legal ground (required)")
+                            color: page.editor.confidentialGround.length > 0 ? Theme.textSecondary : Theme.warning
+                            wrapMode: Text.Wrap
+                        }
+                        FiStack {
+                            objectName: "confidentialGrounds"
+                            visible: page.editor.confidential
+                            model: page.grounds
+                            delegate: RadioButton {
+                                required property var modelData
+                                objectName: "ground_" + modelData.value
+                                height: Math.max(implicitHeight, Theme.touchTarget)
+                                text: modelData.text
+                                // The editor's ground is the one truth: a click asks for it
+                                // instead of toggling (which would cut this binding).
+                                checkable: false
+                                checked: page.editor.confidentialGround === modelData.value
+                                enabled: !page.editor.readOnly
+                                onClicked: page.editor.confidentialGround = modelData.value
+                            }
+                        }
                         FiTextField {
                             objectName: "confidentialReason"
                             Layout.fillWidth: true
@@ -357,6 +413,13 @@ FiPage {
                             label: qsTr("Public text")
                             value: page.editor.confidential ? qsTr("Not published") : page.editor.publicText
                             valueColor: page.editor.confidential ? Theme.warning : Theme.text
+                        }
+                        FiKeyValue {
+                            objectName: "publicationGround"
+                            Layout.fillWidth: true
+                            visible: page.editor.confidential
+                            label: qsTr("Legal ground")
+                            value: page.groundText(page.editor.confidentialGround)
                         }
                         FiKeyValue {
                             objectName: "publicationReason"
@@ -426,6 +489,7 @@ FiPage {
                             text: page.editor.problems.count > 0 ? qsTr("%n thing(s) to fix before completing", "", page.editor.problems.count) : qsTr("Ready to complete")
                         }
                         FiStack {
+                            objectName: "problemList"
                             model: page.editor.problems
                             delegate: ProblemDelegate {
                                 onGoTo: (itemId, checkpointId) => page.showProblem(itemId, checkpointId)

@@ -120,3 +120,17 @@ TEST_CASE("answers: legal basis is any non-blank entry") {
     CHECK(find_checkpoint(list, "A", "A-2") == &list[0].checkpoints[1]);
     CHECK(find_checkpoint(list, "B", "A-2") == nullptr);
 }
+
+TEST_CASE("answers: publishing a confidential result after all clears its reason and ground") {
+    InspectionRecord r;
+    CHECK_FALSE(set_confidential(r, false));
+    CHECK(set_confidential(r, true));
+    r.confidential_reason = "涉及正在查处的案件";
+    r.confidential_ground = ConfidentialGround::other_law;
+    CHECK_FALSE(set_confidential(r, true)); // unchanged: the reason and ground stay
+    CHECK(r.confidential_ground == ConfidentialGround::other_law);
+    CHECK(set_confidential(r, false));
+    CHECK_FALSE(r.confidential);
+    CHECK_FALSE(r.confidential_reason.has_value());
+    CHECK_FALSE(r.confidential_ground.has_value());
+}

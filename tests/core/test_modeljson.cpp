@@ -526,13 +526,57 @@ TEST_CASE("modeljson: an off-site record with its method round-trips") {
     j["correction_reason"] = "照片补充";
     j["confidential"] = true;
     j["confidential_reason"] = "涉及保密";
+    j["confidential_ground"] = "state_secret";
     j["photos"][0]["location"] = {{"lat_e6", -1}, {"lon_e6", 2}, {"accuracy_m", 0}};
     auto r = fi::decode_inspection_record(j);
     REQUIRE(r.ok());
     CHECK(r->offsite_method == fi::OffsiteMethod::drone);
     CHECK(r->supersedes.has_value());
     CHECK(r->photos[0].location->lat_e6 == -1);
+    CHECK(r->confidential_ground == fi::ConfidentialGround::state_secret);
     CHECK(fi::encode_inspection_record(*r) == j);
+}
+
+TEST_CASE("modeljson: a confidential record carries its ground, a public one has no such member") {
+    json j = record_json();
+    REQUIRE_FALSE(j.contains("confidential_ground"));
+    j["confidential"] = true;
+    j["confidential_reason"] = "涉及公共安全";
+    for (const char* name : {"state_secret", "national_security", "public_safety", "other_law"}) {
+        INFO(std::string(name));
+        j["confidential_ground"] = name;
+        auto r = fi::decode_inspection_record(j);
+        REQUIRE(r.ok());
+        REQUIRE(r->confidential_ground.has_value());
+        CHECK(fi::to_string(*r->confidential_ground) == name);
+        CHECK(fi::parse_confidential_ground(name) == r->confidential_ground);
+        CHECK(fi::encode_inspection_record(*r) == j);
+    }
+
+    // Not yet chosen (a draft): the member is there, null, and reads back as none.
+    j["confidential_ground"] = nullptr;
+    auto draft = fi::decode_inspection_record(j);
+    REQUIRE(draft.ok());
+    CHECK_FALSE(draft->confidential_ground.has_value());
+    CHECK(fi::encode_inspection_record(*draft) == j);
+
+    // None of the four reads as none: the rules ask for it with the central system's code.
+    for (const json& odd : {json("national_pride"), json(3), json("State_Secret")}) {
+        INFO(odd.dump());
+        j["confidential_ground"] = odd;
+        auto r = fi::decode_inspection_record(j);
+        REQUIRE(r.ok());
+        CHECK_FALSE(r->confidential_ground.has_value());
+    }
+
+    // Published after all: the ground is neither kept nor written, so the body is as before.
+    j["confidential"] = false;
+    j["confidential_reason"] = nullptr;
+    j["confidential_ground"] = "other_law";
+    auto published = fi::decode_inspection_record(j);
+    REQUIRE(published.ok());
+    CHECK_FALSE(published->confidential_ground.has_value());
+    CHECK_FALSE(fi::encode_inspection_record(*published).contains("confidential_ground"));
 }
 
 TEST_CASE("modeljson: hostile values in a record are refused with the field") {

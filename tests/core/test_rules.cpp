@@ -482,10 +482,33 @@ TEST_CASE("rules: the public text is the outcome's fixed phrasing") {
 TEST_CASE("rules: a confidential result needs its reason") {
     Fixture f;
     f.record.confidential = true;
+    f.record.confidential_ground = fi::ConfidentialGround::national_security;
     CHECK_ONLY_PROBLEM(f.completion(), "confidential_reason_required", "confidential_reason");
     f.record.confidential_reason = "　";
     CHECK_ONLY_PROBLEM(f.completion(), "confidential_reason_required", "confidential_reason");
     f.record.confidential_reason = "涉及国家安全";
+    CHECK_PASSES(f.completion());
+}
+
+TEST_CASE("rules: a confidential result needs its legal ground, each of the four will do") {
+    Fixture f;
+    f.record.confidential = true;
+    f.record.confidential_reason = "涉及正在查处的案件";
+    CHECK_ONLY_PROBLEM(f.completion(), "confidential_ground_required", "confidential_ground");
+    // The central system's own 422 code, so the tablet's refusal and intake's agree.
+    const auto refused = f.intake();
+    REQUIRE(refused.has_value());
+    CHECK(refused->code == "confidential_ground_required");
+    for (auto g : {fi::ConfidentialGround::state_secret, fi::ConfidentialGround::national_security,
+                   fi::ConfidentialGround::public_safety, fi::ConfidentialGround::other_law}) {
+        INFO(std::string(fi::to_string(g)));
+        f.record.confidential_ground = g;
+        CHECK_PASSES(f.completion());
+    }
+    // A published result needs no ground.
+    f.record.confidential = false;
+    f.record.confidential_reason.reset();
+    f.record.confidential_ground.reset();
     CHECK_PASSES(f.completion());
 }
 
@@ -666,8 +689,9 @@ TEST_CASE("rules: completion lists every problem, each with its field") {
     CHECK_PROBLEM(ps, "missing_answer", "ODS-15-2");
     CHECK_PROBLEM(ps, "location_required", "location");
     CHECK_PROBLEM(ps, "confidential_reason_required", "confidential_reason");
+    CHECK_PROBLEM(ps, "confidential_ground_required", "confidential_ground");
     CHECK_PROBLEM(ps, "not_assigned", "inspectors_present[2]");
-    CHECK_MESSAGE(ps.size() == 4, dump(ps));
+    CHECK_MESSAGE(ps.size() == 5, dump(ps));
 }
 
 TEST_CASE("rules: intake codes are the central system's") {
@@ -679,6 +703,7 @@ TEST_CASE("rules: intake codes are the central system's") {
     CHECK(fi::intake_code("fail_without_finding") == "fail_without_finding");
     CHECK(fi::intake_code("outcome_inconsistent") == "outcome_inconsistent");
     CHECK(fi::intake_code("invalid") == "invalid");
+    CHECK(fi::intake_code("confidential_ground_required") == "confidential_ground_required");
     CHECK(fi::intake_code("unknown_item") == "no_legal_basis");
     CHECK(fi::intake_code("photo_required") == "fail_without_finding");
     CHECK(fi::intake_code("text_too_long") == "too_large");

@@ -98,6 +98,7 @@ TEST_CASE("statistics: a generated quarter equals counts kept while generating")
         if (secret) {
             r.confidential = true;
             r.confidential_reason = "涉及国家安全";
+            r.confidential_ground = fi::ConfidentialGround::national_security;
         }
         REQUIRE(f.records.create_draft(r).ok());
         if (kind == 1)

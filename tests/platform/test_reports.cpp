@@ -225,6 +225,29 @@ TEST_CASE("record PDF: a corrected record lists its chain of versions with dates
     CHECK(table.find(doc->versions[2].completed_at.substr(0, 10)) != std::string::npos);
 }
 
+TEST_CASE("record PDF: a confidential result shows its legal ground and reason, not the text") {
+    ReportFixture f;
+    const std::string id = "11111111-2222-4333-8444-0000000000e0";
+    InspectionRecord r = f.record(id);
+    r.confidential = true;
+    r.confidential_reason = "涉及正在侦办的案件线索";
+    r.confidential_ground = ConfidentialGround::public_safety;
+    REQUIRE(f.records.create_draft(r).ok());
+    REQUIRE(f.records.complete(id, device).ok());
+    auto doc = load_record_document(f.db, id, WorkCalendar{});
+    REQUIRE(doc.ok());
+    const auto pdf = f.dir / "record-confidential.pdf";
+    REQUIRE(platform::RecordPdf(f.db).write(*doc, pdf).ok());
+    keep(pdf);
+    const std::string text = one_line(run("pdftotext -enc UTF-8 " + shq(pdf) + " -"));
+    const auto at = text.find("不予公开 not published");
+    REQUIRE(at != std::string::npos);
+    const std::string line = text.substr(at, 200);
+    CHECK(line.find("涉及公共安全") != std::string::npos);
+    CHECK(line.find("涉及正在侦办的案件线索") != std::string::npos);
+    CHECK(text.find("公开内容 Public text") == std::string::npos);
+}
+
 TEST_CASE("record PDF: a draft is refused, the record untouched") {
     ReportFixture f;
     const std::string id = "11111111-2222-4333-8444-0000000000d0";

@@ -5,7 +5,8 @@ import FieldInspect
 import FieldInspectTest
 
 // The Complete page: problems listed with a way to each, outcomes limited by the rules, the
-// fixed public wording, the confidential flag with its reason, completing locks the record.
+// fixed public wording, the confidential flag with its reason and legal ground, completing locks
+// the record.
 Item {
     id: root
     width: 1280
@@ -222,21 +223,70 @@ Item {
             verify(findChild(page, "completeNow").enabled);
         }
 
-        function test_3_confidential_needs_a_reason() {
+        // The problem row the page lists for `code`, or null.
+        function problemRow(page, code) {
+            const stack = findChild(page, "problemList");
+            for (let i = 0; i < stack.count; ++i)
+                if (stack.itemAt(i).code === code)
+                    return stack.itemAt(i);
+            return null;
+        }
+
+        function test_3_confidential_needs_a_reason_and_a_legal_ground() {
             const page = openPage();
+            verify(!findChild(page, "confidentialGrounds").visible);
+            verify(!findChild(page, "summaryPublication").visible);
             mouseClick(findChild(page, "confidentialSwitch"));
             verify(inspection.confidential);
             verify(findChild(page, "confidentialReason").visible);
-            compare(problemCodes(), ["confidential_reason_required"]);
+            verify(findChild(page, "confidentialGrounds").visible);
+            compare(inspection.confidentialGround, "");
+            compare(problemCodes(), ["confidential_reason_required", "confidential_ground_required"]);
             verify(!findChild(page, "completeNow").enabled);
-            inspection.confidentialReason = "涉及公共安全";
+            inspection.confidentialReason = "涉及正在查处案件的线索";
+            compare(problemCodes(), ["confidential_ground_required"]);
+            // Without a ground the page says what is missing, in the user's words.
+            const row = problemRow(page, "confidential_ground_required");
+            verify(row, "a problem row for the missing ground");
+            verify(row.message.indexOf("legal ground") >= 0, row.message);
+            verify(!findChild(row, "goto_confidential_ground_required").visible, "fixed on this page");
+            verify(!findChild(page, "completeNow").enabled);
+
+            // Choosing one of the four grounds.
+            const publicSafety = findChild(page, "ground_public_safety");
+            verify(publicSafety.visible);
+            mouseClick(publicSafety);
+            compare(inspection.confidentialGround, "public_safety");
+            verify(publicSafety.checked);
+            verify(!findChild(page, "ground_state_secret").checked);
+            compare(problemCodes(), []);
+            verify(problemRow(page, "confidential_ground_required") === null);
+            const summary = findChild(page, "summaryPublication");
+            verify(summary.visible);
+            compare(summary.value, "Not published: Public safety is involved");
+            mouseClick(findChild(page, "ground_other_law"));
+            compare(inspection.confidentialGround, "other_law");
+            compare(summary.value, "Not published: Another case the law excludes from publication");
+
+            // Published after all: the reason and the ground go; asked again when kept back.
+            mouseClick(findChild(page, "confidentialSwitch"));
+            verify(!inspection.confidential);
+            compare(inspection.confidentialGround, "");
+            compare(inspection.confidentialReason, "");
+            compare(problemCodes(), []);
+            mouseClick(findChild(page, "confidentialSwitch"));
+            for (const g of ["state_secret", "national_security", "public_safety", "other_law"])
+                verify(!findChild(page, "ground_" + g).checked, g + " is not shown as chosen");
+            compare(problemCodes(), ["confidential_reason_required", "confidential_ground_required"]);
+            inspection.confidentialReason = "涉及正在查处案件的线索";
+            inspection.confidentialGround = "public_safety";
             compare(problemCodes(), []);
         }
 
         function test_4_completing_locks_the_record() {
             const page = openPage();
             tryVerify(() => findChild(page, "completeNow").enabled, 5000);
-            mouseClick(findChild(page, "completeNow"));
+            findChild(page, "completeNow").clicked(); // the card may sit below the fold of the scrolled page
             const confirm = findChild(page, "confirmComplete");
             tryVerify(() => confirm.opened);
             confirm.accept();
@@ -257,6 +307,10 @@ Item {
             compare(findChild(page, "publicationText").value, inspection.confidential ? "Not published" : inspection.publicText);
             verify(findChild(page, "publicationDeadline").value.startsWith(inspection.publicationDeadline));
             compare(findChild(page, "publicationReason").visible, inspection.confidential);
+            verify(inspection.confidential, "completed as kept from publication (test 3)");
+            verify(findChild(page, "publicationGround").visible);
+            compare(findChild(page, "publicationGround").value, "Public safety is involved");
+            verify(!findChild(page, "ground_state_secret").enabled, "a completed record's ground stays");
             pdfSpy.clear();
             const button = findChild(page, "makePdf");
             verify(button.visible && button.enabled);
