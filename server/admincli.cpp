@@ -5,6 +5,7 @@
 #include "core/draw.h"
 #include "core/sha256.h"
 #include "server/apierror.h"
+#include "server/bureaureport.h"
 #include "server/demoloader.h"
 #include "server/drawservice.h"
 #include "server/passwordhasher.h"
@@ -261,6 +262,11 @@ follow-up (整改闭环)
   case-number RECORD NUMBER                     (立案编号 of a case_opened result)
   follow-ups                                    (makes the follow-ups now due; lists deadlines,
                                                  follow-ups and case numbers)
+bureau reports (from the central data; CSV, UTF-8 with BOM; no PDF on the server)
+  report quarterly YYYYQn --out FILE [--unit U]  (监管情况统计表)
+  report yearly YYYY --out FILE [--unit U]       (年度报告)
+  reports [--year Y]                            (what is due when: each quarter's table by the
+                                                 20th of its last month, the yearly by 10 Dec)
 )";
 }
 
@@ -707,10 +713,61 @@ int AdminCli::run(const std::vector<std::string>& args) {
     }
     if (command == "publication" || command == "publish" || command == "approve-hold" ||
         command == "refuse-hold" || command == "rectification-deadline" ||
-        command == "case-number" || command == "follow-ups") {
+        command == "case-number" || command == "follow-ups" || command == "report" ||
+        command == "reports") {
         PublicationStore publication_store(database);
         PublicationService publication(database, inspection_store, plan_store, reference_store,
                                        user_store, publication_store, system_clock());
+        if (command == "reports") {
+            int year = china_date(std::chrono::system_clock::now()).y;
+            if (const auto y = opts->get("year")) {
+                const auto r = std::from_chars(y->data(), y->data() + y->size(), year);
+                if (r.ec != std::errc() || r.ptr != y->data() + y->size()) {
+                    err_ << "admin reports: --year is a year\n";
+                    return 2;
+                }
+            }
+            const Date today = publication.today();
+            for (const ReportDue& d : BureauReport::due_dates(year))
+                out_ << d.name << " " << d.title << " due " << d.due.to_string()
+                     << (today > d.due ? " (past)" : "") << "\n";
+            return 0;
+        }
+        if (command == "report") {
+            const auto file = need("out");
+            if (!file)
+                return 2;
+            if (words.size() != 2 || (words[0] != "quarterly" && words[0] != "yearly")) {
+                err_ << "admin report: quarterly YYYYQn or yearly YYYY, then --out FILE\n";
+                return 2;
+            }
+            BureauReport reports(plan_store, publication);
+            const std::string unit = opts->get("unit").value_or("");
+            Result<QuarterStatistics> stats = Error::make(api_code::invalid, "");
+            if (words[0] == "quarterly") {
+                const auto q = Quarter::parse(words[1]);
+                if (!q) {
+                    err_ << "admin report: a quarter is YYYYQn (2026Q4)\n";
+                    return 2;
+                }
+                stats = reports.quarter(*q, unit);
+            } else {
+                int year = 0;
+                const auto r =
+                    std::from_chars(words[1].data(), words[1].data() + words[1].size(), year);
+                if (r.ec != std::errc() || r.ptr != words[1].data() + words[1].size()) {
+                    err_ << "admin report: a year is YYYY\n";
+                    return 2;
+                }
+                stats = reports.year(year, unit);
+            }
+            if (!stats)
+                return fail(stats.error());
+            if (auto w = write_file_atomically(*file, statistics_csv(*stats)); !w)
+                return fail(w.error());
+            out_ << "report " << words[0] << " " << words[1] << " written to " << *file << "\n";
+            return 0;
+        }
         if (command != "publication" && command != "follow-ups" && subject.empty()) {
             err_ << "admin " << command << ": RECORD is required\n";
             return 2;

@@ -108,6 +108,10 @@ Result<std::vector<PublicationEntry>> PublicationService::entries() {
             e.corrected = chain.size() > 1;
             e.uploaded_by = newest.username;
             e.inspectors = strings_of(member(body, "inspectors_present"));
+            const json* offsite = member(body, "offsite_method");
+            e.onsite = !offsite || offsite->is_null();
+            for (const InspectionRow* r : chain)
+                e.late_uploads += r->late ? 1 : 0;
 
             auto assignment = plans_.find_assignment(assignment_id);
             if (!assignment)

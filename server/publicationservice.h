@@ -65,6 +65,8 @@ struct PublicationEntry {
     bool withheld = false;               ///< public as 不予公开: an approved hold
     std::vector<std::string> inspectors; ///< ids on the record or its assignment's team
     std::string uploaded_by;             ///< the user name that sent the newest record
+    bool onsite = true;                  ///< the newest record has no offsite_method
+    int late_uploads = 0; ///< records of the chain received after their inspection day
 };
 
 /// Counts of `admin publication`.

@@ -2,6 +2,7 @@
 // approver, follow-ups of rectification orders and the bureau's reports: against the real server
 // and its SQLite file, the server's clock moved by the test.
 #include "core/date.h"
+#include "core/statistics.h"
 #include "core/workcalendar.h"
 #include "server/admincli.h"
 #include "server/inspectionstore.h"
@@ -10,6 +11,10 @@
 #include "serverfixture.h"
 
 #include <doctest/doctest.h>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <set>
 #include <sstream>
 
 using namespace fi::test;
@@ -430,4 +435,119 @@ TEST_CASE("Last year's violators are next year's key targets") {
     CHECK(has(key_next, violator));
     CHECK_FALSE(has(general_next, violator));
     CHECK_FALSE(has(key_next, clean));
+}
+
+namespace {
+
+/// key → value of the report's CSV (RFC 4180: quoted fields may hold commas).
+std::map<std::string, std::string> csv_values(std::string text) {
+    if (text.starts_with("\xEF\xBB\xBF"))
+        text.erase(0, 3);
+    std::map<std::string, std::string> out;
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += text[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            fields.push_back(std::move(field));
+            field.clear();
+        } else if (c == '\n') {
+            if (!field.empty() && field.back() == '\r')
+                field.pop_back();
+            fields.push_back(std::move(field));
+            field.clear();
+            if (fields.size() >= 5)
+                out[fields[0]] = fields[4];
+            fields.clear();
+        } else {
+            field += c;
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("The bureau's quarterly table counts what the central system holds") {
+    TestServer ts;
+    Leader l(ts);
+    // Kept by the test: three targets inspected, one corrected from no problem to a case.
+    const json clean = l.send(l.tablet.record(l.led[0]));
+    l.send(violation(l.tablet.record(l.led[1], {"photo"})));
+    const json first = l.send(l.tablet.record(l.led[2]));
+    json c = violation(l.tablet.record(l.led[2], {"photo"}), "case_opened");
+    c["supersedes"] = first["id"];
+    c["correction_reason"] = "补录立案";
+    l.send(c);
+    REQUIRE(ts.server().publication().publish(clean["id"].get<std::string>(), "admin").ok());
+    std::map<std::string, int> inspected_by;
+    for (int i = 0; i < 3; ++i)
+        ++inspected_by[l.led[static_cast<std::size_t>(i)]["target"]["category"].get<std::string>()];
+
+    // What was drawn this quarter, from the stored assignments.
+    const Date day = today(ts);
+    const fi::Quarter quarter{day.y, (day.m - 1) / 3 + 1};
+    std::map<std::string, std::set<std::string>> drawn;
+    int active = 0;
+    auto plans = ts.server().plan_store().plans();
+    REQUIRE(plans.ok());
+    for (const auto& p : *plans) {
+        auto of_plan = ts.server().plan_store().assignments_of_plan(p.id);
+        REQUIRE(of_plan.ok());
+        for (const auto& a : *of_plan) {
+            if (a.status != "active" || !quarter.contains(*Date::parse(a.window_from)))
+                continue;
+            ++active;
+            drawn[json::parse(a.body)["target"]["category"].get<std::string>()].insert(a.target_id);
+        }
+    }
+    REQUIRE(active > 3);
+
+    const std::string file = (ts.data_dir() / "q.csv").string();
+    int rc = 0;
+    admin(ts, {"report", "quarterly", quarter.to_string(), "--out", file}, &rc);
+    REQUIRE(rc == 0);
+    std::ifstream in(file, std::ios::binary);
+    const auto v = csv_values(std::string(std::istreambuf_iterator<char>(in), {}));
+    auto is = [&](const std::string& key, std::size_t n) {
+        INFO(key);
+        REQUIRE(v.contains(key));
+        CHECK(v.at(key) == std::to_string(n));
+    };
+    is("targets_drawn", drawn["key"].size() + drawn["general"].size() + drawn["special"].size());
+    is("targets_drawn_key", drawn["key"].size());
+    is("targets_drawn_general", drawn["general"].size());
+    is("targets_drawn_special", drawn["special"].size());
+    is("inspected", 3);
+    is("inspected_key", static_cast<std::size_t>(inspected_by["key"]));
+    is("inspected_general", static_cast<std::size_t>(inspected_by["general"]));
+    is("inspected_onsite", 3);
+    is("inspected_offsite", 0);
+    is("drawn_not_inspected", static_cast<std::size_t>(active - 3));
+    is("outcome_no_problem", 1);
+    is("outcome_rectification_ordered", 1);
+    is("outcome_case_opened", 1);
+    is("published_on_time", 1);
+    is("not_yet_published", 2);
+    is("late_uploads", 0);
+
+    const std::string due = admin(ts, {"reports", "--year", "2026"});
+    CHECK(due.find("2026Q4 监管情况统计表 due 2026-12-20") != std::string::npos);
+    CHECK(due.find("2026Q1 监管情况统计表 due 2026-03-20") != std::string::npos);
+    CHECK(due.find("2026 年度报告 due 2026-12-10") != std::string::npos);
+    admin(ts, {"report", "yearly", std::to_string(day.y), "--out", file}, &rc);
+    REQUIRE(rc == 0);
+    std::ifstream year_in(file, std::ios::binary);
+    const auto y = csv_values(std::string(std::istreambuf_iterator<char>(year_in), {}));
+    CHECK(y.at("inspected") == "3");
 }
