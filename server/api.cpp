@@ -356,6 +356,8 @@ std::span<const Api::RouteRow> Api::routes() {
         {M::get, "/public/plans/([^/]+)", open, site, &Api::public_plan},
         {M::get, "/public/plans/([^/]+)/draw", open, site, &Api::public_draw},
         {M::get, "/public/plans/([^/]+)/redraws", open, site, &Api::public_redraws},
+        {M::get, "/public/plans/([^/]+)/results", open, site, &Api::public_plan_results},
+        {M::get, "/public/results", open, site, &Api::public_results},
         {M::get, "/public/(site\\.css|drawcheck\\.js)", open, site, &Api::public_asset},
         {M::post, "/_test/faults", open, test, &Api::set_faults},
         {M::get, "/_test/faults", open, test, &Api::show_faults},
@@ -569,6 +571,14 @@ Reply Api::public_draw(const httplib::Request& req, const Caller&) {
 
 Reply Api::public_redraws(const httplib::Request& req, const Caller&) {
     return public_reply(req, public_site_.redraws(req.matches[1].str()), &PublicPages::redraws);
+}
+
+Reply Api::public_results(const httplib::Request& req, const Caller&) {
+    return public_reply(req, public_site_.results(""), &PublicPages::results);
+}
+
+Reply Api::public_plan_results(const httplib::Request& req, const Caller&) {
+    return public_reply(req, public_site_.results(req.matches[1].str()), &PublicPages::results);
 }
 
 Reply Api::public_asset(const httplib::Request& req, const Caller&) {

@@ -99,6 +99,8 @@ private:
     Reply public_plan(const httplib::Request& req, const Caller& caller);
     Reply public_draw(const httplib::Request& req, const Caller& caller);
     Reply public_redraws(const httplib::Request& req, const Caller& caller);
+    Reply public_results(const httplib::Request& req, const Caller& caller);
+    Reply public_plan_results(const httplib::Request& req, const Caller& caller);
     Reply public_asset(const httplib::Request& req, const Caller& caller);
     /// @}
     /// A page of a reference list (catalogue, inspectors).

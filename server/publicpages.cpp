@@ -154,7 +154,8 @@ std::string PublicPages::layout(std::string_view title, std::string_view body,
            (with_script ? "<script src=\"/public/drawcheck.js\" defer></script>\n" : "") +
            "</head>\n<body>\n<header class=\"site\"><p class=\"site-name\">" +
            link("/public/", "生态环境“双随机、一公开”公示") + "</p><nav>" +
-           link("/public/", "抽查计划") + "</nav></header>\n<main>\n" + std::string(body) +
+           link("/public/", "抽查计划") + link("/public/results", "检查结果") +
+           "</nav></header>\n<main>\n" + std::string(body) +
            "\n</main>\n<footer><p>本页内容的机器可读版本（JSON）：" + link(twin, e(twin)) +
            "</p><p>公示页面无需登录；不含检查记录的答案、备注、问题描述、照片和位置。</p>"
            "</footer>\n</body>\n</html>\n";
@@ -376,6 +377,43 @@ std::string PublicPages::redraws(const json& twin, std::string_view path) {
         "<tbody>" +
         rows + "</tbody></table>";
     return layout("重新抽取记录", body, path);
+}
+
+std::string PublicPages::results(const json& twin, std::string_view path) {
+    const json& plan = at(twin, "plan");
+    std::string rows;
+    for (const json& r : at(twin, "results")) {
+        const json& target = at(r, "target");
+        const bool withheld = at(r, "withheld").is_boolean() && at(r, "withheld").get<bool>();
+        const bool corrected = at(r, "corrected").is_boolean() && at(r, "corrected").get<bool>();
+        const std::string outcome = withheld ? "<strong>" + s(r, "public_text") +
+                                                   "</strong><div class=\"sub\">依据：" +
+                                                   s(r, "ground_label") + "</div>"
+                                             : s(r, "public_text");
+        rows += "<tr><td>" + s(target, "name") + "<div class=\"sub\"><code>" + s(target, "id") +
+                "</code> " + s(target, "credit_code") + " " + s(target, "district") +
+                "</div></td><td>" + s(r, "unit") + "<div class=\"sub\">" +
+                link(at(at(r, "plan"), "link").get<std::string>(), s(at(r, "plan"), "name")) +
+                "</div></td><td>" + s(r, "inspection_day") + "</td><td>" + outcome +
+                (corrected ? "<div class=\"sub\">（已更正）</div>" : "") + "</td><td>" +
+                s(r, "published_on") + "</td></tr>";
+    }
+    if (rows.empty())
+        rows = "<tr><td colspan=\"5\">尚无已公开的检查结果。</td></tr>";
+    const std::string intro =
+        "<p>检查结果自检查完成之日起 20 个工作日内公开，使用固定表述：未发现问题、发现问题已责令"
+        "整改、发现违法行为已立案调查。涉及国家秘密、国家安全、公共安全或法律明确规定不予公开的，"
+        "经审批后显示“不予公开”及其依据类别。</p>\n";
+    const std::string table =
+        "<table class=\"list\"><thead><tr><th>检查对象</th><th>实施单位与计划</th><th>检查日期</th>"
+        "<th>检查结果</th><th>公开日期</th></tr></thead><tbody>" +
+        rows + "</tbody></table>";
+    if (plan.is_object())
+        return layout(
+            "检查结果 · " + (at(plan, "name").is_string() ? at(plan, "name").get<std::string>()
+                                                          : std::string()),
+            plan_heading(plan) + "<h1>检查结果</h1>\n" + plan_nav(plan) + intro + table, path);
+    return layout("检查结果", "<h1>检查结果公开</h1>\n" + intro + table, path);
 }
 
 std::string PublicPages::not_found(std::string_view message) {

@@ -19,6 +19,7 @@ public:
     static std::string plan(const nlohmann::json& twin, std::string_view path);
     static std::string draw(const nlohmann::json& twin, std::string_view path);
     static std::string redraws(const nlohmann::json& twin, std::string_view path);
+    static std::string results(const nlohmann::json& twin, std::string_view path);
     /// @}
     /// A page for an unknown plan or a draw that has not run (served with 404).
     static std::string not_found(std::string_view message);

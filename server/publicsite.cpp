@@ -7,6 +7,7 @@
 #include "server/drawservice.h"
 #include "server/planspec.h"
 #include "server/planstore.h"
+#include "server/publicationservice.h"
 #include "server/referencedatastore.h"
 #include "server/requestjson.h"
 
@@ -64,6 +65,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> redraw_re
 constexpr std::array<std::pair<std::string_view, std::string_view>, 2> roles{{
     {"leader", "组长"},
     {"member", "组员"},
+}};
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 4> grounds{{
+    {"state_secret", "涉及国家秘密"},
+    {"national_security", "涉及国家安全"},
+    {"public_safety", "涉及公共安全"},
+    {"other_law", "法律明确规定不予公开"},
 }};
 
 const char* const quarter_names[] = {"第一季度", "第二季度", "第三季度", "第四季度"};
@@ -181,7 +189,8 @@ Result<PlanParts> load_plan(PlanStore& plans, DrawService& draws, std::string_vi
 
 json plan_links(const std::string& id, bool drawn) {
     json links = {{"plan", PublicSite::plan_path(id)},
-                  {"redraws", PublicSite::plan_path(id, "/redraws")}};
+                  {"redraws", PublicSite::plan_path(id, "/redraws")},
+                  {"results", PublicSite::plan_path(id, "/results")}};
     if (drawn)
         links["draw"] = PublicSite::plan_path(id, "/draw");
     return links;
@@ -240,7 +249,7 @@ Result<json> PublicSite::plans() {
             return p.error();
         list.push_back(plan_summary(*p));
     }
-    return json{{"plans", std::move(list)}};
+    return json{{"plans", std::move(list)}, {"links", {{"results", "/public/results"}}}};
 }
 
 Result<json> PublicSite::plan(std::string_view plan_id) {
@@ -499,6 +508,50 @@ Result<json> PublicSite::redraws(std::string_view plan_id) {
                 {"redraw_chain_tip", p->publication.commitment.redraw_chain_tip},
                 {"redraw_chain_length", p->publication.commitment.redraw_chain_length},
                 {"entries", std::move(entries)}};
+}
+
+Result<json> PublicSite::results(std::string_view plan_id) {
+    json out = json::object();
+    std::map<std::string, std::string> plan_names;
+    if (!plan_id.empty()) {
+        auto p = load_plan(plans_, draws_, plan_id);
+        if (!p)
+            return p.error();
+        out["plan"] = plan_summary(*p);
+    }
+    auto rows = publication_.public_results(plan_id);
+    if (!rows)
+        return rows.error();
+    json list = json::array();
+    for (const PublicResult& r : *rows) {
+        if (!plan_names.contains(r.plan_id)) {
+            auto p = plans_.find_plan(r.plan_id);
+            if (!p)
+                return p.error();
+            const json body = *p ? json::parse((*p)->body, nullptr, false) : json();
+            plan_names[r.plan_id] =
+                body.is_object() ? string_member(body, "name").value_or(r.plan_id) : r.plan_id;
+        }
+        json target = public_target(reference_, r.target_id);
+        if (target["name"] == "")
+            target["name"] = r.target_name;
+        // Withheld (不予公开): the ground's category and nothing of the result itself.
+        json row = {{"plan", {{"name", plan_names[r.plan_id]}, {"link", plan_path(r.plan_id)}}},
+                    {"target", std::move(target)},
+                    {"unit", r.unit},
+                    {"inspection_day", r.inspection_day},
+                    {"published_on", r.published_on},
+                    {"withheld", r.withheld},
+                    {"public_text", r.withheld ? std::string("不予公开") : r.public_text},
+                    {"corrected", r.corrected}};
+        if (r.withheld) {
+            row["ground"] = r.ground;
+            row["ground_label"] = label_of(grounds, r.ground);
+        }
+        list.push_back(std::move(row));
+    }
+    out["results"] = std::move(list);
+    return out;
 }
 
 } // namespace fi::server

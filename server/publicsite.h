@@ -10,6 +10,7 @@ namespace fi::server {
 
 class DrawService;
 class PlanStore;
+class PublicationService;
 class ReferenceDataStore;
 
 /// What the public pages (`/public/`, 一公开) say, as their JSON twins: the plans, a plan with its
@@ -25,8 +26,9 @@ class ReferenceDataStore;
 /// (server/public/drawcheck.js) is the independent check.
 class PublicSite {
 public:
-    PublicSite(DrawService& draws, PlanStore& plans, ReferenceDataStore& reference)
-        : draws_(draws), plans_(plans), reference_(reference) {}
+    PublicSite(DrawService& draws, PlanStore& plans, ReferenceDataStore& reference,
+               PublicationService& publication)
+        : draws_(draws), plans_(plans), reference_(reference), publication_(publication) {}
 
     /// `/public/`: every published plan, newest publication last.
     Result<nlohmann::json> plans();
@@ -36,6 +38,10 @@ public:
     Result<nlohmann::json> draw(std::string_view plan_id);
     /// `/public/plans/{id}/redraws`; not_found for an unknown plan.
     Result<nlohmann::json> redraws(std::string_view plan_id);
+    /// `/public/results` (`plan_id` empty) or `/public/plans/{id}/results`: the results public
+    /// today (PublicationService::public_results), each with the target, the day, the fixed
+    /// wording or 不予公开 with the ground's category only; not_found for an unknown plan.
+    Result<nlohmann::json> results(std::string_view plan_id);
 
     /// The path of a public page: `/public/plans/{id}` plus `suffix` (`/draw`, `/redraws`,
     /// `/results`), the id percent-encoded.
@@ -45,6 +51,7 @@ private:
     DrawService& draws_;
     PlanStore& plans_;
     ReferenceDataStore& reference_;
+    PublicationService& publication_;
 };
 
 } // namespace fi::server

@@ -94,7 +94,8 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
             return Error::make(loaded.error().code, "Demo data: " + loaded.error().message,
                                loaded.error().field);
     }
-    s->public_site_ = std::make_unique<PublicSite>(*s->draws_, *s->plans_, *s->reference_data_);
+    s->public_site_ =
+        std::make_unique<PublicSite>(*s->draws_, *s->plans_, *s->reference_data_, *s->publication_);
     s->api_ = std::make_unique<Api>(*s->sessions_, *s->reference_, *s->draws_, *s->intake_,
                                     *s->publication_, *s->public_site_, s->faults_.get(), o.clock);
     return s;

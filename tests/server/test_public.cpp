@@ -4,6 +4,7 @@
 // for canaries put into a record, for record and photo ids and for roster ids), text is escaped,
 // an unknown plan is 404. The in-browser check of the draw is tests/server/browser/.
 #include "core/drawcommitment.h"
+#include "server/publicationservice.h"
 #include "serverfixture.h"
 
 #include <doctest/doctest.h>
@@ -92,7 +93,8 @@ Site crawl(int port) {
 
 /// Members whose value is a code the page shows by its Chinese label (the `*_label` next to it),
 /// or numbers' lists the script reads; the rest of the twin's text must be on the page.
-const std::set<std::string> codes = {"kind", "category", "mode", "reason", "role", "step"};
+const std::set<std::string> codes = {"kind", "category", "mode",  "reason",
+                                     "role", "step",     "ground"};
 
 /// Every text of `twin` (outside `codes`, and outside the plan summary a draw or re-draw page
 /// repeats from the plan's own page) that its page does not show.
@@ -141,8 +143,8 @@ TEST_CASE("public pages: every page and its JSON twin answer 200 without a sessi
     const Site site = crawl(ts.port());
     for (const std::string path :
          {"/public/", "/public/plans/P-2026-Q4", "/public/plans/P-2026-Q4/draw",
-          "/public/plans/P-2026-Q4/redraws", "/public/site.css", "/public/drawcheck.js",
-          "/public/plans/P-2026-Q4/draw?format=json"})
+          "/public/plans/P-2026-Q4/redraws", "/public/results", "/public/plans/P-2026-Q4/results",
+          "/public/site.css", "/public/drawcheck.js", "/public/plans/P-2026-Q4/draw?format=json"})
         CHECK_MESSAGE(site.pages.contains(path), path << " is not reachable from /public/");
     for (const auto& [path, a] : site.pages) {
         INFO(path);
@@ -153,7 +155,7 @@ TEST_CASE("public pages: every page and its JSON twin answer 200 without a sessi
             CHECK(a.json_body().is_object());
         }
     }
-    REQUIRE(site.html.size() == 4);
+    REQUIRE(site.html.size() == 6);
     for (const std::string& path : site.html) {
         INFO(path);
         const std::string& body = site.pages.at(path).body;
@@ -188,7 +190,7 @@ TEST_CASE("public pages: every page and its JSON twin answer 200 without a sessi
 TEST_CASE("public pages: each page shows what its JSON twin says") {
     TestServer ts;
     const Site site = crawl(ts.port());
-    REQUIRE(site.html.size() == 4);
+    REQUIRE(site.html.size() == 6);
     for (const std::string& path : site.html) {
         INFO(path);
         json twin = site.pages.at(path + "?format=json").json_body();
@@ -241,11 +243,19 @@ TEST_CASE("public pages: each page shows what its JSON twin says") {
     CHECK(twin["server_check"]["verified"] == true);
 }
 
-TEST_CASE("public pages: nothing private reaches any page or JSON twin") {
+TEST_CASE("public pages: nothing private reaches any page or JSON twin; results show the fixed "
+          "wording or 不予公开 with the ground's category") {
     TestServer ts;
     Leader leader(ts);
-    // A record full of canaries where people write: answers, notes, a finding, the correction
-    // reason, photo ids, the location; and a re-draw with a note.
+    std::vector<json> led;
+    for (const json& a : assignments_of(leader.http))
+        if (a["status"] == "active" && a["team"][0]["inspector_id"] == "I-022" &&
+            a["mode"] == "onsite")
+            led.push_back(a);
+    REQUIRE(led.size() >= 3);
+    REQUIRE(led[0]["id"] == leader.assignment["id"]);
+    // A record full of canaries where people write: answers, notes, a finding, photo ids, the
+    // location; a confidential one with its reason; and a re-draw with a note.
     json record = leader.tablet.record(leader.assignment, {"photo bytes"});
     bool failed = false;
     for (json& answer : record["answers"]) {
@@ -273,10 +283,22 @@ TEST_CASE("public pages: nothing private reaches any page or JSON twin") {
                                          {{"Idempotency-Key", record["id"].get<std::string>()}});
     INFO(sent.body);
     REQUIRE(sent.status == 201);
+    json held = leader.tablet.record(led[1]);
+    held["confidential"] = true;
+    held["confidential_reason"] = "CANARY-CONF-REASON-4e1d";
+    held["confidential_ground"] = "public_safety";
+    held = leader.tablet.chain(held);
+    const Answer held_sent = leader.http.post("/inspections", held,
+                                              {{"Idempotency-Key", held["id"].get<std::string>()}});
+    INFO(held_sent.body);
+    REQUIRE(held_sent.status == 201);
+    REQUIRE(
+        ts.server()
+            .publication()
+            .decide_hold(held["id"].get<std::string>(), "approver", true, "CANARY-HOLD-REASON-77aa")
+            .ok());
     // A re-draw of another assignment, with a note about a person.
-    const json other =
-        led_assignment(leader.http, "I-022", true, leader.assignment["team"][1]["inspector_id"]);
-    REQUIRE(other["id"] != leader.assignment["id"]);
+    const json& other = led[2];
     REQUIRE(leader.http
                 .post("/assignments/" + other["id"].get<std::string>() + "/redraw",
                       json{{"reason", "conflict"},
@@ -284,11 +306,14 @@ TEST_CASE("public pages: nothing private reaches any page or JSON twin") {
                            {"exclude_inspector_ids", {other["team"][1]["inspector_id"]}}})
                 .status == 201);
 
+    // Past both publication deadlines (20 working days): both results are public.
+    ts.advance(std::chrono::hours(24 * 45));
     const Site site = crawl(ts.port());
-    REQUIRE(site.pages.size() >= 10);
+    REQUIRE(site.pages.size() >= 14);
     const std::vector<std::string> canaries = {
         "CANARY-",
         record["id"].get<std::string>(),
+        held["id"].get<std::string>(),
         record["photos"][0]["id"].get<std::string>(),
         record["findings"][0]["id"].get<std::string>(),
         record["chain"]["hash"].get<std::string>(),
@@ -320,6 +345,36 @@ TEST_CASE("public pages: nothing private reaches any page or JSON twin") {
         target_shown =
             target_shown || a.body.find(target["name"].get<std::string>()) != std::string::npos;
     CHECK(target_shown);
+
+    // The results: the fixed wording for the first, 不予公开 with the ground's category only for
+    // the held one; each page shows what its twin says.
+    const json results = site.pages.at("/public/results?format=json").json_body();
+    REQUIRE(results["results"].size() == 2);
+    std::map<std::string, json> by_target;
+    for (const json& r : results["results"])
+        by_target[r["target"]["id"]] = r;
+    const json& shown = by_target[led[0]["target"]["id"]];
+    CHECK(shown["public_text"] == "发现问题已责令整改");
+    CHECK(shown["withheld"] == false);
+    CHECK(!shown.contains("ground"));
+    CHECK(shown["inspection_day"] == record["inspection_day"]);
+    CHECK(shown["target"]["name"] == led[0]["target"]["name"]);
+    const json& withheld = by_target[led[1]["target"]["id"]];
+    CHECK(withheld["public_text"] == "不予公开");
+    CHECK(withheld["withheld"] == true);
+    CHECK(withheld["ground_label"] == "涉及公共安全");
+    for (const std::string path : {"/public/results", "/public/plans/P-2026-Q4/results"}) {
+        INFO(path);
+        const std::string& html = site.pages.at(path).body;
+        json twin = site.pages.at(path + "?format=json").json_body();
+        CHECK(twin["results"].size() == 2);
+        twin.erase("plan");
+        std::vector<std::string> missing;
+        missing_text(twin, html, "", missing);
+        CHECK_MESSAGE(missing.empty(), "not on the page: " << json(missing).dump());
+        CHECK(html.find("不予公开") != std::string::npos);
+        CHECK(html.find("涉及公共安全") != std::string::npos);
+    }
 }
 
 TEST_CASE("public pages: an unknown plan is 404 as a page and as JSON; a plan not drawn yet has "
