@@ -176,7 +176,7 @@ TEST_CASE("A result is public on its deadline day, 20 working days on, and not t
     CHECK(counts.late == 0);
 }
 
-TEST_CASE("An officer publishes a result before its deadline; once public it is not again") {
+TEST_CASE("An officer publishes a result before its deadline, and once public it is not again") {
     TestServer ts;
     Leader l(ts);
     const json record = l.send(l.tablet.record(l.led[0]));
@@ -290,7 +290,8 @@ TEST_CASE("A confidential hold nobody approved, or an approver refused, is publi
     CHECK(late.error().code == "hold_decided");
 }
 
-TEST_CASE("An approved hold shows 不予公开 and the ground only; its own inspector cannot approve") {
+TEST_CASE(
+    "An approved hold shows 不予公开 and the ground only, and its own inspector cannot approve") {
     TestServer ts;
     Leader l(ts);
     const json record = l.send(confidential(l.tablet.record(l.led[0]), "state_secret"));
