@@ -243,7 +243,7 @@ TEST_CASE("public pages: each page shows what its JSON twin says") {
     CHECK(twin["server_check"]["verified"] == true);
 }
 
-TEST_CASE("public pages: nothing private reaches any page or JSON twin; results show the fixed "
+TEST_CASE("public pages: nothing private reaches any page or JSON twin, and results show the fixed "
           "wording or 不予公开 with the ground's category") {
     TestServer ts;
     Leader leader(ts);
@@ -377,8 +377,9 @@ TEST_CASE("public pages: nothing private reaches any page or JSON twin; results 
     }
 }
 
-TEST_CASE("public pages: an unknown plan is 404 as a page and as JSON; a plan not drawn yet has "
-          "no draw page") {
+TEST_CASE(
+    "public pages: an unknown plan is 404 as a page and as JSON, and a plan not drawn yet has "
+    "no draw page") {
     TestServer ts;
     const Http anonymous(ts.port());
     for (const std::string path :

@@ -194,7 +194,7 @@ std::filesystem::path screenshots_dir() {
 
 } // namespace
 
-TEST_CASE("browser: the draw page renders and its in-browser check agrees with the server; "
+TEST_CASE("browser: the draw page renders and its in-browser check agrees with the server, "
           "every page renders, screenshots in the build directory") {
     const Browser& b = browser();
     TestServer ts;
