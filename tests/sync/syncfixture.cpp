@@ -37,6 +37,17 @@ std::vector<std::string> CentralServer::inspections() {
     return lines;
 }
 
+std::string CentralServer::query(const std::string& sql) const {
+    const auto db = dir / "central" / "server.db";
+    const auto r = run_command(
+        "python3 -c 'import sqlite3,sys; c=sqlite3.connect(\"file:\"+sys.argv[1]+\"?mode=ro\", "
+        "uri=True); row=c.execute(sys.argv[2]).fetchone(); print(\"\" if row is None else "
+        "row[0], end=\"\")' '" +
+        db.string() + "' \"" + sql + "\"");
+    REQUIRE_MESSAGE(r.status == 0, r.out);
+    return r.out;
+}
+
 namespace {
 Database open_tablet_store(const TempDir& dir) {
     OpenOptions o;

@@ -37,6 +37,9 @@ struct CentralServer {
     /// Lines of `fieldinspect-server admin inspections`.
     std::vector<std::string> inspections();
     std::string root_url() const; ///< http://127.0.0.1:PORT
+    /// The first column of the first row `sql` gives in the central system's database file
+    /// (plain SQLite), read-only while the server runs; "" for no row.
+    std::string query(const std::string& sql) const;
 };
 
 /// A self-signed certificate for `host` (a DNS name or an IP address), made with openssl,
