@@ -39,15 +39,15 @@ ApplicationWindow {
         page.openPhotos.connect(root.openPhotos);
         page.openComplete.connect(root.openComplete);
     }
-    function openPhotos(editor: InspectionEditor, findingId: string) {
+    function openPhotos(record: OpenRecord, findingId: string) {
         root.push("photos/PhotosPage.qml", {
-                "editor": editor,
+                "record": record,
                 "findingId": findingId
             });
     }
-    function openComplete(editor: InspectionEditor) {
+    function openComplete(record: OpenRecord) {
         const page = root.push("complete/CompletePage.qml", {
-                "editor": editor
+                "record": record
             });
         page.showProblem.connect(root.showProblem);
         page.done.connect(() => stack.pop());

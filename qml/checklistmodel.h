@@ -13,11 +13,11 @@ namespace fi::app {
 /// answer, its finding and whether a photo is still needed, and its item (id, code, title,
 /// legal basis, progress). The rows of one item are consecutive, so the item's id is the
 /// list's section key and `sections` gives each section's header. It reads the editor's
-/// record; it never writes it (the editor does, through InspectionEditor's invokables).
+/// record; it never writes it (ChecklistController does, through its invokables).
 class ChecklistModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("An InspectionEditor owns its checklist.")
+    QML_UNCREATABLE("A ChecklistController owns its checklist.")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     /// The header of each item's section, by item id: `itemId`, `code`, `title`, `domain`,
     /// `legalBasis` (list of texts), `answered` and `required` (its required checkpoints),

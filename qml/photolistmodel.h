@@ -14,7 +14,7 @@ namespace fi::app {
 class PhotoListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("An InspectionEditor owns its photos.")
+    QML_UNCREATABLE("A PhotoController owns its photos.")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles {

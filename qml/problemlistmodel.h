@@ -15,7 +15,7 @@ namespace fi::app {
 class ProblemListModel : public QAbstractListModel {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("An InspectionEditor owns its problem list.")
+    QML_UNCREATABLE("A CompletionController owns its problem list.")
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
 public:
     enum Roles {

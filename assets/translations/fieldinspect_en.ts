@@ -27,62 +27,62 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="36"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="39"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
         <source>Completed record, read only</source>
         <translation>Completed record, read only</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>Checklist · %1 of %2 required answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="74"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="82"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>%1 of %2 required checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="81"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="89"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="83"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="91"/>
         <source>Changes not saved yet</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="93"/>
         <source>Not saved!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
         <source>Locked: completed records never change</source>
         <translation>Locked: completed records never change</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>All changes saved on the tablet (encrypted)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="96"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="104"/>
         <source>Photos (%1)</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
         <source>Complete…</source>
         <translation>Complete…</translation>
     </message>
@@ -136,337 +136,329 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
         <source>Location at the start</source>
         <translation>Location at the start</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="234"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="257"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="242"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="245"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="253"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="252"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
         <source>Location at completion</source>
         <translation>Location at completion</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="27"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="29"/>
         <source>A state secret is involved</source>
         <translation>A state secret is involved</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
         <source>National security is involved</source>
         <translation>National security is involved</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="35"/>
         <source>Public safety is involved</source>
         <translation>Public safety is involved</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="38"/>
         <source>Another case the law excludes from publication</source>
         <translation>Another case the law excludes from publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
         <source>Complete the inspection</source>
         <translation>Complete the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
         <source>Complete and lock this record?</source>
         <translation>Complete and lock this record?</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="67"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
         <source>Completed and received by the central system.</source>
         <translation>Completed and received by the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="119"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="123"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>This record corrects %1. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="139"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="143"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
         <source>Checkpoints answered</source>
         <translation>Checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="144"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1 (required: %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="156"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="164"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>Inspection day</source>
         <translation>Inspection day</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="169"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="170"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="178"/>
         <source>(device clock, not synced)</source>
         <translation>(device clock, not synced)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="175"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="191"/>
         <source>Not published: %1</source>
         <translation>Not published: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="189"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="408"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="416"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="413"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="414"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="422"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="428"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="435"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="443"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="444"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
         <source>Off-site inspection</source>
         <translation>Off-site inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
         <source>Save the inspection record</source>
         <translation>Save the inspection record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation type="vanished">Location</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <source>Update</source>
-        <translation type="vanished">Update</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="264"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="272"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="278"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="311"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
         <source>No problem found</source>
         <translation>No problem found</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
         <source>Problem found, rectification ordered</source>
         <translation>Problem found, rectification ordered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="317"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
         <source>Violation found, case opened</source>
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="333"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="340"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="348"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
         <source>Legal ground (required)</source>
         <translation>Legal ground (required)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="392"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="400"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
         <source>Legal ground</source>
         <translation>Legal ground</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="440"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="450"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="458"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="457"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="465"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="470"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="478"/>
         <source>Correct this record…</source>
         <translation>Correct this record…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -474,12 +466,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="503"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="511"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
     </message>
@@ -839,52 +831,52 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="25"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="27"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="31"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="38"/>
         <source>Import a photo</source>
         <translation>Import a photo</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="32"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="39"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>Pictures (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="40"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="47"/>
         <source>Delete this photo?</source>
         <translation>Delete this photo?</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="44"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="51"/>
         <source>The photo is removed from this draft and from the tablet.</source>
         <translation>The photo is removed from this draft and from the tablet.</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="72"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="79"/>
         <source>New photos are for:</source>
         <translation>New photos are for:</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="82"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="89"/>
         <source>New photos are for</source>
         <translation>New photos are for</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="102"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="109"/>
         <source>Take photo</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="108"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="115"/>
         <source>Import from file…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="159"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="166"/>
         <source>No photos yet.</source>
         <translation>No photos yet.</translation>
     </message>
@@ -1323,47 +1315,47 @@
         <translation>The representative refused to sign</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="64"/>
         <source>Write down why the person in charge of the unit refused to sign, as you saw it. The refusal is part of the sealed record.</source>
         <translation>Write down why the person in charge of the unit refused to sign, as you saw it. The refusal is part of the sealed record.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="64"/>
         <source>The signature is sealed into the record with its time; it cannot be changed after the record is completed.</source>
         <translation>The signature is sealed into the record with its time; it cannot be changed after the record is completed.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="68"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="71"/>
         <source>Name (required)</source>
         <translation>Name (required)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="75"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="78"/>
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="82"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="85"/>
         <source>Why they refused (required)</source>
         <translation>Why they refused (required)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="102"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="105"/>
         <source>Clear</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="111"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="114"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="120"/>
         <source>Record the refusal</source>
         <translation>Record the refusal</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="120"/>
         <source>Keep the signature</source>
         <translation>Keep the signature</translation>
     </message>
@@ -2639,29 +2631,22 @@
     </message>
 </context>
 <context>
-    <name>fi::app::InspectionEditor</name>
+    <name>fi::app::ChecklistController</name>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="235"/>
-        <source>%1 m from the target</source>
-        <translation>%1 m from the target</translation>
-    </message>
-    <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="350"/>
-        <source>The inspection in general</source>
-        <translation>The inspection in general</translation>
-    </message>
-    <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="356"/>
-        <source>Finding: %1</source>
-        <translation>Finding: %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="387"/>
+        <location filename="../../qml/checklistcontroller.cpp" line="108"/>
         <source>Enter a whole number.</source>
         <translation>Enter a whole number.</translation>
     </message>
+</context>
+<context>
+    <name>fi::app::CompletionController</name>
+    <message>
+        <location filename="../../qml/completioncontroller.cpp" line="32"/>
+        <source>%1 m from the target</source>
+        <translation>%1 m from the target</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
+        <location filename="../../qml/completioncontroller.cpp" line="388"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
@@ -2669,12 +2654,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="841"/>
+        <location filename="../../qml/completioncontroller.cpp" line="509"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="846"/>
+        <location filename="../../qml/completioncontroller.cpp" line="514"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
     </message>
@@ -2690,6 +2675,19 @@
         <location filename="../../qml/locationservice.cpp" line="56"/>
         <source>No position source on this device.</source>
         <translation>No position source on this device.</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::PhotoController</name>
+    <message>
+        <location filename="../../qml/photocontroller.cpp" line="60"/>
+        <source>The inspection in general</source>
+        <translation>The inspection in general</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photocontroller.cpp" line="68"/>
+        <source>Finding: %1</source>
+        <translation>Finding: %1</translation>
     </message>
 </context>
 <context>

@@ -27,62 +27,62 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="36"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="39"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
         <source>Completed record, read only</source>
         <translation>已完成的记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="37"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>检查清单 · 必填项已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="74"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="82"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>必填检查点已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="81"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="89"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="83"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="91"/>
         <source>Changes not saved yet</source>
         <translation>更改尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="85"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="93"/>
         <source>Not saved!</source>
         <translation>未保存！</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
         <source>Locked: completed records never change</source>
         <translation>已锁定：完成的记录不可更改</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="87"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>所有更改已加密保存在平板上</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="96"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="104"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="102"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
@@ -135,349 +135,341 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
         <source>Location at the start</source>
         <translation>开始时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="234"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="257"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="242"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="245"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="253"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="252"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
         <source>Location at completion</source>
         <translation>完成时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
         <source>Record</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="27"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="29"/>
         <source>A state secret is involved</source>
         <translation>涉及国家秘密</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="30"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
         <source>National security is involved</source>
         <translation>涉及国家安全</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="35"/>
         <source>Public safety is involved</source>
         <translation>涉及公共安全</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="38"/>
         <source>Another case the law excludes from publication</source>
         <translation>法律明确不予公开公示的其他情形</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="47"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="55"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
         <source>Complete and lock this record?</source>
         <translation>完成并锁定此记录？</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="67"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>完成后的记录不可更改：记录将被封存、加入证据链，并于当日上传至中心系统。如需更正，须另建更正记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
         <source>Completed and received by the central system.</source>
         <translation>已完成，中心系统已接收。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="110"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>已完成并锁定，有网络时将立即上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="111"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="119"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="123"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>本记录更正 %1。更正理由：%2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="139"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="143"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
         <source>Checkpoints answered</source>
         <translation>已答检查点</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="144"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1（必填：%2/%3）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="156"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="154"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="159"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="164"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>Inspection day</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="169"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="170"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="178"/>
         <source>(device clock, not synced)</source>
         <translation>（设备时钟，未与服务器校时）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="175"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="191"/>
         <source>Not published: %1</source>
         <translation>不予公开：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="189"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="408"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="416"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="413"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="414"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="422"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="428"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="435"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="443"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="444"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
         <source>Off-site inspection</source>
         <translation>非现场检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="203"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <source>Location</source>
-        <translation type="vanished">位置</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <source>Update</source>
-        <translation type="vanished">更新</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="264"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="272"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="278"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="306"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
         <source>Outcome</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="311"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
         <source>No problem found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
         <source>Problem found, rectification ordered</source>
         <translation>发现问题，已责令整改</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="317"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
         <source>Violation found, case opened</source>
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="333"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="340"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="348"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="351"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="366"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
         <source>Legal ground (required)</source>
         <translation>不予公开的法定依据（必选）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="392"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="400"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
         <source>Legal ground</source>
         <translation>不予公开的依据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="440"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="457"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="465"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="470"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="478"/>
         <source>Correct this record…</source>
         <translation>更正本记录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="489"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="503"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="511"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="450"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="458"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="83"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
         <source>Save the inspection record</source>
         <translation>保存现场检查笔录</translation>
     </message>
@@ -836,52 +828,52 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="25"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="27"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="31"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="38"/>
         <source>Import a photo</source>
         <translation>导入照片</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="32"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="39"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="40"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="47"/>
         <source>Delete this photo?</source>
         <translation>删除这张照片？</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="44"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="51"/>
         <source>The photo is removed from this draft and from the tablet.</source>
         <translation>照片将从本草稿和平板中删除。</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="72"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="79"/>
         <source>New photos are for:</source>
         <translation>新照片用于：</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="82"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="89"/>
         <source>New photos are for</source>
         <translation>新照片用于</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="102"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="109"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="108"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="115"/>
         <source>Import from file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="159"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="166"/>
         <source>No photos yet.</source>
         <translation>暂无照片。</translation>
     </message>
@@ -1314,47 +1306,47 @@
         <translation>被检查单位负责人拒绝签名</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="64"/>
         <source>Write down why the person in charge of the unit refused to sign, as you saw it. The refusal is part of the sealed record.</source>
         <translation>请如实记录被检查单位负责人拒绝签名的理由。拒签情况将封存在记录中。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="61"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="64"/>
         <source>The signature is sealed into the record with its time; it cannot be changed after the record is completed.</source>
         <translation>签名连同签署时间封存在记录中，记录完成后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="68"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="71"/>
         <source>Name (required)</source>
         <translation>姓名（必填）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="75"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="78"/>
         <source>Position</source>
         <translation>职务</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="82"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="85"/>
         <source>Why they refused (required)</source>
         <translation>拒签理由（必填）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="102"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="105"/>
         <source>Clear</source>
         <translation>清除</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="111"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="114"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="120"/>
         <source>Record the refusal</source>
         <translation>记录拒签</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/SignatureDialog.qml" line="117"/>
+        <location filename="../../qml/complete/SignatureDialog.qml" line="120"/>
         <source>Keep the signature</source>
         <translation>保存签名</translation>
     </message>
@@ -2626,41 +2618,34 @@
     </message>
 </context>
 <context>
-    <name>fi::app::InspectionEditor</name>
+    <name>fi::app::ChecklistController</name>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="235"/>
-        <source>%1 m from the target</source>
-        <translation>距检查对象 %1 米</translation>
-    </message>
-    <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="350"/>
-        <source>The inspection in general</source>
-        <translation>本次检查（通用）</translation>
-    </message>
-    <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="356"/>
-        <source>Finding: %1</source>
-        <translation>问题：%1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="387"/>
+        <location filename="../../qml/checklistcontroller.cpp" line="108"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>
+</context>
+<context>
+    <name>fi::app::CompletionController</name>
+    <message>
+        <location filename="../../qml/completioncontroller.cpp" line="32"/>
+        <source>%1 m from the target</source>
+        <translation>距检查对象 %1 米</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../qml/inspectioneditor.cpp" line="687"/>
+        <location filename="../../qml/completioncontroller.cpp" line="388"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>记录暂不能完成：下方列出了 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="841"/>
+        <location filename="../../qml/completioncontroller.cpp" line="509"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/inspectioneditor.cpp" line="846"/>
+        <location filename="../../qml/completioncontroller.cpp" line="514"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
     </message>
@@ -2676,6 +2661,19 @@
         <location filename="../../qml/locationservice.cpp" line="56"/>
         <source>No position source on this device.</source>
         <translation>本设备没有定位来源。</translation>
+    </message>
+</context>
+<context>
+    <name>fi::app::PhotoController</name>
+    <message>
+        <location filename="../../qml/photocontroller.cpp" line="60"/>
+        <source>The inspection in general</source>
+        <translation>本次检查（通用）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photocontroller.cpp" line="68"/>
+        <source>Finding: %1</source>
+        <translation>问题：%1</translation>
     </message>
 </context>
 <context>

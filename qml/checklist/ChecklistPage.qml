@@ -10,10 +10,13 @@ FiPage {
     id: page
 
     property string recordId: ""
-    readonly property InspectionEditor editor: inspection
+    // The record open on this page and the pages it opens (Photos, Complete), and this
+    // page's controller over it.
+    readonly property OpenRecord record: openRecord
+    readonly property ChecklistController controller: inspection
 
-    signal openPhotos(InspectionEditor editor, string findingId)
-    signal openComplete(InspectionEditor editor)
+    signal openPhotos(OpenRecord record, string findingId)
+    signal openComplete(OpenRecord record)
 
     function showCheckpoint(itemId: string, checkpointId: string) {
         const row = inspection.checklist.rowOf(itemId, checkpointId);
@@ -33,23 +36,28 @@ FiPage {
     }
 
     pageName: "checklist"
-    title: inspection.targetName.length > 0 ? inspection.targetName : qsTr("Checklist")
-    subtitle: inspection.readOnly ? qsTr("Completed record, read only") : qsTr("Checklist · %1 of %2 required answered").arg(inspection.requiredAnswered).arg(inspection.requiredTotal)
-    ready: inspection.loaded
-    StackView.onDeactivating: inspection.saveNow()
+    title: openRecord.targetName.length > 0 ? openRecord.targetName : qsTr("Checklist")
+    subtitle: openRecord.readOnly ? qsTr("Completed record, read only") : qsTr("Checklist · %1 of %2 required answered").arg(inspection.requiredAnswered).arg(inspection.requiredTotal)
+    ready: openRecord.loaded
+    StackView.onDeactivating: openRecord.saveNow()
 
-    InspectionEditor {
-        id: inspection
-        objectName: "inspectionEditor"
+    OpenRecord {
+        id: openRecord
+        objectName: "openRecord"
         session: Session
         location: Location
         recordId: page.recordId
+    }
+    ChecklistController {
+        id: inspection
+        objectName: "checklistController"
+        record: openRecord
     }
 
     FindingDialog {
         id: findingDialog
         editor: inspection
-        onAddPhoto: findingId => page.openPhotos(inspection, findingId)
+        onAddPhoto: findingId => page.openPhotos(openRecord, findingId)
     }
 
     ColumnLayout {
@@ -76,7 +84,7 @@ FiPage {
                 Label {
                     objectName: "saveState"
                     text: {
-                        switch (inspection.saveState) {
+                        switch (openRecord.saveState) {
                         case "saving":
                             return qsTr("Saving…");
                         case "unsaved":
@@ -84,30 +92,30 @@ FiPage {
                         case "failed":
                             return qsTr("Not saved!");
                         default:
-                            return inspection.readOnly ? qsTr("Locked: completed records never change") : qsTr("All changes saved on the tablet (encrypted)");
+                            return openRecord.readOnly ? qsTr("Locked: completed records never change") : qsTr("All changes saved on the tablet (encrypted)");
                         }
                     }
-                    color: inspection.saveState === "failed" ? Theme.danger : Theme.textSecondary
+                    color: openRecord.saveState === "failed" ? Theme.danger : Theme.textSecondary
                     font.pixelSize: Theme.fontSmall
                 }
             }
             FiButton {
                 objectName: "photosButton"
                 text: qsTr("Photos (%1)").arg(inspection.photoCount)
-                onClicked: page.openPhotos(inspection, "")
+                onClicked: page.openPhotos(openRecord, "")
             }
             FiButton {
                 objectName: "completeButton"
                 tone: "primary"
-                text: inspection.readOnly ? qsTr("Summary") : qsTr("Complete…")
-                onClicked: page.openComplete(inspection)
+                text: openRecord.readOnly ? qsTr("Summary") : qsTr("Complete…")
+                onClicked: page.openComplete(openRecord)
             }
         }
 
         FiBanner {
             Layout.fillWidth: true
             tone: "danger"
-            text: inspection.error
+            text: openRecord.error
         }
 
         ListView {
@@ -133,7 +141,7 @@ FiPage {
                 highlighted: ListView.isCurrentItem
                 onFailChosen: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
                 onEditFinding: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
-                onAddPhoto: findingId => page.openPhotos(inspection, findingId)
+                onAddPhoto: findingId => page.openPhotos(openRecord, findingId)
             }
             footer: Item {
                 height: Theme.pageMargin

@@ -9,7 +9,7 @@ import FieldInspect
 Item {
     id: row
 
-    required property InspectionEditor editor
+    required property ChecklistController editor
     required property string itemId
     required property string checkpointId
     required property string checkpointText
@@ -83,7 +83,7 @@ Item {
                 source: Qt.resolvedUrl(editors[row.kind] || editors["text"])
                 onLoaded: {
                     item.value = Qt.binding(() => row.answerText);
-                    item.readOnly = Qt.binding(() => row.editor.readOnly);
+                    item.readOnly = Qt.binding(() => row.editor.record.readOnly);
                     item.subject = Qt.binding(() => row.checkpointText);
                     item.checkpoint = Qt.binding(() => row.checkpoint);
                     item.committed.connect(row.commit);
@@ -92,8 +92,8 @@ Item {
 
             FiTextField {
                 Layout.fillWidth: true
-                visible: row.answered && !row.editor.readOnly || row.note.length > 0
-                readOnly: row.editor.readOnly
+                visible: row.answered && !row.editor.record.readOnly || row.note.length > 0
+                readOnly: row.editor.record.readOnly
                 placeholderText: qsTr("Note (optional)")
                 text: row.note
                 input.onTextEdited: row.editor.setNote(row.itemId, row.checkpointId, input.text)
@@ -136,7 +136,7 @@ Item {
                     }
                     RowLayout {
                         spacing: Theme.spacing
-                        visible: !row.editor.readOnly
+                        visible: !row.editor.record.readOnly
                         FiButton {
                             objectName: "editFinding_" + row.checkpointId
                             text: qsTr("Edit finding")

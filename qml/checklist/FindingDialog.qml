@@ -8,7 +8,7 @@ import FieldInspect
 FiDialog {
     id: dialog
 
-    required property InspectionEditor editor
+    required property ChecklistController editor
     property string itemId: ""
     property string checkpointId: ""
     property string checkpointText: ""

@@ -13,7 +13,9 @@ import FieldInspect
 FiPage {
     id: page
 
-    required property InspectionEditor editor
+    // The record shown (the Checklist page's), and this page's controller over it.
+    required property OpenRecord record
+    readonly property CompletionController completion: completionController
 
     signal showProblem(string itemId, string checkpointId)
     signal done
@@ -44,10 +46,16 @@ FiPage {
     }
 
     pageName: "complete"
-    title: editor.readOnly ? qsTr("Record") : qsTr("Complete the inspection")
-    subtitle: editor.targetName
-    ready: editor.loaded && !editor.busy
-    Component.onCompleted: editor.checkProblems()
+    title: record.readOnly ? qsTr("Record") : qsTr("Complete the inspection")
+    subtitle: record.targetName
+    ready: record.loaded && !record.busy
+    Component.onCompleted: completionController.checkProblems()
+
+    CompletionController {
+        id: completionController
+        objectName: "completion"
+        record: page.record
+    }
 
     FiDialog {
         id: confirm
@@ -59,20 +67,20 @@ FiPage {
             text: qsTr("A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.")
             wrapMode: Text.Wrap
         }
-        onAccepted: page.editor.complete()
+        onAccepted: page.completion.complete()
     }
     SignatureDialog {
         id: signatureDialog
         objectName: "signatureDialog"
-        editor: page.editor
+        completion: page.completion
     }
     CorrectDialog {
         id: correctDialog
         objectName: "correctDialog"
-        onReasonGiven: reason => page.editor.correct(reason)
+        onReasonGiven: reason => page.completion.correct(reason)
     }
     Connections {
-        target: page.editor
+        target: page.completion
         function onCorrectionOpened(recordId: string, alreadyStarted: bool) {
             page.openRecord(recordId);
         }
@@ -81,7 +89,7 @@ FiPage {
         id: pdfDialog
         objectName: "pdfDialog"
         title: qsTr("Save the inspection record")
-        onChosen: file => page.editor.makeRecordPdf(file)
+        onChosen: file => page.completion.makeRecordPdf(file)
     }
 
     ScrollView {
@@ -107,26 +115,26 @@ FiPage {
                     objectName: "completedBanner"
                     Layout.fillWidth: true
                     tone: "success"
-                    text: page.editor.readOnly ? (page.editor.state === "uploaded" ? qsTr("Completed and received by the central system.") : qsTr("Completed and locked. It is uploaded as soon as there is a network.")) : ""
+                    text: page.record.readOnly ? (page.record.state === "uploaded" ? qsTr("Completed and received by the central system.") : qsTr("Completed and locked. It is uploaded as soon as there is a network.")) : ""
                     actionText: qsTr("Back")
                     onActionClicked: page.done()
                 }
                 FiBanner {
                     Layout.fillWidth: true
                     tone: "danger"
-                    text: page.editor.error
+                    text: page.record.error
                 }
                 FiBanner {
                     objectName: "correctionBanner"
                     Layout.fillWidth: true
                     tone: "info"
-                    text: page.editor.supersedes.length > 0 ? qsTr("This record corrects %1. Reason: %2").arg(page.editor.supersedes).arg(page.editor.correctionReason) : ""
+                    text: page.completion.supersedes.length > 0 ? qsTr("This record corrects %1. Reason: %2").arg(page.completion.supersedes).arg(page.completion.correctionReason) : ""
                 }
                 VersionsCard {
                     objectName: "versionsCard"
                     Layout.fillWidth: true
-                    visible: page.editor.versions.length > 1
-                    versions: page.editor.versions
+                    visible: page.completion.versions.length > 1
+                    versions: page.completion.versions
                 }
 
                 // Summary
@@ -141,54 +149,54 @@ FiPage {
                         FiKeyValue {
                             Layout.fillWidth: true
                             label: qsTr("Checkpoints answered")
-                            value: qsTr("%1 (required: %2 of %3)").arg(page.editor.answerCount).arg(page.editor.requiredAnswered).arg(page.editor.requiredTotal)
+                            value: qsTr("%1 (required: %2 of %3)").arg(page.completion.answerCount).arg(page.completion.requiredAnswered).arg(page.completion.requiredTotal)
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
                             label: qsTr("Failed")
-                            value: String(page.editor.failCount)
-                            valueColor: page.editor.failCount > 0 ? Theme.danger : Theme.text
+                            value: String(page.completion.failCount)
+                            valueColor: page.completion.failCount > 0 ? Theme.danger : Theme.text
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
                             label: qsTr("Findings")
-                            value: String(page.editor.findingCount)
+                            value: String(page.completion.findingCount)
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
                             label: qsTr("Photos")
-                            value: String(page.editor.photoCount)
+                            value: String(page.completion.photoCount)
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
                             label: qsTr("Inspection day")
-                            value: page.editor.inspectionDay
+                            value: page.completion.inspectionDay
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
                             label: qsTr("Started")
-                            value: page.editor.startedAt + (page.editor.clockSource === "device" ? " " + qsTr("(device clock, not synced)") : "")
+                            value: page.completion.startedAt + (page.completion.clockSource === "device" ? " " + qsTr("(device clock, not synced)") : "")
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
-                            visible: page.editor.readOnly && page.editor.finishedAt.length > 0
+                            visible: page.record.readOnly && page.completion.finishedAt.length > 0
                             label: qsTr("Finished")
-                            value: page.editor.finishedAt
+                            value: page.completion.finishedAt
                         }
                         FiKeyValue {
                             objectName: "summaryPublication"
                             Layout.fillWidth: true
-                            visible: page.editor.confidential
+                            visible: page.completion.confidential
                             label: qsTr("Publication")
-                            value: qsTr("Not published: %1").arg(page.groundText(page.editor.confidentialGround))
+                            value: qsTr("Not published: %1").arg(page.groundText(page.completion.confidentialGround))
                             valueColor: Theme.warning
                         }
                         FiKeyValue {
                             Layout.fillWidth: true
-                            visible: page.editor.readOnly
+                            visible: page.record.readOnly
                             label: qsTr("Draw")
-                            value: page.editor.drawVerified ? qsTr("verified") : qsTr("NOT verified")
-                            valueColor: page.editor.drawVerified ? Theme.success : Theme.danger
+                            value: page.completion.drawVerified ? qsTr("verified") : qsTr("NOT verified")
+                            valueColor: page.completion.drawVerified ? Theme.success : Theme.danger
                         }
                     }
                 }
@@ -200,66 +208,66 @@ FiPage {
                         anchors.fill: parent
                         spacing: Theme.spacing
                         FiSectionTitle {
-                            text: page.editor.mode === "offsite" ? qsTr("Off-site inspection") : qsTr("On site")
+                            text: page.record.mode === "offsite" ? qsTr("Off-site inspection") : qsTr("On site")
                         }
                         FiStack {
-                            model: page.editor.mode === "offsite" ? [] : page.editor.team
+                            model: page.record.mode === "offsite" ? [] : page.completion.team
                             delegate: CheckBox {
                                 required property var modelData
                                 height: Math.max(implicitHeight, Theme.touchTarget)
-                                enabled: !page.editor.readOnly
+                                enabled: !page.record.readOnly
                                 text: modelData.name + (modelData.certified ? " · " + modelData.certNo : " · " + qsTr("does not count"))
                                 checked: modelData.present
-                                onToggled: page.editor.setPresent(modelData.inspectorId, checked)
+                                onToggled: page.completion.setPresent(modelData.inspectorId, checked)
                             }
                         }
                         Label {
                             Layout.fillWidth: true
-                            visible: page.editor.mode !== "offsite"
-                            text: qsTr("%1 certified officer(s) present").arg(page.editor.certifiedPresent)
-                            color: page.editor.certifiedPresent >= 2 ? Theme.success : Theme.danger
+                            visible: page.record.mode !== "offsite"
+                            text: qsTr("%1 certified officer(s) present").arg(page.completion.certifiedPresent)
+                            color: page.completion.certifiedPresent >= 2 ? Theme.success : Theme.danger
                         }
                         RowLayout {
                             Layout.fillWidth: true
-                            visible: page.editor.mode !== "offsite"
+                            visible: page.record.mode !== "offsite"
                             FiKeyValue {
                                 Layout.fillWidth: true
                                 label: qsTr("Location at the start")
-                                value: page.editor.hasLocation ? page.editor.locationText + (page.editor.locationSimulated ? " · " + qsTr("simulated") : "") : qsTr("missing")
-                                valueColor: page.editor.hasLocation ? Theme.text : Theme.danger
+                                value: page.completion.hasLocation ? page.completion.locationText + (page.completion.locationSimulated ? " · " + qsTr("simulated") : "") : qsTr("missing")
+                                valueColor: page.completion.hasLocation ? Theme.text : Theme.danger
                             }
                             FiKeyValue {
                                 objectName: "distanceToTarget"
-                                visible: page.editor.distanceText !== ""
+                                visible: page.completion.distanceText !== ""
                                 label: qsTr("Distance")
-                                value: page.editor.distanceText
-                                valueColor: page.editor.farFromTarget ? Theme.warning : Theme.text
+                                value: page.completion.distanceText
+                                valueColor: page.completion.farFromTarget ? Theme.warning : Theme.text
                             }
                         }
                         Label {
                             objectName: "farFromTargetWarning"
                             Layout.fillWidth: true
-                            visible: page.editor.mode !== "offsite" && page.editor.farFromTarget
+                            visible: page.record.mode !== "offsite" && page.completion.farFromTarget
                             wrapMode: Text.WordWrap
                             color: Theme.warning
                             text: qsTr("More than 500 m from the target's known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.")
                         }
                         RowLayout {
                             Layout.fillWidth: true
-                            visible: page.editor.mode !== "offsite" && page.editor.completedLocationText !== ""
+                            visible: page.record.mode !== "offsite" && page.completion.completedLocationText !== ""
                             FiKeyValue {
                                 Layout.fillWidth: true
                                 label: qsTr("Location at completion")
-                                value: page.editor.completedLocationText
+                                value: page.completion.completedLocationText
                             }
                             FiKeyValue {
-                                visible: page.editor.completedDistanceText !== ""
+                                visible: page.completion.completedDistanceText !== ""
                                 label: qsTr("Distance")
-                                value: page.editor.completedDistanceText
+                                value: page.completion.completedDistanceText
                             }
                         }
                         FiStack {
-                            model: page.editor.mode === "offsite" ? [{
+                            model: page.record.mode === "offsite" ? [{
                                     "value": "monitoring_data",
                                     "text": qsTr("Online monitoring data")
                                 }, {
@@ -272,10 +280,10 @@ FiPage {
                             delegate: RadioButton {
                                 required property var modelData
                                 height: Math.max(implicitHeight, Theme.touchTarget)
-                                enabled: !page.editor.readOnly
+                                enabled: !page.record.readOnly
                                 text: modelData.text
-                                checked: page.editor.offsiteMethod === modelData.value
-                                onClicked: page.editor.offsiteMethod = modelData.value
+                                checked: page.completion.offsiteMethod === modelData.value
+                                onClicked: page.completion.offsiteMethod = modelData.value
                             }
                         }
                     }
@@ -284,8 +292,8 @@ FiPage {
                 SignaturesCard {
                     objectName: "signaturesCard"
                     Layout.fillWidth: true
-                    visible: page.editor.signaturesNeeded
-                    editor: page.editor
+                    visible: page.completion.signaturesNeeded
+                    completion: page.completion
                     onSignRequested: (role, inspectorId, name, position) => signatureDialog.openFor(role, inspectorId, name, position)
                 }
             }
@@ -322,14 +330,14 @@ FiPage {
                                 height: Math.max(implicitHeight, Theme.touchTarget)
                                 text: modelData.text
                                 font.pixelSize: Theme.fontLarge
-                                checked: page.editor.outcome === modelData.value
-                                enabled: !page.editor.readOnly && (modelData.value !== "no_problem" || page.editor.noProblemAllowed)
-                                onClicked: page.editor.outcome = modelData.value
+                                checked: page.completion.outcome === modelData.value
+                                enabled: !page.record.readOnly && (modelData.value !== "no_problem" || page.completion.noProblemAllowed)
+                                onClicked: page.completion.outcome = modelData.value
                             }
                         }
                         Label {
                             Layout.fillWidth: true
-                            visible: !page.editor.noProblemAllowed && !page.editor.readOnly
+                            visible: !page.completion.noProblemAllowed && !page.record.readOnly
                             text: qsTr("A checkpoint failed, so \"no problem found\" is not possible.")
                             color: Theme.textSecondary
                             wrapMode: Text.Wrap
@@ -343,7 +351,7 @@ FiPage {
                         Label {
                             objectName: "publicText"
                             Layout.fillWidth: true
-                            text: page.editor.publicText.length > 0 ? page.editor.publicText : "—"
+                            text: page.completion.publicText.length > 0 ? page.completion.publicText : "—"
                             font.pixelSize: Theme.fontTitle
                             font.bold: true
                             color: Theme.primary
@@ -355,43 +363,43 @@ FiPage {
                             objectName: "confidentialSwitch"
                             Layout.minimumHeight: Theme.touchTarget
                             text: qsTr("Do not publish the result (secrecy, national or public security)")
-                            checked: page.editor.confidential
-                            enabled: !page.editor.readOnly
-                            onToggled: page.editor.confidential = checked
+                            checked: page.completion.confidential
+                            enabled: !page.record.readOnly
+                            onToggled: page.completion.confidential = checked
                         }
                         Label {
                             objectName: "confidentialGroundTitle"
                             Layout.fillWidth: true
-                            visible: page.editor.confidential
+                            visible: page.completion.confidential
                             text: qsTr("Legal ground (required)")
-                            color: page.editor.confidentialGround.length > 0 ? Theme.textSecondary : Theme.warning
+                            color: page.completion.confidentialGround.length > 0 ? Theme.textSecondary : Theme.warning
                             wrapMode: Text.Wrap
                         }
                         FiStack {
                             objectName: "confidentialGrounds"
-                            visible: page.editor.confidential
+                            visible: page.completion.confidential
                             model: page.grounds
                             delegate: RadioButton {
                                 required property var modelData
                                 objectName: "ground_" + modelData.value
                                 height: Math.max(implicitHeight, Theme.touchTarget)
                                 text: modelData.text
-                                // The editor's ground is the one truth: a click asks for it
+                                // The controller's ground is the one truth: a click asks for it
                                 // instead of toggling (which would cut this binding).
                                 checkable: false
-                                checked: page.editor.confidentialGround === modelData.value
-                                enabled: !page.editor.readOnly
-                                onClicked: page.editor.confidentialGround = modelData.value
+                                checked: page.completion.confidentialGround === modelData.value
+                                enabled: !page.record.readOnly
+                                onClicked: page.completion.confidentialGround = modelData.value
                             }
                         }
                         FiTextField {
                             objectName: "confidentialReason"
                             Layout.fillWidth: true
-                            visible: page.editor.confidential
-                            readOnly: page.editor.readOnly
+                            visible: page.completion.confidential
+                            readOnly: page.record.readOnly
                             label: qsTr("Reason it is not published")
-                            text: page.editor.confidentialReason
-                            input.onTextEdited: page.editor.confidentialReason = input.text
+                            text: page.completion.confidentialReason
+                            input.onTextEdited: page.completion.confidentialReason = input.text
                         }
                     }
                 }
@@ -400,7 +408,7 @@ FiPage {
                 FiCard {
                     objectName: "publicationCard"
                     Layout.fillWidth: true
-                    visible: page.editor.readOnly && page.editor.state !== "frozen"
+                    visible: page.record.readOnly && page.record.state !== "frozen"
                     ColumnLayout {
                         anchors.fill: parent
                         spacing: Theme.spacing
@@ -411,29 +419,29 @@ FiPage {
                             objectName: "publicationText"
                             Layout.fillWidth: true
                             label: qsTr("Public text")
-                            value: page.editor.confidential ? qsTr("Not published") : page.editor.publicText
-                            valueColor: page.editor.confidential ? Theme.warning : Theme.text
+                            value: page.completion.confidential ? qsTr("Not published") : page.completion.publicText
+                            valueColor: page.completion.confidential ? Theme.warning : Theme.text
                         }
                         FiKeyValue {
                             objectName: "publicationGround"
                             Layout.fillWidth: true
-                            visible: page.editor.confidential
+                            visible: page.completion.confidential
                             label: qsTr("Legal ground")
-                            value: page.groundText(page.editor.confidentialGround)
+                            value: page.groundText(page.completion.confidentialGround)
                         }
                         FiKeyValue {
                             objectName: "publicationReason"
                             Layout.fillWidth: true
-                            visible: page.editor.confidential
+                            visible: page.completion.confidential
                             label: qsTr("Why not published")
-                            value: page.editor.confidentialReason
+                            value: page.completion.confidentialReason
                         }
                         FiKeyValue {
                             objectName: "publicationDeadline"
                             Layout.fillWidth: true
-                            visible: page.editor.publicationDeadline.length > 0
+                            visible: page.completion.publicationDeadline.length > 0
                             label: qsTr("Publish by")
-                            value: page.editor.publicationDeadline + (page.editor.deadlineProvisional ? " " + qsTr("(provisional: holiday calendar not yet published)") : "")
+                            value: page.completion.publicationDeadline + (page.completion.deadlineProvisional ? " " + qsTr("(provisional: holiday calendar not yet published)") : "")
                         }
                         Label {
                             Layout.fillWidth: true
@@ -445,30 +453,30 @@ FiPage {
                         FiButton {
                             objectName: "makePdf"
                             Layout.fillWidth: true
-                            text: page.editor.pdfBusy ? qsTr("Making the PDF…") : qsTr("Inspection record (PDF)")
-                            enabled: !page.editor.pdfBusy
-                            onClicked: pdfDialog.ask("record-" + page.editor.recordId + ".pdf", qsTr("PDF document (*.pdf)"))
+                            text: page.completion.pdfBusy ? qsTr("Making the PDF…") : qsTr("Inspection record (PDF)")
+                            enabled: !page.completion.pdfBusy
+                            onClicked: pdfDialog.ask("record-" + page.record.recordId + ".pdf", qsTr("PDF document (*.pdf)"))
                         }
                         FiBanner {
                             objectName: "pdfBanner"
                             Layout.fillWidth: true
                             tone: "success"
-                            text: page.editor.pdfPath.length > 0 ? qsTr("Saved to %1").arg(page.editor.pdfPath) : ""
+                            text: page.completion.pdfPath.length > 0 ? qsTr("Saved to %1").arg(page.completion.pdfPath) : ""
                             actionText: qsTr("Open")
-                            onActionClicked: Qt.openUrlExternally(page.editor.pdfUrl)
+                            onActionClicked: Qt.openUrlExternally(page.completion.pdfUrl)
                         }
                         FiBanner {
                             objectName: "pdfError"
                             Layout.fillWidth: true
                             tone: "danger"
-                            text: page.editor.pdfError
+                            text: page.completion.pdfError
                         }
                         FiButton {
                             objectName: "correctButton"
                             Layout.fillWidth: true
-                            visible: page.editor.correctable
+                            visible: page.completion.correctable
                             text: qsTr("Correct this record…")
-                            enabled: !page.editor.busy
+                            enabled: !page.record.busy
                             onClicked: correctDialog.open()
                         }
                     }
@@ -477,20 +485,20 @@ FiPage {
                 // Problems
                 FiCard {
                     Layout.fillWidth: true
-                    visible: !page.editor.readOnly
-                    fill: page.editor.problems.count > 0 ? Theme.warningSurface : Theme.successSurface
-                    border: page.editor.problems.count > 0 ? Theme.warning : Theme.success
+                    visible: !page.record.readOnly
+                    fill: page.completion.problems.count > 0 ? Theme.warningSurface : Theme.successSurface
+                    border: page.completion.problems.count > 0 ? Theme.warning : Theme.success
                     ColumnLayout {
                         anchors.fill: parent
                         spacing: Theme.spacing
                         FiSectionTitle {
                             objectName: "problemsTitle"
                             Layout.fillWidth: true
-                            text: page.editor.problems.count > 0 ? qsTr("%n thing(s) to fix before completing", "", page.editor.problems.count) : qsTr("Ready to complete")
+                            text: page.completion.problems.count > 0 ? qsTr("%n thing(s) to fix before completing", "", page.completion.problems.count) : qsTr("Ready to complete")
                         }
                         FiStack {
                             objectName: "problemList"
-                            model: page.editor.problems
+                            model: page.completion.problems
                             delegate: ProblemDelegate {
                                 onGoTo: (itemId, checkpointId) => page.showProblem(itemId, checkpointId)
                             }
@@ -501,7 +509,7 @@ FiPage {
                             Layout.preferredHeight: Theme.bigButtonHeight
                             tone: "primary"
                             text: qsTr("Complete and lock")
-                            enabled: page.editor.problems.count === 0 && !page.editor.busy && page.editor.saveState !== "failed"
+                            enabled: page.completion.problems.count === 0 && !page.record.busy && page.record.saveState !== "failed"
                             onClicked: confirm.open()
                         }
                     }

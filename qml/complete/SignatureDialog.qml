@@ -5,12 +5,12 @@ import FieldInspect
 
 // Signing the record on the tablet: an inspector present, or the inspected unit's
 // representative (with name and position), draws on the pad; or the representative's refusal
-// is recorded with its reason. The dialog stays open until the editor says it was kept, so a
+// is recorded with its reason. The dialog stays open until the controller says it was kept, so a
 // refusal by the service (shown in it) loses nothing drawn.
 FiDialog {
     id: dialog
 
-    required property InspectionEditor editor
+    required property CompletionController completion
     // "inspector", "representative" or "refusal".
     property string role: "inspector"
     property string inspectorId: ""
@@ -41,13 +41,16 @@ FiDialog {
     closePolicy: Popup.CloseOnEscape
 
     Connections {
-        target: dialog.editor
+        target: dialog.completion
         function onSignatureKept() {
             if (dialog.waiting)
                 dialog.close();
         }
+    }
+    Connections {
+        target: dialog.completion.record
         function onErrorChanged() {
-            if (dialog.editor.error.length > 0)
+            if (dialog.completion.record.error.length > 0)
                 dialog.waiting = false;
         }
     }
@@ -91,7 +94,7 @@ FiDialog {
         FiErrorText {
             objectName: "signatureError"
             Layout.fillWidth: true
-            text: dialog.editor.error
+            text: dialog.completion.record.error
         }
         RowLayout {
             Layout.fillWidth: true
@@ -115,15 +118,15 @@ FiDialog {
                 objectName: "keepSignature"
                 tone: "primary"
                 text: dialog.role === "refusal" ? qsTr("Record the refusal") : qsTr("Keep the signature")
-                enabled: dialog.complete && !dialog.waiting && !dialog.editor.busy
+                enabled: dialog.complete && !dialog.waiting && !dialog.completion.record.busy
                 onClicked: {
                     dialog.waiting = true;
                     if (dialog.role === "inspector")
-                        dialog.editor.signInspector(dialog.inspectorId, pad.strokes, pad.width, pad.height);
+                        dialog.completion.signInspector(dialog.inspectorId, pad.strokes, pad.width, pad.height);
                     else if (dialog.role === "representative")
-                        dialog.editor.signRepresentative(nameField.text, positionField.text, pad.strokes, pad.width, pad.height);
+                        dialog.completion.signRepresentative(nameField.text, positionField.text, pad.strokes, pad.width, pad.height);
                     else
-                        dialog.editor.recordRefusal(reasonField.text);
+                        dialog.completion.recordRefusal(reasonField.text);
                 }
             }
         }

@@ -8,7 +8,7 @@ import FieldInspect
 FiCard {
     id: card
 
-    required property InspectionEditor editor
+    required property CompletionController completion
 
     signal signRequested(string role, string inspectorId, string name, string position)
 
@@ -20,7 +20,7 @@ FiCard {
         }
         Label {
             Layout.fillWidth: true
-            visible: !card.editor.readOnly
+            visible: !card.completion.record.readOnly
             wrapMode: Text.Wrap
             color: Theme.textSecondary
             font.pixelSize: Theme.fontSmall
@@ -28,7 +28,7 @@ FiCard {
         }
         FiStack {
             objectName: "signatureRows"
-            model: card.editor.signatures
+            model: card.completion.signatures
             delegate: RowLayout {
                 id: row
                 required property var modelData
@@ -55,16 +55,16 @@ FiCard {
                 }
                 FiButton {
                     objectName: "sign"
-                    visible: !card.editor.readOnly
-                    enabled: !card.editor.busy
+                    visible: !card.completion.record.readOnly
+                    enabled: !card.completion.record.busy
                     text: row.modelData.signed ? qsTr("Sign again") : qsTr("Sign")
                     Accessible.name: text + ": " + (row.representative ? qsTr("representative") : row.modelData.name)
                     onClicked: card.signRequested(row.representative ? "representative" : "inspector", row.modelData.inspectorId || "", row.modelData.name, row.modelData.position || "")
                 }
                 FiButton {
                     objectName: "refused"
-                    visible: row.representative && !card.editor.readOnly
-                    enabled: !card.editor.busy
+                    visible: row.representative && !card.completion.record.readOnly
+                    enabled: !card.completion.record.busy
                     tone: "flat"
                     text: qsTr("Refused…")
                     onClicked: card.signRequested("refusal", "", "", "")

@@ -10,7 +10,9 @@ import FieldInspect
 FiPage {
     id: page
 
-    required property InspectionEditor editor
+    // The record whose photos these are (the Checklist page's), and this page's controller.
+    required property OpenRecord record
+    readonly property PhotoController controller: photoController
     // The finding new photos are for ("" = the inspection in general).
     property string findingId: ""
 
@@ -23,14 +25,19 @@ FiPage {
 
     pageName: "photos"
     title: qsTr("Photos")
-    subtitle: editor.targetName
-    ready: editor.loaded
+    subtitle: record.targetName
+    ready: record.loaded
+
+    PhotoController {
+        id: photoController
+        record: page.record
+    }
 
     FileDialog {
         id: fileDialog
         title: qsTr("Import a photo")
         nameFilters: [qsTr("Pictures (*.jpg *.jpeg *.png)")]
-        onAccepted: page.editor.importPhoto(selectedFile, page.findingId)
+        onAccepted: page.controller.importPhoto(selectedFile, page.findingId)
     }
 
     FiDialog {
@@ -44,7 +51,7 @@ FiPage {
             text: qsTr("The photo is removed from this draft and from the tablet.")
             wrapMode: Text.Wrap
         }
-        onAccepted: page.editor.removePhoto(photoId)
+        onAccepted: page.controller.removePhoto(photoId)
     }
 
     Component {
@@ -60,7 +67,7 @@ FiPage {
 
         FiCard {
             Layout.fillWidth: true
-            visible: !page.editor.readOnly
+            visible: !page.record.readOnly
 
             GridLayout {
                 anchors.fill: parent
@@ -78,7 +85,7 @@ FiPage {
                     Layout.minimumHeight: Theme.touchTarget
                     textRole: "label"
                     valueRole: "id"
-                    model: page.editor.photoTargets
+                    model: page.controller.photoTargets
                     Accessible.name: qsTr("New photos are for")
                     background: Rectangle {
                         implicitHeight: Theme.touchTarget
@@ -100,20 +107,20 @@ FiPage {
                     objectName: "captureButton"
                     tone: "primary"
                     text: qsTr("Take photo")
-                    enabled: page.editor.cameraAvailable && !page.editor.busy
-                    onClicked: page.editor.capturePhoto(page.findingId)
+                    enabled: page.controller.cameraAvailable && !page.record.busy
+                    onClicked: page.controller.capturePhoto(page.findingId)
                 }
                 FiButton {
                     objectName: "importButton"
                     text: qsTr("Import from file…")
-                    enabled: !page.editor.busy
+                    enabled: !page.record.busy
                     onClicked: fileDialog.open()
                 }
                 Label {
                     Layout.columnSpan: parent.columns
                     Layout.fillWidth: true
-                    visible: !page.editor.cameraAvailable
-                    text: page.editor.cameraUnavailableReason
+                    visible: !page.controller.cameraAvailable
+                    text: page.controller.cameraUnavailableReason
                     color: Theme.textSecondary
                     wrapMode: Text.Wrap
                     font.pixelSize: Theme.fontSmall
@@ -124,11 +131,11 @@ FiPage {
         FiBanner {
             Layout.fillWidth: true
             tone: "danger"
-            text: page.editor.error
+            text: page.record.error
         }
         BusyIndicator {
             Layout.alignment: Qt.AlignHCenter
-            running: page.editor.busy
+            running: page.record.busy
             visible: running
         }
 
@@ -138,11 +145,11 @@ FiPage {
             Layout.fillWidth: true
             Layout.fillHeight: true
             clip: true
-            model: page.editor.photos
+            model: page.controller.photos
             cellWidth: Theme.thumbnailSize + Theme.spacingLarge
             cellHeight: Theme.thumbnailSize + Theme.touchTarget + Theme.spacingLarge
             delegate: PhotoDelegate {
-                readOnly: page.editor.readOnly
+                readOnly: page.record.readOnly
                 onOpen: (source, label) => page.openViewer(source, label)
                 onRemove: photoId => {
                     confirmDelete.photoId = photoId;

@@ -1,8 +1,10 @@
 #include "appdriver.h"
 
 #include "qml/assignmentlistmodel.h"
+#include "qml/checklistcontroller.h"
 #include "qml/checklistmodel.h"
-#include "qml/inspectioneditor.h"
+#include "qml/completioncontroller.h"
+#include "qml/openrecord.h"
 #include "qml/problemlistmodel.h"
 #include "qml/session.h"
 #include "qml/synccontroller.h"
@@ -243,8 +245,21 @@ bool AppDriver::answer_row(const ChecklistModel& model, int row, const QString& 
     return type(QStringLiteral("text_") + cp, QStringLiteral("ledger complete"));
 }
 
-bool AppDriver::sign_all(app::InspectionEditor& editor, const QString& representative,
+app::OpenRecord* AppDriver::shown_record() const {
+    return page() ? page()->property("record").value<app::OpenRecord*>() : nullptr;
+}
+
+app::ChecklistController* AppDriver::shown_checklist() const {
+    return page() ? page()->property("controller").value<app::ChecklistController*>() : nullptr;
+}
+
+app::CompletionController* AppDriver::shown_completion() const {
+    return page() ? page()->property("completion").value<app::CompletionController*>() : nullptr;
+}
+
+bool AppDriver::sign_all(app::CompletionController& editor, const QString& representative,
                          const QString& shot) const {
+    app::OpenRecord& record = *editor.record();
     QObject* dialog = page()->findChild<QObject*>(QStringLiteral("signatureDialog"));
     if (!dialog) {
         qWarning("no signature dialog on the page");
@@ -256,7 +271,7 @@ bool AppDriver::sign_all(app::InspectionEditor& editor, const QString& represent
         const bool rep = who.value(QStringLiteral("role")).toString() == u"representative";
         // The record reloads after each signature (started as the dialog closed) and the rows
         // are made anew: wait for it.
-        if (!QTest::qWaitFor([&] { return !editor.busy(); }, 5000))
+        if (!QTest::qWaitFor([&] { return !record.busy(); }, 5000))
             return false;
         QQuickItem* row = find(QStringLiteral("signatureRow_") +
                                (rep ? QStringLiteral("representative")
@@ -289,7 +304,7 @@ bool AppDriver::sign_all(app::InspectionEditor& editor, const QString& represent
         tap(find_in(pad->window()->contentItem(), QStringLiteral("keepSignature")));
         // Closed, and its modal shade gone (it takes taps until then).
         if (!QTest::qWaitFor([&] { return !dialog->property("visible").toBool(); }, 5000)) {
-            qWarning("signature not kept: %s", qPrintable(editor.error()));
+            qWarning("signature not kept: %s", qPrintable(record.error()));
             return false;
         }
     }
@@ -303,10 +318,15 @@ bool AppDriver::sign_all(app::InspectionEditor& editor, const QString& represent
         5000);
 }
 
-bool AppDriver::complete(app::InspectionEditor& editor, const QString& outcome,
-                         const QString& shot) const {
-    if (!tap(QStringLiteral("completeButton")) || !wait_page(QStringLiteral("complete")) ||
-        !tap(QStringLiteral("outcome_") + outcome) ||
+bool AppDriver::complete(const QString& outcome, const QString& shot) const {
+    if (!tap(QStringLiteral("completeButton")) || !wait_page(QStringLiteral("complete")))
+        return false;
+    app::CompletionController* completion = shown_completion();
+    if (!completion || !completion->record())
+        return false;
+    app::CompletionController& editor = *completion;
+    app::OpenRecord& record = *completion->record();
+    if (!tap(QStringLiteral("outcome_") + outcome) ||
         !QTest::qWaitFor([&] { return editor.outcome() == outcome; }, 5000))
         return false;
     if (editor.signaturesNeeded() && !sign_all(editor, QStringLiteral("王建国"),
@@ -327,8 +347,8 @@ bool AppDriver::complete(app::InspectionEditor& editor, const QString& outcome,
     if (!confirm || !QTest::qWaitFor([&] { return confirm->property("opened").toBool(); }, 5000))
         return false;
     QMetaObject::invokeMethod(confirm, "accept");
-    if (!QTest::qWaitFor([&] { return editor.state() == QLatin1String("completed"); }, 10000)) {
-        qWarning("not completed: %s", qPrintable(editor.error()));
+    if (!QTest::qWaitFor([&] { return record.state() == QLatin1String("completed"); }, 10000)) {
+        qWarning("not completed: %s", qPrintable(record.error()));
         return false;
     }
     // Its modal shade takes taps until it is gone.

@@ -17,7 +17,9 @@
 namespace fi::app {
 class AssignmentListModel;
 class ChecklistModel;
-class InspectionEditor;
+class ChecklistController;
+class CompletionController;
+class OpenRecord;
 } // namespace fi::app
 
 namespace fi::test {
@@ -105,16 +107,21 @@ public:
     bool answer_row(const app::ChecklistModel& model, int row,
                     const QString& pass_fail = QStringLiteral("answer_pass")) const;
 
+    /// The record the page on screen shows (the Checklist, Photos and Complete pages share
+    /// one), and the page's own controller: the Checklist page's, the Complete page's.
+    app::OpenRecord* shown_record() const;
+    app::ChecklistController* shown_checklist() const;
+    app::CompletionController* shown_completion() const;
+
     /// On the Complete page of an on-site record: everyone who signs draws on the signature
     /// pad (the representative as `representative`), each kept; `shot` the dialog, once.
-    bool sign_all(app::InspectionEditor& editor, const QString& representative,
+    bool sign_all(app::CompletionController& completion, const QString& representative,
                   const QString& shot = {}) const;
 
     /// From the Checklist page: the Complete page, `outcome` chosen, signed when on site
     /// (sign_all), completed and confirmed. Takes the screenshot `shot` of the Complete page
     /// before completing when not empty.
-    bool complete(app::InspectionEditor& editor, const QString& outcome,
-                  const QString& shot = {}) const;
+    bool complete(const QString& outcome, const QString& shot = {}) const;
 
     /// The Sync page through the app bar, until nothing is left to send.
     bool upload(int ms = 30000) const;

@@ -10,8 +10,10 @@
 #include "core/statement.h"
 #include "qml/application.h"
 #include "qml/assignmentlistmodel.h"
+#include "qml/checklistcontroller.h"
 #include "qml/checklistmodel.h"
-#include "qml/inspectioneditor.h"
+#include "qml/completioncontroller.h"
+#include "qml/openrecord.h"
 #include "qml/usermessages.h"
 #include "support/serverprocess.h"
 
@@ -92,13 +94,6 @@ QQuickItem* choice_for(QQuickItem* root, const QString& value) {
     return nullptr;
 }
 
-/// The record the page on screen shows (the Checklist and Complete pages hold an editor).
-InspectionEditor* shown_editor(const AppDriver& d) {
-    if (auto* own = d.object<InspectionEditor>(QStringLiteral("inspectionEditor")))
-        return own;
-    return d.page() ? d.page()->property("editor").value<InspectionEditor*>() : nullptr;
-}
-
 } // namespace
 
 class TestCorrectionEndToEnd : public QObject {
@@ -130,17 +125,20 @@ private Q_SLOTS:
         QTRY_VERIFY(d.find(QStringLiteral("confirmStart"))->isEnabled());
         QVERIFY(d.tap(QStringLiteral("confirmStart")));
         QVERIFY(d.wait_page(QStringLiteral("checklist")));
-        auto* editor = d.object<InspectionEditor>(QStringLiteral("inspectionEditor"));
-        QVERIFY(editor);
-        QTRY_VERIFY(editor->loaded());
-        QCOMPARE(editor->offsiteMethod(), QStringLiteral("document_review"));
-        ChecklistModel* model = editor->checklist();
+        OpenRecord* record = d.shown_record();
+        ChecklistController* checklist = d.shown_checklist();
+        QVERIFY(record && checklist);
+        QTRY_VERIFY(record->loaded());
+        CompletionController view; // the record as the Complete page reads it
+        view.setRecord(record);
+        QCOMPARE(view.offsiteMethod(), QStringLiteral("document_review"));
+        ChecklistModel* model = checklist->checklist();
         for (int row = 0; row < model->rowCount(); ++row) {
             QVERIFY(d.answer_row(*model, row));
             QTRY_VERIFY(model->data(model->index(row), ChecklistModel::AnsweredRole).toBool());
         }
-        QVERIFY(d.complete(*editor, QStringLiteral("no_problem")));
-        const QString first = editor->recordId();
+        QVERIFY(d.complete(QStringLiteral("no_problem")));
+        const QString first = record->recordId();
         QVERIFY(d.upload());
 
         // Its record page, as an inspector finds it again: Today, the target, the record.
@@ -149,12 +147,16 @@ private Q_SLOTS:
         QVERIFY(d.open_assignment(*list, assignment));
         QVERIFY(d.tap(QStringLiteral("viewRecordButton")));
         QVERIFY(d.wait_page(QStringLiteral("checklist")));
-        InspectionEditor* original = shown_editor(d);
-        QTRY_VERIFY(original->loaded());
-        QCOMPARE(original->recordId(), first);
-        QTRY_COMPARE_WITH_TIMEOUT(original->state(), QStringLiteral("uploaded"), 5000);
+        OpenRecord* original_record = d.shown_record();
+        QVERIFY(original_record);
+        QTRY_VERIFY(original_record->loaded());
+        QCOMPARE(original_record->recordId(), first);
+        QTRY_COMPARE_WITH_TIMEOUT(original_record->state(), QStringLiteral("uploaded"), 5000);
         QVERIFY(d.tap(QStringLiteral("completeButton"))); // "Summary" on a completed record
         QVERIFY(d.wait_page(QStringLiteral("complete")));
+        CompletionController* original = d.shown_completion();
+        QVERIFY(original);
+        QCOMPARE(original->record(), original_record);
         QVERIFY(original->correctable());
 
         // "Correct this record…": the reason, then the new draft opens on its checklist.
@@ -169,11 +171,17 @@ private Q_SLOTS:
         d.screenshot(QStringLiteral("correction-02-reason"));
         QTest::keyClick(d.window(), Qt::Key_Return);
         QVERIFY(d.wait_page(QStringLiteral("checklist")));
-        InspectionEditor* fix = shown_editor(d);
-        QTRY_VERIFY(fix->loaded());
-        const QString second = fix->recordId();
+        OpenRecord* fix_record = d.shown_record();
+        QVERIFY(fix_record && fix_record != original_record);
+        QTRY_VERIFY(fix_record->loaded());
+        CompletionController fix_view;
+        fix_view.setRecord(fix_record);
+        CompletionController* fix = &fix_view;
+        ChecklistController* fix_checklist = d.shown_checklist();
+        QVERIFY(fix_checklist);
+        const QString second = fix_record->recordId();
         QVERIFY(!second.isEmpty() && second != first);
-        QCOMPARE(fix->state(), QStringLiteral("draft"));
+        QCOMPARE(fix_record->state(), QStringLiteral("draft"));
         QCOMPARE(fix->supersedes(), first);
         QCOMPARE(fix->correctionReason(), reason);
         // Prefilled from the record it corrects.
@@ -183,7 +191,7 @@ private Q_SLOTS:
         QCOMPARE(fix->offsiteMethod(), QStringLiteral("document_review"));
 
         // Change one answer: a text (or a number) typed further through its editor.
-        model = fix->checklist();
+        model = fix_checklist->checklist();
         int changed = -1;
         for (const QString& kind : {QStringLiteral("text"), QStringLiteral("number")})
             for (int row = 0; row < model->rowCount() && changed < 0; ++row)
@@ -200,7 +208,7 @@ private Q_SLOTS:
         QTRY_VERIFY(model->data(model->index(changed), ChecklistModel::ValueRole) != before);
         const QVariant after = model->data(model->index(changed), ChecklistModel::ValueRole);
         d.screenshot(QStringLiteral("correction-03-draft"));
-        QVERIFY(d.complete(*fix, fix->outcome(), QStringLiteral("correction-04-complete")));
+        QVERIFY(d.complete(fix->outcome(), QStringLiteral("correction-04-complete")));
         QVERIFY(d.upload());
 
         // The central system holds both: the second supersedes the first, with the reason.
@@ -226,43 +234,32 @@ private Q_SLOTS:
         QCOMPARE(text_of(was), before.toString());
         QCOMPARE(text_of(now), after.toString());
 
-        // Back on the original's page: correcting it again is refused, no draft is made.
-        for (int i = 0; i < 4 && !(d.page_name() == u"complete" && shown_editor(d) == original);
-             ++i) {
+        // Back on the original's page, left on the stack all along: it followed the store
+        // (its record reloaded when the correction was completed), so it no longer offers
+        // "Correct this record…"; its chain is the two uploaded records.
+        for (int i = 0;
+             i < 4 && !(d.page_name() == u"complete" && d.shown_completion() == original); ++i) {
             QVERIFY(d.tap(QStringLiteral("backButton")));
             QTRY_VERIFY(!d.stack_busy());
         }
         QVERIFY(d.wait_page(QStringLiteral("complete")));
-        QCOMPARE(shown_editor(d), original);
-        // The page shows the record as it was loaded, before the correction was completed, so
-        // it still offers "Correct this record…" (were it refreshed, the service is asked as
-        // its dialog asks it).
-        if ((correct = d.find(QStringLiteral("correctButton")))) {
-            d.reveal(correct);
-            QVERIFY(d.tap(correct));
-            QVERIFY(d.wait_popup(QStringLiteral("correctDialog")));
-            QVERIFY(d.type(QStringLiteral("correctionReasonField"), QStringLiteral("once more")));
-            QTest::keyClick(d.window(), Qt::Key_Return);
-        } else {
-            original->correct(QStringLiteral("once more"));
-        }
-        QTRY_COMPARE_WITH_TIMEOUT(original->error(),
-                                  UserMessages::error(QStringLiteral("not_chain_head"), {}), 5000);
-        QVERIFY(original->error().contains(u"newest version"));
-        d.screenshot(QStringLiteral("correction-05-refused"));
-        QTest::qWait(300); // nothing opens
-        QCOMPARE(d.page_name(), QStringLiteral("complete"));
-        QCOMPARE(shown_editor(d), original);
-        // Read again, the original offers no correction; its chain is the two uploaded records.
-        original->setRecordId(QString());
-        original->setRecordId(first);
-        QTRY_VERIFY(original->loaded() && original->versions().size() == 2 &&
+        QCOMPARE(d.shown_completion(), original);
+        QTRY_VERIFY(original->versions().size() == 2 &&
                     original->versions()[1].toMap().value(QStringLiteral("state")).toString() ==
                         u"uploaded");
         QVERIFY(!original->correctable());
         QTRY_VERIFY(!d.find(QStringLiteral("correctButton")));
         QCOMPARE(original->versions()[1].toMap().value(QStringLiteral("recordId")).toString(),
                  second);
+        // Asked all the same (an older version), the service refuses; no draft is made.
+        original->correct(QStringLiteral("once more"));
+        QTRY_COMPARE_WITH_TIMEOUT(original_record->error(),
+                                  UserMessages::error(QStringLiteral("not_chain_head"), {}), 5000);
+        QVERIFY(original_record->error().contains(u"newest version"));
+        d.screenshot(QStringLiteral("correction-05-refused"));
+        QTest::qWait(300); // nothing opens
+        QCOMPARE(d.page_name(), QStringLiteral("complete"));
+        QCOMPARE(d.shown_completion(), original);
         QCOMPARE(central_records(server_->data_dir(), assignment.toStdString()).size(),
                  std::size_t(2));
     }

@@ -7,9 +7,12 @@
 #include "qml/application.h"
 #include "qml/assignmentdetail.h"
 #include "qml/assignmentlistmodel.h"
+#include "qml/checklistcontroller.h"
 #include "qml/checklistmodel.h"
-#include "qml/inspectioneditor.h"
+#include "qml/completioncontroller.h"
 #include "qml/locationservice.h"
+#include "qml/openrecord.h"
+#include "qml/photocontroller.h"
 #include "qml/photolistmodel.h"
 #include "qml/preferences.h"
 #include "qml/problemlistmodel.h"
@@ -171,34 +174,41 @@ private Q_SLOTS:
             QTRY_COMPARE_WITH_TIMEOUT(started.count(), 1, 10000);
             app_record = started.at(0).at(0).toString().toStdString();
 
-            InspectionEditor editor;
-            editor.setSession(&app.session());
-            editor.setLocation(&app.location()); // as the Checklist page gives it
-            editor.setRecordId(QString::fromStdString(app_record));
-            QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 10000);
+            // The record as the app's pages hold it, and each page's controller.
+            OpenRecord record;
+            ChecklistController checklist;
+            PhotoController photo_page;
+            CompletionController editor;
+            checklist.setRecord(&record);
+            photo_page.setRecord(&record);
+            editor.setRecord(&record);
+            record.setSession(&app.session());
+            record.setLocation(&app.location()); // as the Checklist page gives it
+            record.setRecordId(QString::fromStdString(app_record));
+            QTRY_VERIFY_WITH_TIMEOUT(record.loaded(), 10000);
             for (const auto& a : answers.at("answers")) {
                 const json& v = a.at("value");
-                editor.setAnswer(QString::fromStdString(a.at("item_id")),
-                                 QString::fromStdString(a.at("checkpoint_id")),
-                                 v.is_string() ? QVariant(QString::fromStdString(v))
-                                               : QVariant(v.get<qlonglong>()));
+                checklist.setAnswer(QString::fromStdString(a.at("item_id")),
+                                    QString::fromStdString(a.at("checkpoint_id")),
+                                    v.is_string() ? QVariant(QString::fromStdString(v))
+                                                  : QVariant(v.get<qlonglong>()));
             }
             std::map<std::string, QString> findings;
             for (const auto& f : answers.at("findings"))
                 findings[f.at("ref")] =
-                    editor.setFinding(QString::fromStdString(f.at("item_id")),
-                                      QString::fromStdString(f.at("checkpoint_id")),
-                                      QString::fromStdString(f.at("description")));
+                    checklist.setFinding(QString::fromStdString(f.at("item_id")),
+                                         QString::fromStdString(f.at("checkpoint_id")),
+                                         QString::fromStdString(f.at("description")));
             int photos = 0;
             for (const auto& p : answers.at("photos")) {
-                editor.importPhoto(QUrl::fromLocalFile(QString::fromStdString(p.at("file"))),
-                                   findings[p.at("finding")]);
+                photo_page.importPhoto(QUrl::fromLocalFile(QString::fromStdString(p.at("file"))),
+                                       findings[p.at("finding")]);
                 ++photos;
-                QTRY_COMPARE_WITH_TIMEOUT(editor.photoCount(), photos, 15000);
+                QTRY_COMPARE_WITH_TIMEOUT(photo_page.photoCount(), photos, 15000);
             }
             // Everyone the file has sign signs on the pad (strokes of the app's own).
             const QVariantList strokes{QVariantList{20, 70, 80, 30, 200, 75, 280, 40}};
-            QSignalSpy kept(&editor, &InspectionEditor::signatureKept);
+            QSignalSpy kept(&editor, &CompletionController::signatureKept);
             for (const auto& g : answers.at("signatures")) {
                 if (g.contains("inspector"))
                     editor.signInspector(QString::fromStdString(g.at("inspector")), strokes, 300,
@@ -209,11 +219,11 @@ private Q_SLOTS:
                                               300, 100);
                 QTRY_COMPARE_WITH_TIMEOUT(kept.count(), 1, 10000);
                 kept.clear();
-                QTRY_VERIFY_WITH_TIMEOUT(!editor.busy(), 10000);
+                QTRY_VERIFY_WITH_TIMEOUT(!record.busy(), 10000);
             }
             editor.setOutcome(QString::fromStdString(answers.at("outcome")));
             editor.complete();
-            QTRY_COMPARE_WITH_TIMEOUT(editor.state(), QStringLiteral("completed"), 15000);
+            QTRY_COMPARE_WITH_TIMEOUT(record.state(), QStringLiteral("completed"), 15000);
             app_deadline = editor.publicationDeadline().toStdString();
             QVERIFY(!app_deadline.empty());
             // The same-day upload runs by itself; then the PDF, which shows the receipt.

@@ -4,9 +4,12 @@
 #include "qml/applayer.h"
 #include "qml/assignmentdetail.h"
 #include "qml/assignmentlistmodel.h"
+#include "qml/checklistcontroller.h"
 #include "qml/checklistmodel.h"
-#include "qml/inspectioneditor.h"
+#include "qml/completioncontroller.h"
+#include "qml/openrecord.h"
 #include "qml/outboxlistmodel.h"
+#include "qml/photocontroller.h"
 #include "qml/photolistmodel.h"
 #include "qml/preferences.h"
 #include "qml/problemlistmodel.h"
@@ -143,21 +146,29 @@ private Q_SLOTS:
         QCOMPARE(list.rowCount(), list.totalCount());
     }
 
-    void editor_autosaves_and_follows_the_rules() {
-        const QString record = start_draft();
-        QVERIFY(!record.isEmpty());
-        InspectionEditor editor;
+    void record_controllers_autosave_and_follow_the_rules() {
+        const QString record_id = start_draft();
+        QVERIFY(!record_id.isEmpty());
+        // One record, each page's controller over it (as the Checklist, Photos and Complete
+        // pages hold them).
+        OpenRecord record;
+        ChecklistController editor;
+        PhotoController photo_page;
+        CompletionController completion;
+        editor.setRecord(&record);
+        photo_page.setRecord(&record);
+        completion.setRecord(&record);
         QAbstractItemModelTester checklist(editor.checklist(),
                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester photos(editor.photos(),
+        QAbstractItemModelTester photos(photo_page.photos(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester problems(editor.problems(),
+        QAbstractItemModelTester problems(completion.problems(),
                                           QAbstractItemModelTester::FailureReportingMode::QtTest);
-        editor.setSession(session_.get());
-        editor.setRecordId(record);
-        QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 5000);
-        QCOMPARE(editor.state(), QStringLiteral("draft"));
-        QVERIFY(!editor.readOnly());
+        record.setSession(session_.get());
+        record.setRecordId(record_id);
+        QTRY_VERIFY_WITH_TIMEOUT(record.loaded(), 5000);
+        QCOMPARE(record.state(), QStringLiteral("draft"));
+        QVERIFY(!record.readOnly());
         ChecklistModel* model = editor.checklist();
         QVERIFY(model->rowCount() > 3);
         // Every row is a checkpoint; an item's rows are consecutive (its section), and its
@@ -197,55 +208,87 @@ private Q_SLOTS:
             model->data(model->index(row), ChecklistModel::CheckpointIdRole).toString();
         QCOMPARE(model->rowOf(item, cp), row);
 
-        editor.setOutcome(QStringLiteral("no_problem"));
-        QCOMPARE(editor.publicText(), QStringLiteral("未发现问题"));
+        completion.setOutcome(QStringLiteral("no_problem"));
+        QCOMPARE(completion.publicText(), QStringLiteral("未发现问题"));
         QSignalSpy sections_changed(model, &ChecklistModel::sectionsChanged);
+        // A keystroke notifies what changed: an answer is the checklist's progress and the
+        // outcome it takes away, never the confidentiality, the place or the versions.
+        QSignalSpy progress(&editor, &ChecklistController::progressChanged);
+        QSignalSpy outcome(&completion, &CompletionController::outcomeChanged);
+        QSignalSpy confidentiality(&completion, &CompletionController::confidentialityChanged);
+        QSignalSpy place(&completion, &CompletionController::placeChanged);
+        QSignalSpy stored(&completion, &CompletionController::storedChanged);
+        QSignalSpy photo_targets(&photo_page, &PhotoController::photoTargetsChanged);
         const int answered = sections.value(item).toMap().value(QStringLiteral("answered")).toInt();
         editor.setAnswer(item, cp, QStringLiteral("fail"));
         QCOMPARE(editor.failCount(), 1);
+        QCOMPARE(progress.count(), 1);
+        QCOMPARE(outcome.count(), 1);
+        QCOMPARE(confidentiality.count(), 0);
+        QCOMPARE(place.count(), 0);
+        QCOMPARE(stored.count(), 0);
+        QCOMPARE(photo_targets.count(), 0);
         QVERIFY(model->data(model->index(row), ChecklistModel::FailedRole).toBool());
         QVERIFY2(!sections_changed.isEmpty(), "the item's header follows its progress");
         const int counted =
             model->data(model->index(row), ChecklistModel::RequiredRole).toBool() ? 1 : 0;
         QCOMPARE(model->sections().value(item).toMap().value(QStringLiteral("answered")).toInt(),
                  answered + counted);
-        QVERIFY2(editor.outcome().isEmpty(), "a fail takes \"no problem found\" away");
-        QVERIFY(!editor.noProblemAllowed());
+        QVERIFY2(completion.outcome().isEmpty(), "a fail takes \"no problem found\" away");
+        QVERIFY(!completion.noProblemAllowed());
         QVERIFY(model->data(model->index(row), ChecklistModel::NeedsPhotoRole).toBool());
         const QString finding = editor.setFinding(item, cp, QStringLiteral("标识牌缺失"));
         QCOMPARE(finding.size(), 36);
         QCOMPARE(editor.setFinding(item, cp, QStringLiteral("排口标识牌缺失")), finding);
         QCOMPARE(editor.findingCount(), 1);
-        QCOMPARE(editor.saveState(), QStringLiteral("unsaved"));
-        QSignalSpy saved(&editor, &InspectionEditor::saved);
+        QCOMPARE(photo_targets.count(), 2); // the finding made, then described
+        QCOMPARE(confidentiality.count(), 0);
+        QCOMPARE(record.saveState(), QStringLiteral("unsaved"));
+        QSignalSpy saved(&record, &OpenRecord::saved);
         QVERIFY(saved.wait(3000));
-        QCOMPARE(editor.saveState(), QStringLiteral("saved"));
+        QCOMPARE(record.saveState(), QStringLiteral("saved"));
 
-        // The store has it: a second editor reads the same draft.
-        InspectionEditor again;
+        // The store has it: a second record reads the same draft.
+        OpenRecord again;
+        ChecklistController again_checklist;
+        again_checklist.setRecord(&again);
         again.setSession(session_.get());
-        again.setRecordId(record);
+        again.setRecordId(record_id);
         QTRY_VERIFY_WITH_TIMEOUT(again.loaded(), 5000);
-        QCOMPARE(again.failCount(), 1);
-        QCOMPARE(again.findings().size(), 1);
-        QCOMPARE(again.findings().at(0).toMap().value(QStringLiteral("description")).toString(),
+        QCOMPARE(again_checklist.failCount(), 1);
+        QCOMPARE(again_checklist.findings().size(), 1);
+        QCOMPARE(again_checklist.findings()
+                     .at(0)
+                     .toMap()
+                     .value(QStringLiteral("description"))
+                     .toString(),
                  QStringLiteral("排口标识牌缺失"));
 
         // Back to pass: a described finding stays, an empty one would go.
         editor.setAnswer(item, cp, QStringLiteral("pass"));
         QCOMPARE(editor.findingCount(), 1);
-        QVERIFY(editor.noProblemAllowed());
+        QVERIFY(completion.noProblemAllowed());
         editor.setAnswer(item, cp, QVariant()); // cleared
         QCOMPARE(editor.failCount(), 0);
 
+        // Confidentiality notifies its own properties only.
+        progress.clear();
+        completion.setConfidential(true);
+        QCOMPARE(confidentiality.count(), 1);
+        QCOMPARE(progress.count(), 0);
+        completion.setConfidentialGround(QStringLiteral("state_secret"));
+        QCOMPARE(completion.confidentialGround(), QStringLiteral("state_secret"));
+        completion.setConfidential(false);
+        QCOMPARE(completion.confidentialGround(), QString());
+
         // The store's rules: what still blocks completion, with where to fix it.
-        QSignalSpy checked(&editor, &InspectionEditor::saved);
-        editor.checkProblems();
+        QSignalSpy checked(&completion, &CompletionController::problemsChecked);
+        completion.checkProblems();
         QVERIFY(checked.wait(5000));
-        const QStringList codes = editor.problems()->codes();
+        const QStringList codes = completion.problems()->codes();
         QVERIFY2(codes.contains(QStringLiteral("missing_answer")), qPrintable(codes.join(',')));
         QVERIFY(codes.contains(QStringLiteral("outcome_required")));
-        const auto* p = editor.problems();
+        const auto* p = completion.problems();
         bool to_checklist = false;
         for (int i = 0; i < p->rowCount(); ++i)
             if (p->data(p->index(i), ProblemListModel::CodeRole).toString() ==
@@ -291,12 +334,14 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!stats.error().isEmpty(), 5000);
 
         // A draft has no inspection record: refused with a message, no file.
-        const QString record = start_draft();
-        QVERIFY(!record.isEmpty());
-        InspectionEditor editor;
-        editor.setSession(session_.get());
-        editor.setRecordId(record);
-        QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 5000);
+        const QString record_id = start_draft();
+        QVERIFY(!record_id.isEmpty());
+        OpenRecord record;
+        CompletionController editor;
+        editor.setRecord(&record);
+        record.setSession(session_.get());
+        record.setRecordId(record_id);
+        QTRY_VERIFY_WITH_TIMEOUT(record.loaded(), 5000);
         const QString chosen = dir_->filePath(QStringLiteral("draft.pdf"));
         editor.makeRecordPdf(QUrl::fromLocalFile(chosen));
         QVERIFY(!editor.pdfError().isEmpty());
@@ -306,15 +351,17 @@ private Q_SLOTS:
     }
 
     void photos_go_into_the_store() {
-        const QString record = start_draft();
-        QVERIFY(!record.isEmpty());
-        InspectionEditor editor;
+        const QString record_id = start_draft();
+        QVERIFY(!record_id.isEmpty());
+        OpenRecord record;
+        PhotoController editor;
+        editor.setRecord(&record);
         QAbstractItemModelTester tester(editor.photos(),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
-        editor.setSession(session_.get());
-        editor.setRecordId(record);
-        QTRY_VERIFY_WITH_TIMEOUT(editor.loaded(), 5000);
-        QSignalSpy added(&editor, &InspectionEditor::photoAdded);
+        record.setSession(session_.get());
+        record.setRecordId(record_id);
+        QTRY_VERIFY_WITH_TIMEOUT(record.loaded(), 5000);
+        QSignalSpy added(&editor, &PhotoController::photoAdded);
         editor.importPhoto(
             QUrl::fromLocalFile(QStringLiteral(FI_SOURCE_DIR "/docs/examples/outfall.jpg")), {});
         QVERIFY(added.wait(10000));
@@ -328,8 +375,8 @@ private Q_SLOTS:
                  QStringLiteral("image://fiphoto/thumb/") + id);
         // A file that is no picture: said in words, nothing stored.
         editor.importPhoto(QUrl::fromLocalFile(QStringLiteral(FI_SOURCE_DIR "/README.md")), {});
-        QTRY_VERIFY_WITH_TIMEOUT(!editor.error().isEmpty(), 5000);
-        QVERIFY(editor.error().contains(QStringLiteral("JPEG or PNG")));
+        QTRY_VERIFY_WITH_TIMEOUT(!record.error().isEmpty(), 5000);
+        QVERIFY(record.error().contains(QStringLiteral("JPEG or PNG")));
         QCOMPARE(editor.photoCount(), 1);
         editor.removePhoto(id);
         QTRY_COMPARE_WITH_TIMEOUT(editor.photos()->rowCount(), 0, 5000);

@@ -21,16 +21,26 @@ Item {
         session: Session
         location: Location
     }
-    InspectionEditor {
-        id: inspection
+    // The record the page shows, and the checklist's controller over it (answers are the
+    // Checklist page's); the page brings its own CompletionController.
+    OpenRecord {
+        id: shownRecord
         session: Session
         location: Location
+    }
+    ChecklistController {
+        id: answers
+        record: shownRecord
+    }
+    CompletionController {
+        id: probe
+        record: shownRecord
     }
     Component {
         id: completePage
         CompletePage {
             anchors.fill: parent
-            editor: inspection
+            record: shownRecord
         }
     }
     SignalSpy {
@@ -43,19 +53,20 @@ Item {
         signalName: "showProblem"
     }
     SignalSpy {
-        id: savedSpy
-        target: inspection
-        signalName: "saved"
+        id: checkedSpy
+        signalName: "problemsChecked"
     }
     SignalSpy {
         id: pdfSpy
-        target: inspection
         signalName: "pdfReady"
     }
 
     TestCase {
         name: "Complete"
         when: windowShown
+
+        // The controller of the page open now.
+        property CompletionController inspection: null
 
         function initTestCase() {
             Preferences.language = "en";
@@ -70,21 +81,24 @@ Item {
             tryVerify(() => detail.loaded, 5000);
             detail.startInspection(detail.team.filter(m => m.certified).map(m => m.inspectorId), "");
             startedSpy.wait(5000);
-            inspection.recordId = startedSpy.signalArguments[0][0];
-            tryVerify(() => inspection.loaded, 5000);
-            tryVerify(() => inspection.hasLocation, 5000, "the replayed position reaches the record");
+            shownRecord.recordId = startedSpy.signalArguments[0][0];
+            tryVerify(() => shownRecord.loaded, 5000);
+            tryVerify(() => probe.hasLocation, 5000, "the replayed position reaches the record");
         }
 
         function openPage() {
             const page = createTemporaryObject(completePage, root);
             tryVerify(() => page.ready, 5000);
+            inspection = page.completion;
+            checkedSpy.target = inspection;
+            pdfSpy.target = inspection;
             return page;
         }
 
         function problemCodes() {
-            savedSpy.clear();
+            checkedSpy.clear();
             inspection.checkProblems();
-            savedSpy.wait(5000);
+            checkedSpy.wait(5000);
             return inspection.problems.codes();
         }
 
@@ -185,7 +199,7 @@ Item {
 
         function test_2_outcomes_follow_the_rules() {
             const page = openPage();
-            const model = inspection.checklist;
+            const model = answers.checklist;
             let failed = false;
             for (let i = 0; i < model.count; ++i) {
                 const idx = model.index(i, 0);
@@ -194,21 +208,21 @@ Item {
                 switch (model.data(idx, ChecklistModel.KindRole)) {
                 case "pass_fail":
                     if (!failed && !model.data(idx, ChecklistModel.PhotoOnFailRole)) {
-                        inspection.setAnswer(item, cp, "fail");
-                        inspection.setFinding(item, cp, "应急预案未备案");
+                        answers.setAnswer(item, cp, "fail");
+                        answers.setFinding(item, cp, "应急预案未备案");
                         failed = true;
                     } else {
-                        inspection.setAnswer(item, cp, "pass");
+                        answers.setAnswer(item, cp, "pass");
                     }
                     break;
                 case "number":
-                    inspection.setAnswer(item, cp, 3);
+                    answers.setAnswer(item, cp, 3);
                     break;
                 case "choice":
-                    inspection.setAnswer(item, cp, model.data(idx, ChecklistModel.ChoicesRole)[0]);
+                    answers.setAnswer(item, cp, model.data(idx, ChecklistModel.ChoicesRole)[0]);
                     break;
                 default:
-                    inspection.setAnswer(item, cp, "现场核实");
+                    answers.setAnswer(item, cp, "现场核实");
                 }
             }
             if (!failed)
@@ -290,8 +304,8 @@ Item {
             const confirm = findChild(page, "confirmComplete");
             tryVerify(() => confirm.opened);
             confirm.accept();
-            tryCompare(inspection, "state", "completed", 5000);
-            verify(inspection.readOnly);
+            tryCompare(shownRecord, "state", "completed", 5000);
+            verify(shownRecord.readOnly);
             verify(findChild(page, "completedBanner").visible);
             verify(inspection.drawVerified, "sealed with the draw check");
             verify(inspection.publicationDeadline.length === 10, "the publication deadline is shown");
@@ -302,7 +316,7 @@ Item {
 
         function test_5_a_completed_record_shows_its_publication_and_makes_its_pdf() {
             const page = openPage();
-            verify(inspection.readOnly);
+            verify(shownRecord.readOnly);
             verify(findChild(page, "publicationCard").visible);
             compare(findChild(page, "publicationText").value, inspection.confidential ? "Not published" : inspection.publicText);
             verify(findChild(page, "publicationDeadline").value.startsWith(inspection.publicationDeadline));
@@ -320,9 +334,9 @@ Item {
             dialog.currentFolder = TestFiles.scratchUrl("");
             button.clicked(); // the card may sit below the fold of the scrolled page
             tryVerify(() => dialog.visible, 5000);
-            verify(dialog.selectedFile.toString().endsWith("record-" + inspection.recordId + ".pdf"), dialog.selectedFile);
+            verify(dialog.selectedFile.toString().endsWith("record-" + shownRecord.recordId + ".pdf"), dialog.selectedFile);
             compare(pdfSpy.count, 0);
-            const chosen = TestFiles.scratchUrl("record-" + inspection.recordId + ".pdf");
+            const chosen = TestFiles.scratchUrl("record-" + shownRecord.recordId + ".pdf");
             dialog.accept();
             pdfSpy.wait(15000);
             const path = pdfSpy.signalArguments[0][0];

@@ -7,7 +7,8 @@ import FieldInspectTest
 // Correcting a completed record from its page: "Correct" asks for the reason and opens the
 // new draft, prefilled and superseding it; the page shows the chain of versions; a second
 // correction of the same version reopens the one being written; once the correction is
-// completed the original can no longer be corrected, the correction can.
+// completed the original can no longer be corrected, the correction can — and the original's
+// page left open says so at once (its record reloads when the store changes).
 Item {
     id: root
     width: 1280
@@ -22,15 +23,33 @@ Item {
         session: Session
         location: Location
     }
-    InspectionEditor {
-        id: original
+    // Each record open as the app holds it: the record, its checklist's controller and its
+    // completion's.
+    OpenRecord {
+        id: originalRecord
         session: Session
         location: Location
     }
-    InspectionEditor {
-        id: correction
+    ChecklistController {
+        id: originalAnswers
+        record: originalRecord
+    }
+    CompletionController {
+        id: original
+        record: originalRecord
+    }
+    OpenRecord {
+        id: correctionRecord
         session: Session
         location: Location
+    }
+    ChecklistController {
+        id: correctionAnswers
+        record: correctionRecord
+    }
+    CompletionController {
+        id: correction
+        record: correctionRecord
     }
     Component {
         id: recordPage
@@ -49,12 +68,11 @@ Item {
     }
     SignalSpy {
         id: correctedSpy
-        target: original
         signalName: "correctionOpened"
     }
     SignalSpy {
-        id: savedSpy
-        signalName: "saved"
+        id: checkedSpy
+        signalName: "problemsChecked"
     }
 
     TestCase {
@@ -80,7 +98,7 @@ Item {
             return onsite;
         }
 
-        function answerEverything(editor) {
+        function answerEverything(editor, completion) {
             const model = editor.checklist;
             for (let i = 0; i < model.count; ++i) {
                 const idx = model.index(i, 0);
@@ -100,22 +118,22 @@ Item {
                     editor.setAnswer(item, cp, "现场核实");
                 }
             }
-            editor.outcome = "no_problem";
+            completion.outcome = "no_problem";
         }
 
-        function completeNow(editor) {
-            savedSpy.target = editor;
-            savedSpy.clear();
-            editor.checkProblems();
-            savedSpy.wait(5000);
-            compare(editor.problems.codes(), []);
-            editor.complete();
-            tryCompare(editor, "state", "completed", 5000);
+        function completeNow(completion) {
+            checkedSpy.target = completion;
+            checkedSpy.clear();
+            completion.checkProblems();
+            checkedSpy.wait(5000);
+            compare(completion.problems.codes(), []);
+            completion.complete();
+            tryCompare(completion.record, "state", "completed", 5000);
         }
 
-        function openPage(editor) {
+        function openPage(record) {
             const page = createTemporaryObject(recordPage, root, {
-                    "editor": editor
+                    "record": record
                 });
             tryVerify(() => page.ready, 5000);
             openSpy.target = page;
@@ -131,26 +149,28 @@ Item {
             tryVerify(() => detail.loaded, 5000);
             detail.startInspection(detail.team.filter(m => m.certified).map(m => m.inspectorId), "document_review");
             startedSpy.wait(5000);
-            original.recordId = startedSpy.signalArguments[0][0];
-            tryVerify(() => original.loaded, 5000);
-            if (original.mode === "onsite")
+            originalRecord.recordId = startedSpy.signalArguments[0][0];
+            tryVerify(() => originalRecord.loaded, 5000);
+            if (originalRecord.mode === "onsite")
                 tryVerify(() => original.hasLocation, 5000, "the replayed position reaches the record");
-            answerEverything(original);
+            answerEverything(originalAnswers, original);
             completeNow(original);
-            originalId = original.recordId;
+            originalId = originalRecord.recordId;
         }
 
         function test_1_a_completed_record_offers_a_correction() {
-            verify(!correction.loaded);
-            verify(original.readOnly);
+            verify(!correctionRecord.loaded);
+            verify(originalRecord.readOnly);
             verify(original.correctable, "the service says a completed record can be corrected");
             compare(original.versions.length, 1);
-            const page = openPage(original);
+            const page = openPage(originalRecord);
             verify(!findChild(page, "versionsCard").visible, "one version: no chain to show");
         }
 
         function test_2_correct_asks_for_the_reason_and_opens_the_new_draft() {
-            const page = openPage(original);
+            const page = openPage(originalRecord);
+            correctedSpy.target = page.completion;
+            correctedSpy.clear();
             const button = findChild(page, "correctButton");
             verify(button.visible && button.enabled);
             button.clicked(); // the card may sit below the fold of the scrolled page
@@ -158,7 +178,7 @@ Item {
             tryVerify(() => dialog.opened, 5000);
             // No reason: the service refuses and says so; nothing is opened.
             dialog.accept();
-            tryVerify(() => original.error.length > 0, 5000);
+            tryVerify(() => originalRecord.error.length > 0, 5000);
             compare(openSpy.count, 0);
             button.clicked();
             tryVerify(() => dialog.opened, 5000);
@@ -168,10 +188,10 @@ Item {
             correctionId = openSpy.signalArguments[0][0];
             verify(correctionId.length > 0 && correctionId !== originalId);
             compare(correctedSpy.signalArguments[correctedSpy.count - 1][1], false, "a new draft");
-            correction.recordId = correctionId;
-            tryVerify(() => correction.loaded, 5000);
-            compare(correction.state, "draft");
-            verify(!correction.readOnly);
+            correctionRecord.recordId = correctionId;
+            tryVerify(() => correctionRecord.loaded, 5000);
+            compare(correctionRecord.state, "draft");
+            verify(!correctionRecord.readOnly);
             compare(correction.supersedes, originalId);
             compare(correction.correctionReason, "应急预案备案编号填写错误");
             compare(correction.answerCount, original.answerCount, "prefilled from the original");
@@ -193,6 +213,7 @@ Item {
         }
 
         function test_3_a_second_correction_reopens_the_one_being_written() {
+            correctedSpy.target = original;
             correctedSpy.clear();
             original.correct("另一个理由");
             correctedSpy.wait(5000);
@@ -202,20 +223,25 @@ Item {
         }
 
         function test_4_once_completed_only_the_newest_version_can_be_corrected() {
-            const page = openPage(correction);
+            // The original's record page stays open (as on the app's stack) while its
+            // correction is completed elsewhere.
+            const old = openPage(originalRecord);
+            verify(findChild(old, "correctButton").visible, "still the newest completed version");
+            const page = openPage(correctionRecord);
             verify(findChild(page, "correctionBanner").text.indexOf(originalId) >= 0);
             verify(findChild(page, "versionsCard").visible);
             completeNow(correction);
             tryVerify(() => correction.correctable, 5000);
             verify(findChild(page, "correctButton").visible);
-            original.recordId = "";
-            original.recordId = originalId;
-            tryVerify(() => original.loaded && original.versions.length === 2 && original.versions[1].state === "completed", 5000);
+            // The page left open follows the store (no going back and forth): it no longer
+            // offers "Correct", and shows the chain with the correction completed.
+            tryVerify(() => original.versions.length === 2 && original.versions[1].state === "completed", 5000);
             verify(!original.correctable, "corrected already: correct the newest version");
-            const old = openPage(original);
-            verify(!findChild(old, "correctButton").visible);
+            tryVerify(() => !findChild(old, "correctButton").visible, 5000);
+            verify(!old.completion.correctable);
+            compare(old.completion.versions[1].state, "completed");
             original.correct("再改一次");
-            tryVerify(() => original.error.indexOf("newest version") >= 0, 5000, original.error);
+            tryVerify(() => originalRecord.error.indexOf("newest version") >= 0, 5000, originalRecord.error);
         }
     }
 }

@@ -1,0 +1,163 @@
+#include "qml/photocontroller.h"
+
+#include "core/answers.h"
+#include "platform/qtcamera.h"
+#include "qml/photolistmodel.h"
+#include "qml/preferences.h"
+#include "qml/storethread.h"
+#include "qml/usermessages.h"
+
+#include <QVariantMap>
+
+namespace fi::app {
+
+namespace {
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+} // namespace
+
+PhotoController::PhotoController(QObject* parent)
+    : QObject(parent), photos_(new PhotoListModel(this)) {}
+
+PhotoController::~PhotoController() = default;
+
+void PhotoController::setRecord(OpenRecord* record) {
+    if (record == record_)
+        return;
+    if (record_)
+        disconnect(record_, nullptr, this, nullptr);
+    record_ = record;
+    if (record_)
+        connect(record_, &OpenRecord::changed, this, &PhotoController::on_changed);
+    Q_EMIT recordSet();
+    if (record_ && record_->loaded())
+        on_changed(OpenRecord::All);
+}
+
+void PhotoController::on_changed(int parts) {
+    if (!record_ || !record_->loaded() || !(parts & (OpenRecord::Photos | OpenRecord::Findings)))
+        return;
+    const InspectionRecord& r = record_->record();
+    std::vector<std::pair<std::string, std::string>> labels;
+    for (const auto& f : r.findings) {
+        const Checkpoint* cp = find_checkpoint(record_->opened().items, f.item_id, f.checkpoint_id);
+        labels.emplace_back(f.id, cp ? cp->text : f.checkpoint_id);
+    }
+    photos_->set_photos(r.photos, labels, r.inspection_day);
+    if (parts & OpenRecord::Photos)
+        Q_EMIT photosChanged();
+    if (parts & OpenRecord::Findings)
+        Q_EMIT photoTargetsChanged();
+}
+
+int PhotoController::photoCount() const {
+    return record_ ? static_cast<int>(record_->record().photos.size()) : 0;
+}
+
+QVariantList PhotoController::photoTargets() const {
+    QVariantList out{QVariantMap{{QStringLiteral("id"), QString()},
+                                 {QStringLiteral("label"), tr("The inspection in general")}}};
+    if (!record_)
+        return out;
+    for (const auto& f : record_->record().findings) {
+        const Checkpoint* cp = find_checkpoint(record_->opened().items, f.item_id, f.checkpoint_id);
+        out.push_back(
+            QVariantMap{{QStringLiteral("id"), qs(f.id)},
+                        {QStringLiteral("label"),
+                         tr("Finding: %1").arg(cp ? qs(cp->text) : qs(f.checkpoint_id))}});
+    }
+    return out;
+}
+
+platform::Camera& PhotoController::camera() {
+    if (!camera_) {
+        camera_ = std::make_unique<platform::QtCamera>();
+        connect(camera_.get(), &platform::Camera::captured, this,
+                [this](const QImage& image) { import_image(image, camera_finding_); });
+        connect(camera_.get(), &platform::Camera::failed, this, [this](const QString& message) {
+            if (record_)
+                record_->set_error(message);
+        });
+    }
+    return *camera_;
+}
+
+bool PhotoController::cameraAvailable() {
+    return camera().available();
+}
+
+QString PhotoController::cameraUnavailableReason() {
+    return camera().available() ? QString()
+                                : UserMessages::error(QStringLiteral("camera_unavailable"), {});
+}
+
+void PhotoController::importPhoto(const QUrl& file, const QString& findingId) {
+    if (!editable())
+        return;
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    std::optional<std::string> finding;
+    if (!findingId.isEmpty())
+        finding = findingId.toStdString();
+    const int side = record_->session()->preferences().photoLongestSide();
+    record_->flush(); // a new finding must be in the store before a photo names it
+    record_->run([id = record_->record().id, p = path.toStdString(), finding,
+                  side](Tablet& b) { return b.photos.import_file(id, p, finding, side); },
+                 [self = QPointer(this), rec = record_](Result<PhotoRef> r) {
+                     if (!r) {
+                         rec->set_error(UserMessages::error(r.error()));
+                         return;
+                     }
+                     rec->set_error({});
+                     if (self)
+                         Q_EMIT self->photoAdded(qs(r->id));
+                     rec->reload();
+                 });
+}
+
+void PhotoController::import_image(const QImage& image, const std::string& finding_id) {
+    if (!editable())
+        return;
+    std::optional<std::string> finding;
+    if (!finding_id.empty())
+        finding = finding_id;
+    LocationService* location = record_->location();
+    const std::optional<Location> where = location ? location->current() : std::nullopt;
+    const int side = record_->session()->preferences().photoLongestSide();
+    record_->flush();
+    record_->run([id = record_->record().id, image, finding, where, side](
+                     Tablet& b) { return b.photos.import_image(id, image, finding, where, side); },
+                 [self = QPointer(this), rec = record_](Result<PhotoRef> r) {
+                     if (!r) {
+                         rec->set_error(UserMessages::error(r.error()));
+                         return;
+                     }
+                     if (self)
+                         Q_EMIT self->photoAdded(qs(r->id));
+                     rec->reload();
+                 });
+}
+
+void PhotoController::capturePhoto(const QString& findingId) {
+    if (!editable())
+        return;
+    camera_finding_ = findingId.toStdString();
+    if (auto s = camera().capture(); !s)
+        record_->set_error(UserMessages::error(s.error()));
+}
+
+void PhotoController::removePhoto(const QString& photoId) {
+    if (!editable())
+        return;
+    record_->run([id = record_->record().id,
+                  photo = photoId.toStdString()](Tablet& b) { return b.photos.remove(id, photo); },
+                 [rec = record_](Status s) {
+                     if (!s) {
+                         rec->set_error(UserMessages::error(s.error()));
+                         return;
+                     }
+                     rec->reload();
+                 });
+}
+
+} // namespace fi::app
