@@ -13,21 +13,7 @@ QString qs(const std::string& s) {
 } // namespace
 
 ChecklistController::ChecklistController(QObject* parent)
-    : QObject(parent), checklist_(new ChecklistModel(this)) {}
-
-void ChecklistController::setRecord(OpenRecord* record) {
-    if (record == record_)
-        return;
-    if (record_)
-        disconnect(record_, nullptr, this, nullptr);
-    record_ = record;
-    items_set_ = false;
-    if (record_)
-        connect(record_, &OpenRecord::changed, this, &ChecklistController::on_changed);
-    Q_EMIT recordSet();
-    if (record_ && record_->loaded())
-        on_changed(OpenRecord::All);
-}
+    : RecordController(parent), checklist_(new ChecklistModel(this)) {}
 
 void ChecklistController::on_changed(int parts) {
     if (!record_ || !record_->loaded())

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qml/openrecord.h"
+#include "qml/recordcontroller.h"
 
 #include <QObject>
 #include <QPointer>
@@ -17,11 +17,10 @@ class ChecklistModel;
 /// checkpoints, the progress, the findings; answering a checkpoint, its note, its finding.
 /// What an answer means and what changing it resets is core's (set_answer, checklist_progress);
 /// this adapts it to the page and notifies only the checklist's own properties.
-class ChecklistController : public QObject {
+class ChecklistController : public RecordController {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/checklistmodel.h")
     QML_ELEMENT
-    Q_PROPERTY(fi::app::OpenRecord* record READ record WRITE setRecord NOTIFY recordSet)
     Q_PROPERTY(int requiredAnswered READ requiredAnswered NOTIFY progressChanged)
     Q_PROPERTY(int requiredTotal READ requiredTotal NOTIFY progressChanged)
     Q_PROPERTY(int answerCount READ answerCount NOTIFY progressChanged)
@@ -33,9 +32,6 @@ class ChecklistController : public QObject {
     Q_PROPERTY(fi::app::ChecklistModel* checklist READ checklist CONSTANT)
 public:
     explicit ChecklistController(QObject* parent = nullptr);
-
-    OpenRecord* record() const { return record_; }
-    void setRecord(OpenRecord* record);
 
     int requiredAnswered() const;
     int requiredTotal() const;
@@ -58,16 +54,15 @@ public:
                                    const QString& description);
 
 Q_SIGNALS:
-    void recordSet();
     void progressChanged();
     void findingsChanged();
     void photoCountChanged();
 
 private:
-    void on_changed(int parts);
+    void on_changed(int parts) override;
+    void on_attached() override { items_set_ = false; }
     bool editable() const { return record_ && !record_->readOnly(); }
 
-    QPointer<OpenRecord> record_;
     ChecklistModel* checklist_;
     bool items_set_ = false;
 };

@@ -48,20 +48,7 @@ std::vector<std::uint8_t> pad_svg(const QVariantList& strokes, qreal width, qrea
 } // namespace
 
 CompletionController::CompletionController(QObject* parent)
-    : QObject(parent), problems_(new ProblemListModel(this)) {}
-
-void CompletionController::setRecord(OpenRecord* record) {
-    if (record == record_)
-        return;
-    if (record_)
-        disconnect(record_, nullptr, this, nullptr);
-    record_ = record;
-    if (record_)
-        connect(record_, &OpenRecord::changed, this, &CompletionController::on_changed);
-    Q_EMIT recordSet();
-    if (loaded())
-        on_changed(OpenRecord::All);
-}
+    : RecordController(parent), problems_(new ProblemListModel(this)) {}
 
 void CompletionController::on_changed(int parts) {
     if (!loaded())

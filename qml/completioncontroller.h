@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qml/openrecord.h"
+#include "qml/recordcontroller.h"
 
 #include <QObject>
 #include <QPointer>
@@ -20,11 +20,10 @@ class ProblemListModel;
 /// completion, completing, and for a completed record its publication, versions, correction
 /// and PDF. The rules are the store's (completion_problems); the operations are the
 /// services', on the store thread. Each group of properties notifies on its own.
-class CompletionController : public QObject {
+class CompletionController : public RecordController {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/problemlistmodel.h")
     QML_ELEMENT
-    Q_PROPERTY(fi::app::OpenRecord* record READ record WRITE setRecord NOTIFY recordSet)
     // The summary (answers, findings, photos).
     Q_PROPERTY(int answerCount READ answerCount NOTIFY summaryChanged)
     Q_PROPERTY(int requiredAnswered READ requiredAnswered NOTIFY summaryChanged)
@@ -87,9 +86,6 @@ class CompletionController : public QObject {
     Q_PROPERTY(fi::app::ProblemListModel* problems READ problems CONSTANT)
 public:
     explicit CompletionController(QObject* parent = nullptr);
-
-    OpenRecord* record() const { return record_; }
-    void setRecord(OpenRecord* record);
 
     int answerCount() const;
     int requiredAnswered() const;
@@ -170,7 +166,6 @@ public:
     Q_INVOKABLE void recordRefusal(const QString& reason);
 
 Q_SIGNALS:
-    void recordSet();
     void summaryChanged();
     void storedChanged();
     void placeChanged();
@@ -190,15 +185,13 @@ Q_SIGNALS:
     void signatureKept();
 
 private:
-    void on_changed(int parts);
-    bool loaded() const { return record_ && record_->loaded(); }
+    void on_changed(int parts) override;
     bool editable() const { return loaded() && !record_->readOnly(); }
     const InspectionRecord& rec() const { return record_->record(); }
     void set_problems(const Problems& problems);
     /// Save, run a SignatureService call on the store thread, then reload.
     void keep_signature(std::function<Result<Signature>(services::Tablet&)> work);
 
-    QPointer<OpenRecord> record_;
     ProblemListModel* problems_;
     QString pdf_path_;
     QString pdf_error_;

@@ -18,22 +18,9 @@ QString qs(const std::string& s) {
 } // namespace
 
 PhotoController::PhotoController(QObject* parent)
-    : QObject(parent), photos_(new PhotoListModel(this)) {}
+    : RecordController(parent), photos_(new PhotoListModel(this)) {}
 
 PhotoController::~PhotoController() = default;
-
-void PhotoController::setRecord(OpenRecord* record) {
-    if (record == record_)
-        return;
-    if (record_)
-        disconnect(record_, nullptr, this, nullptr);
-    record_ = record;
-    if (record_)
-        connect(record_, &OpenRecord::changed, this, &PhotoController::on_changed);
-    Q_EMIT recordSet();
-    if (record_ && record_->loaded())
-        on_changed(OpenRecord::All);
-}
 
 void PhotoController::on_changed(int parts) {
     if (!record_ || !record_->loaded() || !(parts & (OpenRecord::Photos | OpenRecord::Findings)))

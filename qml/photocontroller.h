@@ -1,6 +1,6 @@
 #pragma once
 
-#include "qml/openrecord.h"
+#include "qml/recordcontroller.h"
 
 #include <QImage>
 #include <QObject>
@@ -23,11 +23,10 @@ class PhotoListModel;
 /// be for, and bringing them in (a file through the importer, or the camera) or taking one
 /// out, on the store thread through PhotoService. Photos go straight into the encrypted
 /// store; the record is reloaded after each.
-class PhotoController : public QObject {
+class PhotoController : public RecordController {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/photolistmodel.h")
     QML_ELEMENT
-    Q_PROPERTY(fi::app::OpenRecord* record READ record WRITE setRecord NOTIFY recordSet)
     Q_PROPERTY(int photoCount READ photoCount NOTIFY photosChanged)
     /// What a new photo can be for: the inspection in general, or one of the findings.
     Q_PROPERTY(QVariantList photoTargets READ photoTargets NOTIFY photoTargetsChanged)
@@ -37,9 +36,6 @@ class PhotoController : public QObject {
 public:
     explicit PhotoController(QObject* parent = nullptr);
     ~PhotoController() override;
-
-    OpenRecord* record() const { return record_; }
-    void setRecord(OpenRecord* record);
 
     int photoCount() const;
     QVariantList photoTargets() const;
@@ -55,20 +51,18 @@ public:
     Q_INVOKABLE void removePhoto(const QString& photoId);
 
 Q_SIGNALS:
-    void recordSet();
     void photosChanged();
     void photoTargetsChanged();
     /// A photo landed in the store (for the page to show it).
     void photoAdded(const QString& photoId);
 
 private:
-    void on_changed(int parts);
+    void on_changed(int parts) override;
     void import_image(const QImage& image, const std::string& finding_id);
     bool editable() const { return record_ && record_->session() && !record_->readOnly(); }
     /// Made on first use: opening the multimedia back end is not free.
     platform::Camera& camera();
 
-    QPointer<OpenRecord> record_;
     PhotoListModel* photos_;
     std::unique_ptr<platform::Camera> camera_;
     std::string camera_finding_;
