@@ -49,7 +49,7 @@ json central_body(const CentralServer& server, const std::string& record_id) {
 } // namespace
 
 TEST_CASE(
-    "cli: a confidential result needs its legal ground; with it the central system takes it") {
+    "cli: a confidential result needs its legal ground, and with it the central system takes it") {
     CentralServer server;
     CliTablet tab(server.process.base_url());
     REQUIRE_MESSAGE(tab.cli("init --user leader1").status == 0, tab.stderr_text());
