@@ -131,18 +131,37 @@ std::string answer_text(const AnswerValue& value, const Checkpoint* checkpoint) 
     return text;
 }
 
-std::string confidential_ground_text(ConfidentialGround ground) {
+std::string_view confidential_ground_name(ConfidentialGround ground) {
     switch (ground) {
     case ConfidentialGround::state_secret:
-        return "涉及国家秘密 (state secret)";
+        return "涉及国家秘密";
     case ConfidentialGround::national_security:
-        return "涉及国家安全 (national security)";
+        return "涉及国家安全";
     case ConfidentialGround::public_safety:
-        return "涉及公共安全 (public safety)";
+        return "涉及公共安全";
     case ConfidentialGround::other_law:
-        return "法律明确不予公开公示的其他情形 (another law forbids publishing it)";
+        return "法律明确不予公开公示的其他情形";
     }
     return "?";
+}
+
+std::string confidential_ground_text(ConfidentialGround ground) {
+    std::string_view english = "?";
+    switch (ground) {
+    case ConfidentialGround::state_secret:
+        english = "state secret";
+        break;
+    case ConfidentialGround::national_security:
+        english = "national security";
+        break;
+    case ConfidentialGround::public_safety:
+        english = "public safety";
+        break;
+    case ConfidentialGround::other_law:
+        english = "another law forbids publishing it";
+        break;
+    }
+    return std::string(confidential_ground_name(ground)) + " (" + std::string(english) + ")";
 }
 
 } // namespace fi

@@ -55,8 +55,10 @@ Result<RecordDocument> load_record_document(Database& db, std::string_view recor
 /// system's copy: `fieldinspect:record:v1;id=<record id>;chain=<chain hash>`.
 std::string record_qr_text(std::string_view record_id, std::string_view chain_hash);
 
-/// A confidential result's legal ground as printed: its Chinese wording (涉及国家秘密,
-/// 涉及国家安全, 涉及公共安全, 法律明确不予公开公示的其他情形) and, after it, the English.
+/// A confidential result's legal ground in Chinese, as the record and the public pages name it:
+/// 涉及国家秘密, 涉及国家安全, 涉及公共安全, 法律明确不予公开公示的其他情形.
+std::string_view confidential_ground_name(ConfidentialGround ground);
+/// The ground as printed on the record: its Chinese name and, after it, the English.
 std::string confidential_ground_text(ConfidentialGround ground);
 
 /// Text of an answer's value as printed (`pass` → 符合, `fail` → 不符合, `na` → 不适用; numbers

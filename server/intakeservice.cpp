@@ -82,10 +82,8 @@ Status check_confidential_ground(const json& body) {
     const json* confidential = member(body, "confidential");
     if (!confidential || !confidential->is_boolean() || !confidential->get<bool>())
         return {};
-    static constexpr std::array<std::string_view, 4> grounds{"state_secret", "national_security",
-                                                             "public_safety", "other_law"};
     const auto ground = string_member(body, "confidential_ground");
-    if (!ground || std::find(grounds.begin(), grounds.end(), *ground) == grounds.end())
+    if (!ground || !parse_confidential_ground(*ground))
         return Error::make(api_code::confidential_ground_required,
                            "A confidential result needs confidential_ground: state_secret, "
                            "national_security, public_safety or other_law.",

@@ -3,6 +3,7 @@
 #include "core/draw.h"
 #include "core/drawcommitment.h"
 #include "core/modeljson.h"
+#include "core/recorddocument.h"
 #include "server/apierror.h"
 #include "server/drawservice.h"
 #include "server/planspec.h"
@@ -65,13 +66,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> redraw_re
 constexpr std::array<std::pair<std::string_view, std::string_view>, 2> roles{{
     {"leader", "组长"},
     {"member", "组员"},
-}};
-
-constexpr std::array<std::pair<std::string_view, std::string_view>, 4> grounds{{
-    {"state_secret", "涉及国家秘密"},
-    {"national_security", "涉及国家安全"},
-    {"public_safety", "涉及公共安全"},
-    {"other_law", "法律明确规定不予公开"},
 }};
 
 const char* const quarter_names[] = {"第一季度", "第二季度", "第三季度", "第四季度"};
@@ -546,7 +540,9 @@ Result<json> PublicSite::results(std::string_view plan_id) {
                     {"corrected", r.corrected}};
         if (r.withheld) {
             row["ground"] = r.ground;
-            row["ground_label"] = label_of(grounds, r.ground);
+            const auto ground = parse_confidential_ground(r.ground);
+            row["ground_label"] =
+                ground ? std::string(confidential_ground_name(*ground)) : r.ground;
         }
         list.push_back(std::move(row));
     }
