@@ -220,7 +220,15 @@ json AnswersFile::skeleton(const Assignment& a, const std::vector<CatalogueItem>
             {"answers", answers},
             {"findings", json::array()},
             {"photos", json::array()},
-            {"outcome", "no_problem | rectification_ordered | case_opened"}};
+            {"outcome", "no_problem | rectification_ordered | case_opened"},
+            // Published unless held back on a legal ground (central-api.md 1.1), which an
+            // approver on the central system must then approve.
+            {"confidential", false},
+            {"confidential_reason", nullptr},
+            {"confidential_ground", nullptr},
+            {"_confidential_help", "to hold the result back from publication: confidential true, "
+                                   "a reason, and confidential_ground state_secret | "
+                                   "national_security | public_safety | other_law"}};
 }
 
 } // namespace fi::cli

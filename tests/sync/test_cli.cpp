@@ -252,11 +252,24 @@ TEST_CASE("the command line as a person uses it: help, checklist skeleton, draft
         CHECK_FALSE(ans.at("_help").get<std::string>().empty());
     }
 
-    // The skeleton as it is answers nothing: refused, kept as a draft, listed.
-    std::ofstream(tab.dir / "empty.json") << json{{"answers", skel.at("answers")}}.dump();
+    // Publication is the default; how to hold a result back is said beside it.
+    CHECK(skel.at("confidential") == false);
+    CHECK(skel.at("confidential_ground").is_null());
+    CHECK(skel.at("_confidential_help").get<std::string>().find("public_safety") !=
+          std::string::npos);
+
+    // The skeleton as it is answers nothing: refused, kept as a draft, listed. Its
+    // confidentiality members are taken as they stand (no complaint about them).
+    std::ofstream(tab.dir / "empty.json") << json{
+        {"answers", skel.at("answers")},
+        {"confidential", skel.at("confidential")},
+        {"confidential_reason", skel.at("confidential_reason")},
+        {"confidential_ground",
+         skel.at("confidential_ground")}}.dump();
     r = tab.cli("record --assignment " + a + " --answers " + (tab.dir / "empty.json").string());
     CHECK(r.status == 5);
     CHECK(tab.stderr_text().find("missing_answer") != std::string::npos);
+    CHECK(tab.stderr_text().find("confidential") == std::string::npos);
     CHECK(tab.stderr_text().find("--resume") != std::string::npos);
     const json drafts = json::parse(tab.cli("drafts --json").out);
     REQUIRE(drafts.size() == 1);
