@@ -242,25 +242,31 @@ Result<PublicationEntry> PublicationService::publish(std::string_view record_id,
                                "An approver (" + e->hold_by + ") approved holding back " +
                                    e->record_id + "; it is not published.",
                                "record");
-        auto row = publication_.find(e->record_id);
+        auto row = row_of(e->record_id);
         if (!row)
             return row.error();
-        PublicationRow r = row->value_or(PublicationRow{});
-        r.inspection_id = e->record_id;
+        PublicationRow& r = *row;
         r.published_on = today().to_string();
         r.published_by = std::string(by);
         FI_TRY(publication_.put(r));
-        auto again = entries();
+        auto again = newest_entry(record_id);
         if (!again)
             return again.error();
-        for (PublicationEntry& x : *again)
-            if (x.record_id == record_id)
-                done = std::move(x);
+        done = std::move(*again);
         return {};
     });
     if (!tx)
         return tx.error();
     return *done;
+}
+
+Result<PublicationRow> PublicationService::row_of(const std::string& record_id) {
+    auto row = publication_.find(record_id);
+    if (!row)
+        return row.error();
+    PublicationRow r = row->value_or(PublicationRow{});
+    r.inspection_id = record_id;
+    return r;
 }
 
 Result<PublicationEntry> PublicationService::newest_entry(std::string_view record_id) {
@@ -325,11 +331,10 @@ Result<PublicationEntry> PublicationService::decide_hold(std::string_view record
                                    e->publication_day.to_string() +
                                    "; a hold can no longer be approved.",
                                "record");
-        auto row = publication_.find(e->record_id);
+        auto row = row_of(e->record_id);
         if (!row)
             return row.error();
-        PublicationRow r = row->value_or(PublicationRow{});
-        r.inspection_id = e->record_id;
+        PublicationRow& r = *row;
         r.hold = approve ? "approved" : "refused";
         r.hold_by = std::string(approver);
         r.hold_at = china_timestamp(clock_());
@@ -364,16 +369,15 @@ Status PublicationService::set_rectification_deadline(std::string_view record_id
                 "The deadline is a day (YYYY-MM-DD) on or after the inspection day " +
                     e->inspection_day + ".",
                 "date");
-        auto row = publication_.find(e->record_id);
+        auto row = row_of(e->record_id);
         if (!row)
             return row.error();
-        PublicationRow r = row->value_or(PublicationRow{});
+        PublicationRow& r = *row;
         if (r.follow_up_assignment)
             return Error::make(api_code::invalid,
                                "The follow-up of " + e->record_id + " exists already (" +
                                    *r.follow_up_assignment + ").",
                                "record");
-        r.inspection_id = e->record_id;
         r.rectification_deadline = date->to_string();
         return publication_.put(r);
     });
@@ -392,11 +396,10 @@ Status PublicationService::set_case_number(std::string_view record_id, std::stri
         if (number.empty() || number.size() > 100)
             return Error::make(api_code::invalid, "A case number is 1 to 100 characters.",
                                "number");
-        auto row = publication_.find(e->record_id);
+        auto row = row_of(e->record_id);
         if (!row)
             return row.error();
-        PublicationRow r = row->value_or(PublicationRow{});
-        r.inspection_id = e->record_id;
+        PublicationRow& r = *row;
         r.case_number = std::string(number);
         return publication_.put(r);
     });

@@ -139,6 +139,8 @@ public:
 private:
     /// The entry of `record_id` if it is the newest record of its chain; errors name why not.
     Result<PublicationEntry> newest_entry(std::string_view record_id);
+    /// The publication row kept for `record_id`, or a new one for it.
+    Result<PublicationRow> row_of(const std::string& record_id);
 
     ServerDatabase& database_;
     InspectionStore& inspections_;
