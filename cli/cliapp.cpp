@@ -7,10 +7,12 @@
 #include "core/recordstore.h"
 #include "core/secretkey.h"
 #include "core/statistics.h"
+#include "core/timeflags.h"
 #include "platform/guiapplication.h"
 #include "services/errors.h"
 #include "services/tablet.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -644,9 +646,14 @@ int cmd_record(Context& ctx) {
                 std::cerr << " " << hint;
             std::cerr << "\n";
         }
-        std::cerr << "Fix the answers file and run the same command with --resume, or discard "
-                     "the draft with `fieldinspect-cli discard "
-                  << r.id << "`.\n";
+        // A time flag is the clock's or the day's to fix, not the answers file's.
+        const bool file_can_fix = std::ranges::any_of(
+            done.problems, [](const Problem& p) { return !is_time_flag(p.code); });
+        std::cerr << (file_can_fix ? "Fix the answers file and run the same command with "
+                                     "--resume, or discard "
+                                   : "No answer is the cause: do what the lines above say, "
+                                     "then run the same command with --resume, or discard ")
+                  << "the draft with `fieldinspect-cli discard " << r.id << "`.\n";
         return exit_data_error;
     }
     const auto distance = done.start_distance_m;

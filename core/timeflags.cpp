@@ -2,6 +2,8 @@
 
 #include "core/date.h"
 
+#include <algorithm>
+
 namespace fi {
 
 Problems check_time_flags(const InspectionRecord& r, const Assignment& a,
@@ -38,6 +40,23 @@ Problems check_time_flags(const InspectionRecord& r, const Assignment& a,
                                   a.window_to + "). The inspection can only be recorded within it.",
                               "inspection_day"});
     return out;
+}
+
+Problems with_time_flags(Problems problems, const Problems& flags) {
+    const bool start_in_future = std::ranges::any_of(flags, [](const Problem& p) {
+        return p.code == time_flag::in_future && p.field == "started_at";
+    });
+    if (start_in_future)
+        std::erase_if(problems, [](const Problem& p) {
+            return p.code == rule_code::invalid && p.field == "finished_at";
+        });
+    problems.insert(problems.end(), flags.begin(), flags.end());
+    return problems;
+}
+
+bool is_time_flag(std::string_view code) {
+    return code == time_flag::day_mismatch || code == time_flag::in_future ||
+           code == time_flag::outside_window;
 }
 
 } // namespace fi

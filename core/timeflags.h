@@ -30,4 +30,13 @@ inline constexpr std::chrono::minutes in_future_tolerance{5};
 Problems check_time_flags(const InspectionRecord& record, const Assignment& assignment,
                           std::chrono::system_clock::time_point now);
 
+/// The rules' `problems` with the time `flags` added, each cause named once: a start in the
+/// future (`in_future` on `started_at`) puts the finish, stamped at completion, before the
+/// start, and the rules' "finished before it started" says the same thing again, so it goes.
+Problems with_time_flags(Problems problems, const Problems& flags);
+
+/// Whether `code` is one of the time flags: a problem no answer fixes, only the clock or the
+/// day of the inspection.
+bool is_time_flag(std::string_view code);
+
 } // namespace fi

@@ -88,11 +88,10 @@ Result<OpenedRecord> RecordService::opened(StoredRecord stored) {
         auto problems = RecordStore(**db).completion_problems(stored.record.id);
         if (!problems)
             return problems.error();
-        o.problems = std::move(problems.value());
         auto flags = time_flags(**db, stored.record);
         if (!flags)
             return flags.error();
-        o.problems.insert(o.problems.end(), flags->begin(), flags->end());
+        o.problems = with_time_flags(std::move(problems.value()), *flags);
     } else if (!stored.record.finished_at.empty()) {
         if (auto done = parse_rfc3339(stored.record.finished_at)) {
             const auto deadline = w_.calendar().publication_deadline(china_date(*done));
@@ -185,8 +184,7 @@ Result<Problems> RecordService::completion_problems(InspectionRecord record) {
     auto flags = time_flags(**db, saved->record);
     if (!flags)
         return flags.error();
-    problems->insert(problems->end(), flags->begin(), flags->end());
-    return problems;
+    return with_time_flags(std::move(*problems), *flags);
 }
 
 Result<Problems> RecordService::time_flags(Database& db, const InspectionRecord& record) {

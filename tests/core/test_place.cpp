@@ -145,6 +145,27 @@ TEST_CASE("time flags: in_future past five minutes after now, for either time") 
     CHECK(both[0].field == "started_at");
 }
 
+TEST_CASE("time flags: a start in the future is named once, not again as a finish before it") {
+    // Completing stamps the finish now, before a start that lies ahead: the rules say
+    // "finished before it started", and in_future on started_at already names the cause.
+    const auto r =
+        record_of("2026-11-28", "2026-11-28T12:00:00+08:00", "2026-11-28T10:00:00+08:00");
+    const auto flags = fi::check_time_flags(r, window("2026-11-01", "2026-11-30"),
+                                            at("2026-11-28T10:00:00+08:00"));
+    REQUIRE(codes(flags) == std::vector<std::string>{"in_future"});
+    const fi::Problems rules = {
+        {"invalid", "The inspection finished before it started.", "finished_at"},
+        {"missing_answer", "answer it", "answers[0].value"}};
+    CHECK(codes(fi::with_time_flags(rules, flags)) ==
+          std::vector<std::string>{"missing_answer", "in_future"});
+    // Without a start in the future the rules' problems all stay.
+    const fi::Problems late_end = {{"in_future", "ends ahead", "finished_at"}};
+    CHECK(codes(fi::with_time_flags(rules, late_end)) ==
+          std::vector<std::string>{"invalid", "missing_answer", "in_future"});
+    CHECK(fi::is_time_flag("outside_window"));
+    CHECK_FALSE(fi::is_time_flag("invalid"));
+}
+
 TEST_CASE("time flags: outside_window before or after the assignment's window") {
     const auto r =
         record_of("2026-12-01", "2026-12-01T09:30:00+08:00", "2026-12-01T11:00:00+08:00");
