@@ -409,9 +409,6 @@ Reply Api::feed_page(Feed feed, const httplib::Request& req) {
 }
 
 Reply Api::assignments(const httplib::Request& req, const Caller& caller) {
-    // Follow-ups whose rectification deadline has passed are made before the list is read.
-    if (auto made = publication_.create_due_follow_ups(); !made)
-        return Reply::error(made.error());
     auto page = reference_.assignment_page(caller, param(req, "since"), param(req, "limit"));
     return page ? Reply::json(200, *page) : Reply::error(page.error());
 }

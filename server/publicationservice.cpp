@@ -408,24 +408,18 @@ Status PublicationService::set_case_number(std::string_view record_id, std::stri
 Result<std::vector<std::string>> PublicationService::create_due_follow_ups() {
     std::vector<std::string> made;
     const Status tx = database_.transaction([&]() -> Status {
-        auto rows = publication_.rows();
-        if (!rows)
-            return rows.error();
-        const Date now = today();
-        std::vector<PublicationRow> due;
-        for (const auto& [id, r] : *rows) {
-            if (!r.rectification_deadline || r.follow_up_assignment)
-                continue;
-            const auto deadline = Date::parse(*r.rectification_deadline);
-            if (deadline && now > *deadline)
-                due.push_back(r);
-        }
-        if (due.empty())
+        // Only the rows due (the index), so a day with nothing due costs one index probe.
+        auto due = publication_.follow_ups_due_before(today().to_string());
+        if (!due)
+            return due.error();
+        if (due->empty())
             return {};
         auto calendar = server_calendar(reference_);
         if (!calendar)
             return calendar.error();
-        for (PublicationRow& r : due) {
+        for (PublicationRow& r : *due) {
+            if (!Date::parse(*r.rectification_deadline))
+                continue;
             auto e = newest_entry(r.inspection_id);
             if (!e) // corrected since: the correction's own outcome decides
                 continue;

@@ -30,6 +30,11 @@ PublicationRow row_of(const Statement& st) {
     return r;
 }
 
+/// Matches the partial index's WHERE, so SQLite reads the index and only the due rows.
+constexpr std::string_view due_where =
+    " FROM publication WHERE rectification_deadline IS NOT NULL AND follow_up_assignment IS NULL "
+    "AND rectification_deadline < ?1 ORDER BY rectification_deadline";
+
 } // namespace
 
 Result<std::optional<PublicationRow>> PublicationStore::find(std::string_view inspection_id) {
@@ -49,6 +54,24 @@ Result<std::map<std::string, PublicationRow>> PublicationStore::rows() {
         std::string id = r.inspection_id;
         out.emplace(std::move(id), std::move(r));
     }));
+    return out;
+}
+
+Result<std::vector<PublicationRow>> PublicationStore::follow_ups_due_before(std::string_view day) {
+    auto db = database_.lock();
+    std::vector<PublicationRow> out;
+    FI_TRY(query(
+        *db, sql("SELECT ", columns, due_where),
+        [&](const Statement& st) { out.push_back(row_of(st)); }, day));
+    return out;
+}
+
+Result<std::vector<std::string>> PublicationStore::follow_ups_due_plan() {
+    auto db = database_.lock();
+    std::vector<std::string> out;
+    FI_TRY(query(
+        *db, sql("EXPLAIN QUERY PLAN SELECT ", columns, due_where),
+        [&](const Statement& st) { out.push_back(st.column_string(3)); }, std::string("9999")));
     return out;
 }
 

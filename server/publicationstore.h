@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fi::server {
 
@@ -42,6 +43,11 @@ public:
     Result<std::optional<PublicationRow>> find(std::string_view inspection_id);
     /// Every row, by record id.
     Result<std::map<std::string, PublicationRow>> rows();
+    /// The rows whose rectification deadline is before `day` (YYYY-MM-DD) and that have no
+    /// follow-up yet, by deadline: read through the index `publication_follow_up_due`.
+    Result<std::vector<PublicationRow>> follow_ups_due_before(std::string_view day);
+    /// The query plan of follow_ups_due_before (SQLite's EXPLAIN QUERY PLAN details), for tests.
+    Result<std::vector<std::string>> follow_ups_due_plan();
     /// Insert or replace the record's row.
     Status put(const PublicationRow& row);
 

@@ -86,6 +86,8 @@ Result<std::unique_ptr<Server>> Server::create(ServerOptions options) {
     s->publication_ =
         std::make_unique<PublicationService>(db, *s->inspections_, *s->plans_, *s->reference_data_,
                                              *s->users_, *s->publication_store_, o.clock);
+    s->follow_up_scheduler_ =
+        std::make_unique<FollowUpScheduler>(*s->publication_, o.clock, o.follow_ups);
     if (o.fault_injection)
         s->faults_ = std::make_unique<FaultInjector>();
     if (o.demo) {
@@ -149,6 +151,8 @@ Status Server::start() {
         plain->widen_backlog();
     else if (auto* tls = dynamic_cast<Listener<httplib::SSLServer>*>(http_.get()))
         tls->widen_backlog();
+    // Follow-ups due while the server was down are made before the first request is served.
+    follow_up_scheduler_->start();
     listener_done_ = false;
     listener_ = std::thread([this] {
         http_->listen_after_bind();
@@ -162,6 +166,8 @@ Status Server::start() {
 }
 
 void Server::stop() {
+    if (follow_up_scheduler_)
+        follow_up_scheduler_->stop();
     if (http_)
         http_->stop();
     if (listener_.joinable())

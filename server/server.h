@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 #include "server/clock.h"
+#include "server/followupscheduler.h"
 #include "server/passwordhasher.h"
 #include "server/sessionservice.h"
 
@@ -49,6 +50,8 @@ struct ServerOptions {
     SessionPolicy sessions;
     Clock clock = system_clock();
     std::size_t threads = 32; ///< connections served at once (keep-alive holds a thread)
+    /// When follow-ups are made (at start, each new server day, every 15 minutes in between).
+    FollowUpScheduler::Options follow_ups;
 };
 
 /// The reference central system: its database and stores, its services and an HTTP(S) listener for
@@ -88,6 +91,8 @@ public:
     IntakeService& intake() { return *intake_; }
     /// Publication of results (检查结果公开), holds, follow-ups: on the server's clock.
     PublicationService& publication() { return *publication_; }
+    /// Makes the follow-ups due on a timer while the server runs (started by start()).
+    FollowUpScheduler& follow_up_scheduler() { return *follow_up_scheduler_; }
 
 private:
     explicit Server(ServerOptions options);
@@ -104,6 +109,7 @@ private:
     std::unique_ptr<DrawService> draws_;
     std::unique_ptr<IntakeService> intake_;
     std::unique_ptr<PublicationService> publication_;
+    std::unique_ptr<FollowUpScheduler> follow_up_scheduler_;
     std::unique_ptr<PublicSite> public_site_;
     std::unique_ptr<FaultInjector> faults_;
     std::unique_ptr<Api> api_;

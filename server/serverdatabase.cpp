@@ -111,11 +111,19 @@ CREATE TABLE publication (
     rectification_deadline TEXT, follow_up_assignment TEXT, case_number TEXT);
 )sql";
 
-constexpr std::array<Migration, 4> migrations{
+// The rectification deadlines still waiting for their follow-up, by day: the scheduled follow-up
+// run reads only the ones due, not every publication row.
+constexpr std::string_view schema_v5 = R"sql(
+CREATE INDEX publication_follow_up_due ON publication (rectification_deadline)
+    WHERE rectification_deadline IS NOT NULL AND follow_up_assignment IS NULL;
+)sql";
+
+constexpr std::array<Migration, 5> migrations{
     {{1, "reference server schema", schema_v1},
      {2, "login failures by name, record flags", schema_v2},
      {3, "plan commitments and the re-draw log", schema_v3},
-     {4, "publication and follow-up of accepted records", schema_v4}}};
+     {4, "publication and follow-up of accepted records", schema_v4},
+     {5, "the follow-ups due, by rectification deadline", schema_v5}}};
 
 } // namespace
 

@@ -7,6 +7,7 @@
 #include "server/admincli.h"
 #include "server/inspectionstore.h"
 #include "server/publicationservice.h"
+#include "server/publicationstore.h"
 #include "server/referencedatastore.h"
 #include "serverfixture.h"
 
@@ -350,6 +351,8 @@ TEST_CASE(
 TEST_CASE("A follow-up assignment appears the day after the rectification deadline, once") {
     TestServer ts;
     Leader l(ts);
+    auto& scheduler = ts.server().follow_up_scheduler();
+    CHECK(scheduler.runs() >= 1); // once at start, before the first request
     const json original = l.led[1];
     const json record = l.send(violation(l.tablet.record(original, {"photo"})));
     const std::string id = record["id"];
@@ -370,11 +373,19 @@ TEST_CASE("A follow-up assignment appears the day after the rectification deadli
     REQUIRE(rc == 0);
     CHECK(follow_ups().empty());
 
+    // Nobody runs admin from here on: the server's own timer notices the new day.
     move_to(ts, deadline);
+    REQUIRE(scheduler.wait_for_run_on(deadline, std::chrono::seconds(20)));
     l.sign_in_again(ts);
     CHECK(follow_ups().empty());
 
     move_to(ts, deadline.add_days(1));
+    REQUIRE(scheduler.wait_for_run_on(deadline.add_days(1), std::chrono::seconds(20)));
+    // Made by the timer before any tablet asked: the publication row names it already.
+    auto row = ts.server().publication_store().find(id);
+    REQUIRE(row.ok());
+    REQUIRE(row->has_value());
+    CHECK((*row)->follow_up_assignment.has_value());
     l.sign_in_again(ts);
     const auto made = follow_ups();
     REQUIRE(made.size() == 1);
@@ -391,6 +402,12 @@ TEST_CASE("A follow-up assignment appears the day after the rectification deadli
     CHECK(again->empty());
     CHECK(admin(ts, {"follow-ups"}).find("follow-up " + f["id"].get<std::string>()) !=
           std::string::npos);
+    // The timer's query reads the partial index of the deadlines still due, not every row.
+    auto plan = ts.server().publication_store().follow_ups_due_plan();
+    REQUIRE(plan.ok());
+    REQUIRE(!plan->empty());
+    CHECK((*plan)[0].find("USING INDEX publication_follow_up_due") != std::string::npos);
+    CHECK((*plan)[0].find("SCAN publication") == std::string::npos);
     // The team inspects it like any assignment.
     json visit = l.tablet.record(f, {}, ts.now());
     const Answer sent = l.upload(l.tablet.chain(visit));
