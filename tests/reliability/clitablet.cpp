@@ -1,7 +1,5 @@
 #include "clitablet.h"
 
-#include "support/cliscript.h"
-
 #include <fstream>
 
 namespace fi::test {
@@ -35,21 +33,48 @@ std::vector<std::string> CliTablet::assignment_ids() {
     return onsite;
 }
 
+std::string CliTablet::write(const std::string& name, const std::string& bytes) const {
+    const auto path = work_dir() / name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path.string();
+}
+
+std::string CliTablet::onsite_assignment() {
+    const auto r = cli("assignments --json");
+    REQUIRE_MESSAGE(r.status == 0, stderr_text());
+    for (const auto& a : json::parse(r.out))
+        if (a.at("mode") == "onsite")
+            return a.at("id");
+    FAIL("no on-site assignment");
+    return "";
+}
+
+std::string CliTablet::state_of(const std::string& assignment_id) {
+    const auto r = cli("assignments --json");
+    REQUIRE_MESSAGE(r.status == 0, stderr_text());
+    for (const auto& a : json::parse(r.out))
+        if (a.at("id") == assignment_id)
+            return a.at("state");
+    return "";
+}
+
 std::string CliTablet::answers_for(const std::string& assignment_id, const std::string& canary,
                                    const std::filesystem::path& photo) {
-    const auto shown = cli("show " + assignment_id + " --json");
-    REQUIRE_MESSAGE(shown.status == 0, stderr_text());
-    const json a = json::parse(shown.out);
     AnswerOptions options;
     options.text_value = canary + " 台账";
     options.note = "备注 " + canary;
     options.photo_file = photo.string();
     options.finding_description = "现场发现问题 " + canary;
     options.representative_name = "代表" + canary;
-    const json doc = passing_answers(a, options);
-    const auto path = work_dir() / ("answers-" + assignment_id + ".json");
-    std::ofstream(path) << doc.dump(1);
-    return path.string();
+    return answers_with(assignment_id, options);
+}
+
+std::string CliTablet::answers_with(const std::string& assignment_id,
+                                    const AnswerOptions& options) {
+    const auto shown = cli("show " + assignment_id + " --json");
+    REQUIRE_MESSAGE(shown.status == 0, stderr_text());
+    const json doc = passing_answers(json::parse(shown.out), options);
+    return write("answers-" + std::to_string(++answers_files_) + ".json", doc.dump(1));
 }
 
 std::string CliTablet::record(const std::string& assignment_id, const std::string& answers,
@@ -66,11 +91,11 @@ json CliTablet::exported(const std::string& record_id) {
     return json::parse(r.out);
 }
 
-void make_jpeg(const std::filesystem::path& path, int width, int height, int seed) {
-    const auto r =
-        run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " + std::to_string(width) +
-                    " " + std::to_string(height) + " " + std::to_string(seed) +
-                    " | cjpeg -quality 90 > '" + path.string() + "' && echo ok");
+void make_jpeg(const std::filesystem::path& path, int width, int height, int seed, bool noise) {
+    const auto r = run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " +
+                               std::to_string(width) + " " + std::to_string(height) + " " +
+                               std::to_string(seed) + (noise ? " noise" : "") +
+                               " | cjpeg -quality 90 > '" + path.string() + "' && echo ok");
     REQUIRE_MESSAGE(r.out == "ok\n", "cjpeg failed");
 }
 

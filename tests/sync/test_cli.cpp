@@ -1,8 +1,7 @@
 // fieldinspect-cli as a script uses it: the README's worked example, its exit codes, and a
 // client killed mid-upload that completes on restart without a duplicate.
+#include "clitablet.h"
 #include "listener.h"
-#include "support/cliscript.h"
-#include "syncfixture.h"
 
 #include <csignal>
 #include <fstream>
@@ -17,55 +16,20 @@ using nlohmann::json;
 
 namespace {
 
-/// A tablet driven only through the command line.
-struct CliTablet {
-    TempDir dir;
-    std::string env;
-
-    explicit CliTablet(const std::string& server_url) {
-        env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
-              "FI_SERVER=" + server_url + " ";
+/// An answers file passing every rule for `assignment_id`; with `photo`, one failed checkpoint
+/// with a photo beside it, named relative to the file: a real JPEG of random pixels (the CLI
+/// imports photos like the app: decoded, scaled to 2048 px, re-encoded), large enough to need
+/// several 1 MiB chunks when `large_photo`.
+std::string answers_for(CliTablet& tab, const std::string& assignment_id, bool photo = false,
+                        bool large_photo = false) {
+    AnswerOptions options;
+    if (photo) {
+        make_jpeg(tab.work_dir() / "photo.jpg", large_photo ? 2048 : 400, large_photo ? 1536 : 300,
+                  5, true);
+        options.photo_file = "photo.jpg";
     }
-    CommandResult cli(const std::string& args) const {
-        return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
-    }
-    std::string stderr_text() const { return file_bytes(dir / "stderr"); }
-
-    /// An answers file (docs/cli.md) that passes every rule for `assignment_id`, built from
-    /// what `show --json` says and the catalogue the server serves; one failed checkpoint
-    /// with a photo when asked: a real JPEG of random pixels (the CLI imports photos like the
-    /// app: decoded, scaled to 2048 px, re-encoded), large enough to need several 1 MiB
-    /// chunks when `large_photo`.
-    std::string answers_for(const std::string& assignment_id, bool photo = false,
-                            bool large_photo = false) {
-        const auto shown = cli("show " + assignment_id + " --json");
-        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
-        AnswerOptions options;
-        if (photo)
-            options.photo_file = "photo.jpg";
-        const json doc = passing_answers(json::parse(shown.out), options);
-        const auto path = dir / ("answers-" + assignment_id + ".json");
-        std::ofstream(path) << doc.dump(1);
-        if (photo) {
-            const auto made = run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' " +
-                                          std::string(large_photo ? "2048 1536" : "400 300") +
-                                          " 5 noise | cjpeg -quality 92 > '" +
-                                          (dir / "photo.jpg").string() + "' && echo ok");
-            REQUIRE_MESSAGE(made.out == "ok\n", "cjpeg failed");
-        }
-        return path.string();
-    }
-
-    std::string first_onsite_assignment() {
-        const auto r = cli("assignments --json");
-        REQUIRE(r.status == 0);
-        for (const auto& a : json::parse(r.out))
-            if (a.at("mode") == "onsite")
-                return a.at("id");
-        FAIL("no on-site assignment");
-        return "";
-    }
-};
+    return tab.answers_with(assignment_id, options);
+}
 
 } // namespace
 
@@ -76,11 +40,11 @@ TEST_CASE("the command line records, completes and uploads an inspection end to 
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     CHECK(json::parse(r.out).at("inspector_id") == "I-002");
     REQUIRE(tab.cli("pull").status == 0);
-    const auto a = tab.first_onsite_assignment();
+    const auto a = tab.onsite_assignment();
     const auto shown = json::parse(tab.cli("show " + a + " --json").out);
     CHECK(shown.at("draw_verified") == true);
 
-    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, true) + " --json");
+    r = tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a, true) + " --json");
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const json made = json::parse(r.out);
     CHECK(made.at("chain_seq") == 1);
@@ -121,13 +85,13 @@ TEST_CASE("exit codes: usage 2, wrong PIN 5, sign-in needed 4, pending 3") {
     CHECK(tab.cli("init --user inspector1").status == 5); // never over an existing one
 
     const std::string wrong = "FI_PIN=999999 ";
-    auto r = run_command(tab.env + wrong + FI_CLI_BINARY + " status 2>&1");
+    auto r = run_command(tab.env() + wrong + FI_CLI_BINARY + " status 2>&1");
     CHECK(r.status == 5);
     CHECK(r.out.find("PIN") != std::string::npos);
 
     REQUIRE(tab.cli("pull").status == 0);
-    const auto a = tab.first_onsite_assignment();
-    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a)).status == 0);
+    const auto a = tab.onsite_assignment();
+    REQUIRE(tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a)).status == 0);
     REQUIRE(tab.cli("sign-out").status == 0);
     CHECK(tab.cli("sync").status == 4);
     CHECK(tab.cli("status").status == 3);
@@ -141,12 +105,12 @@ TEST_CASE("an answers file that breaks a rule keeps a draft and lists every prob
     CliTablet tab(server.process.base_url());
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     REQUIRE(tab.cli("pull").status == 0);
-    const auto a = tab.first_onsite_assignment();
-    json doc = json::parse(file_bytes(tab.answers_for(a)));
+    const auto a = tab.onsite_assignment();
+    json doc = json::parse(file_bytes(answers_for(tab, a)));
     doc["inspectors_present"] = json::array({"I-002"}); // one officer is not enough on site
     doc.erase("signatures");                            // (and nobody signed)
     doc["answers"].erase(0);                            // and a required answer is missing
-    const auto path = tab.dir / "bad.json";
+    const auto path = tab.work_dir() / "bad.json";
     std::ofstream(path) << doc.dump();
     const auto r = tab.cli("record --assignment " + a + " --answers " + path.string());
     CHECK(r.status == 5);
@@ -177,9 +141,9 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     CliTablet tab(server.process.base_url());
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     REQUIRE(tab.cli("pull").status == 0);
-    const auto a = tab.first_onsite_assignment();
-    auto made =
-        tab.cli("record --json --assignment " + a + " --answers " + tab.answers_for(a, true, true));
+    const auto a = tab.onsite_assignment();
+    auto made = tab.cli("record --json --assignment " + a + " --answers " +
+                        answers_for(tab, a, true, true));
     REQUIRE_MESSAGE(made.status == 0, tab.stderr_text());
     const auto exported =
         json::parse(tab.cli("export " + json::parse(made.out).at("id").get<std::string>()).out);
@@ -195,7 +159,7 @@ TEST_CASE("a client killed mid-upload completes after a restart, without a dupli
     const pid_t pid = ::fork();
     if (pid == 0) {
         ::setpgid(0, 0);
-        const std::string cmd = tab.env + FI_CLI_BINARY + " sync >/dev/null 2>&1";
+        const std::string cmd = tab.env() + FI_CLI_BINARY + " sync >/dev/null 2>&1";
         ::execl("/bin/sh", "sh", "-c", cmd.c_str(), static_cast<char*>(nullptr));
         std::_Exit(127);
     }
@@ -231,13 +195,13 @@ TEST_CASE("the command line as a person uses it: help, checklist skeleton, draft
 
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     // Before a pull nothing is on the tablet, and the message says what to run.
-    const auto skeleton = tab.dir / "skeleton.json";
+    const auto skeleton = tab.work_dir() / "skeleton.json";
     r = tab.cli("checklist A-2026Q4-0005 --skeleton " + skeleton.string());
     CHECK(r.status == 5);
     CHECK(tab.stderr_text().find("fieldinspect-cli pull") != std::string::npos);
 
     REQUIRE(tab.cli("pull").status == 0);
-    const auto a = tab.first_onsite_assignment();
+    const auto a = tab.onsite_assignment();
     r = tab.cli("checklist " + a + " --json --skeleton " + skeleton.string());
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const json list = json::parse(r.out);
@@ -260,13 +224,14 @@ TEST_CASE("the command line as a person uses it: help, checklist skeleton, draft
 
     // The skeleton as it is answers nothing: refused, kept as a draft, listed. Its
     // confidentiality members are taken as they stand (no complaint about them).
-    std::ofstream(tab.dir / "empty.json") << json{
+    std::ofstream(tab.work_dir() / "empty.json") << json{
         {"answers", skel.at("answers")},
         {"confidential", skel.at("confidential")},
         {"confidential_reason", skel.at("confidential_reason")},
         {"confidential_ground",
          skel.at("confidential_ground")}}.dump();
-    r = tab.cli("record --assignment " + a + " --answers " + (tab.dir / "empty.json").string());
+    r = tab.cli("record --assignment " + a + " --answers " +
+                (tab.work_dir() / "empty.json").string());
     CHECK(r.status == 5);
     CHECK(tab.stderr_text().find("missing_answer") != std::string::npos);
     CHECK(tab.stderr_text().find("confidential") == std::string::npos);
@@ -277,7 +242,7 @@ TEST_CASE("the command line as a person uses it: help, checklist skeleton, draft
     CHECK(drafts.at(0).at("assignment_id") == a);
 
     // Recording again does not leave a second draft behind: it says how to resume.
-    const auto answers = tab.answers_for(a, true);
+    const auto answers = answers_for(tab, a, true);
     r = tab.cli("record --assignment " + a + " --answers " + answers);
     CHECK(r.status == 5);
     CHECK(tab.stderr_text().find(draft) != std::string::npos);
@@ -300,7 +265,7 @@ TEST_CASE("the command line as a person uses it: help, checklist skeleton, draft
             other = x.at("id");
     REQUIRE_FALSE(other.empty());
     r = tab.cli("record --draft --json --assignment " + other + " --answers " +
-                tab.answers_for(other));
+                answers_for(tab, other));
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const std::string other_id = r.out.substr(0, r.out.find('\n'));
     CHECK(tab.cli("discard " + other_id).status == 0);
@@ -316,12 +281,12 @@ TEST_CASE("the command line keeps the server's trust from init: later commands n
     CliTablet tab(url);
     // Without the CA the server's certificate is refused, and nothing is created.
     CHECK(tab.cli("init --user inspector1").status == 5);
-    CHECK_FALSE(std::filesystem::exists(tab.dir / "data" / "fieldinspect.db"));
+    CHECK_FALSE(std::filesystem::exists(tab.data_dir() / "fieldinspect.db"));
     auto r = tab.cli("init --user inspector1 --ca-file " + c.cert);
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     // No --ca-file and no FI_SERVER: the URL and the CA come from the encrypted store.
     const std::string bare =
-        "FI_DATA=" + (tab.dir / "data").string() + " FI_PIN=246810 " + FI_CLI_BINARY;
+        "FI_DATA=" + (tab.data_dir()).string() + " FI_PIN=246810 " + FI_CLI_BINARY;
     r = run_command(bare + " pull 2>&1");
     REQUIRE_MESSAGE(r.status == 0, r.out);
     CHECK(run_command(bare + " assignments --json").out.find("A-2026Q4") != std::string::npos);
@@ -385,7 +350,7 @@ TEST_CASE("the session goes only to the central system the tablet was set up wit
         CHECK(tab.stderr_text().find("Nothing was sent") != std::string::npos);
     }
     // Named by the environment instead (the app's settings file is the same case).
-    auto r = run_command(tab.env + "FI_SERVER=" + elsewhere + " " + FI_CLI_BINARY + " sync 2>&1");
+    auto r = run_command(tab.env() + "FI_SERVER=" + elsewhere + " " + FI_CLI_BINARY + " sync 2>&1");
     CHECK(r.status == 5);
     // The same central system with other trust is another origin as well.
     CHECK(tab.cli("--tls-pin sha256//" + std::string(43, 'B') + "= sync").status == 5);
@@ -417,7 +382,7 @@ TEST_CASE("init refuses plain http to another host and empty or garbled pins bef
         CHECK(tab.stderr_text().find("Nothing was sent") != std::string::npos);
     }
     CHECK(anywhere.connections() == 0);
-    CHECK_FALSE(std::filesystem::exists(tab.dir / "data" / "fieldinspect.db"));
+    CHECK_FALSE(std::filesystem::exists(tab.data_dir() / "fieldinspect.db"));
     // Set up properly, a garbled pin later refuses the network, not the tablet.
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     CHECK(tab.cli("--tls-pin '' sync").status == 5);
@@ -432,12 +397,14 @@ TEST_CASE("a wipe order with nothing unsent: everything goes up, then the data d
     REQUIRE(r.status == 0);
     const std::string device = json::parse(r.out).at("device_id");
     REQUIRE(tab.cli("pull").status == 0);
-    const auto a = tab.first_onsite_assignment();
-    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, true)).status ==
-            0);
-    const auto mine = tab.dir / "mine.txt"; // the user's own file, beside the data directory
+    const auto a = tab.onsite_assignment();
+    REQUIRE(
+        tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a, true)).status ==
+        0);
+    const auto mine =
+        tab.data_dir().parent_path() / "mine.txt"; // the user's own file, beside the data directory
     std::ofstream(mine) << "mine";
-    const auto data = tab.dir / "data";
+    const auto data = tab.data_dir();
     std::filesystem::create_directories(data / "exports"); // left by an older version
     std::ofstream(data / "exports" / "old.pdf") << "%PDF";
     std::ofstream(data / "fieldinspect.ini") << "[server]\nurl=x\n";
@@ -465,8 +432,8 @@ TEST_CASE("a wipe order with unsent records and no network asks, it never erases
     REQUIRE(r.status == 0);
     const std::string device = json::parse(r.out).at("device_id");
     REQUIRE(tab.cli("pull").status == 0);
-    const auto a = tab.first_onsite_assignment();
-    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a) + " --json");
+    const auto a = tab.onsite_assignment();
+    r = tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a) + " --json");
     REQUIRE(r.status == 0);
     const std::string id = json::parse(r.out).at("id");
     // The central system orders the wipe but takes no upload (busy), then goes away.
@@ -497,5 +464,5 @@ TEST_CASE("a wipe order with unsent records and no network asks, it never erases
     r = tab.cli("wipe --discard-unsent --json");
     CHECK(r.status == 0);
     CHECK(json::parse(r.out).at("erased_unsent").size() == 1);
-    CHECK_FALSE(std::filesystem::exists(tab.dir / "data"));
+    CHECK_FALSE(std::filesystem::exists(tab.data_dir()));
 }

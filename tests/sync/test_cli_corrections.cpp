@@ -1,8 +1,7 @@
 // Corrections through fieldinspect-cli against the real reference server: a chain of two
 // corrections the central system takes, a correction of an older version refused, one
 // correction being written at a time; and a record is "uploaded" only once its photos are.
-#include "support/cliscript.h"
-#include "syncfixture.h"
+#include "clitablet.h"
 
 #include <chrono>
 #include <fstream>
@@ -14,77 +13,36 @@ using nlohmann::json;
 
 namespace {
 
-/// A tablet driven only through the command line.
-struct CorrectionTablet {
-    TempDir dir;
-    std::string env;
+/// An answers file passing every rule, with one failed checkpoint and its photo; `note` on
+/// every answer, so each version says something of its own.
+std::string answers_for(CliTablet& tab, const std::string& assignment_id, const std::string& note) {
+    make_jpeg(tab.work_dir() / "photo.jpg", 400, 300, 5, true);
+    AnswerOptions options;
+    options.photo_file = "photo.jpg";
+    options.note = note;
+    return tab.answers_with(assignment_id, options);
+}
 
-    explicit CorrectionTablet(const std::string& server_url) {
-        env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
-              "FI_SERVER=" + server_url + " ";
-    }
-    CommandResult cli(const std::string& args) const {
-        return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
-    }
-    std::string stderr_text() const { return file_bytes(dir / "stderr"); }
-
-    /// An answers file passing every rule, with one failed checkpoint and its photo; `note`
-    /// on every answer, so each version says something of its own.
-    std::string answers_for(const std::string& assignment_id, const std::string& note) {
-        const auto shown = cli("show " + assignment_id + " --json");
-        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
-        AnswerOptions options;
-        options.photo_file = "photo.jpg";
-        options.note = note;
-        const auto path = dir / ("answers-" + std::to_string(++files) + ".json");
-        std::ofstream(path) << passing_answers(json::parse(shown.out), options).dump(1);
-        const auto made =
-            run_command("python3 '" FI_TEST_DATA_DIR
-                        "/make_sample_ppm.py' 400 300 5 noise | cjpeg -quality 92 > '" +
-                        (dir / "photo.jpg").string() + "' && echo ok");
-        REQUIRE_MESSAGE(made.out == "ok\n", "cjpeg failed");
-        return path.string();
-    }
-
-    std::string onsite_assignment() {
-        const auto r = cli("assignments --json");
-        REQUIRE(r.status == 0);
-        for (const auto& a : json::parse(r.out))
-            if (a.at("mode") == "onsite")
-                return a.at("id");
-        FAIL("no on-site assignment");
-        return "";
-    }
-
-    std::string state_of(const std::string& assignment_id) {
-        for (const auto& a : json::parse(cli("assignments --json").out))
-            if (a.at("id") == assignment_id)
-                return a.at("state");
-        return "";
-    }
-
-    json versions(const std::string& assignment_id) {
-        const auto shown = cli("show " + assignment_id + " --json");
-        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
-        return json::parse(shown.out).at("versions");
-    }
-
-    int files = 0;
-};
+/// The versions of the record of `assignment_id`, as `show --json` lists them.
+json versions_of(CliTablet& tab, const std::string& assignment_id) {
+    const auto shown = tab.cli("show " + assignment_id + " --json");
+    REQUIRE_MESSAGE(shown.status == 0, tab.stderr_text());
+    return json::parse(shown.out).at("versions");
+}
 
 } // namespace
 
 TEST_CASE("the command line corrects an uploaded record twice, an older version is refused") {
     CentralServer server;
-    CorrectionTablet tab(server.process.base_url());
+    CliTablet tab(server.process.base_url());
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     REQUIRE(tab.cli("pull").status == 0);
     const auto a = tab.onsite_assignment();
-    auto r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, ""));
+    auto r = tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a, ""));
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const std::string original = r.out.substr(0, r.out.find('\n'));
     REQUIRE(tab.cli("sync").status == 0);
-    CHECK(tab.versions(a).size() == 1);
+    CHECK(versions_of(tab, a).size() == 1);
 
     // A reason is required.
     r = tab.cli("correct --record " + original + " --reason ' '");
@@ -114,7 +72,7 @@ TEST_CASE("the command line corrects an uploaded record twice, an older version 
     CHECK(json::parse(r.out).at("id") == fix1);
     CHECK(json::parse(r.out).at("already_started") == true);
     CHECK(tab.stderr_text().find("already being written") != std::string::npos);
-    auto versions = tab.versions(a);
+    auto versions = versions_of(tab, a);
     REQUIRE(versions.size() == 2);
     CHECK(versions[0].at("id") == original);
     CHECK(versions[0].at("state") == "uploaded");
@@ -122,7 +80,7 @@ TEST_CASE("the command line corrects an uploaded record twice, an older version 
     CHECK(versions[1].at("state") == "draft");
     CHECK(versions[1].at("reason") == "读数抄错");
 
-    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, "更正后的记录") +
+    r = tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a, "更正后的记录") +
                 " --resume");
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     CHECK(r.out.find(fix1) == 0);
@@ -139,7 +97,7 @@ TEST_CASE("the command line corrects an uploaded record twice, an older version 
     r = tab.cli("correct --record " + fix1 + " --reason 补充现场情况");
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     const std::string fix2 = r.out.substr(0, r.out.find('\n'));
-    r = tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, "第二次更正") +
+    r = tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a, "第二次更正") +
                 " --resume");
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
     REQUIRE(tab.cli("sync").status == 0);
@@ -151,7 +109,7 @@ TEST_CASE("the command line corrects an uploaded record twice, an older version 
     CHECK(last.at("supersedes") == fix1);
     CHECK(last.at("correction_reason") == "补充现场情况");
     CHECK(last.at("answers")[0].at("note") == "第二次更正");
-    versions = tab.versions(a);
+    versions = versions_of(tab, a);
     REQUIRE(versions.size() == 3);
     CHECK(versions[0].at("reason").is_null());
     CHECK(versions[1].at("reason") == "读数抄错");
@@ -170,11 +128,11 @@ TEST_CASE("the command line corrects an uploaded record twice, an older version 
 
 TEST_CASE("a record is uploaded only when its photos are: status, assignments") {
     CentralServer server;
-    CorrectionTablet tab(server.process.base_url());
+    CliTablet tab(server.process.base_url());
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     REQUIRE(tab.cli("pull").status == 0);
     const auto a = tab.onsite_assignment();
-    REQUIRE(tab.cli("record --assignment " + a + " --answers " + tab.answers_for(a, "")).status ==
+    REQUIRE(tab.cli("record --assignment " + a + " --answers " + answers_for(tab, a, "")).status ==
             0);
     // The central system takes the record but no photo byte.
     server.faults(json::array(
@@ -191,7 +149,7 @@ TEST_CASE("a record is uploaded only when its photos are: status, assignments") 
     REQUIRE(status.at("records").size() == 1);
     CHECK(status.at("records")[0].at("state") == "uploading");
     CHECK(tab.state_of(a) == "completed");
-    CHECK(tab.versions(a)[0].at("state") == "completed");
+    CHECK(versions_of(tab, a)[0].at("state") == "completed");
 
     server.faults(json::array());
     // The photo waits out its back-off (2–4 s after one failure), then goes whole.

@@ -2,9 +2,8 @@
 // and the representative sign from SVG and PNG files (checked: a real PNG, a well-formed SVG,
 // a size limit), or the representative's refusal is recorded; the record completes only when
 // all are there, carries their hashes and goes up with their images.
+#include "clitablet.h"
 #include "core/sha256.h"
-#include "support/cliscript.h"
-#include "syncfixture.h"
 
 #include <fstream>
 
@@ -13,25 +12,6 @@ using namespace fi::test;
 using nlohmann::json;
 
 namespace {
-
-struct CliTablet {
-    TempDir dir;
-    std::string env;
-
-    explicit CliTablet(const std::string& server_url) {
-        env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
-              "FI_SERVER=" + server_url + " ";
-    }
-    CommandResult cli(const std::string& args) const {
-        return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
-    }
-    std::string stderr_text() const { return file_bytes(dir / "stderr"); }
-    std::string write(const std::string& name, const std::string& bytes) const {
-        const auto path = dir / name;
-        std::ofstream(path, std::ios::binary) << bytes;
-        return path.string();
-    }
-};
 
 const std::string svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
                         "width=\"300\" height=\"100\"><path d=\"M10 50 L120 20 L200 80\" "
@@ -47,22 +27,17 @@ png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 1, 8, 2,
        chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 open(sys.argv[1], "wb").write(png)
 )py");
-    const auto path = (tab.dir / "rep.png").string();
+    const auto path = (tab.work_dir() / "rep.png").string();
     const auto made = run_command("python3 '" + script + "' '" + path + "' && echo ok");
     REQUIRE_MESSAGE(made.out == "ok\n", "python3 failed to write the PNG");
     return path;
 }
 
 /// Signed in as inspector1 and pulled: the id of an on-site assignment to sign for.
-std::string onsite_assignment(const CliTablet& tab) {
+std::string onsite_assignment(CliTablet& tab) {
     REQUIRE_MESSAGE(tab.cli("init --user inspector1").status == 0, tab.stderr_text());
     REQUIRE(tab.cli("pull").status == 0);
-    std::string assignment;
-    for (const auto& a : json::parse(tab.cli("assignments --json").out))
-        if (a.at("mode") == "onsite")
-            assignment = a.at("id");
-    REQUIRE_FALSE(assignment.empty());
-    return assignment;
+    return tab.onsite_assignment();
 }
 
 } // namespace

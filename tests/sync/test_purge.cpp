@@ -1,8 +1,7 @@
 // Holding less, as a person runs it: records the real central system acknowledged leave the
 // tablet after the retention period (`purge`, and at the end of every `sync`), their receipts
 // kept; a record the central system has not confirmed never does.
-#include "support/cliscript.h"
-#include "syncfixture.h"
+#include "clitablet.h"
 
 #include <fstream>
 
@@ -12,65 +11,25 @@ using nlohmann::json;
 
 namespace {
 
-/// A tablet driven only through the command line.
-struct PurgeTablet {
-    TempDir dir;
-    std::string env;
-
-    explicit PurgeTablet(const std::string& server_url) {
-        env = "FI_DATA=" + (dir / "data").string() + " FI_PIN=246810 FI_PASSWORD=demo1234 " +
-              "FI_SERVER=" + server_url + " ";
-    }
-    CommandResult cli(const std::string& args) const {
-        return run_command(env + FI_CLI_BINARY + " " + args + " 2>" + (dir / "stderr").string());
-    }
-    std::string stderr_text() const { return file_bytes(dir / "stderr"); }
-
-    /// Record and complete a passing inspection of the first on-site assignment, with a photo.
-    std::pair<std::string, std::string> record_one() {
-        auto r = cli("assignments --json");
-        REQUIRE(r.status == 0);
-        std::string assignment;
-        for (const auto& a : json::parse(r.out))
-            if (a.at("mode") == "onsite") {
-                assignment = a.at("id");
-                break;
-            }
-        REQUIRE_FALSE(assignment.empty());
-        const auto shown = cli("show " + assignment + " --json");
-        REQUIRE_MESSAGE(shown.status == 0, stderr_text());
-        AnswerOptions options;
-        options.photo_file = "photo.jpg";
-        const auto path = dir / "answers.json";
-        std::ofstream(path) << passing_answers(json::parse(shown.out), options).dump(1);
-        const auto made = run_command("python3 '" FI_TEST_DATA_DIR "/make_sample_ppm.py' 400 300 "
-                                      "5 noise | cjpeg -quality 92 > '" +
-                                      (dir / "photo.jpg").string() + "' && echo ok");
-        REQUIRE_MESSAGE(made.out == "ok\n", "cjpeg failed");
-        r = cli("record --assignment " + assignment + " --answers " + path.string() + " --json");
-        REQUIRE_MESSAGE(r.status == 0, stderr_text());
-        return {assignment, json::parse(r.out).at("id")};
-    }
-
-    std::string state_of(const std::string& assignment) {
-        const auto r = cli("assignments --json");
-        REQUIRE(r.status == 0);
-        for (const auto& a : json::parse(r.out))
-            if (a.at("id") == assignment)
-                return a.at("state");
-        return "";
-    }
-};
+/// Record and complete a passing inspection of the first on-site assignment, with a photo:
+/// the assignment and the record.
+std::pair<std::string, std::string> record_one(CliTablet& tab) {
+    const std::string assignment = tab.onsite_assignment();
+    make_jpeg(tab.work_dir() / "photo.jpg", 400, 300, 5, true);
+    AnswerOptions options;
+    options.photo_file = "photo.jpg";
+    return {assignment, tab.record(assignment, tab.answers_with(assignment, options))};
+}
 
 } // namespace
 
 TEST_CASE("retention: what the central system acknowledged leaves the tablet, its receipt stays, "
           "what it has not confirmed never does") {
     CentralServer server;
-    PurgeTablet tab(server.process.base_url());
+    CliTablet tab(server.process.base_url());
     REQUIRE(tab.cli("init --user inspector1").status == 0);
     REQUIRE(tab.cli("pull").status == 0);
-    const auto [assignment, id] = tab.record_one();
+    const auto [assignment, id] = record_one(tab);
 
     // Completed, not on the central system yet: never removed, however short the period.
     auto r = tab.cli("purge --days 0 --json");
