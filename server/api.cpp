@@ -2,6 +2,7 @@
 
 #include "core/date.h"
 #include "server/apierror.h"
+#include "server/approverpage.h"
 #include "server/drawservice.h"
 #include "server/faultinjector.h"
 #include "server/httplib_wrap.h"
@@ -233,7 +234,10 @@ Api::Api(SessionService& sessions, ReferenceService& reference, DrawService& dra
          FaultInjector* faults, Clock clock)
     : sessions_(sessions), reference_(reference), draws_(draws), intake_(intake),
       publication_(publication), public_site_(public_site), faults_(faults),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)),
+      approver_page_(std::make_unique<ApproverPage>(sessions_, publication_, clock_)) {}
+
+Api::~Api() = default;
 
 std::function<void(const httplib::Request&, httplib::Response&)> Api::wrap(Route route) {
     return [this, route = std::move(route)](const httplib::Request& req, httplib::Response& res) {
@@ -359,6 +363,10 @@ std::span<const Api::RouteRow> Api::routes() {
         {M::get, "/public/plans/([^/]+)/results", open, site, &Api::public_plan_results},
         {M::get, "/public/results", open, site, &Api::public_results},
         {M::get, "/public/(site\\.css|drawcheck\\.js)", open, site, &Api::public_asset},
+        {M::get, "/approve/", open, site, &Api::approve_page},
+        {M::post, "/approve/login", open, site, &Api::approve_login},
+        {M::post, "/approve/holds/([^/]+)", open, site, &Api::approve_decide},
+        {M::post, "/approve/logout", open, site, &Api::approve_logout},
         {M::post, "/_test/faults", open, test, &Api::set_faults},
         {M::get, "/_test/faults", open, test, &Api::show_faults},
         {M::del, "/_test/faults", open, test, &Api::clear_faults},
@@ -464,9 +472,7 @@ namespace {
 
 /// A confidential hold as an approver sees it.
 json hold_json(const PublicationEntry& e, const Caller& caller) {
-    const bool own = caller.username == e.uploaded_by ||
-                     (caller.inspector_id && std::find(e.inspectors.begin(), e.inspectors.end(),
-                                                       *caller.inspector_id) != e.inspectors.end());
+    const bool own = PublicationService::involved(e, caller.username, caller.inspector_id);
     return {{"record_id", e.record_id},
             {"plan_id", e.plan_id},
             {"target_id", e.target_id},
@@ -588,6 +594,22 @@ Reply Api::public_asset(const httplib::Request& req, const Caller&) {
     r.headers.emplace_back("Cache-Control", "no-cache");
     add_public_headers(r);
     return r;
+}
+
+Reply Api::approve_page(const httplib::Request& req, const Caller&) {
+    return approver_page_->show(req);
+}
+
+Reply Api::approve_login(const httplib::Request& req, const Caller&) {
+    return approver_page_->sign_in(req);
+}
+
+Reply Api::approve_decide(const httplib::Request& req, const Caller&) {
+    return approver_page_->decide(req);
+}
+
+Reply Api::approve_logout(const httplib::Request& req, const Caller&) {
+    return approver_page_->sign_out(req);
 }
 
 // --- registration ------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
 #include "server/clock.h"
 
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <span>
 #include <string>
@@ -20,6 +21,7 @@ struct Response;
 
 namespace fi::server {
 
+class ApproverPage;
 class DrawService;
 class FaultInjector;
 enum class Feed;
@@ -54,6 +56,7 @@ public:
     Api(SessionService& sessions, ReferenceService& reference, DrawService& draws,
         IntakeService& intake, PublicationService& publication, PublicSite& public_site,
         FaultInjector* faults, Clock clock);
+    ~Api();
 
     /// Register every route and the shared handlers on `server`.
     void install(httplib::Server& server);
@@ -102,6 +105,11 @@ private:
     Reply public_results(const httplib::Request& req, const Caller& caller);
     Reply public_plan_results(const httplib::Request& req, const Caller& caller);
     Reply public_asset(const httplib::Request& req, const Caller& caller);
+    /// The approvers' page (`/approve/`, its own cookie session: ApproverPage).
+    Reply approve_page(const httplib::Request& req, const Caller& caller);
+    Reply approve_login(const httplib::Request& req, const Caller& caller);
+    Reply approve_decide(const httplib::Request& req, const Caller& caller);
+    Reply approve_logout(const httplib::Request& req, const Caller& caller);
     /// @}
     /// A page of a reference list (catalogue, inspectors).
     Reply feed_page(Feed feed, const httplib::Request& req);
@@ -114,6 +122,7 @@ private:
     PublicSite& public_site_;
     FaultInjector* faults_;
     Clock clock_;
+    std::unique_ptr<ApproverPage> approver_page_;
 };
 
 } // namespace fi::server

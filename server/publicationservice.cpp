@@ -289,6 +289,13 @@ Result<PublicationEntry> PublicationService::newest_entry(std::string_view recor
                        "record");
 }
 
+bool PublicationService::involved(const PublicationEntry& entry, std::string_view username,
+                                  const std::optional<std::string>& inspector_id) {
+    return username == entry.uploaded_by ||
+           (inspector_id && std::find(entry.inspectors.begin(), entry.inspectors.end(),
+                                      *inspector_id) != entry.inspectors.end());
+}
+
 Result<PublicationEntry> PublicationService::decide_hold(std::string_view record_id,
                                                          std::string_view approver, bool approve,
                                                          std::string_view reason) {
@@ -307,10 +314,7 @@ Result<PublicationEntry> PublicationService::decide_hold(std::string_view record
                                "result; " +
                                    std::string(approver) + " has not got it.",
                                "by");
-        const auto& id = (*user)->inspector_id;
-        if ((*user)->username == e->uploaded_by ||
-            (id &&
-             std::find(e->inspectors.begin(), e->inspectors.end(), *id) != e->inspectors.end()))
+        if (involved(*e, (*user)->username, (*user)->inspector_id))
             return Error::make(api_code::forbidden,
                                std::string(approver) + " is one of the inspectors of " +
                                    e->record_id +

@@ -120,6 +120,11 @@ public:
     Result<PublicationEntry> decide_hold(std::string_view record_id, std::string_view approver,
                                          bool approve, std::string_view reason);
 
+    /// The user (`username`, roster `inspector_id`) is one of the result's inspectors (present or
+    /// on its assignment's team) or its uploader: they may not decide on its hold.
+    static bool involved(const PublicationEntry& entry, std::string_view username,
+                         const std::optional<std::string>& inspector_id);
+
     /// Follow-up (整改闭环).
     /// @{
     /// The company's deadline to rectify (YYYY-MM-DD) for a `rectification_ordered` result (the

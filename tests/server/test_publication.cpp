@@ -5,6 +5,7 @@
 #include "core/statistics.h"
 #include "core/workcalendar.h"
 #include "server/admincli.h"
+#include "server/approverpage.h"
 #include "server/inspectionstore.h"
 #include "server/publicationservice.h"
 #include "server/publicationstore.h"
@@ -568,4 +569,214 @@ TEST_CASE("The bureau's quarterly table counts what the central system holds") {
     std::ifstream year_in(file, std::ios::binary);
     const auto y = csv_values(std::string(std::istreambuf_iterator<char>(year_in), {}));
     CHECK(y.at("inspected") == "3");
+}
+
+namespace {
+
+/// A browser as far as the approvers' page needs one: a cookie jar (name → value, with the
+/// attributes each Set-Cookie carried) and form posts, no redirects followed, no script.
+struct Browser {
+    int port;
+    std::map<std::string, std::string> jar;
+    std::map<std::string, std::string> attributes;
+
+    struct Page {
+        int status = 0;
+        std::string body;
+        std::string location;
+        std::vector<std::string> set_cookies;
+    };
+
+    Page take(const httplib::Result& r) {
+        REQUIRE(r);
+        Page p;
+        p.status = r->status;
+        p.body = r->body;
+        p.location = r->get_header_value("Location");
+        for (std::size_t i = 0; i < r->get_header_value_count("Set-Cookie"); ++i) {
+            const std::string c = r->get_header_value("Set-Cookie", i);
+            p.set_cookies.push_back(c);
+            const std::string pair = c.substr(0, c.find(';'));
+            const std::string name = pair.substr(0, pair.find('='));
+            const std::string value = pair.substr(pair.find('=') + 1);
+            attributes[name] = c;
+            if (value.empty() || c.find("Max-Age=0") != std::string::npos)
+                jar.erase(name);
+            else
+                jar[name] = value;
+        }
+        return p;
+    }
+    httplib::Headers headers() const {
+        std::string cookies;
+        for (const auto& [name, value] : jar)
+            cookies += (cookies.empty() ? "" : "; ") + name + "=" + value;
+        return cookies.empty() ? httplib::Headers{} : httplib::Headers{{"Cookie", cookies}};
+    }
+    Page get(const std::string& path) {
+        httplib::Client c("127.0.0.1", port);
+        return take(c.Get(path, headers()));
+    }
+    Page post(const std::string& path, const httplib::Params& form) {
+        httplib::Client c("127.0.0.1", port);
+        return take(c.Post(path, headers(), form));
+    }
+    /// Open the sign-in form and send it; the form's token as the page had it.
+    Page log_in(const std::string& user, const std::string& password) {
+        const Page form = get("/approve/");
+        REQUIRE(form.status == 200);
+        return post("/approve/login",
+                    {{"username", user}, {"password", password}, {"csrf", csrf_of(form.body)}});
+    }
+    static std::string csrf_of(const std::string& html) {
+        const std::string marker = "name=\"csrf\" value=\"";
+        const auto at = html.find(marker);
+        REQUIRE(at != std::string::npos);
+        const auto from = at + marker.size();
+        return html.substr(from, html.find('"', from) - from);
+    }
+};
+
+} // namespace
+
+TEST_CASE("The approvers' page: sign-in form, CSRF tokens, the approver's rules, approve and "
+          "refuse over real HTTP") {
+    TestServer ts;
+    Leader l(ts);
+    const json held = l.send(confidential(l.tablet.record(l.led[0]), "state_secret"));
+    const json refused = l.send(confidential(l.tablet.record(l.led[1]), "public_safety"));
+    const std::string held_id = held["id"];
+    const std::string refused_id = refused["id"];
+    // A second approver (for another session's cookie and token) and an approver who is one of
+    // the team (leader1's roster id).
+    REQUIRE(ts.server()
+                .sessions()
+                .put_user("approver2", "second-pass", std::nullopt, "贺敏", "市局", {"approver"})
+                .ok());
+    REQUIRE(ts.server()
+                .sessions()
+                .put_user("approver-inspector", "inside-pass", "I-022", "孔立宏", "梁子湖分局",
+                          {"approver", "inspector"})
+                .ok());
+
+    // The sign-in form: a token in the form and in a cookie only this page gets.
+    Browser b{ts.port(), {}, {}};
+    const auto form = b.get("/approve/");
+    CHECK(form.status == 200);
+    CHECK(form.body.find("action=\"/approve/login\"") != std::string::npos);
+    REQUIRE(b.jar.count("fi_approve_login") == 1);
+    CHECK(b.jar["fi_approve_login"] == Browser::csrf_of(form.body));
+    for (const char* attribute : {"HttpOnly", "SameSite=Strict", "Path=/approve/"})
+        CHECK(b.attributes["fi_approve_login"].find(attribute) != std::string::npos);
+
+    // Wrong password: refused, no session cookie.
+    CHECK(b.log_in("approver", "wrong-password").status == 401);
+    CHECK(b.jar.count("fi_approve") == 0);
+    // The right password without the form's token (a forged sign-in form): refused.
+    CHECK(b.post("/approve/login", {{"username", "approver"}, {"password", "demo1234"}}).status ==
+          403);
+    CHECK(b.jar.count("fi_approve") == 0);
+    // A non-approver with the right password: refused, and gets no cookie.
+    Browser leader{ts.port(), {}, {}};
+    CHECK(leader.log_in("leader1", "demo1234").status == 403);
+    CHECK(leader.jar.count("fi_approve") == 0);
+    // A non-approver's own bearer token as the cookie: no page for them.
+    leader.jar["fi_approve"] = sign_in(ts.port(), "leader1");
+    CHECK(leader.get("/approve/").status == 403);
+    CHECK(leader.post("/approve/holds/" + held_id, {{"decision", "approve"}}).status == 403);
+
+    // The approver signs in: a session cookie, HttpOnly and SameSite=Strict.
+    const auto in = b.log_in("approver", "demo1234");
+    CHECK(in.status == 303);
+    CHECK(in.location == "/approve/");
+    REQUIRE(b.jar.count("fi_approve") == 1);
+    for (const char* attribute : {"HttpOnly", "SameSite=Strict", "Path=/approve/"})
+        CHECK(b.attributes["fi_approve"].find(attribute) != std::string::npos);
+    CHECK(b.attributes["fi_approve"].find("Secure") == std::string::npos); // plain HTTP here
+    const auto list = b.get("/approve/");
+    REQUIRE(list.status == 200);
+    const std::string csrf = Browser::csrf_of(list.body);
+    for (const json& a : {l.led[0], l.led[1]})
+        CHECK(list.body.find(a["target"]["name"].get<std::string>()) != std::string::npos);
+    CHECK(list.body.find("action=\"/approve/holds/" + held_id + "\"") != std::string::npos);
+    CHECK(list.body.find("国家秘密") != std::string::npos); // the ground's name, not its code
+    CHECK(list.body.find("<td id=\"count-pending\">2</td>") != std::string::npos);
+    CHECK(list.body.find("监管情况统计表") != std::string::npos);
+    CHECK(list.body.find("-12-10") != std::string::npos); // the yearly report's due day
+
+    // From the attacker's side: a form posted with the victim's cookie but without the token, or
+    // with another session's token, or with the victim's token under another session's cookie.
+    CHECK(b.post("/approve/holds/" + held_id, {{"decision", "approve"}}).status == 403);
+    CHECK(b.post("/approve/holds/" + held_id,
+                 {{"decision", "approve"}, {"csrf", fi::server::ApproverPage::csrf_for("x")}})
+              .status == 403);
+    Browser other{ts.port(), {}, {}};
+    REQUIRE(other.log_in("approver2", "second-pass").status == 303);
+    CHECK(
+        other.post("/approve/holds/" + held_id, {{"decision", "approve"}, {"csrf", csrf}}).status ==
+        403);
+    CHECK(entry_of(ts, held_id)->hold == "pending");
+    // An approver who is on the team: signed in, but the service refuses the decision.
+    Browser inside{ts.port(), {}, {}};
+    REQUIRE(inside.log_in("approver-inspector", "inside-pass").status == 303);
+    const auto inside_list = inside.get("/approve/");
+    CHECK(inside_list.body.find("不能审批") != std::string::npos);
+    CHECK(inside
+              .post("/approve/holds/" + held_id,
+                    {{"decision", "approve"}, {"csrf", Browser::csrf_of(inside_list.body)}})
+              .status == 403);
+    CHECK(entry_of(ts, held_id)->hold == "pending");
+
+    // Approve one, refuse the other.
+    const auto approved =
+        b.post("/approve/holds/" + held_id,
+               {{"decision", "approve"}, {"reason", "涉密，经审核同意"}, {"csrf", csrf}});
+    CHECK(approved.status == 303);
+    const auto no =
+        b.post("/approve/holds/" + refused_id, {{"decision", "refuse"}, {"csrf", csrf}});
+    CHECK(no.status == 303);
+    const auto e_held = entry_of(ts, held_id);
+    const auto e_refused = entry_of(ts, refused_id);
+    REQUIRE(e_held);
+    REQUIRE(e_refused);
+    CHECK(e_held->hold == "approved");
+    CHECK(e_held->hold_by == "approver");
+    CHECK(e_held->hold_reason == "涉密，经审核同意");
+    CHECK(e_refused->hold == "refused");
+    // Decided once: asked again, 409 and unchanged.
+    CHECK(
+        b.post("/approve/holds/" + refused_id, {{"decision", "approve"}, {"csrf", csrf}}).status ==
+        409);
+    CHECK(entry_of(ts, refused_id)->hold == "refused");
+
+    // On the deadline: the approved one is 不予公开, the refused one published with its wording.
+    move_to(ts, e_held->deadline);
+    const auto shown_held = results_for(ts, l.led[0]["target"]["id"]);
+    REQUIRE(shown_held.size() == 1);
+    CHECK(shown_held[0].withheld);
+    CHECK(shown_held[0].public_text.empty());
+    const auto shown_refused = results_for(ts, l.led[1]["target"]["id"]);
+    REQUIRE(shown_refused.size() == 1);
+    CHECK_FALSE(shown_refused[0].withheld);
+    CHECK(shown_refused[0].public_text == "未发现问题");
+
+    // Weeks later the session has expired: the page asks to sign in again, then lists both as
+    // decided. Signing out needs the token too, and ends the session: the old cookie opens
+    // nothing.
+    CHECK(b.get("/approve/").body.find("action=\"/approve/login\"") != std::string::npos);
+    REQUIRE(b.log_in("approver", "demo1234").status == 303);
+    const auto decided = b.get("/approve/");
+    CHECK(decided.body.find("已同意不予公开") != std::string::npos);
+    CHECK(decided.body.find("已不同意") != std::string::npos);
+    CHECK(decided.body.find("<td id=\"count-withheld\">1</td>") != std::string::npos);
+    const std::string csrf_now = Browser::csrf_of(decided.body);
+    CHECK(csrf_now != csrf);
+    const std::string old_cookie = b.jar["fi_approve"];
+    CHECK(b.post("/approve/logout", {}).status == 403);
+    CHECK(b.post("/approve/logout", {{"csrf", csrf_now}}).status == 303);
+    CHECK(b.jar.count("fi_approve") == 0);
+    b.jar["fi_approve"] = old_cookie;
+    const auto after = b.get("/approve/");
+    CHECK(after.body.find("action=\"/approve/login\"") != std::string::npos);
+    CHECK(after.body.find(held_id) == std::string::npos);
 }
