@@ -262,9 +262,9 @@ follow-up (整改闭环)
   case-number RECORD NUMBER                     (立案编号 of a case_opened result)
   follow-ups                                    (makes the follow-ups now due; lists deadlines,
                                                  follow-ups and case numbers)
-bureau reports (from the central data; CSV, UTF-8 with BOM; no PDF on the server)
-  report quarterly YYYYQn --out FILE [--unit U]  (监管情况统计表)
-  report yearly YYYY --out FILE [--unit U]       (年度报告)
+bureau reports (from the central data; CSV, UTF-8 with BOM, or PDF: FILE.pdf or --format pdf)
+  report quarterly YYYYQn --out FILE [--unit U] [--format csv|pdf]  (监管情况统计表)
+  report yearly YYYY --out FILE [--unit U] [--format csv|pdf]       (年度报告)
   reports [--year Y]                            (what is due when: each quarter's table by the
                                                  20th of its last month, the yearly by 10 Dec)
 )";
@@ -763,7 +763,18 @@ int AdminCli::run(const std::vector<std::string>& args) {
             }
             if (!stats)
                 return fail(stats.error());
-            if (auto w = write_file_atomically(*file, statistics_csv(*stats)); !w)
+            // PDF by --format pdf or a .pdf file name, else CSV.
+            const std::string format = opts->get("format").value_or(
+                file->ends_with(".pdf") || file->ends_with(".PDF") ? "pdf" : "csv");
+            if (format != "pdf" && format != "csv") {
+                err_ << "admin report: --format is csv or pdf\n";
+                return 2;
+            }
+            const std::string bytes =
+                format == "pdf"
+                    ? BureauReport::pdf(*stats, words[0] == "yearly", publication.today())
+                    : statistics_csv(*stats);
+            if (auto w = write_file_atomically(*file, bytes); !w)
                 return fail(w.error());
             out_ << "report " << words[0] << " " << words[1] << " written to " << *file << "\n";
             return 0;

@@ -1,5 +1,6 @@
 #include "server/bureaureport.h"
 
+#include "core/pdftable.h"
 #include "server/planstore.h"
 #include "server/publicationservice.h"
 #include "server/requestjson.h"
@@ -28,6 +29,28 @@ std::vector<ReportDue> BureauReport::due_dates(int year) {
     }
     out.push_back({std::to_string(year), "年度报告", Date{year, 12, 10}});
     return out;
+}
+
+std::string BureauReport::pdf(const QuarterStatistics& stats, bool yearly, const Date& made_on) {
+    PdfTable t;
+    const std::string year = std::to_string(stats.quarter.year);
+    t.title = yearly ? year + " 年度生态环境“双随机、一公开”监管工作报告"
+                     : "生态环境“双随机、一公开”监管情况统计表（" + year + " 年第 " +
+                           std::to_string(stats.quarter.q) + " 季度）";
+    t.lines_above = {
+        "填报单位：" + (stats.unit.empty() ? std::string("全部单位") : stats.unit),
+        std::string("统计期间：") + (yearly ? year + "-01-01 至 " + year + "-12-31"
+                                            : stats.quarter.first_day().to_string() + " 至 " +
+                                                  stats.quarter.last_day().to_string()),
+        "数据来源：中心系统（非单台平板）；生成日期：" + made_on.to_string() + "；报送期限：" +
+            (yearly ? Date{stats.quarter.year, 12, 10} : stats.quarter.report_due()).to_string()};
+    t.headers = {"类别", "项目", "数值", "统计口径"};
+    t.widths = {62, 178, 50, 205};
+    for (const StatisticsRow& r : stats.rows)
+        t.rows.push_back({r.section, r.label_zh, statistics_value_text(r), r.note});
+    t.lines_below = {"本表由 fieldinspect 中心系统根据已接收的检查记录自动生成；同一数据另有 "
+                     "CSV 版本（admin report … --out FILE.csv）。"};
+    return pdf_table_document(t);
 }
 
 Result<QuarterStatistics> BureauReport::quarter(const Quarter& q, std::string_view unit) {

@@ -43,6 +43,11 @@ public:
     /// report (10 December).
     static std::vector<ReportDue> due_dates(int year);
 
+    /// The report as a PDF (core's pdf_table_document: STSong-Light, not embedded): title and
+    /// period (`yearly`: the year, else the quarter), the unit, the day it was made, then one
+    /// table row per figure (section, 项目, value, how it was counted).
+    static std::string pdf(const QuarterStatistics& stats, bool yearly, const Date& made_on);
+
 private:
     Result<QuarterStatistics> period(Date from, Date to, std::string_view unit);
 

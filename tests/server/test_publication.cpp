@@ -11,7 +11,10 @@
 #include "server/publicationstore.h"
 #include "server/referencedatastore.h"
 #include "serverfixture.h"
+#include "support/command.h"
 
+#include <array>
+#include <cctype>
 #include <doctest/doctest.h>
 #include <fstream>
 #include <iterator>
@@ -459,7 +462,9 @@ TEST_CASE("Last year's violators are next year's key targets") {
 namespace {
 
 /// key → value of the report's CSV (RFC 4180: quoted fields may hold commas).
-std::map<std::string, std::string> csv_values(std::string text) {
+/// `rows`, if given, gets (key, section, 项目) of each row in order.
+std::map<std::string, std::string>
+csv_values(std::string text, std::vector<std::array<std::string, 3>>* rows = nullptr) {
     if (text.starts_with("\xEF\xBB\xBF"))
         text.erase(0, 3);
     std::map<std::string, std::string> out;
@@ -487,6 +492,8 @@ std::map<std::string, std::string> csv_values(std::string text) {
             field.clear();
             if (fields.size() >= 5)
                 out[fields[0]] = fields[4];
+            if (rows && fields.size() >= 5 && fields[0] != "key")
+                rows->push_back({fields[0], fields[1], fields[2]});
             fields.clear();
         } else {
             field += c;
@@ -537,11 +544,14 @@ TEST_CASE("The bureau's quarterly table counts what the central system holds") {
     admin(ts, {"report", "quarterly", quarter.to_string(), "--out", file}, &rc);
     REQUIRE(rc == 0);
     std::ifstream in(file, std::ios::binary);
-    const auto v = csv_values(std::string(std::istreambuf_iterator<char>(in), {}));
+    std::vector<std::array<std::string, 3>> rows;
+    const auto v = csv_values(std::string(std::istreambuf_iterator<char>(in), {}), &rows);
+    std::map<std::string, std::size_t> expected; // for the PDF below
     auto is = [&](const std::string& key, std::size_t n) {
         INFO(key);
         REQUIRE(v.contains(key));
         CHECK(v.at(key) == std::to_string(n));
+        expected[key] = n;
     };
     is("targets_drawn", drawn["key"].size() + drawn["general"].size() + drawn["special"].size());
     is("targets_drawn_key", drawn["key"].size());
@@ -559,6 +569,73 @@ TEST_CASE("The bureau's quarterly table counts what the central system holds") {
     is("published_on_time", 1);
     is("not_yet_published", 2);
     is("late_uploads", 0);
+
+    // The same report as PDF (the file name says so): a PDF poppler reads, in the CJK font
+    // every reader has, whose text carries the same figures on the rows' Chinese labels.
+    const auto pdf_file = ts.data_dir() / "q.pdf";
+    admin(ts, {"report", "quarterly", quarter.to_string(), "--out", pdf_file.string()}, &rc);
+    REQUIRE(rc == 0);
+    {
+        std::ifstream pdf_in(pdf_file, std::ios::binary);
+        const std::string bytes(std::istreambuf_iterator<char>(pdf_in), {});
+        CHECK(bytes.starts_with("%PDF-1.4"));
+        CHECK(bytes.find("/BaseFont /STSong-Light") != std::string::npos);
+        CHECK(bytes.find("/Encoding /UniGB-UCS2-H") != std::string::npos);
+        CHECK(bytes.find("/Ordering (GB1)") != std::string::npos);
+        CHECK(bytes.find("FontFile") == std::string::npos); // not embedded
+    }
+    const auto info = fi::test::run_command("pdfinfo '" + pdf_file.string() + "' 2>&1");
+    INFO(info.out);
+    REQUIRE(info.status == 0);
+    CHECK(info.out.find("Pages:") != std::string::npos);
+    const auto fonts = fi::test::run_command("pdffonts '" + pdf_file.string() + "' 2>&1");
+    INFO(fonts.out);
+    CHECK(fonts.out.find("STSong-Light") != std::string::npos);
+    const auto text =
+        fi::test::run_command("pdftotext -layout -enc UTF-8 '" + pdf_file.string() + "' - 2>&1");
+    INFO(text.out);
+    REQUIRE(text.status == 0);
+    CHECK(text.out.find("监管情况统计表") != std::string::npos);
+    CHECK(text.out.find(quarter.report_due().to_string()) != std::string::npos);
+    // Row by row in the table's order (labels repeat across sections): the line with the
+    // row's section and 项目, and the number printed after the 项目.
+    std::vector<std::string> lines;
+    std::istringstream pdf_lines(text.out);
+    for (std::string line; std::getline(pdf_lines, line);)
+        lines.push_back(line);
+    std::map<std::string, std::string> in_pdf; // key → the figure the PDF prints
+    std::size_t at_line = 0;
+    for (const auto& [key, section, label] : rows) {
+        for (; at_line < lines.size(); ++at_line) {
+            const std::string& line = lines[at_line];
+            const auto s_at = line.find(section);
+            const auto at = s_at == std::string::npos ? s_at : line.find(label, s_at);
+            if (at == std::string::npos)
+                continue;
+            std::size_t d = at + label.size();
+            while (d < line.size() && line[d] == ' ')
+                ++d;
+            std::size_t end = d;
+            while (end < line.size() && std::isdigit(static_cast<unsigned char>(line[end])))
+                ++end;
+            in_pdf[key] = line.substr(d, end - d);
+            ++at_line;
+            break;
+        }
+    }
+    for (const auto& [key, n] : expected) { // the counts kept by the test
+        INFO(key);
+        REQUIRE(in_pdf.contains(key));
+        CHECK(in_pdf[key] == std::to_string(n));
+    }
+    for (const auto& [key, section, label] : rows) { // every figure of the CSV, the PDF alike
+        INFO(key << " " << label);
+        const std::string& value = v.at(key);
+        if (!value.empty() && std::isdigit(static_cast<unsigned char>(value[0]))) {
+            REQUIRE(in_pdf.contains(key));
+            CHECK(in_pdf[key] == value);
+        }
+    }
 
     const std::string due = admin(ts, {"reports", "--year", "2026"});
     CHECK(due.find("2026Q4 监管情况统计表 due 2026-12-20") != std::string::npos);
