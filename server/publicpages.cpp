@@ -1,5 +1,6 @@
 #include "server/publicpages.h"
 
+#include "core/date.h"
 #include "server/publicsite.h"
 
 namespace fi::server {
@@ -20,6 +21,23 @@ std::string s(const json& j, std::string_view name) {
     if (it == j.end() || !it->is_string())
         return {};
     return e(it->get<std::string>());
+}
+
+/// A time member of the twin (RFC 3339) as people read it: the Beijing day and minute,
+/// `2026-12-03 14:05（北京时间）`, in a `<time>` whose datetime keeps the twin's text. Text that
+/// is not such a time is shown as it is.
+std::string when(const json& j, std::string_view name) {
+    const std::string raw = j.is_object() && j.contains(name) && j.at(name).is_string()
+                                ? j.at(name).get<std::string>()
+                                : std::string();
+    if (raw.empty())
+        return {};
+    const auto t = parse_rfc3339(raw);
+    if (!t)
+        return e(raw);
+    const std::string local = china_timestamp(*t); // YYYY-MM-DDTHH:MM:SS.mmm+08:00
+    return "<time datetime=\"" + e(raw) + "\">" + local.substr(0, 10) + " " + local.substr(11, 5) +
+           "（北京时间）</time>";
 }
 
 std::string number(const json& j, std::string_view name) {
@@ -176,7 +194,7 @@ std::string PublicPages::plans(const json& twin, std::string_view path) {
                 s(p, "kind_label") + "</td><td>" + s(p, "unit") + "</td><td>" + s(p, "period") +
                 "<div class=\"sub\">" + s(at(p, "window"), "from") + " 至 " +
                 s(at(p, "window"), "to") + "</div></td><td>" + s(p, "status_label") +
-                "<div class=\"sub\">公布于 " + s(p, "published_at") +
+                "<div class=\"sub\">公布于 " + when(p, "published_at") +
                 "</div></td><td class=\"links\">" + pages + "</td></tr>";
     }
     if (rows.empty())
@@ -216,7 +234,7 @@ std::string PublicPages::plan(const json& twin, std::string_view path) {
     }
     std::string withdrawn;
     for (const json& w : at(twin, "withdrawn"))
-        withdrawn += "<h3>撤回的公布（" + s(w, "published_at") + "）</h3>" +
+        withdrawn += "<h3>撤回的公布（" + when(w, "published_at") + "）</h3>" +
                      commitment_table(at(w, "commitment"));
     const std::string body =
         plan_heading(twin) + "<h1>" + s(twin, "name") + "</h1>\n" + plan_nav(twin) +
@@ -226,7 +244,7 @@ std::string PublicPages::plan(const json& twin, std::string_view path) {
         "</td></tr><tr><th>年度</th><td>" + number(twin, "year") +
         "</td></tr><tr><th>期间</th><td>" + s(twin, "period") + "（" +
         s(at(twin, "window"), "from") + " 至 " + s(at(twin, "window"), "to") +
-        "）</td></tr><tr><th>公布时间</th><td>" + s(twin, "published_at") +
+        "）</td></tr><tr><th>公布时间</th><td>" + when(twin, "published_at") +
         "</td></tr><tr><th>状态</th><td>" + s(twin, "status_label") +
         "</td></tr></table>\n<h2>抽查对象类别与数量</h2>\n<table class=\"list\"><thead><tr>"
         "<th>类别</th><th>抽取数量</th><th>方式</th><th>检查事项</th><th>依据</th></tr></thead>"
@@ -290,8 +308,8 @@ std::string PublicPages::draw(const json& twin, std::string_view path) {
         plan_heading(plan) + "<h1>抽取结果与核验</h1>\n" + plan_nav(plan) +
         "<table class=\"facts\"><tr><th>抽取编号</th><td><code>" + s(twin, "draw_id") +
         "</code></td></tr><tr><th>算法</th><td><code>" + s(twin, "algorithm") +
-        "</code></td></tr><tr><th>计划公布时间</th><td>" + s(twin, "published_at") +
-        "</td></tr><tr><th>抽取时间</th><td>" + s(twin, "drawn_at") +
+        "</code></td></tr><tr><th>计划公布时间</th><td>" + when(twin, "published_at") +
+        "</td></tr><tr><th>抽取时间</th><td>" + when(twin, "drawn_at") +
         "</td></tr><tr><th>中心系统核验</th><td>" +
         (verified ? "通过（与平板端使用同一核验程序）" : "未通过：" + s(server_check, "step")) +
         "</td></tr></table>\n"
@@ -316,7 +334,7 @@ std::string PublicPages::draw(const json& twin, std::string_view path) {
         "<h3>检查人员库（按算法顺序编号，每组 " + number(twin, "team_size") +
         " 人）</h3>\n<ol class=\"pool\">" + pool + "</ol>\n" +
         (conflicts.empty() ? "" : "<h3>回避</h3><ul>" + conflicts + "</ul>") +
-        "<h3>计划公布时的承诺（公布于 " + s(twin, "published_at") + "）</h3>\n" +
+        "<h3>计划公布时的承诺（公布于 " + when(twin, "published_at") + "）</h3>\n" +
         commitment_table(at(twin, "commitment")) +
         "<h2>任何人都可以重新计算</h2>\n<ol class=\"how\">"
         "<li>对每个提交方公开的种子（32 字节）计算 SHA-256，应等于其在计划公布时提交的承诺。</li>"
@@ -354,7 +372,7 @@ std::string PublicPages::redraws(const json& twin, std::string_view path) {
         const json& target = at(r, "target");
         const bool ok =
             at(r, "server_verified").is_boolean() && at(r, "server_verified").get<bool>();
-        rows += "<tr><td>" + number(r, "index") + "</td><td>" + s(r, "at") + "</td><td>" +
+        rows += "<tr><td>" + number(r, "index") + "</td><td>" + when(r, "at") + "</td><td>" +
                 s(target, "name") + "<div class=\"sub\"><code>" + s(target, "id") + "</code> " +
                 s(target, "credit_code") + " " + s(target, "district") + "</div></td><td>" +
                 s(r, "reason_label") + "</td><td>" + excluded + "</td><td>" +

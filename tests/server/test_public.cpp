@@ -3,10 +3,13 @@
 // page shows what its twin says, nothing private reaches any of them (a scan of every response
 // for canaries put into a record, for record and photo ids and for roster ids), text is escaped,
 // an unknown plan is 404. The in-browser check of the draw is tests/server/browser/.
+#include "core/date.h"
 #include "core/drawcommitment.h"
 #include "server/publicationservice.h"
 #include "serverfixture.h"
 
+#include <chrono>
+#include <cstdio>
 #include <doctest/doctest.h>
 #include <map>
 #include <regex>
@@ -98,6 +101,25 @@ const std::set<std::string> codes = {"kind", "category", "mode",  "reason",
 
 /// Every text of `twin` (outside `codes`, and outside the plan summary a draw or re-draw page
 /// repeats from the plan's own page) that its page does not show.
+/// `2026-12-03 14:05（北京时间）` for an RFC 3339 time (of any offset), by the test's own
+/// arithmetic; the text itself if it is none.
+std::string beijing_time(const std::string& text) {
+    const auto t = fi::parse_rfc3339(text);
+    if (!t)
+        return text;
+    using namespace std::chrono;
+    const auto local = floor<minutes>(*t) + hours(8);
+    const auto day = floor<days>(local);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{local - day};
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02lld:%02lld", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<long long>(hms.hours().count()),
+                  static_cast<long long>(hms.minutes().count()));
+    return std::string(buf) + "（北京时间）";
+}
+
 void missing_text(const json& twin, const std::string& html, const std::string& key,
                   std::vector<std::string>& missing) {
     if (twin.is_object()) {
@@ -111,6 +133,10 @@ void missing_text(const json& twin, const std::string& html, const std::string& 
         const std::string text = twin.get<std::string>();
         if (!text.empty() && html.find(escaped(text)) == std::string::npos)
             missing.push_back(key + ": " + text);
+        // A time is shown as people read it, in Beijing time (the twin keeps RFC 3339).
+        const bool time_key = key == "at" || key.ends_with("_at");
+        if (time_key && !text.empty() && html.find(beijing_time(text)) == std::string::npos)
+            missing.push_back(key + " as Beijing time: " + beijing_time(text));
     }
 }
 
