@@ -383,6 +383,18 @@ std::string PublicPages::redraws(const json& twin, std::string_view path) {
     }
     if (rows.empty())
         rows = "<tr><td colspan=\"7\">本计划没有重新抽取。</td></tr>";
+    // With the plan's draw, the browser recomputes every re-draw from the chain.
+    const json& draw_link = at(at(plan, "links"), "draw");
+    const std::string check =
+        draw_link.is_string()
+            ? "<section id=\"check\" class=\"check\" data-json=\"?format=json\" "
+              "data-draw-json=\"" +
+                  e(draw_link.get<std::string>() + "?format=json") +
+                  "\">\n<h2>在本浏览器中核验</h2>\n<p id=\"check-result\" "
+                  "data-state=\"pending\">正在用本页和抽取结果页的数据在浏览器中重新计算每次重新"
+                  "抽取……</p>\n<ol id=\"check-steps\"></ol>\n<noscript><p>浏览器未运行脚本，"
+                  "无法在此核验。</p></noscript>\n</section>\n"
+            : std::string();
     const std::string body =
         plan_heading(plan) + "<h1>重新抽取记录</h1>\n" + plan_nav(plan) +
         "<p>"
@@ -393,8 +405,8 @@ std::string PublicPages::redraws(const json& twin, std::string_view path) {
         "<table class=\"list\"><thead><tr><th>序号</th><th>时间</th><th>检查对象</th>"
         "<th>原因类别</th><th>被排除人员</th><th>新检查组</th><th>抽取编号与链环</th></tr></thead>"
         "<tbody>" +
-        rows + "</tbody></table>";
-    return layout("重新抽取记录", body, path);
+        rows + "</tbody></table>\n" + check;
+    return layout("重新抽取记录", body, path, !check.empty());
 }
 
 std::string PublicPages::results(const json& twin, std::string_view path) {

@@ -462,11 +462,24 @@ Result<json> PublicSite::redraws(std::string_view plan_id) {
         original = std::move(*d);
     }
 
+    // Positions in the plan draw's pool (id order, from 1), as the draw page gives the pool:
+    // the in-browser check recomputes re-draws by position, roster ids not being public.
+    std::vector<std::string> pool =
+        original ? original->inspector_pool : std::vector<std::string>{};
+    std::sort(pool.begin(), pool.end());
+    const auto position_of = [&](const std::string& id) -> json {
+        const auto it = std::lower_bound(pool.begin(), pool.end(), id);
+        return it != pool.end() && *it == id ? json(it - pool.begin() + 1) : json(nullptr);
+    };
+
     json entries = json::array();
     for (const RedrawLogEntry& e : log) {
         json excluded = json::array();
-        for (const std::string& id : e.excluded)
-            excluded.push_back(person(*roster, id));
+        for (const std::string& id : e.excluded) {
+            json who = person(*roster, id);
+            who["position"] = position_of(id);
+            excluded.push_back(std::move(who));
+        }
         json team = json::array();
         bool verified = false;
         if (auto body = draws_.draw_json(e.draw_id); body) {

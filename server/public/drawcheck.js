@@ -217,6 +217,70 @@
     return out;
   }
 
+  // --- re-draws (sha256-ctr-fy-v2-redraw), from the chain the plan committed to ---------------
+  // r_(k-1) = SHA-256(r_k): the k-th link hashed k times is the published tip.
+  function linkBack(link, times) {
+    var x = fromHex(link, 32);
+    for (var i = 0; i < times; i++) x = sha256(x);
+    return toHex(x);
+  }
+
+  // Re-draw k's team as pool positions: seed SHA-256(r_k ‖ target id), stream id
+  // "<draw id>-R<k>", one stratum holding the target alone (k = 1), then the team among the pool
+  // without the target's committed conflicts and everyone excluded from that target by the log's
+  // entries 1 … k (whatever their assignments).
+  function redrawTeam(d, log, e) {
+    var target = e.target.id;
+    var stream = new Stream(sha256(concat([fromHex(e.link, 32), utf8(target)])), e.draw_id);
+    pick(stream, [target], 1);
+    var avoid = ((d.conflicts && d.conflicts[target]) || []).slice();
+    log.forEach(function (o) {
+      if (o.index <= e.index && o.target.id === target)
+        o.excluded.forEach(function (p) {
+          if (typeof p.position !== 'number') throw new Error('被排除人员缺少其在人员库中的序号');
+          avoid.push(p.position);
+        });
+    });
+    var eligible = d.pool.map(function (p) { return p.position; })
+      .filter(function (n) { return avoid.indexOf(n) < 0; });
+    return pick(stream, eligible, d.team_size);
+  }
+
+  // `r` the re-draw log's twin, `d` the plan's draw twin.
+  function redrawChecks(r, d) {
+    var out = [];
+    function check(text, fn) {
+      var ok = false, why = '';
+      try { ok = fn(); } catch (err) { why = String(err.message || err); }
+      out.push({ text: text, ok: ok, why: why });
+      return ok;
+    }
+    check('链顶端与计划公布时承诺的一致', function () {
+      return !d.commitment || d.commitment.redraw_chain_tip === r.redraw_chain_tip;
+    });
+    var byPosition = {};
+    d.pool.forEach(function (p) { byPosition[p.position] = p; });
+    r.entries.forEach(function (e, i) {
+      var k = e.index;
+      check('第 ' + k + ' 次：按顺序记录，链环经 ' + k + ' 次 SHA-256 回到链顶端', function () {
+        return k === i + 1 && k <= r.redraw_chain_length &&
+          linkBack(e.link, k) === r.redraw_chain_tip;
+      });
+      check('第 ' + k + ' 次：抽取编号为计划的抽取编号加 -R' + k, function () {
+        return e.draw_id === d.draw_id + '-R' + k;
+      });
+      check('第 ' + k + ' 次：在本浏览器中重新计算出的新检查组（姓名、执法证号）与公布的一致',
+        function () {
+          var team = redrawTeam(d, r.entries, e);
+          return team.length === e.team.length && e.team.every(function (m, j) {
+            var p = byPosition[team[j]];
+            return p && m.name === p.name && m.cert_no === p.cert_no;
+          });
+        });
+    });
+    return out;
+  }
+
   function show(state, text, list) {
     var result = document.getElementById('check-result');
     result.setAttribute('data-state', state);
@@ -231,16 +295,21 @@
     });
   }
 
+  function load(url) {
+    return fetch(url, { headers: { Accept: 'application/json' } }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    });
+  }
+
   function run() {
     var section = document.getElementById('check');
     if (!section) return;
-    fetch(section.getAttribute('data-json'), { headers: { Accept: 'application/json' } })
-      .then(function (r) {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
-        return r.json();
-      })
-      .then(function (d) {
-        var list = checks(d);
+    var drawUrl = section.getAttribute('data-draw-json');
+    // The re-draw page checks its log against the plan's draw; the draw page its draw.
+    Promise.all([load(section.getAttribute('data-json')), drawUrl ? load(drawUrl) : null])
+      .then(function (both) {
+        var list = drawUrl ? redrawChecks(both[0], both[1]) : checks(both[0]);
         var failed = list.filter(function (c) { return !c.ok; });
         if (failed.length === 0)
           show('agree', '一致：本浏览器独立重新计算的抽取结果与公布的结果一致。', list);
@@ -253,7 +322,8 @@
   }
 
   // For tests and for anyone with a console: the recomputation itself.
-  window.fiDrawCheck = { sha256Hex: sha256Hex, recompute: recompute, checks: checks };
+  window.fiDrawCheck = { sha256Hex: sha256Hex, recompute: recompute, checks: checks,
+    redrawChecks: redrawChecks };
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run);
   else run();

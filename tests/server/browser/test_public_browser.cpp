@@ -99,7 +99,10 @@ std::size_t count(const std::string& text, const std::string& what) {
 /// sheet at their paths, and whatever JSON the test gives as the twin.
 class StaticCopy {
 public:
-    StaticCopy(std::string html, std::string script, std::string css, std::string twin) {
+    /// With `redraws_html`, the re-draw page too (its twin `redraws_twin`), whose check reads
+    /// the draw's twin.
+    StaticCopy(std::string html, std::string script, std::string css, std::string twin,
+               std::string redraws_html = {}, std::string redraws_twin = {}) {
         const auto page = [html = std::move(html), twin = std::move(twin)](
                               const httplib::Request& req, httplib::Response& res) {
             if (req.has_param("format"))
@@ -108,6 +111,15 @@ public:
                 res.set_content(html, "text/html; charset=utf-8");
         };
         server_.Get("/public/plans/([^/]+)/draw", page);
+        if (!redraws_html.empty())
+            server_.Get("/public/plans/([^/]+)/redraws",
+                        [html = std::move(redraws_html), twin = std::move(redraws_twin)](
+                            const httplib::Request& req, httplib::Response& res) {
+                            if (req.has_param("format"))
+                                res.set_content(twin, "application/json");
+                            else
+                                res.set_content(html, "text/html; charset=utf-8");
+                        });
         server_.Get("/public/drawcheck.js",
                     [script = std::move(script)](const httplib::Request&, httplib::Response& res) {
                         res.set_content(script, "text/javascript");
@@ -125,8 +137,9 @@ public:
         server_.stop();
         thread_.join();
     }
-    std::string url(const std::string& plan_id) const {
-        return "http://127.0.0.1:" + std::to_string(port_) + "/public/plans/" + plan_id + "/draw";
+    std::string url(const std::string& plan_id, const std::string& page = "draw") const {
+        return "http://127.0.0.1:" + std::to_string(port_) + "/public/plans/" + plan_id + "/" +
+               page;
     }
 
 private:
@@ -184,6 +197,37 @@ json vector_twin(const json& plan, const json& draw) {
             {"selected", draw["selected"]},
             {"teams", teams},
             {"drawn", drawn}};
+}
+
+/// The public twin of the shared vectors' re-draw log: excluded inspectors and new teams by the
+/// ids themselves (no roster), excluded ones with their pool positions, as the site gives them.
+json vector_redraws_twin(const json& vectors) {
+    json pool_ids = vectors["draw"]["inspector_pool"];
+    std::sort(pool_ids.begin(), pool_ids.end());
+    std::map<std::string, int> position;
+    for (std::size_t i = 0; i < pool_ids.size(); ++i)
+        position[pool_ids[i]] = static_cast<int>(i + 1);
+    json entries = json::array();
+    for (std::size_t i = 0; i < vectors["redraw_log"].size(); ++i) {
+        const json& log = vectors["redraw_log"][i];
+        json excluded = json::array();
+        for (const json& id : log["excluded"])
+            excluded.push_back(
+                {{"name", id}, {"cert_no", ""}, {"position", position.at(id.get<std::string>())}});
+        json team = json::array();
+        for (const json& id : vectors["redraws"][i]["expected_team"])
+            team.push_back({{"name", id}, {"cert_no", ""}});
+        entries.push_back({{"index", log["index"]},
+                           {"at", log["at"]},
+                           {"target", {{"id", log["target_id"]}}},
+                           {"excluded", excluded},
+                           {"draw_id", log["draw_id"]},
+                           {"link", log["link"]},
+                           {"team", team}});
+    }
+    return {{"redraw_chain_tip", vectors["redraw_chain"]["tip"]},
+            {"redraw_chain_length", vectors["redraw_chain"]["length"]},
+            {"entries", entries}};
 }
 
 std::filesystem::path screenshots_dir() {
@@ -319,4 +363,85 @@ TEST_CASE("browser: the script agrees with the shared draw vectors and refuses t
                           expected->second.size(), expected->second) == 0);
     }
     CHECK(tried == first_failure.size());
+}
+
+TEST_CASE("browser: the re-draw page recomputes each re-draw from the chain: it agrees with the "
+          "server and with the shared vectors, not with a wrong reading") {
+    const Browser& b = browser();
+    TestServer ts;
+    // A real re-draw on the demo plan: the leader has a member excluded.
+    Http leader(ts.port(), sign_in(ts.port(), "leader1"));
+    const json mine = led_assignment(leader, "I-022");
+    REQUIRE(leader
+                .post("/assignments/" + mine["id"].get<std::string>() + "/redraw",
+                      json{{"reason", "absence"},
+                           {"note", "病假"},
+                           {"exclude_inspector_ids", {mine["team"][1]["inspector_id"]}}})
+                .status == 201);
+    const std::string live = site(ts) + "/public/plans/P-2026-Q4/redraws";
+    {
+        const std::string dom = b.dump_dom(live);
+        INFO(dom.substr(0, 3000));
+        CHECK(verdict(dom) == "agree");
+        CHECK(count(dom, "<li class=\"ok\">") == 4); // the tip, then three checks of re-draw 1
+        CHECK(count(dom, "<li class=\"fail\">") == 0);
+        CHECK(b.screenshot(live, screenshots_dir() / "redraws-checked.png", 1000, 1400));
+    }
+
+    // The shared vectors' three re-draws (re-draw 3 takes re-draw 1's exclusion, of the same
+    // target, and not re-draw 2's), through a static copy of the real pages and script.
+    const Http anonymous(ts.port());
+    const std::string html = anonymous.raw("GET", "/public/plans/P-2026-Q4/draw").body;
+    const std::string redraws_html = anonymous.raw("GET", "/public/plans/P-2026-Q4/redraws").body;
+    const std::string script = anonymous.raw("GET", "/public/drawcheck.js").body;
+    const std::string css = anonymous.raw("GET", "/public/site.css").body;
+    std::ifstream in(std::string(FI_TEST_DATA_DIR) + "/draw-v2-vectors.json");
+    const json vectors = json::parse(in);
+    const json draw_twin = vector_twin(vectors["plan"], vectors["draw"]);
+    const json redraws = vector_redraws_twin(vectors);
+    REQUIRE(redraws["entries"].size() == 3);
+    const auto check_copy = [&](const json& twin) {
+        const StaticCopy copy(html, script, css, draw_twin.dump(), redraws_html, twin.dump());
+        return b.dump_dom(copy.url("P-2026-07", "redraws"));
+    };
+    {
+        const std::string dom = check_copy(redraws);
+        INFO(dom.substr(0, 3000));
+        CHECK(verdict(dom) == "agree");
+        CHECK(count(dom, "<li class=\"ok\">") == 1 + 3 * 3);
+    }
+    // Wrong reading: re-draw 2's exclusion (another target) counted for re-draw 3 too.
+    {
+        json wrong = redraws;
+        for (const json& p : wrong["entries"][1]["excluded"])
+            wrong["entries"][2]["excluded"].push_back(p);
+        const std::string dom = check_copy(wrong);
+        INFO(dom.substr(0, 3000));
+        CHECK(verdict(dom) == "disagree");
+        CHECK(count(dom, "<li class=\"fail\">") == 1);
+        CHECK(dom.find("<li class=\"fail\">✗ 第 3 次：在本浏览器中重新计算出的新检查组") !=
+              std::string::npos);
+    }
+    // Wrong reading: re-draw 1's exclusion ignored for re-draw 3 (by assignment, not target).
+    {
+        json wrong = redraws;
+        wrong["entries"][0]["target"]["id"] = "T-99999";
+        const std::string dom = check_copy(wrong);
+        INFO(dom.substr(0, 3000));
+        CHECK(verdict(dom) == "disagree");
+        CHECK(dom.find("<li class=\"fail\">✗ 第 3 次：在本浏览器中重新计算出的新检查组") !=
+              std::string::npos);
+    }
+    // A link that is not the chain's: re-draw 2 no longer hashes back to the tip.
+    {
+        json wrong = redraws;
+        std::string link = wrong["entries"][1]["link"];
+        link[5] = link[5] == 'a' ? 'b' : 'a';
+        wrong["entries"][1]["link"] = link;
+        const std::string dom = check_copy(wrong);
+        INFO(dom.substr(0, 3000));
+        CHECK(verdict(dom) == "disagree");
+        CHECK(dom.find("<li class=\"fail\">✗ 第 2 次：按顺序记录，链环经 2 次 SHA-256") !=
+              std::string::npos);
+    }
 }
