@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import FieldInspect
 
 // The window: the app bar, and one stack of pages. Who sees what follows the Session: first
@@ -11,7 +10,7 @@ ApplicationWindow {
 
     // Page shown after unlocking (startup option --page): today, sync, settings or statistics.
     property string startPage: "today"
-    readonly property FiPage currentPage: stack.currentItem
+    readonly property FiPage currentPage: stack.currentItem as FiPage
     // The checklist a Complete page returns to with a problem to show.
     property Item activeChecklist: null
     readonly property bool landscape: width >= height
@@ -27,14 +26,14 @@ ApplicationWindow {
     function openTarget(assignmentId: string) {
         const page = root.push("target/TargetPage.qml", {
                 "assignmentId": assignmentId
-            });
+            }) as TargetPage;
         page.openRecord.connect(root.openChecklist);
         page.openRedraw.connect(root.openRedraw);
     }
     function openChecklist(recordId: string) {
         const page = root.push("checklist/ChecklistPage.qml", {
                 "recordId": recordId
-            });
+            }) as ChecklistPage;
         root.activeChecklist = page;
         page.openPhotos.connect(root.openPhotos);
         page.openComplete.connect(root.openComplete);
@@ -48,20 +47,21 @@ ApplicationWindow {
     function openComplete(record: OpenRecord) {
         const page = root.push("complete/CompletePage.qml", {
                 "record": record
-            });
+            }) as CompletePage;
         page.showProblem.connect(root.showProblem);
         page.done.connect(() => stack.pop());
         page.openRecord.connect(root.openChecklist);
     }
     function showProblem(itemId: string, checkpointId: string) {
         stack.pop();
-        if (root.activeChecklist)
-            root.activeChecklist.showCheckpoint(itemId, checkpointId);
+        const checklist = root.activeChecklist as ChecklistPage;
+        if (checklist)
+            checklist.showCheckpoint(itemId, checkpointId);
     }
     function openSync() {
         if (root.currentPage && root.currentPage.pageName === "sync")
             return;
-        const page = root.push("sync/SyncPage.qml", {});
+        const page = root.push("sync/SyncPage.qml", {}) as SyncPage;
         page.openRecord.connect(root.openChecklist);
     }
     function openSettings() {
@@ -80,7 +80,7 @@ ApplicationWindow {
             });
     }
     function showToday() {
-        const page = stack.replace(null, Qt.resolvedUrl("today/TodayPage.qml"), {});
+        const page = stack.replace(null, Qt.resolvedUrl("today/TodayPage.qml"), {}) as TodayPage;
         page.openAssignment.connect(root.openTarget);
         page.openSync.connect(root.openSync);
     }

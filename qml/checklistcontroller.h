@@ -17,7 +17,7 @@ class ChecklistModel;
 /// checkpoints, the progress, the findings; answering a checkpoint, its note, its finding.
 /// What an answer means and what changing it resets is core's (set_answer, checklist_progress);
 /// this adapts it to the page and notifies only the checklist's own properties.
-class ChecklistController : public RecordController {
+class ChecklistController : public fi::app::RecordController {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/checklistmodel.h")
     QML_ELEMENT

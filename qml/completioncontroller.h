@@ -20,7 +20,7 @@ class ProblemListModel;
 /// completion, completing, and for a completed record its publication, versions, correction
 /// and PDF. The rules are the store's (completion_problems); the operations are the
 /// services', on the store thread. Each group of properties notifies on its own.
-class CompletionController : public RecordController {
+class CompletionController : public fi::app::RecordController {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/problemlistmodel.h")
     QML_ELEMENT

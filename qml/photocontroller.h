@@ -23,7 +23,7 @@ class PhotoListModel;
 /// be for, and bringing them in (a file through the importer, or the camera) or taking one
 /// out, on the store thread through PhotoService. Photos go straight into the encrypted
 /// store; the record is reloaded after each.
-class PhotoController : public RecordController {
+class PhotoController : public fi::app::RecordController {
     Q_OBJECT
     Q_MOC_INCLUDE("qml/photolistmodel.h")
     QML_ELEMENT

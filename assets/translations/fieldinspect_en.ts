@@ -27,62 +27,62 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="39"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
         <source>Completed record, read only</source>
         <translation>Completed record, read only</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>Checklist · %1 of %2 required answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="82"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="111"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>%1 of %2 required checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="89"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="118"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="91"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="120"/>
         <source>Changes not saved yet</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="93"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
         <source>Not saved!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
         <source>Locked: completed records never change</source>
         <translation>Locked: completed records never change</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>All changes saved on the tablet (encrypted)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="104"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Photos (%1)</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Complete…</source>
         <translation>Complete…</translation>
     </message>
@@ -136,33 +136,33 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="240"/>
         <source>Location at the start</source>
         <translation>Location at the start</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="242"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="247"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="253"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="258"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
         <source>Location at completion</source>
         <translation>Location at completion</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
@@ -187,183 +187,183 @@
         <translation>Another case the law excludes from publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
         <source>Complete the inspection</source>
         <translation>Complete the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="73"/>
         <source>Complete and lock this record?</source>
         <translation>Complete and lock this record?</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="67"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="77"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
         <source>Completed and received by the central system.</source>
         <translation>Completed and received by the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="119"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>This record corrects %1. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="157"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
         <source>Checkpoints answered</source>
         <translation>Checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1 (required: %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="156"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="166"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
         <source>Inspection day</source>
         <translation>Inspection day</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="178"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
         <source>(device clock, not synced)</source>
         <translation>(device clock, not synced)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="191"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="201"/>
         <source>Not published: %1</source>
         <translation>Not published: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="416"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="200"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="405"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="410"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="422"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="411"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="425"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="443"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="432"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="444"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="433"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>Off-site inspection</source>
         <translation>Off-site inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
         <source>Save the inspection record</source>
         <translation>Save the inspection record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="45"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="272"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="278"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
@@ -388,77 +388,77 @@
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="348"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="344"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="355"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="370"/>
         <source>Legal ground (required)</source>
         <translation>Legal ground (required)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="400"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="389"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="418"/>
         <source>Legal ground</source>
         <translation>Legal ground</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="437"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="458"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="447"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="453"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="465"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="454"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="478"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="467"/>
         <source>Correct this record…</source>
         <translation>Correct this record…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -466,12 +466,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="511"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="500"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
     </message>
@@ -619,17 +619,17 @@
 <context>
     <name>FiPassFailButtons</name>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="64"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="73"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="69"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="82"/>
         <source>Fail</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="74"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="91"/>
         <source>Not applicable</source>
         <translation>Not applicable</translation>
     </message>
@@ -876,7 +876,7 @@
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="166"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="159"/>
         <source>No photos yet.</source>
         <translation>No photos yet.</translation>
     </message>
@@ -892,107 +892,107 @@
 <context>
     <name>RedrawPage</name>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="26"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="33"/>
         <source>Ask for a new draw</source>
         <translation>Ask for a new draw</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="56"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="63"/>
         <source>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</source>
         <translation>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="61"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="68"/>
         <source>The central system is not reachable. A new draw needs the network; nothing was changed.</source>
         <translation>The central system is not reachable. A new draw needs the network; nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="72"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="79"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="77"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="84"/>
         <source>Conflict of interest (回避)</source>
         <translation>Conflict of interest (回避)</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="80"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="87"/>
         <source>A team member is absent</source>
         <translation>A team member is absent</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="83"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="90"/>
         <source>Other (say why in the note)</source>
         <translation>Other (say why in the note)</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="104"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="104"/>
         <source>Note (required: say why)</source>
         <translation>Note (required: say why)</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="107"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="109"/>
         <source>A re-draw for another reason needs a note saying what it is.</source>
         <translation>A re-draw for another reason needs a note saying what it is.</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="110"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="112"/>
         <source>Must not be drawn again</source>
         <translation>Must not be drawn again</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="117"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="119"/>
         <source>Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan&apos;s public log, with its reason.</source>
         <translation>Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan&apos;s public log, with its reason.</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="135"/>
         <source>Asking the central system…</source>
         <translation>Asking the central system…</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="135"/>
         <source>Ask the central system to draw again</source>
         <translation>Ask the central system to draw again</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="154"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="151"/>
         <source>The central system drew a new team</source>
         <translation>The central system drew a new team</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="158"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="155"/>
         <source>New assignment</source>
         <translation>New assignment</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="159"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="156"/>
         <source>revision %1</source>
         <translation>revision %1</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="163"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="160"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="161"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="161"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/redraw/RedrawPage.qml" line="170"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="167"/>
         <source>%n draft(s) of the old assignment were frozen and kept.</source>
         <translation>
             <numerusform>%n draft of the old assignment was frozen and kept.</numerusform>
@@ -1000,7 +1000,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="180"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="177"/>
         <source>Back to Today</source>
         <translation>Back to Today</translation>
     </message>
@@ -1374,6 +1374,54 @@
     </message>
 </context>
 <context>
+    <name>SignatureRows</name>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="41"/>
+        <source>Representative: %1 %2</source>
+        <translation>Representative: %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="41"/>
+        <source>Representative of the inspected unit</source>
+        <translation>Representative of the inspected unit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="49"/>
+        <source>Refused to sign: %1</source>
+        <translation>Refused to sign: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="49"/>
+        <source>Signed %1</source>
+        <translation>Signed %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="49"/>
+        <source>Not signed yet</source>
+        <translation>Not signed yet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="56"/>
+        <source>Sign again</source>
+        <translation>Sign again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="56"/>
+        <source>Sign</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="57"/>
+        <source>representative</source>
+        <translation>representative</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="65"/>
+        <source>Refused…</source>
+        <translation>Refused…</translation>
+    </message>
+</context>
+<context>
     <name>SignaturesCard</name>
     <message>
         <location filename="../../qml/complete/SignaturesCard.qml" line="19"/>
@@ -1385,121 +1433,76 @@
         <source>Before completing: each inspector present signs, and so does the person in charge of the unit — or you record their refusal and why.</source>
         <translation>Before completing: each inspector present signs, and so does the person in charge of the unit — or you record their refusal and why.</translation>
     </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
-        <source>Representative: %1 %2</source>
-        <translation>Representative: %1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
-        <source>Representative of the inspected unit</source>
-        <translation>Representative of the inspected unit</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
-        <source>Refused to sign: %1</source>
-        <translation>Refused to sign: %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
-        <source>Signed %1</source>
-        <translation>Signed %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
-        <source>Not signed yet</source>
-        <translation>Not signed yet</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
-        <source>Sign again</source>
-        <translation>Sign again</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
-        <source>Sign</source>
-        <translation>Sign</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="61"/>
-        <source>representative</source>
-        <translation>representative</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="69"/>
-        <source>Refused…</source>
-        <translation>Refused…</translation>
-    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="27"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="34"/>
         <source>Start the inspection</source>
         <translation>Start the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="42"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="49"/>
         <source>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</source>
         <translation>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="51"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="23"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="59"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="61"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>Location: %1</source>
         <translation>Location: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>(simulated)</source>
         <translation>(simulated)</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
         <translation>Waiting for a position fix; it is added to the record as soon as there is one.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>No position source: %1</source>
         <translation>No position source: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="74"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="76"/>
         <source>This target is inspected off site. How?</source>
         <translation>This target is inspected off site. How?</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="80"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="82"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="83"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="85"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="86"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="88"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="108"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="105"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="115"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="112"/>
         <source>Start now</source>
         <translation>Start now</translation>
     </message>
@@ -1507,62 +1510,62 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="15"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="23"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="30"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="38"/>
         <source>Save the statistics table</source>
         <translation>Save the statistics table</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="55"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="63"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="56"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="64"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="66"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="74"/>
         <source>Quarter</source>
         <translation>Quarter</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="79"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="84"/>
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="84"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="89"/>
         <source>Report due</source>
         <translation>Report due</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="89"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="94"/>
         <source>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</source>
         <translation>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="98"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="103"/>
         <source>Export CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="102"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="107"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="108"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="113"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="112"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="117"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
@@ -1683,7 +1686,7 @@
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="150"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="143"/>
         <source>No records on this tablet yet.</source>
         <translation>No records on this tablet yet.</translation>
     </message>
@@ -1989,12 +1992,12 @@
         <translation>%1 of %2 assignments</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="140"/>
+        <location filename="../../qml/today/TodayPage.qml" line="123"/>
         <source>No assignments on this tablet yet. They arrive with the next sync.</source>
         <translation>No assignments on this tablet yet. They arrive with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="140"/>
+        <location filename="../../qml/today/TodayPage.qml" line="123"/>
         <source>No assignment matches the search and filters.</source>
         <translation>No assignment matches the search and filters.</translation>
     </message>
@@ -2646,7 +2649,7 @@
         <translation>%1 m from the target</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/completioncontroller.cpp" line="388"/>
+        <location filename="../../qml/completioncontroller.cpp" line="375"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>The record cannot be completed yet: %n problem is listed below.</numerusform>
@@ -2654,12 +2657,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/completioncontroller.cpp" line="509"/>
+        <location filename="../../qml/completioncontroller.cpp" line="496"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>Only a completed record has an inspection record. Complete it first.</translation>
     </message>
     <message>
-        <location filename="../../qml/completioncontroller.cpp" line="514"/>
+        <location filename="../../qml/completioncontroller.cpp" line="501"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>Choose a file on this tablet to save the PDF to; nothing was written.</translation>
     </message>
@@ -2680,12 +2683,12 @@
 <context>
     <name>fi::app::PhotoController</name>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="60"/>
+        <location filename="../../qml/photocontroller.cpp" line="47"/>
         <source>The inspection in general</source>
         <translation>The inspection in general</translation>
     </message>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="68"/>
+        <location filename="../../qml/photocontroller.cpp" line="55"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>

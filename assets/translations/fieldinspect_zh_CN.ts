@@ -27,62 +27,62 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="39"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
         <source>Completed record, read only</source>
         <translation>已完成的记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="40"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>检查清单 · 必填项已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="82"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="111"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>必填检查点已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="89"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="118"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="91"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="120"/>
         <source>Changes not saved yet</source>
         <translation>更改尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="93"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
         <source>Not saved!</source>
         <translation>未保存！</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
         <source>Locked: completed records never change</source>
         <translation>已锁定：完成的记录不可更改</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="95"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>所有更改已加密保存在平板上</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="104"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="110"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
@@ -135,33 +135,33 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="235"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="240"/>
         <source>Location at the start</source>
         <translation>开始时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="242"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="247"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="253"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="258"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
         <source>Location at completion</source>
         <translation>完成时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
         <source>Record</source>
         <translation>检查记录</translation>
     </message>
@@ -186,178 +186,178 @@
         <translation>法律明确不予公开公示的其他情形</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="73"/>
         <source>Complete and lock this record?</source>
         <translation>完成并锁定此记录？</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="67"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="77"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>完成后的记录不可更改：记录将被封存、加入证据链，并于当日上传至中心系统。如需更正，须另建更正记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
         <source>Completed and received by the central system.</source>
         <translation>已完成，中心系统已接收。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="118"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>已完成并锁定，有网络时将立即上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="119"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="131"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>本记录更正 %1。更正理由：%2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="147"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="157"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="151"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
         <source>Checkpoints answered</source>
         <translation>已答检查点</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="152"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1（必填：%2/%3）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="156"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="166"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="167"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
         <source>Inspection day</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="178"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
         <source>(device clock, not synced)</source>
         <translation>（设备时钟，未与服务器校时）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="183"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="191"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="201"/>
         <source>Not published: %1</source>
         <translation>不予公开：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="198"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="190"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="416"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="200"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="405"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="421"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="410"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="422"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="411"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="436"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="425"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="443"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="432"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="444"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="433"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>Off-site inspection</source>
         <translation>非现场检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="211"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="219"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="45"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="236"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="272"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="275"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="278"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
@@ -382,94 +382,94 @@
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="341"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="348"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="344"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="359"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="355"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="365"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="374"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="370"/>
         <source>Legal ground (required)</source>
         <translation>不予公开的法定依据（必选）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="400"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="389"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="418"/>
         <source>Legal ground</source>
         <translation>不予公开的依据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="448"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="437"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="453"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="465"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="454"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="478"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="467"/>
         <source>Correct this record…</source>
         <translation>更正本记录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="497"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="511"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="500"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="458"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="447"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="91"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
         <source>Save the inspection record</source>
         <translation>保存现场检查笔录</translation>
     </message>
@@ -616,17 +616,17 @@
 <context>
     <name>FiPassFailButtons</name>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="64"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="73"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="69"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="82"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="74"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="91"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -873,7 +873,7 @@
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="166"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="159"/>
         <source>No photos yet.</source>
         <translation>暂无照片。</translation>
     </message>
@@ -889,114 +889,114 @@
 <context>
     <name>RedrawPage</name>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="26"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="33"/>
         <source>Ask for a new draw</source>
         <translation>申请重新抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="56"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="63"/>
         <source>Targets and inspectors are drawn at random and must not be swapped. Only the central system can draw again; the old assignment is then revoked and its drafts are kept, frozen.</source>
         <translation>检查对象和检查人员均为随机抽取，不得随意调换。只有中心系统可以重新抽取；原任务随即撤销，其草稿冻结保留。</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="61"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="68"/>
         <source>The central system is not reachable. A new draw needs the network; nothing was changed.</source>
         <translation>无法连接中心系统。重新抽取需要网络；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="72"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="79"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="77"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="84"/>
         <source>Conflict of interest (回避)</source>
         <translation>需回避（利益冲突）</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="80"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="87"/>
         <source>A team member is absent</source>
         <translation>检查组成员无法到场</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="83"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="90"/>
         <source>Other (say why in the note)</source>
         <translation>其他（请在备注中说明）</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="104"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="102"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="104"/>
         <source>Note (required: say why)</source>
         <translation>备注（必填：说明原因）</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="107"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="109"/>
         <source>A re-draw for another reason needs a note saying what it is.</source>
         <translation>因其他原因申请重新抽取，须在备注中说明具体原因。</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="110"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="112"/>
         <source>Must not be drawn again</source>
         <translation>不得再次抽中</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="117"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="119"/>
         <source>Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan&apos;s public log, with its reason.</source>
         <translation>只能排除抽取进入本组的成员；每次重新抽取都按顺序记入计划的公开日志，并注明原因。</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="135"/>
         <source>Asking the central system…</source>
         <translation>正在请求中心系统…</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="138"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="135"/>
         <source>Ask the central system to draw again</source>
         <translation>请中心系统重新抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="154"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="151"/>
         <source>The central system drew a new team</source>
         <translation>中心系统已重新抽取检查组</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="158"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="155"/>
         <source>New assignment</source>
         <translation>新任务</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="159"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="156"/>
         <source>revision %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="163"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="160"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="161"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="164"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="161"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/redraw/RedrawPage.qml" line="170"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="167"/>
         <source>%n draft(s) of the old assignment were frozen and kept.</source>
         <translation>
             <numerusform>原任务的 %n 份草稿已冻结保留。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/redraw/RedrawPage.qml" line="180"/>
+        <location filename="../../qml/redraw/RedrawPage.qml" line="177"/>
         <source>Back to Today</source>
         <translation>返回今日任务</translation>
     </message>
@@ -1365,6 +1365,54 @@
     </message>
 </context>
 <context>
+    <name>SignatureRows</name>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="41"/>
+        <source>Representative: %1 %2</source>
+        <translation>单位负责人：%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="41"/>
+        <source>Representative of the inspected unit</source>
+        <translation>被检查单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="49"/>
+        <source>Refused to sign: %1</source>
+        <translation>拒绝签名：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="49"/>
+        <source>Signed %1</source>
+        <translation>已签名 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="49"/>
+        <source>Not signed yet</source>
+        <translation>尚未签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="56"/>
+        <source>Sign again</source>
+        <translation>重新签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="56"/>
+        <source>Sign</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="57"/>
+        <source>representative</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/SignatureRows.qml" line="65"/>
+        <source>Refused…</source>
+        <translation>拒签…</translation>
+    </message>
+</context>
+<context>
     <name>SignaturesCard</name>
     <message>
         <location filename="../../qml/complete/SignaturesCard.qml" line="19"/>
@@ -1376,121 +1424,76 @@
         <source>Before completing: each inspector present signs, and so does the person in charge of the unit — or you record their refusal and why.</source>
         <translation>完成前：每名在场检查人员签名，被检查单位负责人也签名；如其拒签，须记录拒签理由。</translation>
     </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
-        <source>Representative: %1 %2</source>
-        <translation>单位负责人：%1 %2</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="45"/>
-        <source>Representative of the inspected unit</source>
-        <translation>被检查单位负责人</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
-        <source>Refused to sign: %1</source>
-        <translation>拒绝签名：%1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
-        <source>Signed %1</source>
-        <translation>已签名 %1</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="53"/>
-        <source>Not signed yet</source>
-        <translation>尚未签名</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
-        <source>Sign again</source>
-        <translation>重新签名</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="60"/>
-        <source>Sign</source>
-        <translation>签名</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="61"/>
-        <source>representative</source>
-        <translation>单位负责人</translation>
-    </message>
-    <message>
-        <location filename="../../qml/complete/SignaturesCard.qml" line="69"/>
-        <source>Refused…</source>
-        <translation>拒签…</translation>
-    </message>
 </context>
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="27"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="34"/>
         <source>Start the inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="42"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="49"/>
         <source>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</source>
         <translation>抽中的检查组成员中谁在现场？至少须有两名持执法证的人员在场。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="51"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="23"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="59"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="61"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>Location: %1</source>
         <translation>位置：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>(simulated)</source>
         <translation>（模拟）</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
         <translation>正在等待定位；定位成功后将自动记入记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
         <source>No position source: %1</source>
         <translation>无定位来源：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="74"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="76"/>
         <source>This target is inspected off site. How?</source>
         <translation>该对象采用非现场检查，检查方式为？</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="80"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="82"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="83"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="85"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="86"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="88"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="108"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="105"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="115"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="112"/>
         <source>Start now</source>
         <translation>立即开始</translation>
     </message>
@@ -1498,62 +1501,62 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="15"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="23"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="55"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="63"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="56"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="64"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="66"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="74"/>
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="79"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="84"/>
         <source>Period</source>
         <translation>统计期间</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="84"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="89"/>
         <source>Report due</source>
         <translation>报送期限</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="89"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="94"/>
         <source>Counted from the assignments and records on this tablet and the receipts of the central system. Figures only the central system knows are marked as not known here.</source>
         <translation>根据本机保存的抽查任务、检查记录及中心系统的接收回执统计。只有中心系统才掌握的数字标注为“本机无法得知”。</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="98"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="103"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="108"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="113"/>
         <source>Export PDF</source>
         <translation>导出 PDF</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="102"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="107"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="112"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="117"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/statistics/StatisticsPage.qml" line="30"/>
+        <location filename="../../qml/statistics/StatisticsPage.qml" line="38"/>
         <source>Save the statistics table</source>
         <translation>保存统计表</translation>
     </message>
@@ -1673,7 +1676,7 @@
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="150"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="143"/>
         <source>No records on this tablet yet.</source>
         <translation>平板上暂无记录。</translation>
     </message>
@@ -1978,12 +1981,12 @@
         <translation>%2 项任务中的 %1 项</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="140"/>
+        <location filename="../../qml/today/TodayPage.qml" line="123"/>
         <source>No assignments on this tablet yet. They arrive with the next sync.</source>
         <translation>平板上暂无任务，下次同步时获取。</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="140"/>
+        <location filename="../../qml/today/TodayPage.qml" line="123"/>
         <source>No assignment matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的任务。</translation>
     </message>
@@ -2633,19 +2636,19 @@
         <translation>距检查对象 %1 米</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/completioncontroller.cpp" line="388"/>
+        <location filename="../../qml/completioncontroller.cpp" line="375"/>
         <source>The record cannot be completed yet: %n problem(s) are listed below.</source>
         <translation>
             <numerusform>记录暂不能完成：下方列出了 %n 个问题。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/completioncontroller.cpp" line="509"/>
+        <location filename="../../qml/completioncontroller.cpp" line="496"/>
         <source>Only a completed record has an inspection record. Complete it first.</source>
         <translation>只有已完成的记录才能生成现场检查笔录。请先完成检查记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/completioncontroller.cpp" line="514"/>
+        <location filename="../../qml/completioncontroller.cpp" line="501"/>
         <source>Choose a file on this tablet to save the PDF to; nothing was written.</source>
         <translation>请选择本平板上的文件位置保存 PDF；未写入任何文件。</translation>
     </message>
@@ -2666,12 +2669,12 @@
 <context>
     <name>fi::app::PhotoController</name>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="60"/>
+        <location filename="../../qml/photocontroller.cpp" line="47"/>
         <source>The inspection in general</source>
         <translation>本次检查（通用）</translation>
     </message>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="68"/>
+        <location filename="../../qml/photocontroller.cpp" line="55"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>

@@ -118,36 +118,15 @@ FiPage {
             text: openRecord.error
         }
 
-        ListView {
+        CheckpointList {
             id: list
             objectName: "checklist"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
-            model: inspection.checklist
-            cacheBuffer: 2000
-            highlightFollowsCurrentItem: false
-            // Each item's checkpoints under its header; the header of the item being read stays
-            // at the top.
-            section.property: "itemId"
-            section.criteria: ViewSection.FullString
-            section.labelPositioning: ViewSection.InlineLabels | ViewSection.CurrentLabelAtStart
-            section.delegate: ItemHeaderDelegate {
-            }
-            delegate: CheckpointDelegate {
-                width: ListView.view.width
-                editor: inspection
-                highlighted: ListView.isCurrentItem
-                onFailChosen: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
-                onEditFinding: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
-                onAddPhoto: findingId => page.openPhotos(openRecord, findingId)
-            }
-            footer: Item {
-                height: Theme.pageMargin
-            }
-            ScrollBar.vertical: ScrollBar {
-            }
+            controller: inspection
+            onFailChosen: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
+            onEditFinding: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
+            onAddPhoto: findingId => page.openPhotos(openRecord, findingId)
         }
     }
 }

@@ -38,6 +38,16 @@ FiPage {
             "text": qsTr("Another case the law excludes from publication")
         }]
 
+    // The team as check boxes (a QVariantList is a JavaScript array here).
+    function teamOptions(team: var): var {
+        return team.map(m => ({
+                        "value": m.inspectorId,
+                        "text": m.name + (m.certified ? " · " + m.certNo : " · " + qsTr("does not count"))
+                    }));
+    }
+    function presentIds(team: var): var {
+        return team.filter(m => m.present).map(m => m.inspectorId);
+    }
     function groundText(value: string): string {
         for (const g of grounds)
             if (g.value === value)
@@ -210,16 +220,11 @@ FiPage {
                         FiSectionTitle {
                             text: page.record.mode === "offsite" ? qsTr("Off-site inspection") : qsTr("On site")
                         }
-                        FiStack {
-                            model: page.record.mode === "offsite" ? [] : page.completion.team
-                            delegate: CheckBox {
-                                required property var modelData
-                                height: Math.max(implicitHeight, Theme.touchTarget)
-                                enabled: !page.record.readOnly
-                                text: modelData.name + (modelData.certified ? " · " + modelData.certNo : " · " + qsTr("does not count"))
-                                checked: modelData.present
-                                onToggled: page.completion.setPresent(modelData.inspectorId, checked)
-                            }
+                        FiCheckList {
+                            options: page.record.mode === "offsite" ? [] : page.teamOptions(page.completion.team)
+                            checkedValues: page.presentIds(page.completion.team)
+                            readOnly: page.record.readOnly
+                            onToggled: (value, checked) => page.completion.setPresent(value, checked)
                         }
                         Label {
                             Layout.fillWidth: true
@@ -266,8 +271,8 @@ FiPage {
                                 value: page.completion.completedDistanceText
                             }
                         }
-                        FiStack {
-                            model: page.record.mode === "offsite" ? [{
+                        FiRadioList {
+                            options: page.record.mode === "offsite" ? [{
                                     "value": "monitoring_data",
                                     "text": qsTr("Online monitoring data")
                                 }, {
@@ -277,14 +282,9 @@ FiPage {
                                     "value": "document_review",
                                     "text": qsTr("Document review")
                                 }] : []
-                            delegate: RadioButton {
-                                required property var modelData
-                                height: Math.max(implicitHeight, Theme.touchTarget)
-                                enabled: !page.record.readOnly
-                                text: modelData.text
-                                checked: page.completion.offsiteMethod === modelData.value
-                                onClicked: page.completion.offsiteMethod = modelData.value
-                            }
+                            value: page.completion.offsiteMethod
+                            readOnly: page.record.readOnly
+                            onChosen: value => page.completion.offsiteMethod = value
                         }
                     }
                 }
@@ -313,8 +313,8 @@ FiPage {
                         FiSectionTitle {
                             text: qsTr("Outcome")
                         }
-                        FiStack {
-                            model: [{
+                        FiRadioList {
+                            options: [{
                                     "value": "no_problem",
                                     "text": qsTr("No problem found")
                                 }, {
@@ -324,16 +324,12 @@ FiPage {
                                     "value": "case_opened",
                                     "text": qsTr("Violation found, case opened")
                                 }]
-                            delegate: RadioButton {
-                                required property var modelData
-                                objectName: "outcome_" + modelData.value
-                                height: Math.max(implicitHeight, Theme.touchTarget)
-                                text: modelData.text
-                                font.pixelSize: Theme.fontLarge
-                                checked: page.completion.outcome === modelData.value
-                                enabled: !page.record.readOnly && (modelData.value !== "no_problem" || page.completion.noProblemAllowed)
-                                onClicked: page.completion.outcome = modelData.value
-                            }
+                            namePrefix: "outcome_"
+                            fontPixelSize: Theme.fontLarge
+                            value: page.completion.outcome
+                            readOnly: page.record.readOnly
+                            disabledValues: page.completion.noProblemAllowed ? [] : ["no_problem"]
+                            onChosen: value => page.completion.outcome = value
                         }
                         Label {
                             Layout.fillWidth: true
@@ -375,22 +371,15 @@ FiPage {
                             color: page.completion.confidentialGround.length > 0 ? Theme.textSecondary : Theme.warning
                             wrapMode: Text.Wrap
                         }
-                        FiStack {
+                        FiRadioList {
                             objectName: "confidentialGrounds"
                             visible: page.completion.confidential
-                            model: page.grounds
-                            delegate: RadioButton {
-                                required property var modelData
-                                objectName: "ground_" + modelData.value
-                                height: Math.max(implicitHeight, Theme.touchTarget)
-                                text: modelData.text
-                                // The controller's ground is the one truth: a click asks for it
-                                // instead of toggling (which would cut this binding).
-                                checkable: false
-                                checked: page.completion.confidentialGround === modelData.value
-                                enabled: !page.record.readOnly
-                                onClicked: page.completion.confidentialGround = modelData.value
-                            }
+                            options: page.grounds
+                            namePrefix: "ground_"
+                            // The controller's ground is the one truth: a click asks for it.
+                            value: page.completion.confidentialGround
+                            readOnly: page.record.readOnly
+                            onChosen: value => page.completion.confidentialGround = value
                         }
                         FiTextField {
                             objectName: "confidentialReason"

@@ -21,7 +21,9 @@ Row {
             id: chip
 
             required property var modelData
-            readonly property bool selected: bar.value === modelData.value
+            // The bar, typed: a delegate is a component of its own (see FiRadioList).
+            readonly property FiFilterBar owner: parent as FiFilterBar
+            readonly property bool selected: chip.owner !== null && chip.owner.value === chip.modelData.value
 
             objectName: "filter_" + (modelData.value.length > 0 ? modelData.value : "all")
             implicitHeight: Theme.touchTarget
@@ -33,7 +35,8 @@ Row {
             Accessible.checked: selected
             onClicked: {
                 checked = Qt.binding(() => chip.selected);
-                bar.chosen(modelData.value);
+                if (chip.owner)
+                    chip.owner.chosen(chip.modelData.value);
             }
 
             background: Rectangle {

@@ -17,13 +17,16 @@ RowLayout {
 
     // Three fixed buttons rather than a Repeater: a Repeater directly inside a Qt Quick layout
     // rebuilds its delegates on every retranslation or theme change, and Qt 6.4's layout
-    // engine can then read one already freed (see FiStack).
+    // engine can then read one already freed (see FiStack). An inline component is a
+    // component of its own: what it needs of the row is handed to it where it is used.
     component Choice: Button {
         id: choice
 
         required property string value
         required property color tint
-        readonly property bool selected: buttons.value === value
+        required property bool selected
+        required property bool locked
+        required property string subject
 
         objectName: "answer_" + value
         Layout.fillWidth: true
@@ -33,8 +36,8 @@ RowLayout {
         font.bold: selected
         checkable: true
         checked: selected
-        enabled: !buttons.readOnly || selected
-        Accessible.name: buttons.subject + ": " + text
+        enabled: !locked || selected
+        Accessible.name: subject + ": " + text
         contentItem: Label {
             text: choice.text
             font: choice.font
@@ -51,25 +54,39 @@ RowLayout {
         }
         onClicked: {
             checked = Qt.binding(() => choice.selected);
-            if (!buttons.readOnly && !selected)
-                buttons.chosen(value);
+            if (!locked && !selected)
+                choice.picked();
         }
+
+        signal picked
     }
 
     spacing: Theme.spacing
 
     Choice {
         value: "pass"
+        selected: buttons.value === "pass"
+        locked: buttons.readOnly
+        subject: buttons.subject
+        onPicked: buttons.chosen(value)
         tint: Theme.success
         text: qsTr("Pass")
     }
     Choice {
         value: "fail"
+        selected: buttons.value === "fail"
+        locked: buttons.readOnly
+        subject: buttons.subject
+        onPicked: buttons.chosen(value)
         tint: Theme.danger
         text: qsTr("Fail")
     }
     Choice {
         value: "na"
+        selected: buttons.value === "na"
+        locked: buttons.readOnly
+        subject: buttons.subject
+        onPicked: buttons.chosen(value)
         tint: Theme.neutral
         text: qsTr("Not applicable")
     }

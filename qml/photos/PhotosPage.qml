@@ -139,24 +139,17 @@ FiPage {
             visible: running
         }
 
-        GridView {
+        PhotoGrid {
             id: grid
             objectName: "photoGrid"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
             model: page.controller.photos
-            cellWidth: Theme.thumbnailSize + Theme.spacingLarge
-            cellHeight: Theme.thumbnailSize + Theme.touchTarget + Theme.spacingLarge
-            delegate: PhotoDelegate {
-                readOnly: page.record.readOnly
-                onOpen: (source, label) => page.openViewer(source, label)
-                onRemove: photoId => {
-                    confirmDelete.photoId = photoId;
-                    confirmDelete.open();
-                }
-            }
-            ScrollBar.vertical: ScrollBar {
+            readOnly: page.record.readOnly
+            onOpen: (source, label) => page.openViewer(source, label)
+            onRemove: photoId => {
+                confirmDelete.photoId = photoId;
+                confirmDelete.open();
             }
 
             Label {

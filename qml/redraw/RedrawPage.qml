@@ -15,6 +15,13 @@ FiPage {
     // "Other" needs a note (the central system refuses it otherwise: 422 note_required).
     readonly property bool noteMissing: reasonGroup.reason === "other" && note.text.trim().length === 0
 
+    // The drawn team as check boxes (a QVariantList is a JavaScript array here).
+    function teamOptions(team: var): var {
+        return team.map(m => ({
+                        "value": m.inspectorId,
+                        "text": m.name + (m.certNo.length > 0 ? " · " + m.certNo : "")
+                    }));
+    }
     function toggle(id: string, on: bool) {
         const next = excluded.filter(x => x !== id);
         if (on)
@@ -71,8 +78,8 @@ FiPage {
                     FiSectionTitle {
                         text: qsTr("Reason")
                     }
-                    FiStack {
-                        model: [{
+                    FiRadioList {
+                        options: [{
                                 "value": "conflict",
                                 "text": qsTr("Conflict of interest (回避)")
                             }, {
@@ -82,14 +89,9 @@ FiPage {
                                 "value": "other",
                                 "text": qsTr("Other (say why in the note)")
                             }]
-                        delegate: RadioButton {
-                            required property var modelData
-                            objectName: "reason_" + modelData.value
-                            height: Math.max(implicitHeight, Theme.touchTarget)
-                            text: modelData.text
-                            checked: reasonGroup.reason === modelData.value
-                            onClicked: reasonGroup.reason = modelData.value
-                        }
+                        namePrefix: "reason_"
+                        value: reasonGroup.reason
+                        onChosen: value => reasonGroup.reason = value
                     }
                     QtObject {
                         id: reasonGroup
@@ -116,16 +118,11 @@ FiPage {
                         font.pixelSize: Theme.fontSmall
                         text: qsTr("Only members the draw put on this team can be excluded; each re-draw takes the next number of the plan's public log, with its reason.")
                     }
-                    FiStack {
-                        model: current.drawnTeam
-                        delegate: CheckBox {
-                            required property var modelData
-                            objectName: "exclude_" + modelData.inspectorId
-                            height: Math.max(implicitHeight, Theme.touchTarget)
-                            text: modelData.name + (modelData.certNo.length > 0 ? " · " + modelData.certNo : "")
-                            checked: page.excluded.indexOf(modelData.inspectorId) >= 0
-                            onToggled: page.toggle(modelData.inspectorId, checked)
-                        }
+                    FiCheckList {
+                        namePrefix: "exclude_"
+                        options: page.teamOptions(current.drawnTeam)
+                        checkedValues: page.excluded
+                        onToggled: (value, checked) => page.toggle(value, checked)
                     }
                     FiErrorText {
                         Layout.fillWidth: true

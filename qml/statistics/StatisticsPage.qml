@@ -11,6 +11,14 @@ import FieldInspect
 FiPage {
     id: page
 
+    // The quarters as filter chips (a QStringList is a JavaScript array here).
+    function quarterOptions(quarters: var): var {
+        return quarters.map(q => ({
+                        "value": q,
+                        "text": q
+                    }));
+    }
+
     pageName: "statistics"
     title: qsTr("Statistics")
     subtitle: stats.unit
@@ -67,10 +75,7 @@ FiPage {
                     }
                     FiFilterBar {
                         objectName: "quarterChooser"
-                        options: stats.quarters.map(q => ({
-                                        "value": q,
-                                        "text": q
-                                    }))
+                        options: page.quarterOptions(stats.quarters)
                         value: stats.quarter
                         onChosen: value => stats.quarter = value
                     }

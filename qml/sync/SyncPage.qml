@@ -127,22 +127,15 @@ FiPage {
             onActionClicked: signInDialog.open()
         }
 
-        ListView {
+        OutboxList {
             id: list
             objectName: "outboxList"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
             model: Sync.records
-            delegate: OutboxDelegate {
-                width: ListView.view.width
-                onRetry: recordId => Sync.retry(recordId)
-                onSignIn: signInDialog.open()
-                onView: recordId => page.openRecord(recordId)
-            }
-            ScrollBar.vertical: ScrollBar {
-            }
+            onRetry: recordId => Sync.retry(recordId)
+            onSignIn: signInDialog.open()
+            onView: recordId => page.openRecord(recordId)
 
             Label {
                 anchors.centerIn: parent

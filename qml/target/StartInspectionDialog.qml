@@ -16,6 +16,13 @@ FiDialog {
     readonly property int certified: detail.certifiedAmong(present)
     readonly property bool canStart: onsite ? certified >= 2 : offsiteMethod.length > 0
 
+    // The drawn team as check boxes (a QVariantList is a JavaScript array here).
+    function teamOptions(team: var): var {
+        return team.map(m => ({
+                        "value": m.inspectorId,
+                        "text": m.name + (m.certified ? "  · " + m.certNo : "  · " + qsTr("does not count"))
+                    }));
+    }
     function toggle(id: string, on: bool) {
         const next = present.filter(x => x !== id);
         if (on)
@@ -42,16 +49,11 @@ FiDialog {
             text: qsTr("Who of the drawn team is here? At least two officers with an enforcement certificate must be present.")
             wrapMode: Text.Wrap
         }
-        FiStack {
-            model: dialog.onsite ? dialog.detail.team : []
-            delegate: CheckBox {
-                required property var modelData
-                objectName: "present_" + modelData.inspectorId
-                height: Math.max(implicitHeight, Theme.touchTarget)
-                text: modelData.name + (modelData.certified ? "  · " + modelData.certNo : "  · " + qsTr("does not count"))
-                checked: dialog.present.indexOf(modelData.inspectorId) >= 0
-                onToggled: dialog.toggle(modelData.inspectorId, checked)
-            }
+        FiCheckList {
+            namePrefix: "present_"
+            options: dialog.onsite ? dialog.teamOptions(dialog.detail.team) : []
+            checkedValues: dialog.present
+            onToggled: (value, checked) => dialog.toggle(value, checked)
         }
         Label {
             Layout.fillWidth: true
@@ -74,8 +76,8 @@ FiDialog {
             text: qsTr("This target is inspected off site. How?")
             wrapMode: Text.Wrap
         }
-        FiStack {
-            model: dialog.onsite ? [] : [{
+        FiRadioList {
+            options: dialog.onsite ? [] : [{
                     "value": "monitoring_data",
                     "text": qsTr("Online monitoring data")
                 }, {
@@ -85,13 +87,8 @@ FiDialog {
                     "value": "document_review",
                     "text": qsTr("Document review")
                 }]
-            delegate: RadioButton {
-                required property var modelData
-                height: Math.max(implicitHeight, Theme.touchTarget)
-                text: modelData.text
-                checked: dialog.offsiteMethod === modelData.value
-                onClicked: dialog.offsiteMethod = modelData.value
-            }
+            value: dialog.offsiteMethod
+            onChosen: value => dialog.offsiteMethod = value
         }
 
         FiErrorText {

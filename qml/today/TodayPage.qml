@@ -108,30 +108,13 @@ FiPage {
             color: Theme.textSecondary
         }
 
-        ListView {
+        AssignmentList {
             id: list
             objectName: "assignmentList"
             Layout.fillWidth: true
             Layout.fillHeight: true
-            clip: true
-            spacing: Theme.spacing
             model: assignments
-            reuseItems: true
-            section.property: "planName"
-            section.criteria: ViewSection.FullString
-            section.delegate: FiSectionTitle {
-                required property string section
-                width: ListView.view.width
-                topPadding: Theme.spacingLarge
-                bottomPadding: Theme.spacing
-                text: section
-            }
-            delegate: AssignmentDelegate {
-                width: ListView.view.width
-                onClicked: page.openAssignment(assignmentId)
-            }
-            ScrollBar.vertical: ScrollBar {
-            }
+            onOpenAssignment: assignmentId => page.openAssignment(assignmentId)
 
             Label {
                 anchors.centerIn: parent
