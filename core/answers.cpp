@@ -77,6 +77,30 @@ ChecklistProgress checklist_progress(const InspectionRecord& r,
     return p;
 }
 
+std::optional<CheckpointRef> next_unanswered(const InspectionRecord& r,
+                                             const std::vector<CatalogueItem>& items,
+                                             const std::optional<CheckpointRef>& after) {
+    std::vector<CheckpointRef> order; // the required checkpoints that can be answered, in order
+    std::size_t start = 0;
+    for (const auto& item : items) {
+        if (!has_legal_basis(item))
+            continue;
+        for (const auto& cp : item.checkpoints) {
+            if (after && after->item_id == item.id && after->checkpoint_id == cp.id)
+                start = order.size() + (cp.required ? 1 : 0);
+            if (cp.required)
+                order.push_back({item.id, cp.id});
+        }
+    }
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const CheckpointRef& ref = order[(start + i) % order.size()];
+        if (!is_answered(*find_checkpoint(items, ref.item_id, ref.checkpoint_id),
+                         find_answer(r, ref.item_id, ref.checkpoint_id)))
+            return ref;
+    }
+    return std::nullopt;
+}
+
 bool set_answer(InspectionRecord& r, const std::string& item_id, const std::string& checkpoint_id,
                 std::optional<AnswerValue> value) {
     auto it = std::find_if(r.answers.begin(), r.answers.end(), [&](const Answer& a) {

@@ -46,6 +46,22 @@ struct ChecklistProgress {
 ChecklistProgress checklist_progress(const InspectionRecord& record,
                                      const std::vector<CatalogueItem>& items);
 
+/// One checkpoint of one item.
+struct CheckpointRef {
+    std::string item_id;
+    std::string checkpoint_id;
+    bool operator==(const CheckpointRef&) const = default;
+};
+
+/// Where the inspector goes next: the first required checkpoint not answered (is_answered) in
+/// the checklist's order (items as given, each item's checkpoints in order, items without a
+/// legal basis skipped) after `after`, wrapping round to the start; from the start without
+/// `after` (or when `after` is not in the checklist). `after` itself comes last. nullopt when
+/// every required checkpoint is answered — then checklist_progress says so too.
+std::optional<CheckpointRef> next_unanswered(const InspectionRecord& record,
+                                             const std::vector<CatalogueItem>& items,
+                                             const std::optional<CheckpointRef>& after = {});
+
 /// Set (a value) or clear (nullopt) one answer, and what that does to the rest of the record:
 /// when a fail turns into anything else, a finding of that checkpoint with no description and
 /// no photo is dropped (it was only room for one); when a checkpoint fails, "no problem found"

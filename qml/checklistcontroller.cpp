@@ -76,6 +76,14 @@ QVariantList ChecklistController::findings() const {
     return out;
 }
 
+int ChecklistController::nextUnansweredRow(int after) const {
+    if (!record_ || !record_->loaded())
+        return -1;
+    const auto next = next_unanswered(record_->record(), record_->opened().items,
+                                      checklist_->checkpoint_at(after));
+    return next ? checklist_->rowOf(qs(next->item_id), qs(next->checkpoint_id)) : -1;
+}
+
 void ChecklistController::setAnswer(const QString& itemId, const QString& checkpointId,
                                     const QVariant& value) {
     if (!editable())

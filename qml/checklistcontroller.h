@@ -23,6 +23,8 @@ class ChecklistController : public fi::app::RecordController {
     QML_ELEMENT
     Q_PROPERTY(int requiredAnswered READ requiredAnswered NOTIFY progressChanged)
     Q_PROPERTY(int requiredTotal READ requiredTotal NOTIFY progressChanged)
+    /// Required checkpoints still unanswered (core's checklist_progress).
+    Q_PROPERTY(int unanswered READ unanswered NOTIFY progressChanged)
     Q_PROPERTY(int answerCount READ answerCount NOTIFY progressChanged)
     Q_PROPERTY(int failCount READ failCount NOTIFY progressChanged)
     Q_PROPERTY(int findingCount READ findingCount NOTIFY findingsChanged)
@@ -35,6 +37,7 @@ public:
 
     int requiredAnswered() const;
     int requiredTotal() const;
+    int unanswered() const { return requiredTotal() - requiredAnswered(); }
     int answerCount() const;
     int failCount() const;
     int findingCount() const;
@@ -49,6 +52,10 @@ public:
                                const QVariant& value);
     Q_INVOKABLE void setNote(const QString& itemId, const QString& checkpointId,
                              const QString& note);
+    /// Where to go next: the checklist's row of the first required checkpoint unanswered after
+    /// row `after` (from the start when -1), wrapping round (core's next_unanswered); -1 when
+    /// everything required is answered.
+    Q_INVOKABLE int nextUnansweredRow(int after = -1) const;
     /// Describe the finding of a checkpoint (made on first use); returns its id.
     Q_INVOKABLE QString setFinding(const QString& itemId, const QString& checkpointId,
                                    const QString& description);

@@ -178,22 +178,37 @@ QHash<int, QByteArray> ChecklistModel::roleNames() const {
             {FailedRole, "failed"}};
 }
 
-QVariantMap ChecklistModel::sections() const {
-    QVariantMap out;
+QVariantList ChecklistModel::items() const {
+    QVariantList out;
     for (std::size_t i = 0; i < items_.size(); ++i) {
         const CatalogueItem& item = items_[i];
         const auto [answered, required] = progress(i);
-        out.insert(qs(item.id), QVariantMap{{QStringLiteral("itemId"), qs(item.id)},
-                                            {QStringLiteral("code"), qs(item.code)},
-                                            {QStringLiteral("title"), qs(item.title)},
-                                            {QStringLiteral("domain"), qs(item.domain)},
-                                            {QStringLiteral("legalBasis"), qs(item.legal_basis)},
-                                            {QStringLiteral("answered"), answered},
-                                            {QStringLiteral("required"), required},
-                                            {QStringLiteral("total"),
-                                             static_cast<int>(item.checkpoints.size())}});
+        out.push_back(
+            QVariantMap{{QStringLiteral("itemId"), qs(item.id)},
+                        {QStringLiteral("code"), qs(item.code)},
+                        {QStringLiteral("title"), qs(item.title)},
+                        {QStringLiteral("domain"), qs(item.domain)},
+                        {QStringLiteral("legalBasis"), qs(item.legal_basis)},
+                        {QStringLiteral("answered"), answered},
+                        {QStringLiteral("required"), required},
+                        {QStringLiteral("total"), static_cast<int>(item.checkpoints.size())}});
     }
     return out;
+}
+
+QVariantMap ChecklistModel::sections() const {
+    QVariantMap out;
+    for (const QVariant& header : items())
+        out.insert(header.toMap().value(QStringLiteral("itemId")).toString(), header);
+    return out;
+}
+
+std::optional<CheckpointRef> ChecklistModel::checkpoint_at(int row) const {
+    if (row < 0 || static_cast<std::size_t>(row) >= rows_.size())
+        return std::nullopt;
+    const Row& r = rows_[static_cast<std::size_t>(row)];
+    const CatalogueItem& item = items_[r.item];
+    return CheckpointRef{item.id, item.checkpoints[r.checkpoint].id};
 }
 
 int ChecklistModel::rowOf(const QString& itemId, const QString& checkpointId) const {

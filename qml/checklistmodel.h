@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/answers.h"
 #include "core/model.h"
 
 #include <QAbstractListModel>
+#include <QVariantList>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <optional>
 #include <vector>
 
 namespace fi::app {
@@ -23,6 +26,8 @@ class ChecklistModel : public QAbstractListModel {
     /// `legalBasis` (list of texts), `answered` and `required` (its required checkpoints),
     /// `total` (its checkpoints).
     Q_PROPERTY(QVariantMap sections READ sections NOTIFY sectionsChanged)
+    /// The same headers as a list in the checklist's order: the item index.
+    Q_PROPERTY(QVariantList items READ items NOTIFY sectionsChanged)
 public:
     enum Roles {
         ItemIdRole = Qt::UserRole + 1, ///< the section key
@@ -63,10 +68,13 @@ public:
     void set_record(const InspectionRecord& record);
 
     QVariantMap sections() const;
+    QVariantList items() const;
 
     /// Row of a checkpoint (of the item's first checkpoint when `checkpointId` is empty); -1
     /// if none.
     Q_INVOKABLE int rowOf(const QString& itemId, const QString& checkpointId) const;
+    /// The checkpoint of a row; nullopt for a row that is not there.
+    std::optional<CheckpointRef> checkpoint_at(int row) const;
 
 Q_SIGNALS:
     void countChanged();

@@ -72,6 +72,16 @@
         <translation>All changes saved on the tablet (encrypted)</translation>
     </message>
     <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
+        <source>Index</source>
+        <translation>Index</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="134"/>
+        <source>Index of the checklist&apos;s items</source>
+        <translation>Index of the checklist&apos;s items</translation>
+    </message>
+    <message>
         <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Photos (%1)</source>
         <translation>Photos (%1)</translation>
@@ -85,6 +95,16 @@
         <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Complete…</source>
         <translation>Complete…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="177"/>
+        <source>Next unanswered (%1)</source>
+        <translation>Next unanswered (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="200"/>
+        <source>Items</source>
+        <translation>Items</translation>
     </message>
 </context>
 <context>
@@ -731,6 +751,19 @@
         <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="57"/>
         <source>Legal basis: %1</source>
         <translation>Legal basis: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ItemIndex</name>
+    <message>
+        <location filename="../../qml/checklist/ItemIndex.qml" line="27"/>
+        <source>%1 of %2 required answered</source>
+        <translation>%1 of %2 required answered</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ItemIndex.qml" line="39"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
     </message>
 </context>
 <context>

@@ -72,6 +72,16 @@
         <translation>所有更改已加密保存在平板上</translation>
     </message>
     <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
+        <source>Index</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="134"/>
+        <source>Index of the checklist&apos;s items</source>
+        <translation>检查事项目录</translation>
+    </message>
+    <message>
         <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
@@ -85,6 +95,16 @@
         <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="177"/>
+        <source>Next unanswered (%1)</source>
+        <translation>下一未答项（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="200"/>
+        <source>Items</source>
+        <translation>检查事项</translation>
     </message>
 </context>
 <context>
@@ -728,6 +748,19 @@
         <location filename="../../qml/checklist/ItemHeaderDelegate.qml" line="57"/>
         <source>Legal basis: %1</source>
         <translation>法律依据：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ItemIndex</name>
+    <message>
+        <location filename="../../qml/checklist/ItemIndex.qml" line="27"/>
+        <source>%1 of %2 required answered</source>
+        <translation>必填项已答 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/ItemIndex.qml" line="39"/>
+        <source>%1/%2</source>
+        <translation>%1/%2</translation>
     </message>
 </context>
 <context>

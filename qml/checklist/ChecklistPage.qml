@@ -10,6 +10,8 @@ FiPage {
     id: page
 
     property string recordId: ""
+    // The list was placed at the first unanswered checkpoint when the record was loaded.
+    property bool placed: false
     // The record open on this page and the pages it opens (Photos, Complete), and this
     // page's controller over it.
     readonly property OpenRecord record: openRecord
@@ -19,13 +21,32 @@ FiPage {
     signal openComplete(OpenRecord record)
 
     function showCheckpoint(itemId: string, checkpointId: string) {
-        const row = inspection.checklist.rowOf(itemId, checkpointId);
+        page.showRow(inspection.checklist.rowOf(itemId, checkpointId));
+    }
+    // The first row of an item, at the top (the item index).
+    function showItem(itemId: string) {
+        const row = inspection.checklist.rowOf(itemId, "");
         if (row >= 0) {
-            // In the middle, under its item's header held at the top (which must not cover it);
-            // the middle also leaves room for a row that grows as it lays out.
+            list.positionViewAtIndex(row, ListView.Beginning);
+            list.currentIndex = row;
+        }
+    }
+    // The row, current, in the middle of the list: under its item's header held at the top
+    // (which must not cover it); the middle also leaves room for a row that grows as it lays out.
+    function showRow(row: int) {
+        if (row >= 0) {
             list.positionViewAtIndex(row, ListView.Center);
             list.currentIndex = row;
         }
+    }
+    // The next required checkpoint unanswered after the current row (core decides which).
+    function showNextUnanswered() {
+        page.showRow(inspection.nextUnansweredRow(list.currentIndex));
+    }
+    // Once, when the record is loaded (its rows are then in the list).
+    function placeAtFirstUnanswered() {
+        page.showRow(inspection.nextUnansweredRow(-1));
+        page.placed = true;
     }
     function editFinding(itemId: string, checkpointId: string, checkpointText: string, description: string) {
         findingDialog.itemId = itemId;
@@ -38,7 +59,7 @@ FiPage {
     pageName: "checklist"
     title: openRecord.targetName.length > 0 ? openRecord.targetName : qsTr("Checklist")
     subtitle: openRecord.readOnly ? qsTr("Completed record, read only") : qsTr("Checklist · %1 of %2 required answered").arg(inspection.requiredAnswered).arg(inspection.requiredTotal)
-    ready: openRecord.loaded
+    ready: openRecord.loaded && page.placed
     StackView.onDeactivating: openRecord.saveNow()
 
     OpenRecord {
@@ -47,11 +68,23 @@ FiPage {
         session: Session
         location: Location
         recordId: page.recordId
+        // A record reopens where the work is: at its first required checkpoint unanswered.
+        onLoadedChanged: {
+            if (loaded && !page.placed)
+                placeLater.start();
+        }
     }
     ChecklistController {
         id: inspection
         objectName: "checklistController"
         record: openRecord
+    }
+
+    // After the load has reached the controller and the list has its rows.
+    Timer {
+        id: placeLater
+        interval: 0
+        onTriggered: page.placeAtFirstUnanswered()
     }
 
     FindingDialog {
@@ -100,6 +133,12 @@ FiPage {
                 }
             }
             FiButton {
+                objectName: "indexButton"
+                text: qsTr("Index")
+                Accessible.name: qsTr("Index of the checklist's items")
+                onClicked: indexDrawer.open()
+            }
+            FiButton {
                 objectName: "photosButton"
                 text: qsTr("Photos (%1)").arg(inspection.photoCount)
                 onClicked: page.openPhotos(openRecord, "")
@@ -127,6 +166,53 @@ FiPage {
             onFailChosen: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
             onEditFinding: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
             onAddPhoto: findingId => page.openPhotos(openRecord, findingId)
+        }
+
+        // The next required checkpoint unanswered, always in reach over the list.
+        FiButton {
+            objectName: "nextUnanswered"
+            parent: list
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            anchors.margins: Theme.spacingLarge
+            z: 2
+            visible: !openRecord.readOnly && inspection.unanswered > 0
+            tone: "primary"
+            text: qsTr("Next unanswered (%1)").arg(inspection.unanswered)
+            onClicked: page.showNextUnanswered()
+        }
+    }
+
+    // The item index: each item with its answered count; a tap goes to the item.
+    Drawer {
+        id: indexDrawer
+        objectName: "itemIndex"
+        edge: Qt.RightEdge
+        width: Math.min(page.width * 0.8, Theme.formMaxWidth)
+        height: page.height
+        y: page.y
+        background: Rectangle {
+            color: Theme.surface
+            border.width: Theme.borderWidth
+            border.color: Theme.divider
+        }
+        ColumnLayout {
+            anchors.fill: parent
+            anchors.margins: Theme.spacingLarge
+            spacing: Theme.spacing
+            FiSectionTitle {
+                text: qsTr("Items")
+            }
+            ItemIndex {
+                objectName: "itemIndexList"
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                model: inspection.checklist.items
+                onChosen: itemId => {
+                    indexDrawer.close();
+                    page.showItem(itemId);
+                }
+            }
         }
     }
 }

@@ -134,3 +134,39 @@ TEST_CASE("answers: publishing a confidential result after all clears its reason
     CHECK_FALSE(r.confidential_reason.has_value());
     CHECK_FALSE(r.confidential_ground.has_value());
 }
+
+TEST_CASE("answers: the next unanswered checkpoint is the next required one, wrapping round") {
+    CatalogueItem c;
+    c.id = "C";
+    c.legal_basis = {"《大气污染防治法》第二十条"};
+    c.checkpoints = {cp("C-1", CheckpointKind::pass_fail, true),
+                     cp("C-2", CheckpointKind::choice, true)};
+    auto list = items(); // A: A-1, A-2 (text), A-3 optional; B: no legal basis
+    list.push_back(c);
+    InspectionRecord r;
+
+    // From the start, the first required checkpoint; B is never proposed.
+    CHECK(next_unanswered(r, list) == CheckpointRef{"A", "A-1"});
+    // After one, the next required one: an optional checkpoint is skipped.
+    CHECK(next_unanswered(r, list, CheckpointRef{"A", "A-2"}) == CheckpointRef{"C", "C-1"});
+    CHECK(next_unanswered(r, list, CheckpointRef{"A", "A-3"}) == CheckpointRef{"C", "C-1"});
+    // From the last one, round to the start; an unknown place counts as the start.
+    CHECK(next_unanswered(r, list, CheckpointRef{"C", "C-2"}) == CheckpointRef{"A", "A-1"});
+    CHECK(next_unanswered(r, list, CheckpointRef{"B", "B-1"}) == CheckpointRef{"A", "A-1"});
+
+    // Answered ones are passed over; a text of blanks is still unanswered (is_answered).
+    r.answers = {{"A", "A-1", std::string("pass"), ""},
+                 {"A", "A-2", std::string("\xE3\x80\x80"), ""},
+                 {"C", "C-1", std::string("fail"), ""}};
+    CHECK(next_unanswered(r, list) == CheckpointRef{"A", "A-2"});
+    CHECK(next_unanswered(r, list, CheckpointRef{"A", "A-2"}) == CheckpointRef{"C", "C-2"});
+    // The one it starts after comes last.
+    r.answers.push_back({"C", "C-2", std::string("x"), ""});
+    CHECK(next_unanswered(r, list, CheckpointRef{"A", "A-2"}) == CheckpointRef{"A", "A-2"});
+
+    // Everything required answered: nowhere to go, as the progress says.
+    r.answers[1].value = std::string("有");
+    CHECK_FALSE(next_unanswered(r, list).has_value());
+    CHECK(checklist_progress(r, list).required_answered ==
+          checklist_progress(r, list).required_total);
+}

@@ -31,6 +31,12 @@ QUrl TestFiles::scratchUrl(const QString& name) const {
     return QUrl::fromLocalFile(QDir(scratch_dir_).filePath(name));
 }
 
+QString TestFiles::screenshotPath(const QString& name) const {
+    QDir dir(QStringLiteral(FI_SCREENSHOT_DIR));
+    dir.mkpath(QStringLiteral("."));
+    return dir.filePath(name + QStringLiteral(".png"));
+}
+
 bool TestFiles::exists(const QString& path) const {
     return QFileInfo::exists(path);
 }

@@ -33,6 +33,9 @@ public:
     Q_INVOKABLE bool exists(const QString& path) const;
     /// Every file below `dir`, relative to it.
     Q_INVOKABLE QStringList filesBelow(const QString& dir) const;
+    /// Where a test keeps a screenshot `name` (.png): the build directory's
+    /// tests/qml/screenshots (made if missing), next to the end-to-end test's.
+    Q_INVOKABLE QString screenshotPath(const QString& name) const;
     /// Keep a wipe order in the store as a `GET /device` answer does (SyncService keeps it
     /// until carried out); wipeOrdered() once it is stored. The tests' central system is
     /// offline, so the order is what the next sync finds.

@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import FieldInspect
+import FieldInspectTest
 
 // The Checklist page: the editor each checkpoint kind needs, a fail asking for its finding
 // and photo, progress per item, autosave into the store. And the answer editors' one contract
@@ -365,6 +366,93 @@ Item {
                 }
                 verify(sticky, "the current item's header stays at the top");
             }
+        }
+
+        // Keep what the page shows now, landscape and portrait, in the build directory.
+        function screenshots(page, name) {
+            for (const portrait of [false, true]) {
+                root.width = portrait ? 800 : 1280;
+                root.height = portrait ? 1280 : 800;
+                wait(100);
+                // The window's content: the page and what is open over it (the index drawer).
+                const path = TestFiles.screenshotPath(name + (portrait ? "-portrait" : "-landscape"));
+                grabImage(page.Window.contentItem).save(path);
+                verify(TestFiles.exists(path), path);
+            }
+            root.width = 1280;
+            root.height = 800;
+            wait(50);
+        }
+
+        // The first required checkpoint unanswered, read off the rows (not asked of the page).
+        function firstUnanswered(model, from) {
+            for (let k = 0; k < model.count; ++k) {
+                const i = (from + k) % model.count;
+                const idx = model.index(i, 0);
+                if (model.data(idx, ChecklistModel.RequiredRole) && !model.data(idx, ChecklistModel.AnsweredRole))
+                    return i;
+            }
+            return -1;
+        }
+
+        // The map of the checklist (runs last: the others left answers): the record reopens at
+        // its first required checkpoint unanswered, "next unanswered (n)" jumps from one to the
+        // next and counts down, the item index shows each item's answered count and goes to it.
+        function test_z_next_unanswered_and_the_item_index() {
+            const page = openPage();
+            const model = page.controller.checklist;
+            const list = findChild(page, "checklist");
+            const next = findChild(page, "nextUnanswered");
+            let expected = firstUnanswered(model, 0);
+            verify(expected >= 0, "the earlier tests left required checkpoints open");
+            tryCompare(list, "currentIndex", expected, 3000, "reopened at the first unanswered checkpoint");
+            verify(list.itemAtIndex(expected) && list.itemAtIndex(expected).visible);
+            screenshots(page, "checklist-reopened");
+
+            // Next unanswered: the count is the required checkpoints still open.
+            const open = page.controller.requiredTotal - page.controller.requiredAnswered;
+            verify(next.visible);
+            compare(next.text, "Next unanswered (" + open + ")");
+            // Answer where we are, then jump: it lands on the next open one after it.
+            let row = list.itemAtIndex(expected);
+            page.controller.setAnswer(row.itemId, row.checkpointId, row.kind === "pass_fail" ? "pass" : row.kind === "number" ? 1 : row.kind === "choice" ? row.choices[0] : "现场核实");
+            compare(next.text, "Next unanswered (" + (open - 1) + ")");
+            const after = firstUnanswered(model, expected + 1);
+            mouseClick(next);
+            if (after >= 0) {
+                tryCompare(list, "currentIndex", after, 2000, "jumped to the next unanswered checkpoint");
+                verify(list.itemAtIndex(after).visible);
+                verify(list.itemAtIndex(after).y + list.itemAtIndex(after).height > list.contentY && list.itemAtIndex(after).y < list.contentY + list.height, "the row is on screen");
+            }
+
+            // The item index: one row per item with its answered count; a tap goes to the item.
+            mouseClick(findChild(page, "indexButton"));
+            const drawer = findChild(page, "itemIndex");
+            tryVerify(() => drawer.opened, 2000);
+            const items = model.items;
+            verify(items.length > 0);
+            const last = items[items.length - 1];
+            const indexRow = findChild(drawer.contentItem, "indexItem_" + last.itemId);
+            verify(indexRow);
+            compare(findChild(indexRow, "indexProgress").text, last.answered + "/" + last.required);
+            screenshots(page, "checklist-index");
+            mouseClick(indexRow);
+            tryVerify(() => !drawer.visible, 2000);
+            const firstOfLast = model.rowOf(last.itemId, "");
+            tryCompare(list, "currentIndex", firstOfLast, 2000, "went to the item");
+
+            // Everything required answered: nothing left to jump to, the button goes away.
+            for (let i = 0; i < model.count; ++i) {
+                const idx = model.index(i, 0);
+                if (!model.data(idx, ChecklistModel.RequiredRole) || model.data(idx, ChecklistModel.AnsweredRole))
+                    continue;
+                const kind = model.data(idx, ChecklistModel.KindRole);
+                page.controller.setAnswer(model.data(idx, ChecklistModel.ItemIdRole), model.data(idx, ChecklistModel.CheckpointIdRole), kind === "pass_fail" ? "pass" : kind === "number" ? 1 : kind === "choice" ? model.data(idx, ChecklistModel.ChoicesRole)[0] : "现场核实");
+            }
+            compare(page.controller.unanswered, 0);
+            verify(!next.visible);
+            compare(page.controller.nextUnansweredRow(-1), -1);
+            tryCompare(page.record, "saveState", "saved", 3000);
         }
     }
 }
