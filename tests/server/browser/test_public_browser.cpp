@@ -445,3 +445,63 @@ TEST_CASE("browser: the re-draw page recomputes each re-draw from the chain: it 
               std::string::npos);
     }
 }
+
+TEST_CASE("browser: the approvers' page renders, signed out and signed in, screenshots in the "
+          "build directory") {
+    const Browser& b = browser();
+    TestServer ts;
+    // A confidential record waiting for an approver.
+    Tablet tablet;
+    const Http leader(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id()));
+    json record = tablet.record(led_assignment(leader, "I-022"));
+    record["confidential"] = true;
+    record["confidential_reason"] = "涉及在建军工配套项目";
+    record["confidential_ground"] = "state_secret";
+    record = tablet.chain(std::move(record));
+    REQUIRE(leader.post("/inspections", record, {{"Idempotency-Key", record["id"]}}).status == 201);
+
+    const auto dir = screenshots_dir();
+    // Signed out: the sign-in form, rendered by the browser.
+    const std::string form = b.dump_dom(site(ts) + "/approve/");
+    CHECK(form.find("<h1>审批人登录</h1>") != std::string::npos);
+    CHECK(form.find("type=\"password\"") != std::string::npos);
+    CHECK(b.screenshot(site(ts) + "/approve/", dir / "approve-login.png", 1000, 900));
+
+    // Signed in (the form posted over HTTP: headless Chromium takes no typing from the command
+    // line), the page as the approver's browser gets it, shown from a copy with the real style
+    // sheet.
+    httplib::Client c("127.0.0.1", ts.port());
+    auto first = c.Get("/approve/");
+    REQUIRE(first);
+    const std::string login_cookie = first->get_header_value("Set-Cookie");
+    const std::string nonce = login_cookie.substr(
+        login_cookie.find('=') + 1, login_cookie.find(';') - login_cookie.find('=') - 1);
+    auto in = c.Post(
+        "/approve/login", {{"Cookie", login_cookie.substr(0, login_cookie.find(';'))}},
+        httplib::Params{{"username", "approver"}, {"password", "demo1234"}, {"csrf", nonce}});
+    REQUIRE(in);
+    REQUIRE(in->status == 303);
+    const std::string session = in->get_header_value("Set-Cookie");
+    auto page = c.Get("/approve/", {{"Cookie", session.substr(0, session.find(';'))}});
+    REQUIRE(page);
+    REQUIRE(page->status == 200);
+    const std::string css = Http(ts.port()).raw("GET", "/public/site.css").body;
+    httplib::Server copy;
+    copy.Get("/approve/", [html = page->body](const httplib::Request&, httplib::Response& res) {
+        res.set_content(html, "text/html; charset=utf-8");
+    });
+    copy.Get("/public/site.css", [&css](const httplib::Request&, httplib::Response& res) {
+        res.set_content(css, "text/css");
+    });
+    const int port = copy.bind_to_any_port("127.0.0.1");
+    std::thread serving([&] { copy.listen_after_bind(); });
+    while (!copy.is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    const std::string url = "http://127.0.0.1:" + std::to_string(port) + "/approve/";
+    const std::string dom = b.dump_dom(url);
+    CHECK(dom.find("同意不予公开</button>") != std::string::npos);
+    CHECK(dom.find(record["id"].get<std::string>()) != std::string::npos);
+    CHECK(b.screenshot(url, dir / "approve-holds.png", 1100, 1300));
+    copy.stop();
+    serving.join();
+}
