@@ -67,6 +67,29 @@ InspectionStore::inspections_for_assignment(std::string_view assignment_id) {
     return out;
 }
 
+Result<CorrectionHead> InspectionStore::correction_head(std::string_view assignment_id) {
+    auto db = database_.lock();
+    CorrectionHead out;
+    // The index inspections_assignment holds each row's rowid in order: two index probes.
+    FI_TRY(query(
+        *db, "SELECT id FROM inspections WHERE assignment_id = ?1 ORDER BY rowid LIMIT 1",
+        [&](const Statement& st) { out.first = st.column_string(0); }, assignment_id));
+    FI_TRY(query(
+        *db, "SELECT id FROM inspections WHERE assignment_id = ?1 ORDER BY rowid DESC LIMIT 1",
+        [&](const Statement& st) { out.newest = st.column_string(0); }, assignment_id));
+    return out;
+}
+
+Result<bool> InspectionStore::is_inspection_of(std::string_view id,
+                                               std::string_view assignment_id) {
+    auto db = database_.lock();
+    bool found = false;
+    FI_TRY(query(
+        *db, "SELECT 1 FROM inspections WHERE id = ?1 AND assignment_id = ?2",
+        [&](const Statement&) { found = true; }, id, assignment_id));
+    return found;
+}
+
 Result<std::vector<InspectionRow>> InspectionStore::inspections() {
     auto db = database_.lock();
     std::vector<InspectionRow> out;

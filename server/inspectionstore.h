@@ -42,6 +42,14 @@ struct PhotoRow {
     std::optional<std::string> completed_at; ///< when the last byte arrived and matched
 };
 
+/// Where an assignment's chain of corrections stands: its first accepted record and its newest
+/// (the head a correction supersedes). Read from the index alone, never a record's body, so
+/// intake's check costs the same whatever the assignment's history.
+struct CorrectionHead {
+    std::optional<std::string> first;
+    std::optional<std::string> newest;
+};
+
 /// One record's place in its device's evidence chain.
 struct ChainLinkRow {
     std::string device_id;
@@ -74,6 +82,10 @@ public:
     Result<std::optional<InspectionRow>> find_inspection(std::string_view id);
     /// The inspections accepted for an assignment, oldest first.
     Result<std::vector<InspectionRow>> inspections_for_assignment(std::string_view assignment_id);
+    /// The first and the newest accepted inspection of an assignment (none: nothing accepted).
+    Result<CorrectionHead> correction_head(std::string_view assignment_id);
+    /// Whether `id` is an accepted inspection of `assignment_id`.
+    Result<bool> is_inspection_of(std::string_view id, std::string_view assignment_id);
     /// Every accepted inspection, oldest first.
     Result<std::vector<InspectionRow>> inspections();
     /// The inspection and the photos it declares, none of their bytes yet.

@@ -117,11 +117,8 @@ Status check_chain_owner(InspectionStore& inspections, const Caller& caller,
     return {};
 }
 
-/// The chain link of a record, checked against the record and its received neighbours.
-/// Returns the first seq of a gap this record reveals (0: none). The seq is in range
-/// (check_chain_owner), the neighbours' seqs are computed with checks all the same.
-Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
-                                 const ChainLink& link) {
+/// The chain link's own part: in range, and the hash of this record after its prev.
+Status check_chain_hash(const json& body, const ChainLink& link) {
     std::int64_t before_seq = 0;
     std::int64_t after_seq = 0;
     if (link.seq < 1 || __builtin_sub_overflow(link.seq, 1, &before_seq) ||
@@ -138,6 +135,13 @@ Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
     if (link.seq == 1 && link.prev != chain_genesis_prev)
         return Error::make("chain_broken", "The first record of a device has the zero prev.",
                            "chain.prev");
+    return {};
+}
+
+/// The chain link against its received neighbours (after check_chain_hash: the seq is in range,
+/// the neighbours' seqs cannot overflow). Returns the first seq of a gap this record reveals (0:
+/// none). Index reads only: the same work whatever the device sent before.
+Result<std::int64_t> check_chain_neighbours(InspectionStore& inspections, const ChainLink& link) {
     auto same = inspections.find_chain_link(link.device_id, link.seq);
     if (!same)
         return same.error();
@@ -146,20 +150,20 @@ Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
                            "Record " + (*same)->inspection_id + " already holds seq " +
                                std::to_string(link.seq) + " of this device.",
                            "chain.seq");
-    auto before = inspections.find_chain_link(link.device_id, before_seq);
+    auto before = inspections.find_chain_link(link.device_id, link.seq - 1);
     if (!before)
         return before.error();
     if (*before && (*before)->hash != link.prev)
         return Error::make("chain_broken",
                            "chain.prev is not the hash of the device's record " +
-                               std::to_string(before_seq) + ".",
+                               std::to_string(link.seq - 1) + ".",
                            "chain.prev");
-    auto after = inspections.find_chain_link(link.device_id, after_seq);
+    auto after = inspections.find_chain_link(link.device_id, link.seq + 1);
     if (!after)
         return after.error();
     if (*after && (*after)->prev != link.hash)
         return Error::make("chain_broken",
-                           "The device's record " + std::to_string(after_seq) +
+                           "The device's record " + std::to_string(link.seq + 1) +
                                " does not follow this one.",
                            "chain.hash");
     auto max = inspections.max_chain_seq(link.device_id);
@@ -170,6 +174,75 @@ Result<std::int64_t> check_chain(InspectionStore& inspections, const json& body,
         return Error::make(api_code::chain_seq_out_of_range, "This device's chain is full.",
                            "chain.seq");
     return link.seq > next ? next : 0;
+}
+
+/// One chain of corrections per assignment: a first record only while none is accepted, a
+/// correction only of the newest. By the index of the assignment's records (its first and
+/// newest id), never their bodies, so the check costs the same after six hundred corrections.
+Status check_correction(InspectionStore& inspections, const InspectionRecord& record) {
+    auto head = inspections.correction_head(record.assignment_id);
+    if (!head)
+        return head.error();
+    if (record.supersedes) {
+        auto found = inspections.is_inspection_of(*record.supersedes, record.assignment_id);
+        if (!found)
+            return found.error();
+        if (!*found || !head->newest)
+            return Error::make(api_code::invalid,
+                               "supersedes must name a record of the same assignment that was "
+                               "accepted.",
+                               "supersedes");
+        // One chain of corrections: each supersedes the newest, never an older one.
+        if (*head->newest != *record.supersedes)
+            return Error::make(api_code::already_corrected,
+                               "Record " + *record.supersedes + " was corrected already by " +
+                                   *head->newest +
+                                   ". A correction supersedes the newest record of its "
+                                   "assignment: correct that one instead.",
+                               "supersedes");
+    } else if (head->first) {
+        return Error::make(api_code::already_inspected,
+                           "Assignment " + record.assignment_id +
+                               " already has an accepted inspection (" + *head->first +
+                               "). To change it, send a correction that supersedes it.",
+                           "assignment_id");
+    }
+    return {};
+}
+
+/// The photos and signature images a record declares, none of their bytes yet; an id another
+/// record declared already is refused.
+Result<std::vector<PhotoRow>> declared_photos(InspectionStore& inspections,
+                                              const InspectionRecord& record) {
+    std::vector<PhotoRow> photos;
+    for (std::size_t i = 0; i < record.photos.size(); ++i) {
+        const PhotoRef& p = record.photos[i];
+        auto clash = inspections.find_photo(p.id);
+        if (!clash)
+            return clash.error();
+        if (*clash)
+            return Error::make(api_code::invalid,
+                               "Photo id " + p.id + " belongs to another record already.",
+                               "photos[" + std::to_string(i) + "].id");
+        photos.push_back(PhotoRow{p.id, record.id, p.sha256, p.bytes, 0, false, std::nullopt});
+    }
+    // Signature images go up like photos (HEAD/PATCH /photos/{id}, the same limits and hash
+    // check) and count for completeness like them.
+    const auto& signatures = record.signatures.value_or(std::vector<Signature>{});
+    for (std::size_t i = 0; i < signatures.size(); ++i) {
+        const Signature& g = signatures[i];
+        if (g.refused)
+            continue;
+        auto clash = inspections.find_photo(g.id);
+        if (!clash)
+            return clash.error();
+        if (*clash)
+            return Error::make(api_code::invalid,
+                               "Signature id " + g.id + " belongs to another record already.",
+                               "signatures[" + std::to_string(i) + "].id");
+        photos.push_back(PhotoRow{g.id, record.id, g.sha256, g.bytes, 0, false, std::nullopt});
+    }
+    return photos;
 }
 
 /// A target's `position` {lat_e6, lon_e6}, when it carries one.
@@ -227,6 +300,130 @@ Result<json> IntakeService::replay_answer(const InspectionRow& row) {
     return answer;
 }
 
+Result<IntakeService::Judged> IntakeService::judge(const Caller& caller, const json& body,
+                                                   std::string_view text,
+                                                   const std::string& body_sha) {
+    // The record is judged outside the write transaction — decoding, the chain hash, the
+    // reference data and the rules, in the order their errors take precedence — so that other
+    // tablets' uploads are not held up by this one's work. What other uploads can change
+    // meanwhile (the device's chain, the assignment's correction head, the photo ids, this id)
+    // is judged here and again inside the transaction, which alone decides.
+    FI_TRY(check_limits(body));
+    auto record = decode_inspection_record(body);
+    if (!record)
+        return Error::make(api_code::invalid, record.error().message, record.error().field);
+    auto imported_photo = check_photo_provenance(body);
+    if (!imported_photo)
+        return imported_photo.error();
+    FI_TRY(check_confidential_ground(body));
+    const json* chain = member(body, "chain");
+    auto link = ChainLink::from_json(chain ? *chain : json());
+    if (!link)
+        return link.error();
+    FI_TRY(check_chain_owner(inspections_, caller, *link));
+    FI_TRY(check_chain_hash(body, *link));
+    if (auto neighbours = check_chain_neighbours(inspections_, *link); !neighbours)
+        return neighbours.error();
+
+    // The reference data the rules read, as the server holds it now.
+    std::optional<Assignment> assignment;
+    std::optional<Position> target_position;
+    auto assignment_row = plans_.find_assignment(record->assignment_id);
+    if (!assignment_row)
+        return assignment_row.error();
+    if (*assignment_row) {
+        const json assignment_json = json::parse((*assignment_row)->body);
+        auto decoded = decode_assignment(assignment_json);
+        if (!decoded)
+            return Error::make(api_code::internal, decoded.error().message);
+        assignment = std::move(*decoded);
+        if (const json* target = member(assignment_json, "target"))
+            target_position = position_of(*target);
+        if (!target_position) { // the register's entry, extra members kept
+            auto target = reference_.find_target(assignment->target.id);
+            if (!target)
+                return target.error();
+            if (*target)
+                target_position = position_of(json::parse(**target, nullptr, false));
+        }
+    }
+    std::set<std::string> item_ids;
+    if (assignment)
+        item_ids.insert(assignment->item_ids.begin(), assignment->item_ids.end());
+    for (const Answer& a : record->answers)
+        item_ids.insert(a.item_id);
+    for (const Finding& f : record->findings)
+        item_ids.insert(f.item_id);
+    std::vector<CatalogueItem> items;
+    for (const std::string& id : item_ids) {
+        auto row = reference_.find_feed_item(Feed::catalogue, id);
+        if (!row)
+            return row.error();
+        if (*row)
+            if (auto item = decode_catalogue_item(json::parse((*row)->body, nullptr, false)))
+                items.push_back(std::move(*item));
+    }
+    std::set<std::string> people(record->inspectors_present.begin(),
+                                 record->inspectors_present.end());
+    if (assignment)
+        for (const std::string& id : team_of(*assignment))
+            people.insert(id);
+    std::vector<Inspector> roster;
+    for (const std::string& id : people) {
+        auto row = reference_.find_feed_item(Feed::inspectors, id);
+        if (!row)
+            return row.error();
+        if (*row)
+            if (auto inspector = decode_inspector(json::parse((*row)->body, nullptr, false)))
+                roster.push_back(std::move(*inspector));
+    }
+    if (auto problem = validate_for_intake(*record, assignment ? &*assignment : nullptr,
+                                           lookup_in(std::span<const CatalogueItem>(items)),
+                                           lookup_in(std::span<const Inspector>(roster)),
+                                           caller.inspector_id.value_or("")))
+        return Error::make(problem->code, problem->message, problem->field);
+    FI_TRY(check_correction(inspections_, *record));
+    auto photos = declared_photos(inspections_, *record);
+    if (!photos)
+        return photos.error();
+
+    const auto now = clock_();
+    const auto day = Date::parse(record->inspection_day);
+    const bool late = day && china_date(now) > *day;
+    json missing = json::array();
+    for (const PhotoRow& p : *photos)
+        missing.push_back(p.id);
+    json flags = flags_of(*record, assignment ? &*assignment : nullptr, target_position,
+                          *imported_photo, now);
+    json reply = {{"id", record->id},
+                  {"received_at", china_timestamp(now)},
+                  {"late", late},
+                  {"flags", flags},
+                  {"photos_missing", std::move(missing)}};
+
+    Judged out;
+    InspectionRow& row = out.row;
+    row.id = record->id;
+    row.assignment_id = record->assignment_id;
+    row.target_id = assignment ? assignment->target.id : std::string();
+    row.username = caller.username;
+    row.device_id = caller.device_id;
+    row.received_at = reply["received_at"].get<std::string>();
+    row.inspection_day = record->inspection_day;
+    row.outcome = record->outcome ? std::string(to_string(*record->outcome)) : std::string();
+    row.supersedes = record->supersedes;
+    row.body = text;
+    row.body_sha256 = body_sha;
+    row.answer = reply.dump();
+    row.late = late;
+    row.flags = flags.dump();
+    out.record = std::move(*record);
+    out.link = std::move(*link);
+    out.photos = std::move(*photos);
+    out.reply = std::move(reply);
+    return out;
+}
+
 Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
                                            const std::optional<std::string>& key,
                                            std::string_view text) {
@@ -251,201 +448,68 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
         return Error::make(api_code::invalid, canonical.error().message, canonical.error().field);
     const std::string body_sha = Sha256::hex(*canonical);
 
+    // A replay (same id, same content) answers what the first upload was answered.
+    auto replay = [&](const InspectionRow& earlier) -> Result<IntakeAnswer> {
+        if (earlier.body_sha256 != body_sha)
+            return Error::make(api_code::idempotency_conflict,
+                               "A different record was already sent under this id. A completed "
+                               "record never changes: send a correction with a new id instead.",
+                               "Idempotency-Key");
+        auto answer = replay_answer(earlier);
+        if (!answer)
+            return answer.error();
+        return IntakeAnswer{200, std::move(*answer)};
+    };
+    auto earlier = inspections_.find_inspection(*key);
+    if (!earlier)
+        return earlier.error();
+    if (*earlier)
+        return replay(**earlier);
+
+    // A check may have failed because the same upload, sent twice at once, was stored
+    // meanwhile (already_inspected, chain_broken): that one is answered as the replay it is.
+    auto judged = judge(caller, body, text, body_sha);
+    if (!judged) {
+        auto stored = inspections_.find_inspection(*key);
+        if (!stored)
+            return stored.error();
+        if (*stored)
+            return replay(**stored);
+        return judged.error();
+    }
+    const InspectionRecord* record = &judged->record;
+    const ChainLink* link = &judged->link;
+    const std::vector<PhotoRow>* photos = &judged->photos;
+    const InspectionRow& row = judged->row;
+    const json& reply = judged->reply;
+
+    // The write: short, index reads and inserts only.
     std::optional<IntakeAnswer> answer;
     if (const Status tx = database_.transaction([&]() -> Status {
-            auto earlier = inspections_.find_inspection(*key);
-            if (!earlier)
-                return earlier.error();
-            if (*earlier) {
-                if ((*earlier)->body_sha256 != body_sha)
-                    return Error::make(api_code::idempotency_conflict,
-                                       "A different record was already sent under this id. A "
-                                       "completed record never changes: send a correction with a "
-                                       "new id instead.",
-                                       "Idempotency-Key");
-                auto replay = replay_answer(**earlier);
-                if (!replay)
-                    return replay.error();
-                answer = IntakeAnswer{200, std::move(*replay)};
+            auto raced = inspections_.find_inspection(*key);
+            if (!raced)
+                return raced.error();
+            if (*raced) { // the same upload, sent twice at once: the first one stored it
+                auto replayed = replay(**raced);
+                if (!replayed)
+                    return replayed.error();
+                answer = std::move(*replayed);
                 return {};
             }
-
-            FI_TRY(check_limits(body));
-            auto record = decode_inspection_record(body);
-            if (!record)
-                return Error::make(api_code::invalid, record.error().message, record.error().field);
-            auto imported_photo = check_photo_provenance(body);
-            if (!imported_photo)
-                return imported_photo.error();
-            FI_TRY(check_confidential_ground(body));
-            const json* chain = member(body, "chain");
-            auto link = ChainLink::from_json(chain ? *chain : json());
-            if (!link)
-                return link.error();
             FI_TRY(check_chain_owner(inspections_, caller, *link));
-            auto gap_from = check_chain(inspections_, body, *link);
+            auto gap_from = check_chain_neighbours(inspections_, *link);
             if (!gap_from)
                 return gap_from.error();
-
-            // The reference data the rules read, as the server holds it now.
-            std::optional<Assignment> assignment;
-            std::optional<Position> target_position;
-            auto assignment_row = plans_.find_assignment(record->assignment_id);
-            if (!assignment_row)
-                return assignment_row.error();
-            if (*assignment_row) {
-                const json assignment_json = json::parse((*assignment_row)->body);
-                auto decoded = decode_assignment(assignment_json);
-                if (!decoded)
-                    return Error::make(api_code::internal, decoded.error().message);
-                assignment = std::move(*decoded);
-                if (const json* target = member(assignment_json, "target"))
-                    target_position = position_of(*target);
-                if (!target_position) { // the register's entry, extra members kept
-                    auto target = reference_.find_target(assignment->target.id);
-                    if (!target)
-                        return target.error();
-                    if (*target)
-                        target_position = position_of(json::parse(**target, nullptr, false));
-                }
-            }
-            std::set<std::string> item_ids;
-            if (assignment)
-                item_ids.insert(assignment->item_ids.begin(), assignment->item_ids.end());
-            for (const Answer& a : record->answers)
-                item_ids.insert(a.item_id);
-            for (const Finding& f : record->findings)
-                item_ids.insert(f.item_id);
-            std::vector<CatalogueItem> items;
-            for (const std::string& id : item_ids) {
-                auto row = reference_.find_feed_item(Feed::catalogue, id);
-                if (!row)
-                    return row.error();
-                if (*row)
-                    if (auto item =
-                            decode_catalogue_item(json::parse((*row)->body, nullptr, false)))
-                        items.push_back(std::move(*item));
-            }
-            std::set<std::string> people(record->inspectors_present.begin(),
-                                         record->inspectors_present.end());
-            if (assignment)
-                for (const std::string& id : team_of(*assignment))
-                    people.insert(id);
-            std::vector<Inspector> roster;
-            for (const std::string& id : people) {
-                auto row = reference_.find_feed_item(Feed::inspectors, id);
-                if (!row)
-                    return row.error();
-                if (*row)
-                    if (auto inspector =
-                            decode_inspector(json::parse((*row)->body, nullptr, false)))
-                        roster.push_back(std::move(*inspector));
-            }
-            if (auto problem = validate_for_intake(*record, assignment ? &*assignment : nullptr,
-                                                   lookup_in(std::span<const CatalogueItem>(items)),
-                                                   lookup_in(std::span<const Inspector>(roster)),
-                                                   caller.inspector_id.value_or("")))
-                return Error::make(problem->code, problem->message, problem->field);
-
-            auto accepted = inspections_.inspections_for_assignment(record->assignment_id);
-            if (!accepted)
-                return accepted.error();
-            if (record->supersedes) {
-                const bool found =
-                    std::any_of(accepted->begin(), accepted->end(),
-                                [&](const auto& r) { return r.id == *record->supersedes; });
-                if (!found)
-                    return Error::make(
-                        api_code::invalid,
-                        "supersedes must name a record of the same assignment that was "
-                        "accepted.",
-                        "supersedes");
-                // One chain of corrections: each supersedes the newest, never an older one.
-                if (accepted->back().id != *record->supersedes)
-                    return Error::make(api_code::already_corrected,
-                                       "Record " + *record->supersedes +
-                                           " was corrected already by " + accepted->back().id +
-                                           ". A correction supersedes the newest record of its "
-                                           "assignment: correct that one instead.",
-                                       "supersedes");
-            } else if (!accepted->empty()) {
-                return Error::make(api_code::already_inspected,
-                                   "Assignment " + record->assignment_id +
-                                       " already has an accepted inspection (" +
-                                       accepted->front().id +
-                                       "). To change it, send a correction that supersedes it.",
-                                   "assignment_id");
-            }
-
-            std::vector<PhotoRow> photos;
-            for (std::size_t i = 0; i < record->photos.size(); ++i) {
-                const PhotoRef& p = record->photos[i];
-                auto clash = inspections_.find_photo(p.id);
-                if (!clash)
-                    return clash.error();
-                if (*clash)
-                    return Error::make(api_code::invalid,
-                                       "Photo id " + p.id + " belongs to another record already.",
-                                       "photos[" + std::to_string(i) + "].id");
-                photos.push_back(
-                    PhotoRow{p.id, record->id, p.sha256, p.bytes, 0, false, std::nullopt});
-            }
-            // Signature images go up like photos (HEAD/PATCH /photos/{id}, the same limits and
-            // hash check) and count for completeness like them.
-            const auto& signatures = record->signatures.value_or(std::vector<Signature>{});
-            for (std::size_t i = 0; i < signatures.size(); ++i) {
-                const Signature& g = signatures[i];
-                if (g.refused)
-                    continue;
-                auto clash = inspections_.find_photo(g.id);
-                if (!clash)
-                    return clash.error();
-                if (*clash)
-                    return Error::make(api_code::invalid,
-                                       "Signature id " + g.id +
-                                           " belongs to another record already.",
-                                       "signatures[" + std::to_string(i) + "].id");
-                photos.push_back(
-                    PhotoRow{g.id, record->id, g.sha256, g.bytes, 0, false, std::nullopt});
-            }
-
-            const auto now = clock_();
-            const auto day = Date::parse(record->inspection_day);
-            const bool late = day && china_date(now) > *day;
-            json missing = json::array();
-            for (const PhotoRow& p : photos)
-                missing.push_back(p.id);
-            json flags = flags_of(*record, assignment ? &*assignment : nullptr, target_position,
-                                  *imported_photo, now);
-            json reply = {{"id", record->id},
-                          {"received_at", china_timestamp(now)},
-                          {"late", late},
-                          {"flags", flags},
-                          {"photos_missing", std::move(missing)}};
-
-            InspectionRow row;
-            row.id = record->id;
-            row.assignment_id = record->assignment_id;
-            row.target_id = assignment ? assignment->target.id : std::string();
-            row.username = caller.username;
-            row.device_id = caller.device_id;
-            row.received_at = reply["received_at"].get<std::string>();
-            row.inspection_day = record->inspection_day;
-            row.outcome =
-                record->outcome ? std::string(to_string(*record->outcome)) : std::string();
-            row.supersedes = record->supersedes;
-            row.body = text;
-            row.body_sha256 = body_sha;
-            row.answer = reply.dump();
-            row.late = late;
-            row.flags = flags.dump();
-            FI_TRY(inspections_.put_inspection(row, photos));
+            FI_TRY(check_correction(inspections_, *record));
+            if (auto again = declared_photos(inspections_, *record); !again)
+                return again.error();
+            FI_TRY(inspections_.put_inspection(row, *photos));
             FI_TRY(inspections_.put_chain_link(
                 ChainLinkRow{link->device_id, link->seq, link->prev, link->hash, record->id}));
             if (*gap_from > 0)
                 FI_TRY(inspections_.put_chain_gap(ChainGapRow{
                     0, link->device_id, *gap_from, link->seq - 1, row.received_at, record->id}));
-            answer = IntakeAnswer{201, std::move(reply)};
+            answer = IntakeAnswer{201, reply};
             return {};
         });
         !tx)
@@ -509,6 +573,12 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
     if (bytes.size() > max_chunk_bytes)
         return too_large("A chunk is at most 8 MiB.");
 
+    // A photo sent in one piece (as the tablet sends one of up to 8 MiB) is hashed here,
+    // outside the write transaction; a later piece completes one whose hash is read back.
+    std::optional<std::string> whole_sha256;
+    if (offset == 0 && !bytes.empty())
+        whole_sha256 = Sha256::hex(bytes);
+
     std::optional<PhotoState> state;
     bool mismatch = false;
     if (const Status tx = database_.transaction([&]() -> Status {
@@ -539,7 +609,8 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
                 state = PhotoState{received, photo->length, false};
                 return {};
             }
-            auto hash = inspections_.photo_sha256(photo->id);
+            auto hash = whole_sha256 ? Result<std::string>(*whole_sha256)
+                                     : inspections_.photo_sha256(photo->id);
             if (!hash)
                 return hash.error();
             if (*hash != photo->sha256) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/evidencechain.h"
+#include "core/model.h"
 #include "core/result.h"
 #include "server/caller.h"
 #include "server/clock.h"
@@ -14,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace fi::server {
 
@@ -82,6 +85,17 @@ public:
                               std::string_view content_type, std::string_view bytes);
 
 private:
+    /// A record judged and ready to store: its row, declared photos and chain link, the answer.
+    struct Judged {
+        InspectionRecord record;
+        ChainLink link;
+        InspectionRow row;
+        std::vector<PhotoRow> photos;
+        nlohmann::json reply;
+    };
+    /// Every check of an upload, outside the write transaction (submit).
+    Result<Judged> judge(const Caller& caller, const nlohmann::json& body, std::string_view text,
+                         const std::string& body_sha);
     Result<PhotoRow> visible_photo(const Caller& caller, std::string_view photo_id);
     Result<nlohmann::json> replay_answer(const InspectionRow& row);
 

@@ -14,6 +14,7 @@
 #include "server/serverdatabase.h"
 
 #include <csignal>
+#include <malloc.h>
 #include <sys/socket.h>
 
 #ifndef FI_SERVER_ASSETS_DIR
@@ -32,6 +33,19 @@ public:
     using Base::Base;
     void widen_backlog() { ::listen(this->svr_sock_, SOMAXCONN); }
 };
+
+/// glibc's allocator, bounded for a server whose requests come in rushes: blocks of 128 KiB and
+/// more (request bodies, photo chunks) are mapped and unmapped at once rather than kept in an
+/// arena (by default the threshold rises after the first such free, and every later photo
+/// body stays in some worker's arena); at most four arenas, not eight per core, for 128
+/// workers. docs/load.md has the resident size before and after a rush.
+void bound_allocator() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+        mallopt(M_ARENA_MAX, 4);
+    });
+}
 
 } // namespace
 
@@ -121,8 +135,12 @@ Status Server::start() {
     } else {
         http_ = std::make_unique<Listener<httplib::Server>>();
     }
+    bound_allocator();
     const std::size_t threads = options_.threads;
     http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+    http_->set_keep_alive_timeout(static_cast<time_t>(options_.keep_alive.count()));
+    // Counts requests, so the memory of a rush is given back once it is over.
+    http_->set_logger([this](const httplib::Request&, const httplib::Response&) { ++requests_; });
     http_->set_payload_max_length(IntakeService::max_chunk_bytes);
     // Headers and body go out in separate writes: without this, Nagle's algorithm and the
     // peer's delayed ACK add ~40 ms to every answer on a kept-alive connection.
@@ -153,6 +171,8 @@ Status Server::start() {
         tls->widen_backlog();
     // Follow-ups due while the server was down are made before the first request is served.
     follow_up_scheduler_->start();
+    trimmer_stop_ = false;
+    trimmer_ = std::thread([this] { trim_when_idle(); });
     listener_done_ = false;
     listener_ = std::thread([this] {
         http_->listen_after_bind();
@@ -165,7 +185,31 @@ Status Server::start() {
     return {};
 }
 
+void Server::trim_when_idle() {
+    std::uint64_t seen = requests_;
+    bool busy = false;
+    std::unique_lock lock(trimmer_mutex_);
+    while (
+        !trimmer_wake_.wait_for(lock, std::chrono::seconds(1), [this] { return trimmer_stop_; })) {
+        const std::uint64_t now = requests_;
+        if (now != seen) {
+            seen = now;
+            busy = true;
+        } else if (busy) { // a second without a request after some: the rush is over
+            busy = false;
+            malloc_trim(0);
+        }
+    }
+}
+
 void Server::stop() {
+    {
+        std::lock_guard lock(trimmer_mutex_);
+        trimmer_stop_ = true;
+    }
+    trimmer_wake_.notify_all();
+    if (trimmer_.joinable())
+        trimmer_.join();
     if (follow_up_scheduler_)
         follow_up_scheduler_->stop();
     if (http_)

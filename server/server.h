@@ -7,9 +7,13 @@
 #include "server/sessionservice.h"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
@@ -49,7 +53,14 @@ struct ServerOptions {
     KdfCost kdf = PasswordHasher::default_cost; ///< of new password hashes
     SessionPolicy sessions;
     Clock clock = system_clock();
-    std::size_t threads = 32; ///< connections served at once (keep-alive holds a thread)
+    /// Connections served at once. A kept-alive connection holds its worker while it waits for
+    /// its next request, so there are more workers than tablets syncing together at the
+    /// end-of-day rush (docs/load.md: 32 made half of 64 tablets wait seconds for a worker).
+    std::size_t threads = 128;
+    /// How long an idle kept-alive connection keeps its worker (whole seconds, cpp-httplib):
+    /// long enough for a sync's next request, short enough that a request arriving when every
+    /// worker is taken waits for a busy one, not for another client's idle connection.
+    std::chrono::seconds keep_alive{1};
     /// When follow-ups are made (at start, each new server day, every 15 minutes in between).
     FollowUpScheduler::Options follow_ups;
 };
@@ -115,6 +126,13 @@ private:
     std::unique_ptr<Api> api_;
     std::unique_ptr<httplib::Server> http_;
     std::thread listener_;
+    /// Gives memory freed by a rush back to the system once requests stop (server.cpp).
+    void trim_when_idle();
+    std::atomic<std::uint64_t> requests_{0};
+    std::thread trimmer_;
+    std::mutex trimmer_mutex_;
+    std::condition_variable trimmer_wake_;
+    bool trimmer_stop_ = false;
     std::atomic<bool> listener_done_{false};
     int port_ = 0;
 };

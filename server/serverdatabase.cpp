@@ -138,13 +138,32 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const std::filesyst
     return std::unique_ptr<ServerDatabase>(new ServerDatabase(std::move(*db)));
 }
 
-Status ServerDatabase::transaction(const std::function<Status()>& work) {
-    std::lock_guard lock(mutex_);
-    struct Depth {
-        int& d;
-        explicit Depth(int& v) : d(v) { ++d; }
-        ~Depth() { --d; }
-    };
+void ServerDatabase::acquire() {
+    mutex_.lock();
+    if (held_++ == 0)
+        owner_ = std::this_thread::get_id();
+}
+
+void ServerDatabase::release() {
+    if (--held_ == 0)
+        owner_ = std::thread::id();
+    mutex_.unlock();
+}
+
+namespace {
+
+struct Depth {
+    int& d;
+    explicit Depth(int& v) : d(v) { ++d; }
+    ~Depth() { --d; }
+    Depth(const Depth&) = delete;
+    Depth& operator=(const Depth&) = delete;
+};
+
+} // namespace
+
+Status ServerDatabase::run_here(const std::function<Status()>& work) {
+    Locked held(*this);
     if (depth_ > 0) {
         // Nested: a savepoint, so an inner failure that the outer work handles leaves nothing.
         auto sp = Savepoint::begin(db_, "nested" + std::to_string(depth_));
@@ -162,8 +181,82 @@ Status ServerDatabase::transaction(const std::function<Status()>& work) {
     return tx->commit();
 }
 
+void ServerDatabase::commit_group(const std::vector<Waiting*>& group) {
+    Locked held(*this);
+    auto tx = Transaction::begin(db_);
+    if (!tx) {
+        for (Waiting* w : group)
+            w->status = tx.error();
+        return;
+    }
+    Depth depth(depth_);
+    bool any = false;
+    for (Waiting* w : group) {
+        auto sp = Savepoint::begin(db_, "grouped");
+        if (!sp) {
+            w->status = sp.error();
+            continue;
+        }
+        try {
+            w->status = (*w->work)();
+        } catch (...) {
+            w->exception = std::current_exception();
+        }
+        if (w->status && !w->exception) {
+            w->status = sp->release();
+            any = any || static_cast<bool>(w->status);
+        } // else: the savepoint's destructor rolls this one back, the others stay
+    }
+    const Status committed = any ? tx->commit() : Status{};
+    if (!committed)
+        for (Waiting* w : group)
+            if (w->status && !w->exception)
+                w->status = committed.error();
+}
+
+Status ServerDatabase::transaction(const std::function<Status()>& work) {
+    // A thread already holding the connection (a nested call, a store's own transaction
+    // inside its lock, a grouped transaction's work) runs in place.
+    if (held_here())
+        return run_here(work);
+    Waiting me{&work, {}, nullptr, false};
+    {
+        std::unique_lock lock(queue_mutex_);
+        queue_.push_back(&me);
+        queue_changed_.wait(lock, [&] { return me.done || !committing_; });
+        if (me.done) {
+            if (me.exception)
+                std::rethrow_exception(me.exception);
+            return me.status;
+        }
+        committing_ = true; // this thread runs the next group, its own transaction in it
+    }
+    std::vector<Waiting*> group;
+    {
+        std::lock_guard lock(queue_mutex_);
+        group.swap(queue_);
+    }
+    try {
+        commit_group(group);
+    } catch (...) { // BEGIN or COMMIT threw: nobody in the group is committed
+        for (Waiting* w : group)
+            if (!w->exception)
+                w->exception = std::current_exception();
+    }
+    {
+        std::lock_guard lock(queue_mutex_);
+        for (Waiting* w : group)
+            w->done = true;
+        committing_ = false;
+    }
+    queue_changed_.notify_all();
+    if (me.exception)
+        std::rethrow_exception(me.exception);
+    return me.status;
+}
+
 Result<std::int64_t> ServerDatabase::next_counter(std::string_view name) {
-    std::lock_guard lock(mutex_);
+    Locked held(*this);
     std::int64_t value = 0;
     if (const Status tx = transaction([&]() -> Status {
             FI_TRY(
