@@ -27,82 +27,86 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="62"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
         <source>Completed record, read only</source>
         <translation>Completed record, read only</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>Checklist · %1 of %2 required answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="111"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="117"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>%1 of %2 required checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="118"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="120"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="126"/>
         <source>Changes not saved yet</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="128"/>
         <source>Not saved!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
         <source>Locked: completed records never change</source>
         <translation>Locked: completed records never change</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>All changes saved on the tablet (encrypted)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="134"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="140"/>
         <source>Index of the checklist&apos;s items</source>
         <translation>Index of the checklist&apos;s items</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="146"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="212"/>
         <source>Photos (%1)</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
         <source>Complete…</source>
         <translation>Complete…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="177"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="185"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="220"/>
         <source>Next unanswered (%1)</source>
         <translation>Next unanswered (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="200"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="252"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
@@ -110,32 +114,37 @@
 <context>
     <name>CheckpointDelegate</name>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="67"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="73"/>
         <source>(optional)</source>
         <translation>(optional)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="97"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="87"/>
+        <source>Note on: %1</source>
+        <translation>Note on: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
         <source>Note (optional)</source>
         <translation>Note (optional)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="139"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="139"/>
         <source>Describe the finding of this failed checkpoint.</source>
         <translation>Describe the finding of this failed checkpoint.</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="126"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="147"/>
         <source>A photo is required for this finding.</source>
         <translation>A photo is required for this finding.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="134"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="155"/>
         <source>%n photo(s) attached</source>
         <translation>
             <numerusform>%n photo attached</numerusform>
@@ -143,14 +152,24 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="142"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="163"/>
         <source>Edit finding</source>
         <translation>Edit finding</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="148"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="164"/>
+        <source>Edit finding: %1</source>
+        <translation>Edit finding: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="170"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="171"/>
+        <source>Add photo: %1</source>
+        <translation>Add photo: %1</translation>
     </message>
 </context>
 <context>
@@ -639,17 +658,17 @@
 <context>
     <name>FiPassFailButtons</name>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="73"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="79"/>
         <source>Pass</source>
         <translation>Pass</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="82"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="88"/>
         <source>Fail</source>
         <translation>Fail</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="91"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="97"/>
         <source>Not applicable</source>
         <translation>Not applicable</translation>
     </message>
@@ -828,12 +847,17 @@
 <context>
     <name>PhotoDelegate</name>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
+        <source>Delete photo: %1</source>
+        <translation>Delete photo: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="79"/>
         <source>Imported: taken on another day</source>
         <translation>Imported: taken on another day</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="79"/>
         <source>Imported: no time in the file</source>
         <translation>Imported: no time in the file</translation>
     </message>
@@ -843,12 +867,8 @@
         <translation>Open photo</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="57"/>
-        <source>Delete photo</source>
-        <translation>Delete photo</translation>
-    </message>
-    <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="63"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="68"/>
         <source>General</source>
         <translation>General</translation>
     </message>
@@ -2669,7 +2689,7 @@
 <context>
     <name>fi::app::ChecklistController</name>
     <message>
-        <location filename="../../qml/checklistcontroller.cpp" line="108"/>
+        <location filename="../../qml/checklistcontroller.cpp" line="102"/>
         <source>Enter a whole number.</source>
         <translation>Enter a whole number.</translation>
     </message>

@@ -27,82 +27,86 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="62"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
         <source>Completed record, read only</source>
         <translation>已完成的记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="64"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>检查清单 · 必填项已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="111"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="117"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>必填检查点已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="118"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="120"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="126"/>
         <source>Changes not saved yet</source>
         <translation>更改尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="128"/>
         <source>Not saved!</source>
         <translation>未保存！</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
         <source>Locked: completed records never change</source>
         <translation>已锁定：完成的记录不可更改</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>所有更改已加密保存在平板上</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Index</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="134"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="140"/>
         <source>Index of the checklist&apos;s items</source>
         <translation>检查事项目录</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="146"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="212"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="177"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="185"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="220"/>
         <source>Next unanswered (%1)</source>
         <translation>下一未答项（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="200"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="252"/>
         <source>Items</source>
         <translation>检查事项</translation>
     </message>
@@ -110,46 +114,61 @@
 <context>
     <name>CheckpointDelegate</name>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="67"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="73"/>
         <source>(optional)</source>
         <translation>（选填）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="97"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="87"/>
+        <source>Note on: %1</source>
+        <translation>备注：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
         <source>Note (optional)</source>
         <translation>备注（选填）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="139"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="118"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="139"/>
         <source>Describe the finding of this failed checkpoint.</source>
         <translation>请描述该不合格检查点发现的问题。</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="126"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="147"/>
         <source>A photo is required for this finding.</source>
         <translation>该问题必须附照片。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="134"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="155"/>
         <source>%n photo(s) attached</source>
         <translation>
             <numerusform>已附 %n 张照片</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="142"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="163"/>
         <source>Edit finding</source>
         <translation>编辑问题</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="148"/>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="164"/>
+        <source>Edit finding: %1</source>
+        <translation>编辑问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="170"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
+    </message>
+    <message>
+        <location filename="../../qml/checklist/CheckpointDelegate.qml" line="171"/>
+        <source>Add photo: %1</source>
+        <translation>添加照片：%1</translation>
     </message>
 </context>
 <context>
@@ -636,17 +655,17 @@
 <context>
     <name>FiPassFailButtons</name>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="73"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="79"/>
         <source>Pass</source>
         <translation>合格</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="82"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="88"/>
         <source>Fail</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiPassFailButtons.qml" line="91"/>
+        <location filename="../../qml/components/FiPassFailButtons.qml" line="97"/>
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -825,12 +844,17 @@
 <context>
     <name>PhotoDelegate</name>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
+        <source>Delete photo: %1</source>
+        <translation>删除照片：%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="79"/>
         <source>Imported: taken on another day</source>
         <translation>导入：非检查当日拍摄</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="74"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="79"/>
         <source>Imported: no time in the file</source>
         <translation>导入：文件中无拍摄时间</translation>
     </message>
@@ -840,12 +864,8 @@
         <translation>打开照片</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="57"/>
-        <source>Delete photo</source>
-        <translation>删除照片</translation>
-    </message>
-    <message>
-        <location filename="../../qml/photos/PhotoDelegate.qml" line="63"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="68"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
@@ -2656,7 +2676,7 @@
 <context>
     <name>fi::app::ChecklistController</name>
     <message>
-        <location filename="../../qml/checklistcontroller.cpp" line="108"/>
+        <location filename="../../qml/checklistcontroller.cpp" line="102"/>
         <source>Enter a whole number.</source>
         <translation>请输入整数。</translation>
     </message>

@@ -12,6 +12,8 @@ FiPage {
     property string recordId: ""
     // The list was placed at the first unanswered checkpoint when the record was loaded.
     property bool placed: false
+    // Held upright, the page's actions sit in a bar at the bottom, in thumb reach.
+    readonly property bool portrait: page.height > page.width
     // The record open on this page and the pages it opens (Photos, Complete), and this
     // page's controller over it.
     readonly property OpenRecord record: openRecord
@@ -140,11 +142,13 @@ FiPage {
             }
             FiButton {
                 objectName: "photosButton"
+                visible: !page.portrait
                 text: qsTr("Photos (%1)").arg(inspection.photoCount)
                 onClicked: page.openPhotos(openRecord, "")
             }
             FiButton {
                 objectName: "completeButton"
+                visible: !page.portrait
                 tone: "primary"
                 text: openRecord.readOnly ? qsTr("Summary") : qsTr("Complete…")
                 onClicked: page.openComplete(openRecord)
@@ -176,10 +180,54 @@ FiPage {
             anchors.bottom: parent.bottom
             anchors.margins: Theme.spacingLarge
             z: 2
-            visible: !openRecord.readOnly && inspection.unanswered > 0
+            visible: !page.portrait && !openRecord.readOnly && inspection.unanswered > 0
             tone: "primary"
             text: qsTr("Next unanswered (%1)").arg(inspection.unanswered)
             onClicked: page.showNextUnanswered()
+        }
+    }
+
+    // Upright: Photos · Next unanswered · Complete at the bottom, in thumb reach.
+    footer: Rectangle {
+        objectName: "actionBar"
+        visible: page.portrait
+        implicitHeight: actions.implicitHeight + 2 * Theme.spacing
+        color: Theme.surface
+        Rectangle {
+            width: parent.width
+            height: Theme.borderWidth
+            color: Theme.divider
+        }
+        RowLayout {
+            id: actions
+            anchors.fill: parent
+            anchors.margins: Theme.spacing
+            anchors.leftMargin: Theme.pageMargin
+            anchors.rightMargin: Theme.pageMargin
+            spacing: Theme.spacingLarge
+            FiButton {
+                objectName: "barPhotos"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                text: qsTr("Photos (%1)").arg(inspection.photoCount)
+                onClicked: page.openPhotos(openRecord, "")
+            }
+            FiButton {
+                objectName: "barNext"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                enabled: !openRecord.readOnly && inspection.unanswered > 0
+                text: qsTr("Next unanswered (%1)").arg(inspection.unanswered)
+                onClicked: page.showNextUnanswered()
+            }
+            FiButton {
+                objectName: "barComplete"
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1
+                tone: "primary"
+                text: openRecord.readOnly ? qsTr("Summary") : qsTr("Complete…")
+                onClicked: page.openComplete(openRecord)
+            }
         }
     }
 

@@ -27,6 +27,9 @@ Item {
     required property int findingPhotoCount
     required property bool needsPhoto
     property bool highlighted: false
+    // The note field is open: asked for with the note button, or there is a note. Answering
+    // never opens it, so nothing below moves when a checkpoint is answered.
+    property bool noteOpen: false
 
     signal failChosen(string itemId, string checkpointId, string checkpointText, string description)
     signal editFinding(string itemId, string checkpointId, string checkpointText, string description)
@@ -62,11 +65,28 @@ Item {
             anchors.fill: parent
             spacing: Theme.spacing
 
-            Label {
+            RowLayout {
                 Layout.fillWidth: true
-                text: row.checkpointText + (row.required ? "" : "  " + qsTr("(optional)"))
-                font.pixelSize: Theme.fontLarge
-                wrapMode: Text.Wrap
+                spacing: Theme.spacing
+                Label {
+                    Layout.fillWidth: true
+                    text: row.checkpointText + (row.required ? "" : "  " + qsTr("(optional)"))
+                    font.pixelSize: Theme.fontLarge
+                    wrapMode: Text.Wrap
+                }
+                // The note, behind a button that is always there (a note field appearing after
+                // an answer would push every later checkpoint down).
+                FiButton {
+                    objectName: "noteButton_" + row.checkpointId
+                    Layout.alignment: Qt.AlignTop
+                    Layout.preferredWidth: Theme.touchTarget
+                    tone: row.noteOpen || row.note.length > 0 ? "normal" : "flat"
+                    text: "✎"
+                    font.pixelSize: Theme.fontLarge
+                    enabled: !row.editor.record.readOnly || row.note.length > 0
+                    Accessible.name: qsTr("Note on: %1").arg(row.checkpointText)
+                    onClicked: row.noteOpen = !row.noteOpen
+                }
             }
 
             Loader {
@@ -91,10 +111,11 @@ Item {
             }
 
             FiTextField {
+                objectName: "note_" + row.checkpointId
                 Layout.fillWidth: true
-                visible: row.answered && !row.editor.record.readOnly || row.note.length > 0
+                visible: row.noteOpen || row.note.length > 0
                 readOnly: row.editor.record.readOnly
-                placeholderText: qsTr("Note (optional)")
+                label: qsTr("Note (optional)")
                 text: row.note
                 input.onTextEdited: row.editor.setNote(row.itemId, row.checkpointId, input.text)
             }
@@ -140,12 +161,14 @@ Item {
                         FiButton {
                             objectName: "editFinding_" + row.checkpointId
                             text: qsTr("Edit finding")
+                            Accessible.name: qsTr("Edit finding: %1").arg(row.checkpointText)
                             onClicked: row.editFinding(row.itemId, row.checkpointId, row.checkpointText, row.findingDescription)
                         }
                         FiButton {
                             objectName: "addPhoto_" + row.checkpointId
                             tone: row.needsPhoto ? "danger" : "normal"
                             text: qsTr("Add photo")
+                            Accessible.name: qsTr("Add photo: %1").arg(row.checkpointText)
                             onClicked: {
                                 const id = row.editor.setFinding(row.itemId, row.checkpointId, row.findingDescription);
                                 row.addPhoto(id);

@@ -15,6 +15,11 @@ Button {
 
     implicitHeight: Math.max(Theme.touchTarget, implicitContentHeight + topPadding + bottomPadding)
     implicitWidth: Math.max(Theme.touchTarget, implicitContentWidth + leftPadding + rightPadding)
+    // Drawn as large as it takes taps: no Material insets around the background.
+    topInset: 0
+    bottomInset: 0
+    leftInset: 0
+    rightInset: 0
     leftPadding: Theme.spacingLarge
     rightPadding: Theme.spacingLarge
     topPadding: Theme.spacing

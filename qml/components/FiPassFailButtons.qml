@@ -32,6 +32,11 @@ RowLayout {
         Layout.fillWidth: true
         Layout.preferredWidth: 1 // the three share the row equally, whatever their words
         Layout.preferredHeight: Theme.bigButtonHeight
+        // Drawn as large as it takes taps: no Material insets around the background.
+        topInset: 0
+        bottomInset: 0
+        leftInset: 0
+        rightInset: 0
         font.pixelSize: Theme.fontLarge
         font.bold: selected
         checkable: true
@@ -61,7 +66,8 @@ RowLayout {
         signal picked
     }
 
-    spacing: Theme.spacing
+    // A gap wide enough that a thumb meant for one never lands on its neighbour.
+    spacing: Theme.spacingLarge
 
     Choice {
         value: "pass"

@@ -46,15 +46,20 @@ Item {
                 Accessible.name: qsTr("Open photo")
                 onClicked: cell.open(cell.source, cell.findingLabel)
             }
-            ToolButton {
+            // A whole touch target, drawn as large as it takes taps (not a glyph on the photo).
+            FiButton {
                 objectName: "deletePhoto_" + cell.photoId
                 visible: !cell.readOnly
                 anchors.top: parent.top
                 anchors.right: parent.right
                 width: Theme.touchTarget
                 height: Theme.touchTarget
+                leftPadding: 0
+                rightPadding: 0
+                tone: "danger"
                 text: "✕"
-                Accessible.name: qsTr("Delete photo")
+                font.pixelSize: Theme.fontLarge
+                Accessible.name: qsTr("Delete photo: %1").arg(cell.findingLabel.length > 0 ? cell.findingLabel : qsTr("General"))
                 onClicked: cell.remove(cell.photoId)
             }
         }

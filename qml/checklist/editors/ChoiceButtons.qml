@@ -19,7 +19,7 @@ Flow {
 
     signal chosen(string value)
 
-    spacing: Theme.spacing
+    spacing: Theme.spacingLarge
 
     Repeater {
         model: flow.choices
@@ -33,6 +33,10 @@ Flow {
 
             objectName: option.owner ? option.owner.namePrefix + option.index : ""
             height: Theme.bigButtonHeight
+            topInset: 0
+            bottomInset: 0
+            leftInset: 0
+            rightInset: 0
             leftPadding: Theme.spacingLarge
             rightPadding: Theme.spacingLarge
             text: option.modelData

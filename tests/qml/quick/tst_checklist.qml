@@ -395,6 +395,67 @@ Item {
             return -1;
         }
 
+        // Answer rows stay put (runs before the last test, which answers everything): answering
+        // moves nothing below, the note waits behind its button; held upright the page's
+        // actions are a bar at the bottom (Photos · Next unanswered · Complete).
+        function test_y_answer_rows_stay_put_and_the_portrait_bar() {
+            const page = openPage();
+            const model = page.controller.checklist;
+            const list = findChild(page, "checklist");
+            let i = -1;
+            for (let k = 0; k + 2 < model.count && i < 0; ++k) {
+                const idx = model.index(k, 0);
+                if (model.data(idx, ChecklistModel.KindRole) === "pass_fail" && !model.data(idx, ChecklistModel.AnsweredRole) && model.data(model.index(k + 1, 0), ChecklistModel.ItemIdRole) === model.data(idx, ChecklistModel.ItemIdRole))
+                    i = k;
+            }
+            verify(i >= 0, "an unanswered pass/fail checkpoint with one after it in its item");
+            const row = show(page, i);
+            const height = row.height;
+            const below = [list.itemAtIndex(i + 1).y, list.itemAtIndex(i + 2) ? list.itemAtIndex(i + 2).y : -1];
+            const note = findChild(row, "note_" + row.checkpointId);
+            verify(!note.visible, "no note field before one is asked for");
+            mouseClick(findChild(row, "answer_pass"));
+            compare(row.value, "pass");
+            wait(50);
+            compare(row.height, height, "the answered row keeps its height");
+            compare(list.itemAtIndex(i + 1).y, below[0], "the next checkpoint has not moved");
+            if (below[1] >= 0)
+                compare(list.itemAtIndex(i + 2).y, below[1], "nor the one after");
+            verify(!note.visible, "answering opens no note field");
+            const noteButton = findChild(row, "noteButton_" + row.checkpointId);
+            verify(noteButton.visible && noteButton.width >= 48 && noteButton.height >= 48);
+            verify(noteButton.Accessible.name.indexOf(row.checkpointText) >= 0, "says which checkpoint");
+            mouseClick(noteButton);
+            verify(note.visible, "the note opens when asked for");
+            mouseClick(noteButton);
+            verify(!note.visible);
+
+            // Upright: the actions in a bar at the bottom, none left at the top.
+            root.width = 800;
+            root.height = 1280;
+            wait(100);
+            const bar = findChild(page, "actionBar");
+            verify(bar.visible);
+            verify(!findChild(page, "photosButton").visible && !findChild(page, "completeButton").visible);
+            verify(!findChild(page, "nextUnanswered").visible, "not floating over the list: in the bar");
+            const barNext = findChild(bar, "barNext");
+            for (const name of ["barPhotos", "barNext", "barComplete"]) {
+                const b = findChild(bar, name);
+                verify(b.visible && b.height >= 48, name);
+                verify(b.mapToItem(page, 0, 0).y > page.height * 0.8, name + " in thumb reach");
+            }
+            compare(barNext.text, "Next unanswered (" + page.controller.unanswered + ")");
+            const expected = firstUnanswered(model, list.currentIndex + 1);
+            mouseClick(barNext);
+            tryCompare(list, "currentIndex", expected, 2000, "the bar's button jumps as the floating one does");
+            root.width = 1280;
+            root.height = 800;
+            wait(100);
+            verify(!bar.visible && findChild(page, "photosButton").visible);
+            screenshots(page, "checklist-answer-rows");
+            tryCompare(page.record, "saveState", "saved", 3000);
+        }
+
         // The map of the checklist (runs last: the others left answers): the record reopens at
         // its first required checkpoint unanswered, "next unanswered (n)" jumps from one to the
         // next and counts down, the item index shows each item's answered count and goes to it.

@@ -18,6 +18,17 @@ Item {
         }
     }
     Component {
+        id: photoCell
+        PhotoDelegate {
+            photoId: "p1"
+            thumbnail: ""
+            source: ""
+            findingLabel: "排口无标识"
+            importDay: "same_day"
+            readOnly: false
+        }
+    }
+    Component {
         id: filterBar
         FiFilterBar {
             options: [{
@@ -83,6 +94,42 @@ Item {
             verify(fail.checked);
             mouseClick(fail);
             compare(spy.count, 1, "choosing the chosen value again sends nothing");
+        }
+
+        // Three equal targets 16 px apart, each drawn as large as it takes taps (no Material
+        // insets), whatever the length of their words.
+        function test_passFail_three_equal_buttons_16_px_apart() {
+            const buttons = createTemporaryObject(passFail, root);
+            const pass = findChild(buttons, "answer_pass");
+            const fail = findChild(buttons, "answer_fail");
+            const na = findChild(buttons, "answer_na");
+            verify(pass.text.length !== na.text.length, "words of different lengths");
+            fuzzyCompare(pass.width, fail.width, 1);
+            fuzzyCompare(fail.width, na.width, 1);
+            compare(fail.x - (pass.x + pass.width), 16);
+            compare(na.x - (fail.x + fail.width), 16);
+            for (const b of [pass, fail, na]) {
+                compare(b.background.width, b.width, b.objectName + " drawn without insets");
+                compare(b.background.height, b.height, b.objectName + " drawn without insets");
+            }
+        }
+
+        // A photo's delete button is a whole touch target, drawn as such, and says which photo.
+        function test_photo_delete_is_a_48_px_target() {
+            const cell = createTemporaryObject(photoCell, root);
+            const del = findChild(cell, "deletePhoto_p1");
+            verify(del && del.visible);
+            verify(del.width >= 48 && del.height >= 48, del.width + "x" + del.height);
+            compare(del.background.width, del.width);
+            compare(del.background.height, del.height);
+            verify(del.Accessible.name.indexOf("排口无标识") >= 0, del.Accessible.name);
+            spy.signalName = "";
+            spy.target = cell;
+            spy.signalName = "remove";
+            spy.clear();
+            mouseClick(del);
+            compare(spy.count, 1);
+            compare(spy.signalArguments[0][0], "p1");
         }
 
         function test_passFail_read_only_sends_nothing() {
