@@ -119,16 +119,6 @@ std::string hold_label(std::string_view hold) {
     return "待审批";
 }
 
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 std::string url_decode(std::string_view text) {
     std::string out;
     out.reserve(text.size());
@@ -136,9 +126,9 @@ std::string url_decode(std::string_view text) {
         const char c = text[i];
         if (c == '+') {
             out += ' ';
-        } else if (c == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
-                   hex_value(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+        } else if (std::array<std::uint8_t, 1> byte{};
+                   c == '%' && i + 2 < text.size() && from_hex(text.substr(i + 1, 2), byte)) {
+            out += static_cast<char>(byte[0]);
             i += 2;
         } else {
             out += c;

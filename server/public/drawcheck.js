@@ -165,14 +165,20 @@
   function same(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
 
   // Each check: a sentence and whether it holds. The first failure makes the result disagree.
-  function checks(d) {
-    var out = [];
-    function check(text, fn) {
+  // A list of checks and the function that adds one: a sentence and whether it holds (an
+  // exception is a failure, its message the reason).
+  function checker(out) {
+    return function (text, fn) {
       var ok = false, why = '';
       try { ok = fn(); } catch (err) { why = String(err.message || err); }
       out.push({ text: text, ok: ok, why: why });
       return ok;
-    }
+    };
+  }
+
+  function checks(d) {
+    var out = [];
+    var check = checker(out);
     var c = d.commitment;
     check('算法为 sha256-ctr-fy-v2，抽取编号和每组人数与计划公布的承诺一致', function () {
       return d.algorithm === 'sha256-ctr-fy-v2' && c.algorithm === d.algorithm &&
@@ -249,12 +255,7 @@
   // `r` the re-draw log's twin, `d` the plan's draw twin.
   function redrawChecks(r, d) {
     var out = [];
-    function check(text, fn) {
-      var ok = false, why = '';
-      try { ok = fn(); } catch (err) { why = String(err.message || err); }
-      out.push({ text: text, ok: ok, why: why });
-      return ok;
-    }
+    var check = checker(out);
     check('链顶端与计划公布时承诺的一致', function () {
       return !d.commitment || d.commitment.redraw_chain_tip === r.redraw_chain_tip;
     });
