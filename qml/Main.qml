@@ -10,10 +10,17 @@ ApplicationWindow {
 
     // Page shown after unlocking (startup option --page): today, sync, settings or statistics.
     property string startPage: "today"
-    readonly property FiPage currentPage: stack.currentItem as FiPage
+    // Set as the stack changes, not bound: Qt 6.4's AOT compiler (Release builds) writes C++
+    // that does not compile for a binding that returns `… as FiPage`; a handler is fine.
+    property FiPage currentPage: null
     // The checklist a Complete page returns to with a problem to show.
     property Item activeChecklist: null
     readonly property bool landscape: width >= height
+    // What was open when the tablet locked, put back after unlocking: the checklist of the
+    // record being filled in and the row it was at (its id and a number; nothing of the record
+    // itself is kept while locked).
+    property string resumeRecordId: ""
+    property int resumeRow: -1
 
     // A page finished loading what it shows (screenshots, the benchmark, the e2e test).
     signal pageReady(string page)
@@ -31,8 +38,13 @@ ApplicationWindow {
         page.openRedraw.connect(root.openRedraw);
     }
     function openChecklist(recordId: string) {
+        root.openChecklistAt(recordId, -1);
+    }
+    // The checklist at `row` (-1: at its first unanswered checkpoint).
+    function openChecklistAt(recordId: string, row: int) {
         const page = root.push("checklist/ChecklistPage.qml", {
-                "recordId": recordId
+                "recordId": recordId,
+                "startRow": row
             }) as ChecklistPage;
         root.activeChecklist = page;
         page.openPhotos.connect(root.openPhotos);
@@ -99,7 +111,11 @@ ApplicationWindow {
             break;
         case Session.Unlocked:
             root.showToday();
-            if (root.startPage === "sync")
+            if (root.resumeRecordId.length > 0) {
+                root.openChecklistAt(root.resumeRecordId, root.resumeRow);
+                root.resumeRecordId = "";
+                root.resumeRow = -1;
+            } else if (root.startPage === "sync")
                 root.openSync();
             else if (root.startPage === "settings")
                 root.openSettings();
@@ -141,10 +157,16 @@ ApplicationWindow {
         objectName: "stack"
         anchors.fill: parent
         initialItem: startingPage
+        onCurrentItemChanged: root.currentPage = stack.currentItem as FiPage
     }
 
     Connections {
         target: Session
+        function onAboutToLock() {
+            const checklist = root.activeChecklist as ChecklistPage;
+            root.resumeRecordId = checklist ? checklist.recordId : "";
+            root.resumeRow = checklist ? checklist.currentRow : -1;
+        }
         function onStateChanged() {
             root.showSessionPage();
         }
