@@ -4,6 +4,9 @@
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
 
+#include <QCoreApplication>
+#include <QGuiApplication>
+
 namespace fi::app {
 
 namespace {
@@ -16,6 +19,14 @@ OpenRecord::OpenRecord(QObject* parent) : QObject(parent) {
     autosave_.setSingleShot(true);
     autosave_.setInterval(autosave_delay);
     connect(&autosave_, &QTimer::timeout, this, &OpenRecord::save);
+    // A phone call, the home button, the screen going off: the system may end a suspended app
+    // without a word, so what is typed goes to the store now, not after the autosave delay.
+    if (auto* app = qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        connect(app, &QGuiApplication::applicationStateChanged, this,
+                [this](Qt::ApplicationState state) {
+                    if (state != Qt::ApplicationActive && dirty_)
+                        saveNow();
+                });
 }
 
 OpenRecord::~OpenRecord() {

@@ -10,6 +10,11 @@ FiPage {
     id: page
 
     property string recordId: ""
+    // The row to show when the record is loaded (after unlocking: where it was); -1 for the
+    // first required checkpoint unanswered.
+    property int startRow: -1
+    // The row being worked on (the window remembers it when the tablet locks).
+    readonly property int currentRow: list.currentIndex
     // The list was placed at the first unanswered checkpoint when the record was loaded.
     property bool placed: false
     // Held upright, the page's actions sit in a bar at the bottom, in thumb reach.
@@ -47,7 +52,7 @@ FiPage {
     }
     // Once, when the record is loaded (its rows are then in the list).
     function placeAtFirstUnanswered() {
-        page.showRow(inspection.nextUnansweredRow(-1));
+        page.showRow(page.startRow >= 0 && page.startRow < list.count ? page.startRow : inspection.nextUnansweredRow(-1));
         page.placed = true;
     }
     function editFinding(itemId: string, checkpointId: string, checkpointText: string, description: string) {

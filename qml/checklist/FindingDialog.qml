@@ -13,20 +13,29 @@ FiDialog {
     property string checkpointId: ""
     property string checkpointText: ""
     property string description: ""
+    // The description as the record has it now: the text is saved as it is typed (the
+    // record's autosave writes it to the store moments later), so a call or a crash with the
+    // dialog open loses nothing.
+    property string saved: ""
 
     signal addPhoto(string findingId)
 
     objectName: "findingDialog"
     title: qsTr("Finding")
     width: Math.min(Theme.formMaxWidth + 160, parent ? parent.width - 2 * Theme.pageMargin : Theme.formMaxWidth)
-    onOpened: {
+    function save() {
+        if (area.text === dialog.saved)
+            return;
+        dialog.editor.setFinding(dialog.itemId, dialog.checkpointId, area.text);
+        dialog.saved = area.text;
+    }
+
+    onAboutToShow: {
+        dialog.saved = dialog.description;
         area.text = dialog.description;
-        area.forceActiveFocus();
     }
-    onClosed: {
-        if (area.text !== dialog.description || area.text.length > 0)
-            dialog.editor.setFinding(dialog.itemId, dialog.checkpointId, area.text);
-    }
+    onOpened: area.forceActiveFocus()
+    onClosed: dialog.save()
 
     ColumnLayout {
         anchors.fill: parent
@@ -54,6 +63,10 @@ FiDialog {
                 font.pixelSize: Theme.fontBody
                 placeholderText: qsTr("e.g. the outfall has no sign board")
                 Accessible.name: qsTr("Description of the finding")
+                onTextChanged: {
+                    if (dialog.visible)
+                        dialog.save();
+                }
             }
         }
         RowLayout {
@@ -64,6 +77,7 @@ FiDialog {
                 text: qsTr("Add photo")
                 onClicked: {
                     const id = dialog.editor.setFinding(dialog.itemId, dialog.checkpointId, area.text);
+                    dialog.saved = area.text;
                     dialog.description = area.text;
                     dialog.close();
                     dialog.addPhoto(id);

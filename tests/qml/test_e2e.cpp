@@ -6,6 +6,7 @@
 // re-draw runs on a second tablet. Every page is saved as a PNG in FI_SCREENSHOT_DIR.
 #include "appdriver.h"
 #include "qml/application.h"
+#include "qml/assignmentdetail.h"
 #include "qml/assignmentlistmodel.h"
 #include "qml/checklistcontroller.h"
 #include "qml/checklistmodel.h"
@@ -203,6 +204,75 @@ private Q_SLOTS:
         d.screenshot(QStringLiteral("15-unlock"));
         QVERIFY(d.type(QStringLiteral("pin"), test::e2e_pin));
         QVERIFY(d.tap(QStringLiteral("unlockButton")));
+        QVERIFY(d.wait_page(QStringLiteral("today")));
+    }
+
+    // Locked in the middle of a checklist (the tablet put down, a call), then unlocked: the
+    // same record's checklist comes back at the row it was at, not Today.
+    void a_locked_tablet_comes_back_to_the_open_checklist() {
+        QTemporaryDir tablet;
+        Application app(
+            test::e2e_signed_in(tablet.path(), server_->base_url(), QStringLiteral("inspector1")));
+        QVERIFY(app.load());
+        AppDriver d(app);
+        AssignmentListModel* list = d.wait_today();
+        QVERIFY(list);
+        // The last on-site assignment not started on this tablet, started as the Target page
+        // does, with the team's certified officers present.
+        QString assignment;
+        for (int i = 0; i < list->rowCount(); ++i) {
+            const QModelIndex idx = list->index(i);
+            if (list->data(idx, AssignmentListModel::ModeRole).toString() ==
+                    QLatin1String("onsite") &&
+                list->data(idx, AssignmentListModel::StateRole).toString() ==
+                    QLatin1String("not_started"))
+                assignment = list->data(idx, AssignmentListModel::AssignmentIdRole).toString();
+        }
+        QVERIFY(!assignment.isEmpty());
+        AssignmentDetail detail;
+        detail.setSession(&app.session());
+        detail.setLocation(&app.location());
+        detail.setAssignmentId(assignment);
+        QTRY_VERIFY_WITH_TIMEOUT(detail.loaded(), 10000);
+        QStringList present;
+        for (const QVariant& m : detail.team())
+            if (m.toMap().value(QStringLiteral("certified")).toBool())
+                present << m.toMap().value(QStringLiteral("inspectorId")).toString();
+        QSignalSpy started(&detail, &AssignmentDetail::started);
+        detail.startInspection(present, {});
+        QVERIFY(started.wait(10000));
+        const QString record_id = started.at(0).at(0).toString();
+        QMetaObject::invokeMethod(d.window(), "openChecklist", Q_ARG(QString, record_id));
+        QVERIFY(d.wait_page(QStringLiteral("checklist")));
+        QQuickItem* view = d.find(QStringLiteral("checklist"));
+        const int rows = view->property("count").toInt();
+        QVERIFY(rows > 3);
+        const int row = rows - 2; // far from the first unanswered one, where it would reopen
+        d.show_row(row);
+        QVERIFY(view->setProperty("currentIndex", row));
+
+        QVERIFY(d.tap(QStringLiteral("menuButton")));
+        QTest::qWait(400);
+        QVERIFY(d.tap(QStringLiteral("menuLock")));
+        QVERIFY(d.wait_page(QStringLiteral("unlock")));
+        QVERIFY(d.type(QStringLiteral("pin"), test::e2e_pin));
+        QVERIFY(d.tap(QStringLiteral("unlockButton")));
+
+        QVERIFY(d.wait_page(QStringLiteral("checklist")));
+        QVERIFY(d.shown_record());
+        QCOMPARE(d.shown_record()->recordId(), record_id);
+        view = d.find(QStringLiteral("checklist"));
+        QCOMPARE(view->property("currentIndex").toInt(), row);
+        // The row is on screen, not merely current.
+        QQuickItem* shown = nullptr;
+        QVERIFY(QMetaObject::invokeMethod(view, "itemAtIndex", Q_RETURN_ARG(QQuickItem*, shown),
+                                          Q_ARG(int, row)));
+        QVERIFY(shown);
+        const qreal y = shown->y() - view->property("contentY").toReal();
+        QVERIFY2(y + shown->height() > 0 && y < view->height(), qPrintable(QString::number(y)));
+        d.screenshot(QStringLiteral("17-checklist-after-unlock"));
+        // Under it, Today.
+        QVERIFY(d.tap(QStringLiteral("backButton")));
         QVERIFY(d.wait_page(QStringLiteral("today")));
     }
 

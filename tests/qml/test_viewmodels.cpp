@@ -22,6 +22,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -144,6 +145,42 @@ private Q_SLOTS:
         QCOMPARE(list.rowCount(), 0);
         list.setSearchText({});
         QCOMPARE(list.rowCount(), list.totalCount());
+    }
+
+    // The app leaving the foreground (a call, the home button) saves what is typed at once,
+    // not after the autosave delay: a suspended app may be ended without a word.
+    void record_saves_when_the_app_leaves_the_foreground() {
+        const QString record_id = start_draft();
+        QVERIFY(!record_id.isEmpty());
+        OpenRecord record;
+        ChecklistController editor;
+        editor.setRecord(&record);
+        record.setSession(session_.get());
+        record.setRecordId(record_id);
+        QTRY_VERIFY_WITH_TIMEOUT(record.loaded(), 5000);
+        ChecklistModel* model = editor.checklist();
+        const QModelIndex first = model->index(0);
+        editor.setAnswer(model->data(first, ChecklistModel::ItemIdRole).toString(),
+                         model->data(first, ChecklistModel::CheckpointIdRole).toString(),
+                         model->data(first, ChecklistModel::KindRole).toString() ==
+                                 QStringLiteral("pass_fail")
+                             ? QVariant(QStringLiteral("pass"))
+                             : QVariant(QStringLiteral("1")));
+        QCOMPARE(record.saveState(), QStringLiteral("unsaved"));
+        // Still active: the autosave waits.
+        Q_EMIT qGuiApp->applicationStateChanged(Qt::ApplicationActive);
+        QCOMPARE(record.saveState(), QStringLiteral("unsaved"));
+        // Suspended: handed to the store at once.
+        Q_EMIT qGuiApp->applicationStateChanged(Qt::ApplicationSuspended);
+        QCOMPARE(record.saveState(), QStringLiteral("saving"));
+        QTRY_COMPARE_WITH_TIMEOUT(record.saveState(), QStringLiteral("saved"), 5000);
+        OpenRecord again;
+        ChecklistController again_editor;
+        again_editor.setRecord(&again);
+        again.setSession(session_.get());
+        again.setRecordId(record_id);
+        QTRY_VERIFY_WITH_TIMEOUT(again.loaded(), 5000);
+        QCOMPARE(again_editor.answerCount(), 1);
     }
 
     void record_controllers_autosave_and_follow_the_rules() {

@@ -395,6 +395,54 @@ Item {
             return -1;
         }
 
+        // A finding typed with the dialog open is in the store moments later, without closing
+        // the dialog: the app killed then (a call, a crash) keeps it, and the record reopens
+        // with it.
+        function test_x_finding_text_kept_when_the_app_dies_with_the_dialog_open() {
+            let page = openPage();
+            const model = page.controller.checklist;
+            let i = -1;
+            for (let k = 0; k < model.count && i < 0; ++k) {
+                const idx = model.index(k, 0);
+                if (model.data(idx, ChecklistModel.KindRole) === "pass_fail" && !model.data(idx, ChecklistModel.AnsweredRole))
+                    i = k;
+            }
+            verify(i >= 0);
+            const row = show(page, i);
+            const itemId = row.itemId;
+            const checkpointId = row.checkpointId;
+            mouseClick(findChild(row, "answer_fail"));
+            const dialog = findChild(page, "findingDialog");
+            tryVerify(() => dialog.opened, 2000);
+            const area = findChild(dialog.contentItem, "findingText");
+            for (const key of [Qt.Key_N, Qt.Key_O, Qt.Key_Space, Qt.Key_S, Qt.Key_I, Qt.Key_G, Qt.Key_N])
+                keyClick(key);
+            compare(area.text, "no sign");
+            verify(dialog.visible, "still typing");
+            // Saved as typed: the store has it while the dialog is open.
+            tryCompare(page.record, "saveState", "saved", 3000);
+            const stored = createTemporaryObject(reopened, root, {
+                    "recordId": recordId
+                });
+            const storedChecklist = createTemporaryObject(reopenedChecklist, root, {
+                    "record": stored
+                });
+            tryVerify(() => stored.loaded, 5000);
+            const findings = storedChecklist.findings.filter(f => f.itemId === itemId && f.checkpointId === checkpointId);
+            compare(findings.length, 1);
+            compare(findings[0].description, "no sign");
+            // The page goes away with the dialog open; the reopened record shows the text.
+            page.destroy();
+            wait(50);
+            page = openPage();
+            const again = page.controller.checklist;
+            const r = again.rowOf(itemId, checkpointId);
+            compare(again.data(again.index(r, 0), ChecklistModel.FindingDescriptionRole), "no sign");
+            // Described now: the rest of the checklist may go on.
+            page.controller.setFinding(itemId, checkpointId, "排口未设置标识牌");
+            tryCompare(page.record, "saveState", "saved", 3000);
+        }
+
         // Answer rows stay put (runs before the last test, which answers everything): answering
         // moves nothing below, the note waits behind its button; held upright the page's
         // actions are a bar at the bottom (Photos · Next unanswered · Complete).
