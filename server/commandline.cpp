@@ -37,7 +37,7 @@ Serves the central system interface under /api/v1 and the public pages (no sign-
 the next one "public pages at URL".
 
   --kdf-memory-kib N   memory of each new password hash (Argon2id, 3 passes; default 65536)
-  --threads N          connections served at once (default 32)
+  --threads N          connections served at once (default 128)
 )";
 }
 
