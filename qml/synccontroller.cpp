@@ -9,6 +9,7 @@
 #include "qml/usermessages.h"
 #include "sync/centralclient.h"
 #include "sync/curltransport.h"
+#include "sync/sameday.h"
 
 #include <QPointer>
 #include <QVariantMap>
@@ -293,6 +294,18 @@ void SyncController::retry(const QString& recordId) {
             }
             syncNow();
         });
+}
+
+QString SyncController::deadlineAlert() const {
+    switch (sync::deadline_alert(snapshot_.same_day)) {
+    case sync::DeadlineAlert::soon:
+        return QStringLiteral("soon");
+    case sync::DeadlineAlert::now:
+        return QStringLiteral("now");
+    case sync::DeadlineAlert::quiet:
+        break;
+    }
+    return QStringLiteral("quiet");
 }
 
 } // namespace fi::app

@@ -39,6 +39,8 @@ class SyncController final : public QObject {
     Q_PROPERTY(int overdue READ overdue NOTIFY statusChanged)
     Q_PROPERTY(int parked READ parked NOTIFY statusChanged)
     Q_PROPERTY(int minutesLeft READ minutesLeft NOTIFY statusChanged)
+    /// How loud the deadline is: "quiet", "soon" (amber), "now" (red) — sync's deadline_alert.
+    Q_PROPERTY(QString deadlineAlert READ deadlineAlert NOTIFY statusChanged)
     Q_PROPERTY(double bytesLeft READ bytesLeft NOTIFY statusChanged)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY statusChanged)
     Q_PROPERTY(bool clockSynced READ clockSynced NOTIFY statusChanged)
@@ -69,6 +71,7 @@ public:
     int overdue() const { return snapshot_.same_day.overdue; }
     int parked() const { return snapshot_.same_day.parked; }
     int minutesLeft() const { return static_cast<int>(snapshot_.same_day.left_today.count()); }
+    QString deadlineAlert() const;
     double bytesLeft() const { return static_cast<double>(snapshot_.same_day.bytes_left); }
     QString lastSync() const;
     bool clockSynced() const { return snapshot_.clock_offset_ms.has_value(); }

@@ -42,4 +42,16 @@ SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
     return s;
 }
 
+DeadlineAlert deadline_alert(const SameDayStatus& s) {
+    if (s.overdue > 0 || s.parked > 0)
+        return DeadlineAlert::now;
+    if (s.due_today + s.drafts_today == 0)
+        return DeadlineAlert::quiet;
+    if (s.left_today <= std::chrono::hours(1))
+        return DeadlineAlert::now;
+    if (s.left_today <= std::chrono::hours(3))
+        return DeadlineAlert::soon;
+    return DeadlineAlert::quiet;
+}
+
 } // namespace fi::sync

@@ -30,4 +30,12 @@ SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
                               const std::vector<std::string>& draft_days,
                               std::chrono::system_clock::time_point now);
 
+/// How loud the same-day deadline is (the app bar's chip): `quiet` while nothing of today is
+/// left on the device or more than three hours remain; `soon` (amber) when something inspected
+/// today is unsent or still a draft and three hours or less remain (from 21:00); `now` (red)
+/// when one hour or less remains for it (from 23:00), or when a record is already late
+/// (`overdue`) or waits for the user (`parked`).
+enum class DeadlineAlert { quiet, soon, now };
+DeadlineAlert deadline_alert(const SameDayStatus& status);
+
 } // namespace fi::sync

@@ -27,86 +27,86 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="62"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="67"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
         <source>Completed record, read only</source>
         <translation>Completed record, read only</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>Checklist · %1 of %2 required answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="117"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>%1 of %2 required checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="129"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="126"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="131"/>
         <source>Changes not saved yet</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="128"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
         <source>Not saved!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
         <source>Locked: completed records never change</source>
         <translation>Locked: completed records never change</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>All changes saved on the tablet (encrypted)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="144"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="140"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Index of the checklist&apos;s items</source>
         <translation>Index of the checklist&apos;s items</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="146"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="212"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="151"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="217"/>
         <source>Photos (%1)</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
         <source>Complete…</source>
         <translation>Complete…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="185"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="220"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="190"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="225"/>
         <source>Next unanswered (%1)</source>
         <translation>Next unanswered (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="252"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="257"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
@@ -579,17 +579,17 @@
 <context>
     <name>FiAppBar</name>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="41"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="47"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
         <source>%n to upload</source>
         <translation>
             <numerusform>%n to upload</numerusform>
@@ -597,42 +597,55 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
         <source>All uploaded</source>
         <translation>All uploaded</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <source>%n unsent</source>
+        <translation>
+            <numerusform>%n unsent</numerusform>
+            <numerusform>%n unsent</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="73"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <source>%1 left</source>
+        <translation>%1 left</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="73"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="82"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="100"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="97"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="115"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="102"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="120"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="107"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="125"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="112"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="130"/>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
@@ -724,32 +737,32 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="20"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="24"/>
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="43"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="52"/>
         <source>Describe what is wrong: what, where, how much. This text goes to the central system with the record.</source>
         <translation>Describe what is wrong: what, where, how much. This text goes to the central system with the record.</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="55"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="64"/>
         <source>e.g. the outfall has no sign board</source>
         <translation>e.g. the outfall has no sign board</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="56"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="65"/>
         <source>Description of the finding</source>
         <translation>Description of the finding</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="64"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="77"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="78"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="92"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -788,7 +801,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="117"/>
+        <location filename="../../qml/Main.qml" line="133"/>
         <source>Field inspection</source>
         <translation>Field inspection</translation>
     </message>
@@ -2799,22 +2812,22 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="67"/>
+        <location filename="../../qml/synccontroller.cpp" line="68"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="69"/>
+        <location filename="../../qml/synccontroller.cpp" line="70"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="70"/>
+        <location filename="../../qml/synccontroller.cpp" line="71"/>
         <source>%1 bytes</source>
         <translation>%1 bytes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="195"/>
+        <location filename="../../qml/synccontroller.cpp" line="196"/>
         <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
         <translation>
             <numerusform>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</numerusform>
@@ -2822,7 +2835,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="207"/>
+        <location filename="../../qml/synccontroller.cpp" line="208"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n record needs your attention: see the message against it.</numerusform>
@@ -2830,7 +2843,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="210"/>
+        <location filename="../../qml/synccontroller.cpp" line="211"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>%n record uploaded.</numerusform>
@@ -2838,7 +2851,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="212"/>
+        <location filename="../../qml/synccontroller.cpp" line="213"/>
         <source>Up to date.</source>
         <translation>Up to date.</translation>
     </message>

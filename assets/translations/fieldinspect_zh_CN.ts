@@ -27,86 +27,86 @@
 <context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="62"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="67"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
         <source>Completed record, read only</source>
         <translation>已完成的记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="63"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>检查清单 · 必填项已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="117"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>必填检查点已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="124"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="129"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="126"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="131"/>
         <source>Changes not saved yet</source>
         <translation>更改尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="128"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
         <source>Not saved!</source>
         <translation>未保存！</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
         <source>Locked: completed records never change</source>
         <translation>已锁定：完成的记录不可更改</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="130"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>所有更改已加密保存在平板上</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="144"/>
         <source>Index</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="140"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Index of the checklist&apos;s items</source>
         <translation>检查事项目录</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="146"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="212"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="151"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="217"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="153"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="228"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="185"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="220"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="190"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="225"/>
         <source>Next unanswered (%1)</source>
         <translation>下一未答项（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="252"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="257"/>
         <source>Items</source>
         <translation>检查事项</translation>
     </message>
@@ -577,59 +577,71 @@
 <context>
     <name>FiAppBar</name>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="41"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="47"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
         <source>%n to upload</source>
         <translation>
             <numerusform>%n 条待上传</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="71"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
         <source>All uploaded</source>
         <translation>全部已上传</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <source>%n unsent</source>
+        <translation>
+            <numerusform>%n 份未上传</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="73"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <source>%1 left</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="73"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="82"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="100"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="97"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="115"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="102"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="120"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="107"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="125"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="112"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="130"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
@@ -721,32 +733,32 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="20"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="24"/>
         <source>Finding</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="43"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="52"/>
         <source>Describe what is wrong: what, where, how much. This text goes to the central system with the record.</source>
         <translation>请描述存在的问题：是什么、在哪里、程度如何。此内容将随记录上报中心系统。</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="55"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="64"/>
         <source>e.g. the outfall has no sign board</source>
         <translation>例如：废水排放口未设置标识牌</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="56"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="65"/>
         <source>Description of the finding</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="64"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="77"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="78"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="92"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -785,7 +797,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="117"/>
+        <location filename="../../qml/Main.qml" line="133"/>
         <source>Field inspection</source>
         <translation>现场执法检查</translation>
     </message>
@@ -2785,41 +2797,41 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="67"/>
+        <location filename="../../qml/synccontroller.cpp" line="68"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="69"/>
+        <location filename="../../qml/synccontroller.cpp" line="70"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="70"/>
+        <location filename="../../qml/synccontroller.cpp" line="71"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="207"/>
+        <location filename="../../qml/synccontroller.cpp" line="208"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n 条记录需要处理：请查看各条记录的提示。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="210"/>
+        <location filename="../../qml/synccontroller.cpp" line="211"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="212"/>
+        <location filename="../../qml/synccontroller.cpp" line="213"/>
         <source>Up to date.</source>
         <translation>已是最新。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="195"/>
+        <location filename="../../qml/synccontroller.cpp" line="196"/>
         <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
         <translation>
             <numerusform>中心系统已下令清除本平板的数据。%n 条记录尚未到达中心系统：未清除任何数据。</numerusform>

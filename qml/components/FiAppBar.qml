@@ -12,6 +12,12 @@ ToolBar {
     property string title: ""
     property string subtitle: ""
     property bool canGoBack: false
+    // The same-day deadline as the chip shows it (Sync's by default): how loud, what is unsent,
+    // minutes left today (UTC+08:00).
+    property string deadlineAlert: Sync.deadlineAlert
+    property int unsent: Sync.unsent
+    property int minutesLeft: Sync.minutesLeft
+    readonly property string leftText: Math.floor(Math.max(0, minutesLeft) / 60) + ":" + String(Math.max(0, minutesLeft) % 60).padStart(2, "0")
 
     signal backClicked
     signal syncClicked
@@ -68,8 +74,20 @@ ToolBar {
             id: syncButton
             objectName: "syncButton"
             Layout.preferredHeight: Theme.touchTarget
-            text: (Sync.online ? "● " : "○ ") + (Sync.syncing ? qsTr("Syncing…") : Sync.unsent > 0 ? qsTr("%n to upload", "", Sync.unsent) : qsTr("All uploaded"))
+            // Amber, then red, with what is unsent and how long today has left, when the day's
+            // records may miss the same-day upload (on every page).
+            text: (Sync.online ? "● " : "○ ") + (Sync.syncing ? qsTr("Syncing…") : bar.deadlineAlert !== "quiet" ? qsTr("%n unsent", "", bar.unsent) + " · " + qsTr("%1 left").arg(bar.leftText) : bar.unsent > 0 ? qsTr("%n to upload", "", bar.unsent) : qsTr("All uploaded"))
             font.pixelSize: Theme.fontBody
+            font.bold: bar.deadlineAlert !== "quiet"
+            Material.foreground: bar.deadlineAlert === "now" ? Theme.danger : bar.deadlineAlert === "soon" ? Theme.warning : Theme.textOnPrimary
+            background: Rectangle {
+                objectName: "syncChip"
+                visible: bar.deadlineAlert !== "quiet"
+                radius: height / 2
+                color: bar.deadlineAlert === "now" ? Theme.dangerSurface : Theme.warningSurface
+                border.width: Theme.borderWidth
+                border.color: bar.deadlineAlert === "now" ? Theme.danger : Theme.warning
+            }
             Accessible.name: (Sync.online ? qsTr("Online") : qsTr("Offline")) + ", " + text
             onClicked: bar.syncClicked()
         }

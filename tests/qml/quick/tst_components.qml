@@ -18,6 +18,13 @@ Item {
         }
     }
     Component {
+        id: appBar
+        FiAppBar {
+            width: 1280
+            title: "今日"
+        }
+    }
+    Component {
         id: photoCell
         PhotoDelegate {
             photoId: "p1"
@@ -112,6 +119,33 @@ Item {
                 compare(b.background.width, b.width, b.objectName + " drawn without insets");
                 compare(b.background.height, b.height, b.objectName + " drawn without insets");
             }
+        }
+
+        // The deadline in sight on every page: the app bar's chip turns amber, then red, and says
+        // what is unsent and how long today has left (the hour itself is sync's deadline_alert,
+        // tested at faked times in test_sameday.cpp).
+        function test_appBar_chip_follows_the_deadline() {
+            const bar = createTemporaryObject(appBar, root, {
+                    "deadlineAlert": "quiet",
+                    "unsent": 0,
+                    "minutesLeft": 600
+                });
+            const chip = findChild(bar, "syncButton");
+            const fill = findChild(bar, "syncChip");
+            verify(!fill.visible);
+            verify(chip.text.indexOf("left") < 0, chip.text);
+            bar.unsent = 2;
+            bar.minutesLeft = 175;
+            bar.deadlineAlert = "soon";
+            verify(fill.visible);
+            compare(fill.color, Theme.warningSurface);
+            verify(chip.text.indexOf("2 unsent · 2:55 left") >= 0, chip.text);
+            bar.minutesLeft = 46;
+            bar.deadlineAlert = "now";
+            compare(fill.color, Theme.dangerSurface);
+            compare(fill.border.color, Theme.danger);
+            verify(chip.text.indexOf("2 unsent · 0:46 left") >= 0, chip.text);
+            verify(chip.height >= Theme.touchTarget);
         }
 
         // A photo's delete button is a whole touch target, drawn as such, and says which photo.
