@@ -215,32 +215,30 @@ Status check_correction(InspectionStore& inspections, const InspectionRecord& re
 Result<std::vector<PhotoRow>> declared_photos(InspectionStore& inspections,
                                               const InspectionRecord& record) {
     std::vector<PhotoRow> photos;
-    for (std::size_t i = 0; i < record.photos.size(); ++i) {
-        const PhotoRef& p = record.photos[i];
-        auto clash = inspections.find_photo(p.id);
+    // One image: refused when another record declared its id already.
+    const auto declare = [&](const std::string& id, const std::string& sha256, std::int64_t bytes,
+                             const std::string& what, const std::string& field) -> Status {
+        auto clash = inspections.find_photo(id);
         if (!clash)
             return clash.error();
         if (*clash)
             return Error::make(api_code::invalid,
-                               "Photo id " + p.id + " belongs to another record already.",
-                               "photos[" + std::to_string(i) + "].id");
-        photos.push_back(PhotoRow{p.id, record.id, p.sha256, p.bytes, 0, false, std::nullopt});
+                               what + " id " + id + " belongs to another record already.", field);
+        photos.push_back(PhotoRow{id, record.id, sha256, bytes, 0, false, std::nullopt});
+        return {};
+    };
+    for (std::size_t i = 0; i < record.photos.size(); ++i) {
+        const PhotoRef& p = record.photos[i];
+        FI_TRY(declare(p.id, p.sha256, p.bytes, "Photo", "photos[" + std::to_string(i) + "].id"));
     }
     // Signature images go up like photos (HEAD/PATCH /photos/{id}, the same limits and hash
     // check) and count for completeness like them.
     const auto& signatures = record.signatures.value_or(std::vector<Signature>{});
     for (std::size_t i = 0; i < signatures.size(); ++i) {
         const Signature& g = signatures[i];
-        if (g.refused)
-            continue;
-        auto clash = inspections.find_photo(g.id);
-        if (!clash)
-            return clash.error();
-        if (*clash)
-            return Error::make(api_code::invalid,
-                               "Signature id " + g.id + " belongs to another record already.",
-                               "signatures[" + std::to_string(i) + "].id");
-        photos.push_back(PhotoRow{g.id, record.id, g.sha256, g.bytes, 0, false, std::nullopt});
+        if (!g.refused)
+            FI_TRY(declare(g.id, g.sha256, g.bytes, "Signature",
+                           "signatures[" + std::to_string(i) + "].id"));
     }
     return photos;
 }
