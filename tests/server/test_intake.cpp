@@ -77,6 +77,28 @@ TEST_CASE("an inspection is accepted once, a replay answers 200 the same, anothe
     CHECK(ts.server().inspection_store().inspections()->size() == 1);
 }
 
+TEST_CASE("422 invalid: a record cannot claim a photo id another record declared") {
+    // The attacker's move: declare someone else's photo id, to overwrite or complete its bytes
+    // with one's own picture under the other record.
+    TestServer ts;
+    Leader l(ts);
+    const json first = l.tablet.chain(l.tablet.record(l.assignment, {"photo-bytes"}));
+    REQUIRE(l.upload(first).status == 201);
+    json other;
+    for (const json& a : assignments_of(l.http))
+        if (a["status"] == "active" && a["team"][0]["inspector_id"] == "I-022" &&
+            a["mode"] == "onsite" && a["id"] != l.assignment["id"])
+            other = a;
+    REQUIRE(other.is_object());
+    json second = l.tablet.record(other, {"someone else's picture"});
+    second["photos"][0]["id"] = first["photos"][0]["id"];
+    const Answer a = l.upload(l.tablet.chain(second));
+    CHECK(a.status == 422);
+    CHECK(a.code() == "invalid");
+    CHECK(field_of(a) == "photos[0].id");
+    CHECK(ts.server().inspection_store().inspections()->size() == 1);
+}
+
 TEST_CASE("the Idempotency-Key is required and is the record id") {
     TestServer ts;
     Leader l(ts);
