@@ -3,7 +3,9 @@
 #include "core/outboxstore.h"
 
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fi::sync {
@@ -37,5 +39,21 @@ SameDayStatus same_day_status(const std::vector<OutboxEntry>& open,
 /// (`overdue`) or waits for the user (`parked`).
 enum class DeadlineAlert { quiet, soon, now };
 DeadlineAlert deadline_alert(const SameDayStatus& status);
+
+/// The times of day the tablet reminds the inspector of the same-day upload, in minutes after
+/// 00:00 UTC+08:00 (21:00 → 1260). The default: 21:00 and 23:00.
+std::vector<int> default_reminder_times();
+/// "21:00, 23:00" (HH:MM separated by commas or spaces, any order) → sorted times without
+/// duplicates; an empty text is no reminder at all; nullopt for anything else.
+std::optional<std::vector<int>> parse_reminder_times(std::string_view text);
+/// {1260, 1380} → "21:00, 23:00".
+std::string format_reminder_times(const std::vector<int>& times);
+
+/// Which reminder is due at the status's time: the latest of `times` already reached today, as
+/// "YYYY-MM-DD HH:MM" (UTC+08:00), while something inspected today is unsent or still a draft —
+/// unless that one is `last_given` (each is given once; a time passed while the app was closed
+/// is given when it runs again, only the latest). Nothing while today is all sent.
+std::optional<std::string> reminder_due(const SameDayStatus& status, const std::vector<int>& times,
+                                        std::string_view last_given);
 
 } // namespace fi::sync

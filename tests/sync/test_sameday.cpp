@@ -58,3 +58,43 @@ TEST_CASE(
     parked.state = OutboxState::parked;
     CHECK(deadline_alert(same_day_status({parked}, {}, at(9, 0))) == DeadlineAlert::now);
 }
+
+TEST_CASE("same day: reminders at 21:00 and 23:00 while something of today is unsent") {
+    const std::vector<std::string> draft_today = {"2026-12-03"};
+    const auto times = default_reminder_times();
+    CHECK(format_reminder_times(times) == "21:00, 23:00");
+    // Before the first time: nothing.
+    CHECK_FALSE(reminder_due(same_day_status({}, draft_today, at(20, 59)), times, ""));
+    // 21:00: the first, once.
+    auto r = reminder_due(same_day_status({}, draft_today, at(21, 0)), times, "");
+    REQUIRE(r);
+    CHECK(*r == "2026-12-03 21:00");
+    CHECK_FALSE(reminder_due(same_day_status({}, draft_today, at(22, 10)), times, *r));
+    // 23:00 (a completed record of today not yet uploaded): the second.
+    r = reminder_due(same_day_status({completed_on("2026-12-03")}, {}, at(23, 0)), times, *r);
+    REQUIRE(r);
+    CHECK(*r == "2026-12-03 23:00");
+    // The app opened at 23:30 after being closed since noon: only the latest is given.
+    r = reminder_due(same_day_status({}, draft_today, at(23, 30)), times, "");
+    REQUIRE(r);
+    CHECK(*r == "2026-12-03 23:00");
+    // Everything of today sent (or only earlier days left): no reminder, whatever the hour.
+    CHECK_FALSE(reminder_due(same_day_status({}, {}, at(23, 0)), times, ""));
+    CHECK_FALSE(
+        reminder_due(same_day_status({completed_on("2026-12-02")}, {}, at(23, 0)), times, ""));
+    // Yesterday's 23:00 given does not silence today's.
+    CHECK(reminder_due(same_day_status({}, draft_today, at(23, 0)), times, "2026-12-02 23:00"));
+}
+
+TEST_CASE("same day: reminder times as the settings page takes them") {
+    CHECK(parse_reminder_times("21:00, 23:00") == std::vector<int>{1260, 1380});
+    CHECK(parse_reminder_times("23:00 8:05,21:00 23:00") == std::vector<int>{485, 1260, 1380});
+    CHECK(format_reminder_times(*parse_reminder_times("8:05")) == "08:05");
+    // Empty: reminders off.
+    CHECK(parse_reminder_times("") == std::vector<int>{});
+    CHECK(parse_reminder_times(" , ") == std::vector<int>{});
+    CHECK_FALSE(reminder_due(same_day_status({}, {"2026-12-03"}, at(23, 30)), {}, ""));
+    for (const char* bad :
+         {"24:00", "21:60", "21", "21:0", "9pm", "21:00x", "-1:00", "21:00;23:00", "123:00"})
+        CHECK_MESSAGE(!parse_reminder_times(bad), bad);
+}
