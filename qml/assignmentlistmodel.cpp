@@ -169,6 +169,8 @@ QVariant AssignmentListModel::data(const QModelIndex& index, int role) const {
         return !a.joint_departments.empty();
     case ItemCountRole:
         return static_cast<int>(a.item_ids.size());
+    case DrawVerifiedRole:
+        return row.draw_verified;
     default:
         return {};
     }
@@ -189,7 +191,8 @@ QHash<int, QByteArray> AssignmentListModel::roleNames() const {
             {RecordIdRole, "recordId"},
             {WindowRole, "window"},
             {JointRole, "joint"},
-            {ItemCountRole, "itemCount"}};
+            {ItemCountRole, "itemCount"},
+            {DrawVerifiedRole, "drawVerified"}};
 }
 
 int AssignmentListModel::indexOf(const QString& assignmentId) const {

@@ -43,6 +43,7 @@ public:
         WindowRole,   ///< YYYY-MM-DD – YYYY-MM-DD
         JointRole,    ///< joint departments take part
         ItemCountRole,
+        DrawVerifiedRole, ///< the team is the one the draw on this tablet gives the target
     };
     Q_ENUM(Roles)
 

@@ -7,6 +7,7 @@
 #include "services/workspace.h"
 
 #include <map>
+#include <optional>
 
 namespace fi::services {
 
@@ -35,6 +36,8 @@ Result<std::vector<AssignmentRow>> AssignmentService::list() {
         return records.error();
     const auto latest = latest_by_assignment(*records);
     std::map<std::string, std::string> names;
+    // Many assignments share one draw: read it (with its stored verification) once.
+    std::map<std::string, std::optional<StoredDraw>, std::less<>> draws;
     std::vector<AssignmentRow> out;
     out.reserve(list->size());
     for (auto& a : *list) {
@@ -52,6 +55,14 @@ Result<std::vector<AssignmentRow>> AssignmentService::list() {
             row.state = visit_state(*it->second);
             row.record_id = it->second->record_id;
         }
+        auto draw = draws.find(a.draw_id);
+        if (draw == draws.end()) {
+            auto d = refs.draw(a.draw_id);
+            if (!d)
+                return d.error();
+            draw = draws.emplace(a.draw_id, std::move(*d)).first;
+        }
+        row.draw_verified = draw->second && refs.verify_team(a, *draw->second).verified();
         row.assignment = std::move(a);
         out.push_back(std::move(row));
     }

@@ -29,6 +29,9 @@ struct AssignmentRow {
     VisitState state = VisitState::not_started;
     std::string record_id;                 ///< the record the state is about, if any
     std::vector<std::string> member_names; ///< the team in assignment order
+    /// The drawn team is the one the draw stored on the tablet gives this target (core's
+    /// verify_team): false also while the draw is not on the tablet yet.
+    bool draw_verified = false;
 };
 
 /// A team member with what the roster says about them.

@@ -5,16 +5,18 @@ import FieldInspect
 
 // Starting an inspection records the time (the trusted clock) and, on site, the place and
 // who of the drawn team is present: at least two certificate holders, experts not counted.
-// Off site it records how the inspection is done instead.
+// Off site it records how the inspection is done instead. When the tablet could not verify
+// the draw, the dialog says so and starting waits until the inspector ticks that they read it.
 FiDialog {
     id: dialog
 
     required property AssignmentDetail detail
     property var present: []
     property string offsiteMethod: ""
+    property bool drawAcknowledged: false
     readonly property bool onsite: detail.mode !== "offsite"
     readonly property int certified: detail.certifiedAmong(present)
-    readonly property bool canStart: onsite ? certified >= 2 : offsiteMethod.length > 0
+    readonly property bool canStart: (onsite ? certified >= 2 : offsiteMethod.length > 0) && (detail.drawVerified || drawAcknowledged)
 
     // The drawn team as check boxes (a QVariantList is a JavaScript array here).
     function teamOptions(team: var): var {
@@ -37,12 +39,53 @@ FiDialog {
         const self = dialog.detail.team.filter(m => m.isSelf).map(m => m.inspectorId);
         dialog.present = self;
         dialog.offsiteMethod = "";
+        dialog.drawAcknowledged = false;
     }
 
     ColumnLayout {
         anchors.fill: parent
         spacing: Theme.spacing
 
+        // The unverified draw, said where the inspection starts, acknowledged before it can.
+        Rectangle {
+            objectName: "unverifiedDraw"
+            Layout.fillWidth: true
+            visible: !dialog.detail.drawVerified
+            implicitHeight: unverified.implicitHeight + 2 * Theme.spacing
+            radius: Theme.radius
+            color: Theme.dangerSurface
+            border.width: Theme.borderWidth
+            border.color: Theme.danger
+            ColumnLayout {
+                id: unverified
+                anchors.fill: parent
+                anchors.margins: Theme.spacing
+                spacing: Theme.spacingSmall
+                Label {
+                    Layout.fillWidth: true
+                    text: "⚠ " + qsTr("The draw is not verified on this tablet.") + " " + dialog.detail.drawMessage
+                    wrapMode: Text.Wrap
+                    color: Theme.danger
+                    font.bold: true
+                }
+                CheckBox {
+                    id: acknowledge
+                    objectName: "acknowledgeDraw"
+                    Layout.fillWidth: true
+                    Layout.minimumHeight: Theme.touchTarget
+                    text: qsTr("I have read this: the record will say that the draw was not verified.")
+                    checked: dialog.drawAcknowledged
+                    onToggled: dialog.drawAcknowledged = checked
+                    contentItem: Label {
+                        leftPadding: acknowledge.indicator.width + acknowledge.spacing
+                        text: acknowledge.text
+                        wrapMode: Text.Wrap
+                        verticalAlignment: Text.AlignVCenter
+                        color: Theme.text
+                    }
+                }
+            }
+        }
         Label {
             Layout.fillWidth: true
             visible: dialog.onsite

@@ -7,10 +7,12 @@ import FieldInspect
 // their legal basis, joint departments), by whom (the drawn team, certificates) and whether
 // the draw verifies on this tablet. Starts or continues the inspection. There is no control
 // to change the target or the team: a leader can only ask the central system for a re-draw.
+// Upright (portrait), what to do and the draw come first, before the target's details.
 FiPage {
     id: page
 
     property string assignmentId: ""
+    readonly property bool landscape: width > height
 
     signal openRecord(string recordId)
     signal openRedraw(string assignmentId)
@@ -43,11 +45,14 @@ FiPage {
             width: scroll.availableWidth - 2 * Theme.pageMargin
             x: Theme.pageMargin
             y: Theme.pageMargin
-            columns: page.width > page.height ? 2 : 1
+            columns: page.landscape ? 2 : 1
             columnSpacing: Theme.spacingLarge
             rowSpacing: Theme.spacingLarge
 
             ColumnLayout {
+                objectName: "targetColumn"
+                Layout.row: page.landscape ? 0 : 1
+                Layout.column: 0
                 Layout.fillWidth: true
                 Layout.preferredWidth: 3
                 Layout.alignment: Qt.AlignTop
@@ -178,6 +183,9 @@ FiPage {
             }
 
             ColumnLayout {
+                objectName: "actionColumn"
+                Layout.row: 0
+                Layout.column: page.landscape ? 1 : 0
                 Layout.fillWidth: true
                 Layout.preferredWidth: 2
                 Layout.alignment: Qt.AlignTop
@@ -242,6 +250,7 @@ FiPage {
 
                 // The draw
                 FiCard {
+                    objectName: "drawCard"
                     Layout.fillWidth: true
                     fill: detail.drawVerified ? Theme.surface : Theme.dangerSurface
                     border: detail.drawVerified ? Theme.divider : Theme.danger
@@ -321,6 +330,16 @@ FiPage {
                             objectName: "drawWarning"
                             Layout.fillWidth: true
                             text: detail.drawMessage
+                        }
+                        // A draw not on the tablet yet, or an assignment changed since: a
+                        // sync fetches both, and the page checks again when the store changes.
+                        FiButton {
+                            objectName: "drawSyncButton"
+                            Layout.fillWidth: true
+                            visible: !detail.drawVerified && detail.loaded
+                            enabled: !Sync.syncing
+                            text: Sync.syncing ? qsTr("Syncing…") : qsTr("Sync and check again")
+                            onClicked: Sync.syncNow()
                         }
                         Label {
                             Layout.fillWidth: true

@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import FieldInspect
 
 // One assignment on Today: the company and where it is, its category and mode, the team,
-// and the state of its record. The whole card opens the Target page.
+// and the state of its record. The whole card opens the Target page. An assignment whose drawn
+// team the tablet could not verify against the draw carries a red "Draw not verified" badge.
 ItemDelegate {
     id: delegate
 
@@ -17,9 +18,10 @@ ItemDelegate {
     required property string team
     required property string state
     required property bool joint
+    required property bool drawVerified
 
     padding: Theme.spacingLarge
-    Accessible.name: targetName + ", " + district
+    Accessible.name: targetName + ", " + district + (drawVerified ? "" : ", " + qsTr("Draw not verified"))
     background: Rectangle {
         radius: Theme.radius
         color: delegate.down ? Theme.neutralSurface : Theme.surface
@@ -37,7 +39,8 @@ ItemDelegate {
             Layout.preferredWidth: 3
             spacing: Theme.spacingSmall
 
-            RowLayout {
+            Flow {
+                Layout.fillWidth: true
                 spacing: Theme.spacing
                 FiCategoryBadge {
                     category: delegate.category
@@ -50,6 +53,13 @@ ItemDelegate {
                     visible: delegate.joint
                     text: qsTr("Joint")
                     textColor: Theme.accent
+                }
+                FiBadge {
+                    objectName: "unverifiedBadge"
+                    visible: !delegate.drawVerified
+                    text: "⚠ " + qsTr("Draw not verified")
+                    textColor: Theme.danger
+                    fill: Theme.dangerSurface
                 }
             }
             Label {

@@ -77,6 +77,7 @@ void QmlTestSetup::applicationAvailable() {
     SeedOptions seed;
     seed.extra_assignments = 8; // each test file inspects assignments of its own
     seed.redraw_logged = true;
+    seed.tampered_team = true; // an assignment whose draw does not verify (tst_today, tst_target)
     seed_store(data, "246813", seed);
     scratch_ = std::make_unique<QTemporaryDir>();
 

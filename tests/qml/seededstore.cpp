@@ -11,6 +11,7 @@
 #include "platform/keyvault.h"
 #include "support/recordmaker.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
@@ -156,6 +157,19 @@ void seed_store(const fs::path& data_dir, const std::string& pin, const SeedOpti
         char id[32];
         std::snprintf(id, sizeof id, "A-2026Q4-%04d", ++n);
         add(drawn.at(i % drawn.size()), id);
+    }
+    if (options.tampered_team) {
+        // The last on-site one: its start dialog asks who is present.
+        auto onsite = std::find_if(drawn.rbegin(), drawn.rend(),
+                                   [](const json& a) { return a.at("mode") == "onsite"; });
+        if (onsite == drawn.rend())
+            throw std::runtime_error("no on-site assignment to tamper with");
+        json copy = *onsite;
+        auto& team = copy.at("team");
+        if (team.size() < 2)
+            throw std::runtime_error("the demo team is too small to tamper with");
+        std::swap(team[0]["inspector_id"], team[1]["inspector_id"]);
+        add(copy, "A-2026Q4-9901");
     }
     for (std::size_t from = 0; from < assignments.size(); from += 500) {
         json chunk = json::array();

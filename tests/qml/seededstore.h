@@ -19,6 +19,9 @@ struct SeedOptions {
     /// (the chain's tip is the hash of its link, as a pull checks): what the Target page's
     /// re-draw history shows.
     bool redraw_logged = false;
+    /// One more on-site assignment of the user's, A-2026Q4-9901, whose team is not the one the
+    /// draw gives its target (the first two members swapped): its draw does not verify here.
+    bool tampered_team = false;
 };
 
 /// A tablet's data directory as the app leaves it after the first sign-in and a pull, made

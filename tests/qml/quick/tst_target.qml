@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtTest
 import FieldInspect
+import FieldInspectTest
 
 // The Target page: identity with the credit-code check, the draw verified on the tablet,
 // the drawn team with certificates, and starting an inspection only with two certified
@@ -118,6 +119,91 @@ Item {
             verify(line.indexOf("A-2026Q4-R001") > 0, line);
             verify(line.indexOf("officer on sick leave") > 0, "the leader's note is public: " + line);
             verify(line.indexOf(detail.redrawHistory[0].excluded[0]) > 0, line);
+        }
+
+        // A team that is not the draw's (A-2026Q4-9901, seeded so): the draw card says so and
+        // offers a sync, and the start dialog waits for the inspector to acknowledge it even
+        // with two certified officers present.
+        function test_an_unverified_draw_is_acknowledged_before_starting() {
+            const page = createTemporaryObject(targetPage, root, {
+                    "assignmentId": "A-2026Q4-9901"
+                });
+            tryVerify(() => page.ready, 5000);
+            const detail = findChild(page, "assignmentDetail");
+            verify(!detail.drawVerified);
+            compare(findChild(page, "drawBadge").text, "Not verified");
+            verify(findChild(page, "drawWarning").text.length > 0);
+            const sync = findChild(page, "drawSyncButton");
+            verify(sync.visible);
+            compare(sync.text, "Sync and check again");
+            mouseClick(findChild(page, "startButton"));
+            const dialog = findChild(page, "startDialog");
+            tryVerify(() => dialog.opened);
+            const line = findChild(dialog.contentItem, "unverifiedDraw");
+            verify(line.visible);
+            const confirm = findChild(dialog.contentItem, "confirmStart");
+            const other = detail.team.find(m => m.certified && !m.isSelf);
+            const presentBox = findChild(dialog.contentItem, "present_" + other.inspectorId);
+            verify(presentBox, "present_" + other.inspectorId);
+            mouseClick(presentBox);
+            compare(dialog.certified, 2);
+            verify(!confirm.enabled, "two officers present, the draw not acknowledged");
+            const box = findChild(dialog.contentItem, "acknowledgeDraw");
+            mouseClick(box);
+            verify(dialog.drawAcknowledged);
+            verify(confirm.enabled);
+            mouseClick(box);
+            verify(!confirm.enabled, "unticked again");
+            dialog.close();
+            tryVerify(() => !dialog.visible);
+            // Opened again, the acknowledgement is asked again.
+            mouseClick(findChild(page, "startButton"));
+            tryVerify(() => dialog.opened);
+            verify(!dialog.drawAcknowledged);
+            dialog.close();
+        }
+
+        // A verified draw asks nothing more and offers no sync on its card.
+        function test_a_verified_draw_asks_no_acknowledgement() {
+            const page = createTemporaryObject(targetPage, root, {
+                    "assignmentId": onsiteAssignment()
+                });
+            tryVerify(() => page.ready, 5000);
+            verify(!findChild(page, "drawSyncButton").visible);
+            mouseClick(findChild(page, "startButton"));
+            const dialog = findChild(page, "startDialog");
+            tryVerify(() => dialog.opened);
+            verify(!findChild(dialog.contentItem, "unverifiedDraw").visible);
+            dialog.close();
+        }
+
+        // Upright, what to do and the draw come before the target's details; side by side in
+        // landscape.
+        function test_action_and_draw_cards_first_in_portrait() {
+            const page = createTemporaryObject(targetPage, root, {
+                    "assignmentId": "A-2026Q4-9901"
+                });
+            tryVerify(() => page.ready, 5000);
+            const actions = findChild(page, "actionColumn");
+            const target = findChild(page, "targetColumn");
+            waitForRendering(page);
+            verify(actions.x > target.x, "landscape: actions on the right");
+            compare(actions.y, target.y);
+            root.width = 800;
+            root.height = 1280;
+            try {
+                waitForRendering(page);
+                tryVerify(() => actions.y + actions.height <= target.y);
+                compare(actions.x, target.x);
+                const card = findChild(page, "drawCard");
+                const y = card.mapToItem(page, 0, 0).y;
+                verify(y + card.height < page.height, "the draw card is on the first screen: " + y);
+                const shot = grabImage(root);
+                shot.save(TestFiles.screenshotPath("target-unverified-portrait"));
+            } finally {
+                root.width = 1280;
+                root.height = 800;
+            }
         }
 
         function test_no_redraw_history_for_other_targets() {

@@ -86,5 +86,31 @@ Item {
             compare(openSpy.count, 1);
             compare(openSpy.signalArguments[0][0], first.assignmentId);
         }
+
+        // The seeded tablet holds one assignment whose team is not the one the draw gives
+        // its target (A-2026Q4-9901): its card, and only its, says the draw is not verified.
+        function test_an_unverified_draw_has_a_badge() {
+            const page = open();
+            const model = findChild(page, "assignments");
+            const list = findChild(page, "assignmentList");
+            let unverified = 0;
+            for (let i = 0; i < model.count; ++i) {
+                const id = model.data(model.index(i, 0), AssignmentListModel.AssignmentIdRole);
+                const verified = model.data(model.index(i, 0), AssignmentListModel.DrawVerifiedRole);
+                compare(verified, id !== "A-2026Q4-9901", id);
+                list.positionViewAtIndex(i, ListView.Contain);
+                tryVerify(() => list.itemAtIndex(i) !== null);
+                const card = list.itemAtIndex(i);
+                const badge = findChild(card, "unverifiedBadge");
+                compare(badge.visible, !verified, id);
+                if (!verified) {
+                    ++unverified;
+                    compare(badge.text, "⚠ Draw not verified");
+                    verify(badge.width > 0 && badge.height > 0);
+                    verify(card.Accessible.name.indexOf("Draw not verified") > 0, card.Accessible.name);
+                }
+            }
+            compare(unverified, 1);
+        }
     }
 }
