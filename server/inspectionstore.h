@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <span>
 #include <string>
@@ -70,8 +71,16 @@ struct ChainGapRow {
 };
 
 /// Accepted inspections, their photos' bytes and the per-device evidence chains (tables
-/// `inspections`, `photos`, `photo_chunks`, `chain_links`, `chain_gaps`). Every call is atomic
-/// on its own; ServerDatabase::transaction groups several.
+/// `inspections`, `photos`, `chain_links`, `chain_gaps`). Every call is atomic on its own;
+/// ServerDatabase::transaction groups several.
+///
+/// A photo's bytes are a file of the data directory's `photos/` (named by the SHA-256 of the
+/// photo id, so no client chooses a path), written and fsync'd outside any transaction; the
+/// row's `received` says how many of its bytes are held. Bytes beyond `received` (a crash, or a
+/// client gone, between the file's write and the row's commit) count for nothing: the next
+/// chunk starts at `received` and overwrites them. So a byte is acknowledged only once it is
+/// both on disk and counted. Bytes of earlier versions (table `photo_chunks`) are moved into
+/// files when the database is opened (move_photo_chunks_to_files).
 class InspectionStore {
 public:
     explicit InspectionStore(ServerDatabase& database) : database_(database) {}
@@ -98,15 +107,30 @@ public:
     Result<std::optional<PhotoRow>> find_photo(std::string_view id);
     /// The photos an inspection declared, in its order.
     Result<std::vector<PhotoRow>> photos_of(std::string_view inspection_id);
-    /// Store the bytes at `start` (the photo's received count) durably and advance it.
+    /// Write `bytes` at `start` of the photo's file and fsync it (and, for a new file, the
+    /// directory). Outside any transaction: nothing counts them until advance_photo commits.
+    /// The caller keeps other uploads of this photo out meanwhile (IntakeService).
+    Status write_photo_bytes(std::string_view id, std::int64_t start,
+                             std::span<const std::uint8_t> bytes);
+    /// Count `size` more bytes written at `start` (the photo's received count);
+    /// `offset_mismatch` if it moved meanwhile.
+    Status advance_photo(std::string_view id, std::int64_t start, std::int64_t size);
+    /// Store the bytes at `start` durably and advance: write_photo_bytes, then advance_photo.
     Status append_photo_bytes(std::string_view id, std::int64_t start,
                               std::span<const std::uint8_t> bytes);
+    /// Hex SHA-256 of the first `length` bytes of the photo's file (what was received).
+    Result<std::string> photo_file_sha256(std::string_view id, std::int64_t length);
     /// Hex SHA-256 of the bytes received so far.
     Result<std::string> photo_sha256(std::string_view id);
     /// All bytes received so far (tests and export; photos are at most 25 MiB).
     Result<std::string> photo_bytes(std::string_view id);
     /// Discard the bytes received (a hash mismatch): the upload starts again at 0.
     Status reset_photo(std::string_view id);
+    /// Where the photo's bytes are kept.
+    std::filesystem::path photo_path(std::string_view id) const;
+    /// Bytes kept in the database by earlier versions (`photo_chunks`) into files: each file
+    /// written and synced, then the rows deleted, so an interruption only repeats the move.
+    Status move_photo_chunks_to_files();
     /// The bytes are all there and match the declared hash, at `completed_at`.
     Status complete_photo(std::string_view id, std::string_view completed_at);
     /// @}

@@ -571,53 +571,52 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
     if (bytes.size() > max_chunk_bytes)
         return too_large("A chunk is at most 8 MiB.");
 
-    // A photo sent in one piece (as the tablet sends one of up to 8 MiB) is hashed here,
-    // outside the write transaction; a later piece completes one whose hash is read back.
-    std::optional<std::string> whole_sha256;
-    if (offset == 0 && !bytes.empty())
-        whole_sha256 = Sha256::hex(bytes);
-
-    std::optional<PhotoState> state;
-    bool mismatch = false;
+    // One upload of a photo at a time (a tablet's retry, a team member finishing it): its file
+    // and its row move together. Everything slow — hashing, the file's write and fsync — happens
+    // here, outside the write transaction; the transaction only counts the bytes.
+    std::lock_guard one_photo(
+        photo_locks_[std::hash<std::string_view>{}(photo_id) % photo_locks_.size()]);
+    auto photo = visible_photo(caller, photo_id);
+    if (!photo)
+        return photo.error();
+    if (photo->complete && offset == photo->length && bytes.empty())
+        return PhotoState{photo->length, photo->length, true}; // a repeated last answer
+    if (photo->complete || offset != photo->received)
+        return Error::make(api_code::offset_mismatch,
+                           "The server holds " + std::to_string(photo->received) +
+                               " bytes of this photo. Ask HEAD for the offset and resume from "
+                               "there.",
+                           "Upload-Offset");
+    const auto size = static_cast<std::int64_t>(bytes.size());
+    if (offset + size > photo->length)
+        return too_large("The photo was declared with " + std::to_string(photo->length) +
+                             " bytes; this chunk goes beyond that.",
+                         "Upload-Offset");
+    // On disk before it is counted: a crash in between leaves bytes past `received` that count
+    // for nothing (InspectionStore).
+    if (size > 0)
+        FI_TRY(inspections_.write_photo_bytes(
+            photo->id, offset,
+            std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
+    const std::int64_t received = offset + size;
+    // At the last byte, the hash: of this request's bytes for a photo sent in one piece (as the
+    // tablet sends one of up to 8 MiB), else of the file as written.
+    std::optional<std::string> hash;
+    if (received == photo->length) {
+        auto h = offset == 0 ? Result<std::string>(Sha256::hex(bytes))
+                             : inspections_.photo_file_sha256(photo->id, received);
+        if (!h)
+            return h.error();
+        hash = std::move(*h);
+    }
+    const bool mismatch = hash && *hash != photo->sha256;
     if (const Status tx = database_.transaction([&]() -> Status {
-            auto photo = visible_photo(caller, photo_id);
-            if (!photo)
-                return photo.error();
-            if (photo->complete && offset == photo->length && bytes.empty()) {
-                state = PhotoState{photo->length, photo->length, true}; // a repeated last answer
-                return {};
-            }
-            if (photo->complete || offset != photo->received)
-                return Error::make(api_code::offset_mismatch,
-                                   "The server holds " + std::to_string(photo->received) +
-                                       " bytes of this photo. Ask HEAD for the offset and resume "
-                                       "from there.",
-                                   "Upload-Offset");
-            const auto size = static_cast<std::int64_t>(bytes.size());
-            if (offset + size > photo->length)
-                return too_large("The photo was declared with " + std::to_string(photo->length) +
-                                     " bytes; this chunk goes beyond that.",
-                                 "Upload-Offset");
             if (size > 0)
-                FI_TRY(inspections_.append_photo_bytes(
-                    photo->id, offset,
-                    std::span(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size())));
-            const std::int64_t received = offset + size;
-            if (received < photo->length) {
-                state = PhotoState{received, photo->length, false};
-                return {};
-            }
-            auto hash = whole_sha256 ? Result<std::string>(*whole_sha256)
-                                     : inspections_.photo_sha256(photo->id);
-            if (!hash)
-                return hash.error();
-            if (*hash != photo->sha256) {
-                FI_TRY(inspections_.reset_photo(photo->id));
-                mismatch = true; // committed: the bad bytes are gone
-                return {};
-            }
-            FI_TRY(inspections_.complete_photo(photo->id, china_timestamp(clock_())));
-            state = PhotoState{received, photo->length, true};
+                FI_TRY(inspections_.advance_photo(photo->id, offset, size));
+            if (mismatch)
+                return inspections_.reset_photo(photo->id); // committed: the bytes count no more
+            if (hash)
+                return inspections_.complete_photo(photo->id, china_timestamp(clock_()));
             return {};
         });
         !tx)
@@ -627,7 +626,7 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
                            "The photo's bytes do not hash to the SHA-256 its inspection declared; "
                            "they were discarded. Send the photo again from offset 0.",
                            "sha256");
-    return *state;
+    return PhotoState{received, photo->length, hash.has_value()};
 }
 
 } // namespace fi::server

@@ -9,9 +9,11 @@
 #include "server/planstore.h"
 #include "server/referencedatastore.h"
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -54,9 +56,10 @@ struct PhotoState {
 /// clock, far from the target, imported photos). A flag never refuses a record: it is kept and
 /// listed for review (`admin review`).
 ///
-/// Photo bytes are committed to the database (synchronous=FULL) before a PATCH is answered, so
-/// every acknowledged byte survives a crash or kill; at the declared length the bytes are
-/// hashed: a match completes the photo, a mismatch discards them (offset 0, 422).
+/// Photo bytes are written to the photo's file and fsync'd, then counted in its row (committed,
+/// synchronous=FULL), before a PATCH is answered, so every acknowledged byte survives a crash or
+/// kill; at the declared length the bytes are hashed: a match completes the photo, a mismatch
+/// discards them (offset 0, 422). Uploads of one photo take turns (photo_locks_).
 class IntakeService {
 public:
     static constexpr std::size_t max_body_bytes = std::size_t{1024} * 1024;
@@ -104,6 +107,8 @@ private:
     PlanStore& plans_;
     ReferenceDataStore& reference_;
     Clock clock_;
+    /// One photo's uploads in turn, by its id's hash (others proceed in parallel).
+    std::array<std::mutex, 64> photo_locks_;
 };
 
 } // namespace fi::server

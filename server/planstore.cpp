@@ -65,7 +65,7 @@ Status PlanStore::put_plan(const PlanRow& p) {
 }
 
 Result<std::optional<PlanRow>> PlanStore::find_plan(std::string_view id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<PlanRow> out;
     FI_TRY(query(
         *db, sql("SELECT ", plan_columns, " FROM plans WHERE id = ?1"),
@@ -74,7 +74,7 @@ Result<std::optional<PlanRow>> PlanStore::find_plan(std::string_view id) {
 }
 
 Result<std::vector<PlanRow>> PlanStore::plans() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<PlanRow> out;
     FI_TRY(query(*db, sql("SELECT ", plan_columns, " FROM plans ORDER BY published_at, id"),
                  [&](const Statement& st) { out.push_back(plan_of(st)); }));
@@ -96,7 +96,7 @@ Status PlanStore::append_redraw(const RedrawLogRow& e) {
 
 Result<FeedPage> PlanStore::redraw_page(std::string_view plan_id, std::int64_t after,
                                         std::size_t limit) {
-    auto db = database_.lock();
+    auto db = database_.read();
     FeedPage page;
     FI_TRY(query(
         *db,
@@ -114,7 +114,7 @@ Result<FeedPage> PlanStore::redraw_page(std::string_view plan_id, std::int64_t a
 }
 
 Result<std::vector<RedrawLogRow>> PlanStore::redraw_log(std::string_view plan_id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<RedrawLogRow> out;
     FI_TRY(query(
         *db,
@@ -128,7 +128,7 @@ Result<std::vector<RedrawLogRow>> PlanStore::redraw_log(std::string_view plan_id
 }
 
 Result<std::vector<std::pair<std::string, std::int64_t>>> PlanStore::redraw_counts() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<std::pair<std::string, std::int64_t>> out;
     FI_TRY(query(
         *db,
@@ -139,7 +139,7 @@ Result<std::vector<std::pair<std::string, std::int64_t>>> PlanStore::redraw_coun
 }
 
 Result<std::optional<DrawRow>> PlanStore::find_draw(std::string_view id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<DrawRow> out;
     FI_TRY(query(
         *db, "SELECT id, plan_id, body FROM draws WHERE id = ?1",
@@ -187,7 +187,7 @@ Status PlanStore::put_assignment(const AssignmentRow& a) {
 }
 
 Result<std::optional<AssignmentRow>> PlanStore::find_assignment(std::string_view id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<AssignmentRow> rows;
     FI_TRY(load_assignments(*db, "WHERE id = ?1", id, rows));
     if (rows.empty())
@@ -196,14 +196,14 @@ Result<std::optional<AssignmentRow>> PlanStore::find_assignment(std::string_view
 }
 
 Result<std::vector<AssignmentRow>> PlanStore::assignments_for_target(std::string_view target) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<AssignmentRow> rows;
     FI_TRY(load_assignments(*db, "WHERE target_id = ?1 ORDER BY id", target, rows));
     return rows;
 }
 
 Result<std::vector<AssignmentRow>> PlanStore::assignments_of_plan(std::string_view plan_id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<AssignmentRow> rows;
     FI_TRY(load_assignments(*db, "WHERE plan_id = ?1 ORDER BY id", plan_id, rows));
     return rows;
@@ -211,7 +211,7 @@ Result<std::vector<AssignmentRow>> PlanStore::assignments_of_plan(std::string_vi
 
 Result<FeedPage> PlanStore::assignment_page(std::string_view inspector_id, std::int64_t after_seq,
                                             std::size_t limit) {
-    auto db = database_.lock();
+    auto db = database_.read();
     FeedPage page;
     FI_TRY(query(
         *db,

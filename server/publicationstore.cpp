@@ -38,7 +38,7 @@ constexpr std::string_view due_where =
 } // namespace
 
 Result<std::optional<PublicationRow>> PublicationStore::find(std::string_view inspection_id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<PublicationRow> out;
     FI_TRY(query(
         *db, sql("SELECT ", columns, " FROM publication WHERE inspection_id = ?1"),
@@ -47,7 +47,7 @@ Result<std::optional<PublicationRow>> PublicationStore::find(std::string_view in
 }
 
 Result<std::map<std::string, PublicationRow>> PublicationStore::rows() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::map<std::string, PublicationRow> out;
     FI_TRY(query(*db, sql("SELECT ", columns, " FROM publication"), [&](const Statement& st) {
         PublicationRow r = row_of(st);
@@ -58,7 +58,7 @@ Result<std::map<std::string, PublicationRow>> PublicationStore::rows() {
 }
 
 Result<std::vector<PublicationRow>> PublicationStore::follow_ups_due_before(std::string_view day) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<PublicationRow> out;
     FI_TRY(query(
         *db, sql("SELECT ", columns, due_where),
@@ -67,7 +67,7 @@ Result<std::vector<PublicationRow>> PublicationStore::follow_ups_due_before(std:
 }
 
 Result<std::vector<std::string>> PublicationStore::follow_ups_due_plan() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<std::string> out;
     FI_TRY(query(
         *db, sql("EXPLAIN QUERY PLAN SELECT ", columns, due_where),

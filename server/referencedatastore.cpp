@@ -26,7 +26,7 @@ Status ReferenceDataStore::put_calendar_year(int year, std::string_view year_jso
 }
 
 Result<std::map<int, std::string>> ReferenceDataStore::calendar() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::map<int, std::string> out;
     FI_TRY(query(*db, "SELECT year, body FROM calendar_years ORDER BY year",
                  [&](const Statement& st) { out[st.column_int(0)] = st.column_string(1); }));
@@ -70,7 +70,7 @@ Result<bool> ReferenceDataStore::delete_feed_item(Feed feed, std::string_view id
 
 Result<FeedPage> ReferenceDataStore::feed_page(Feed feed, std::int64_t after_seq,
                                                std::size_t limit) {
-    auto db = database_.lock();
+    auto db = database_.read();
     FeedPage page;
     FI_TRY(query(
         *db,
@@ -89,7 +89,7 @@ Result<FeedPage> ReferenceDataStore::feed_page(Feed feed, std::int64_t after_seq
 }
 
 Result<std::vector<FeedRow>> ReferenceDataStore::feed_items(Feed feed) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<FeedRow> out;
     FI_TRY(query(
         *db,
@@ -103,7 +103,7 @@ Result<std::vector<FeedRow>> ReferenceDataStore::feed_items(Feed feed) {
 }
 
 Result<std::optional<FeedRow>> ReferenceDataStore::find_feed_item(Feed feed, std::string_view id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<FeedRow> out;
     FI_TRY(query(
         *db,
@@ -123,7 +123,7 @@ Status ReferenceDataStore::put_target(std::string_view id, std::string_view body
 }
 
 Result<std::vector<std::string>> ReferenceDataStore::targets() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<std::string> out;
     FI_TRY(query(*db, "SELECT body FROM targets ORDER BY id",
                  [&](const Statement& st) { out.push_back(st.column_string(0)); }));
@@ -131,7 +131,7 @@ Result<std::vector<std::string>> ReferenceDataStore::targets() {
 }
 
 Result<std::optional<std::string>> ReferenceDataStore::find_target(std::string_view id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<std::string> out;
     FI_TRY(query(
         *db, "SELECT body FROM targets WHERE id = ?1",
@@ -149,7 +149,7 @@ Status ReferenceDataStore::add_conflict(std::string_view target_id, std::string_
 }
 
 Result<std::map<std::string, std::vector<std::string>>> ReferenceDataStore::conflicts() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::map<std::string, std::vector<std::string>> out;
     FI_TRY(query(
         *db, "SELECT target_id, inspector_id FROM conflicts ORDER BY target_id, inspector_id",
@@ -166,7 +166,7 @@ Status ReferenceDataStore::put_prior_check(const PriorCheckRow& c) {
 }
 
 Result<std::vector<PriorCheckRow>> ReferenceDataStore::prior_checks(int year) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<PriorCheckRow> out;
     FI_TRY(query(
         *db,

@@ -95,6 +95,7 @@ public:
     PlanStore& plan_store() { return *plans_; }
     InspectionStore& inspection_store() { return *inspections_; }
     PublicationStore& publication_store() { return *publication_store_; }
+    ServerDatabase& database() { return *database_; }
     /// @}
     SessionService& sessions() { return *sessions_; }
     ReferenceService& reference() { return *reference_; }

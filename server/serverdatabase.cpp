@@ -1,7 +1,9 @@
 #include "server/serverdatabase.h"
 
+#include "core/atomicfile.h"
 #include "core/migrator.h"
 #include "core/transaction.h"
+#include "server/inspectionstore.h"
 #include "server/storesql.h"
 
 #include <array>
@@ -135,7 +137,88 @@ Result<std::unique_ptr<ServerDatabase>> ServerDatabase::open(const std::filesyst
     if (!db)
         return db.error();
     FI_TRY(migrate(*db, migrations));
-    return std::unique_ptr<ServerDatabase>(new ServerDatabase(std::move(*db)));
+    // Readers open the file the writer made (and put in WAL mode).
+    std::vector<Database> readers;
+    OpenOptions read_only = options;
+    read_only.mode = OpenOptions::Mode::read_only;
+    for (std::size_t i = 0; i < reader_count; ++i) {
+        auto reader = Database::open(file, SecretKey{}, read_only);
+        if (!reader)
+            return reader.error();
+        readers.push_back(std::move(*reader));
+    }
+    std::filesystem::path photos = file.parent_path() / "photos";
+    std::error_code ec;
+    if (std::filesystem::create_directory(photos, ec)) {
+        std::filesystem::permissions(photos, std::filesystem::perms::owner_all,
+                                     std::filesystem::perm_options::replace, ec);
+        FI_TRY(sync_directory(file.parent_path()));
+    } else if (ec) {
+        return Error::make(store_error::io,
+                           "Cannot create " + photos.string() + ": " + ec.message(), "data");
+    }
+    std::unique_ptr<ServerDatabase> out(
+        new ServerDatabase(std::move(*db), std::move(readers), std::move(photos)));
+    // Photo bytes an earlier version kept in the database move to their files once.
+    FI_TRY(InspectionStore(*out).move_photo_chunks_to_files());
+    return out;
+}
+
+ServerDatabase::ServerDatabase(Database db, std::vector<Database> readers,
+                               std::filesystem::path photo_dir)
+    : db_(std::move(db)), photo_dir_(std::move(photo_dir)) {
+    for (Database& r : readers)
+        readers_.push_back(Reader{std::move(r), {}, 0});
+}
+
+ServerDatabase::Reading::Reading(ServerDatabase& owner) : owner_(&owner) {
+    if (owner.held_here()) { // inside this thread's transaction: read its own writes
+        owner.acquire();
+        writer_ = true;
+        db_ = &owner.db_;
+    } else {
+        db_ = owner.take_reader();
+    }
+}
+
+ServerDatabase::Reading::~Reading() {
+    if (writer_)
+        owner_->release();
+    else
+        owner_->give_back_reader();
+}
+
+Database* ServerDatabase::take_reader() {
+    const auto me = std::this_thread::get_id();
+    std::unique_lock lock(readers_mutex_);
+    for (Reader& r : readers_)
+        if (r.held > 0 && r.holder == me) { // a nested read keeps the thread's connection
+            ++r.held;
+            return &r.db;
+        }
+    for (;;) {
+        for (Reader& r : readers_)
+            if (r.held == 0) {
+                r.holder = me;
+                r.held = 1;
+                return &r.db;
+            }
+        reader_free_.wait(lock);
+    }
+}
+
+void ServerDatabase::give_back_reader() {
+    const auto me = std::this_thread::get_id();
+    {
+        std::lock_guard lock(readers_mutex_);
+        for (Reader& r : readers_)
+            if (r.held > 0 && r.holder == me) {
+                if (--r.held == 0)
+                    r.holder = std::thread::id();
+                break;
+            }
+    }
+    reader_free_.notify_one();
 }
 
 void ServerDatabase::acquire() {

@@ -29,9 +29,15 @@ namespace fi::server {
 /// committed. So the disk's fsync rate no longer bounds the uploads per second
 /// (docs/load.md): sixty-four tablets' photo chunks share the syncs eight tablets' had.
 ///
+/// Reads outside a transaction go to a few read-only connections of their own (`read`): under
+/// WAL they read the last commit while a group is being committed, so a session lookup, a page
+/// of a pull or intake's judging reads never wait for another request's fsync. A read inside a
+/// transaction (or while this thread holds the connection) uses the writer and sees its writes.
+///
 /// The stores (UserStore, ReferenceDataStore, PlanStore, InspectionStore) are views of one
 /// aggregate each over this connection; the services group their calls with `transaction`.
-/// The file is not encrypted (docs/server.md says why).
+/// The file is not encrypted (docs/server.md says why). Photo bytes are files beside it
+/// (`photo_dir`, InspectionStore).
 class ServerDatabase {
 public:
     /// The connection, held for the calling thread while this lives.
@@ -52,8 +58,33 @@ public:
         Database* db_;
     };
 
+    /// A connection to read from, held for the calling thread while this lives: the writer when
+    /// this thread holds it, else one of the read-only connections (a thread reading already
+    /// keeps its own, so nested reads never wait for a second one).
+    class Reading {
+    public:
+        Database& operator*() const { return *db_; }
+        Database* operator->() const { return db_; }
+        Reading(const Reading&) = delete;
+        Reading& operator=(const Reading&) = delete;
+        ~Reading();
+
+    private:
+        friend class ServerDatabase;
+        explicit Reading(ServerDatabase& owner);
+        ServerDatabase* owner_;
+        Database* db_ = nullptr;
+        bool writer_ = false;
+    };
+
+    /// Read-only connections beside the writer: reads are short, so a few serve 128 workers.
+    static constexpr std::size_t reader_count = 4;
+
     /// Open or create `file` and bring its schema up to date.
     static Result<std::unique_ptr<ServerDatabase>> open(const std::filesystem::path& file);
+
+    /// Where photo bytes are kept: `photos/` beside the database file.
+    const std::filesystem::path& photo_dir() const { return photo_dir_; }
 
     ServerDatabase(const ServerDatabase&) = delete;
     ServerDatabase& operator=(const ServerDatabase&) = delete;
@@ -72,9 +103,11 @@ public:
 
     /// For the stores: the connection, locked for the caller's thread.
     Locked lock() { return Locked(*this); }
+    /// For the stores' reads: a connection to read from (see Reading).
+    Reading read() { return Reading(*this); }
 
 private:
-    explicit ServerDatabase(Database db) : db_(std::move(db)) {}
+    ServerDatabase(Database db, std::vector<Database> readers, std::filesystem::path photo_dir);
 
     /// A transaction waiting for its group's commit.
     struct Waiting {
@@ -103,6 +136,20 @@ private:
     std::condition_variable queue_changed_;
     std::vector<Waiting*> queue_; ///< transactions waiting for the next group
     bool committing_ = false;     ///< a group is being run and committed
+
+    /// The read-only connections and which thread holds each (and how often).
+    struct Reader {
+        Database db;
+        std::thread::id holder;
+        int held = 0;
+    };
+    Database* take_reader();
+    void give_back_reader();
+    std::vector<Reader> readers_;
+    std::mutex readers_mutex_;
+    std::condition_variable reader_free_;
+
+    std::filesystem::path photo_dir_;
 };
 
 } // namespace fi::server

@@ -43,7 +43,7 @@ constexpr std::string_view user_columns =
 } // namespace
 
 Result<std::optional<UserRow>> UserStore::find_user(std::string_view username) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<UserRow> out;
     FI_TRY(query(
         *db, sql("SELECT ", user_columns, " FROM users WHERE username = ?1"),
@@ -52,7 +52,7 @@ Result<std::optional<UserRow>> UserStore::find_user(std::string_view username) {
 }
 
 Result<std::vector<UserRow>> UserStore::users() {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::vector<UserRow> out;
     FI_TRY(query(*db, sql("SELECT ", user_columns, " FROM users ORDER BY username"),
                  [&](const Statement& st) { out.push_back(user_of(st)); }));
@@ -83,7 +83,7 @@ Status UserStore::set_password_hash(std::string_view username, std::string_view 
 }
 
 Result<LoginState> UserStore::login_state(std::string_view username) {
-    auto db = database_.lock();
+    auto db = database_.read();
     LoginState out;
     FI_TRY(query(
         *db, "SELECT failed_attempts, locked_until_ms FROM login_failures WHERE username = ?1",
@@ -115,7 +115,7 @@ Status UserStore::put_session(const SessionRow& s) {
 }
 
 Result<std::optional<SessionRow>> UserStore::find_session(std::string_view token_hash) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<SessionRow> out;
     FI_TRY(query(
         *db,
@@ -151,7 +151,7 @@ Status UserStore::touch_device(std::string_view device_id, std::string_view user
 }
 
 Result<std::optional<DeviceRow>> UserStore::find_device(std::string_view device_id) {
-    auto db = database_.lock();
+    auto db = database_.read();
     std::optional<DeviceRow> out;
     FI_TRY(query(
         *db,

@@ -4,9 +4,12 @@
 // a record); and a connection left open by one client does not keep another one's request
 // waiting for a worker. scripts/load measures the rest (docs/load.md).
 #include "server/inspectionstore.h"
+#include "server/serverdatabase.h"
 #include "serverfixture.h"
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <doctest/doctest.h>
 #include <functional>
 #include <set>
@@ -136,4 +139,47 @@ TEST_CASE("capacity: connections left open by other clients do not keep a reques
     REQUIRE(r);
     CHECK(r->status == 200);
     CHECK(waited < std::chrono::milliseconds(3500));
+}
+
+TEST_CASE("capacity: reads are served while another request's transaction holds the writer") {
+    // A group commit holds the one writing connection through its fsync. Session lookups,
+    // pulls and photo offsets read on connections of their own (WAL), so here a transaction
+    // held open for up to 10 s keeps none of them waiting; with one connection for everything
+    // each would wait the 10 s.
+    TestServer ts;
+    Tablet tablet;
+    Http http(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id()));
+    std::mutex m;
+    std::condition_variable changed;
+    bool holding = false;
+    bool let_go = false;
+    std::thread writer([&] {
+        (void)ts.server().database().transaction([&]() -> fi::Status {
+            std::unique_lock lock(m);
+            holding = true;
+            changed.notify_all();
+            changed.wait_for(lock, std::chrono::seconds(10), [&] { return let_go; });
+            return {};
+        });
+    });
+    {
+        std::unique_lock lock(m);
+        REQUIRE(changed.wait_for(lock, std::chrono::seconds(10), [&] { return holding; }));
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const Answer assignments = http.get("/assignments");
+    const Answer catalogue = http.get("/catalogue");
+    const Answer device = http.get("/device");
+    const auto took = std::chrono::steady_clock::now() - t0;
+    {
+        std::lock_guard lock(m);
+        let_go = true;
+    }
+    changed.notify_all();
+    writer.join();
+    CHECK(assignments.status == 200);
+    CHECK(!assignments.json_body()["items"].empty());
+    CHECK(catalogue.status == 200);
+    CHECK(device.status == 200);
+    CHECK(took < std::chrono::seconds(3));
 }

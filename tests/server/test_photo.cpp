@@ -1,12 +1,16 @@
 // Conformance of the tus-style photo upload (central-api.md "Photo bytes"), and many clients
 // uploading at once.
 #include "core/sha256.h"
+#include "core/statement.h"
 #include "server/inspectionstore.h"
 #include "server/planstore.h"
+#include "server/serverdatabase.h"
 #include "server/sessionservice.h"
 #include "serverfixture.h"
 
 #include <doctest/doctest.h>
+#include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <random>
 #include <set>
@@ -262,4 +266,84 @@ TEST_CASE("20 clients uploading at once lose and duplicate nothing") {
         CHECK((*photo)->complete);
         CHECK(*inspections.photo_bytes(id) == bytes);
     }
+}
+
+TEST_CASE("bytes past a photo's count — a crash between its file's write and its row's commit — "
+          "are never acknowledged and are overwritten by the resumed upload") {
+    TestServer ts;
+    const std::string photo = bytes_of(200 * 1024UL, 7);
+    Upload u(ts, {photo});
+    const std::string id = u.record["photos"][0]["id"].get<std::string>();
+    fi::server::InspectionStore& store = ts.server().inspection_store();
+    REQUIRE(u.http.patch(u.photo(0), photo.substr(0, 100 * 1024UL), 0).status == 204);
+
+    // What a server killed after writing (and syncing) a chunk's bytes, before counting them,
+    // leaves: the file longer than the row says, with bytes nobody acknowledged.
+    {
+        std::fstream file(store.photo_path(id), std::ios::in | std::ios::out | std::ios::binary);
+        REQUIRE(file);
+        file.seekp(100 * 1024L);
+        const std::string stray(150 * 1024UL, 'X');
+        file.write(stray.data(), static_cast<std::streamsize>(stray.size()));
+    }
+    REQUIRE(std::filesystem::file_size(store.photo_path(id)) == 250 * 1024UL);
+    CHECK(u.http.head(u.photo(0)).header("Upload-Offset") == std::to_string(100 * 1024));
+    CHECK(*store.photo_bytes(id) == photo.substr(0, 100 * 1024UL));
+    CHECK(u.http.patch(u.photo(0), "x", 150 * 1024).status == 409); // not where the count is
+
+    // Resumed where the count is, over the stray bytes, in two chunks: the hash at the last byte
+    // is of the photo's declared length, not of the whole file.
+    const Answer done = send(u.http, u.photo(0), photo, 100 * 1024UL, 64 * 1024UL);
+    CHECK(done.status == 204);
+    CHECK(done.header("Upload-Complete") == "true");
+    CHECK(*store.photo_bytes(id) == photo);
+    CHECK(*store.photo_sha256(id) == fi::Sha256::hex(photo));
+}
+
+TEST_CASE("photo bytes an earlier version kept in the database move to their file when it is "
+          "opened, once") {
+    TestServer ts;
+    const std::string photo = bytes_of(70 * 1024UL, 8);
+    Upload u(ts, {photo});
+    const std::string id = u.record["photos"][0]["id"].get<std::string>();
+    REQUIRE(u.http.patch(u.photo(0), photo, 0).status == 204);
+    const auto file = ts.server().inspection_store().photo_path(id);
+    const auto db_file = file.parent_path().parent_path() / "server.db"; // photos/ beside it
+
+    // As an earlier version left it: the bytes as rows of photo_chunks, no file.
+    {
+        auto earlier = fi::server::ServerDatabase::open(db_file);
+        REQUIRE(earlier);
+        auto db = (*earlier)->lock();
+        for (std::size_t start = 0; start < photo.size(); start += 32 * 1024UL) {
+            const std::string part = photo.substr(start, 32 * 1024UL);
+            auto st = db->prepare("INSERT INTO photo_chunks (photo_id, start, data) "
+                                  "VALUES (?1, ?2, ?3)");
+            REQUIRE(st);
+            st->bind_all(
+                id, static_cast<std::int64_t>(start),
+                std::span(reinterpret_cast<const std::uint8_t*>(part.data()), part.size()));
+            const fi::Status ran = st->run();
+            REQUIRE(ran);
+        }
+    }
+    std::filesystem::remove(file);
+
+    auto opened = fi::server::ServerDatabase::open(db_file);
+    REQUIRE(opened);
+    REQUIRE(std::filesystem::exists(file));
+    fi::server::InspectionStore store(**opened);
+    CHECK(*store.photo_bytes(id) == photo);
+    CHECK(*store.photo_sha256(id) == fi::Sha256::hex(photo));
+    std::int64_t chunks = -1;
+    {
+        auto db = (*opened)->lock();
+        auto st = db->prepare("SELECT count(*) FROM photo_chunks");
+        REQUIRE(st);
+        REQUIRE(*st->step());
+        chunks = st->column_int64(0);
+    }
+    CHECK(chunks == 0);
+    // The running server reads the same file: the photo is still complete.
+    CHECK(u.http.head(u.photo(0)).header("Upload-Complete") == "true");
 }
