@@ -9,6 +9,7 @@
 #include "core/sha256.h"
 #include "core/timeflags.h"
 #include "server/apierror.h"
+#include "server/cpugate.h"
 #include "server/requestjson.h"
 #include "server/serverdatabase.h"
 
@@ -432,6 +433,10 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
         return Error::make(api_code::invalid,
                            "The Idempotency-Key header (the record id) is missing.",
                            "Idempotency-Key");
+    // Decoding and judging the record are CPU work of the bulk kind (CpuGate): a sign-in's
+    // hash goes first. Left before the write transaction, which waits for the disk.
+    std::optional<CpuGate::Section> cpu;
+    cpu.emplace(CpuGate::process(), CpuGate::Urgency::bulk);
     auto parsed = parse_request_json(text);
     if (!parsed)
         return parsed.error();
@@ -480,6 +485,7 @@ Result<IntakeAnswer> IntakeService::submit(const Caller& caller,
     const std::vector<PhotoRow>* photos = &judged->photos;
     const InspectionRow& row = judged->row;
     const json& reply = judged->reply;
+    cpu.reset();
 
     // The write: short, index reads and inserts only.
     std::optional<IntakeAnswer> answer;
@@ -603,6 +609,7 @@ Result<PhotoState> IntakeService::append(const Caller& caller, std::string_view 
     // tablet sends one of up to 8 MiB), else of the file as written.
     std::optional<std::string> hash;
     if (received == photo->length) {
+        const CpuGate::Section cpu(CpuGate::process(), CpuGate::Urgency::bulk);
         auto h = offset == 0 ? Result<std::string>(Sha256::hex(bytes))
                              : inspections_.photo_file_sha256(photo->id, received);
         if (!h)

@@ -1,5 +1,7 @@
 #include "server/passwordhasher.h"
 
+#include "server/cpugate.h"
+
 #include <array>
 #include <charconv>
 #include <mutex>
@@ -92,6 +94,7 @@ std::string argon2id(std::string_view password, const KdfCost& cost) {
     sodium_ready();
     std::array<char, crypto_pwhash_STRBYTES> out{};
     HashSlot slot;
+    const CpuGate::Section cpu(CpuGate::process(), CpuGate::Urgency::urgent);
     if (crypto_pwhash_str_alg(out.data(), password.data(), password.size(), cost.opslimit,
                               cost.memlimit_bytes, crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::runtime_error("crypto_pwhash_str failed (out of memory?)");
@@ -126,6 +129,7 @@ bool PasswordHasher::verify(std::string_view password, std::string_view stored) 
         std::array<char, crypto_pwhash_STRBYTES> text{};
         std::copy(stored.begin(), stored.end(), text.begin());
         HashSlot slot;
+        const CpuGate::Section cpu(CpuGate::process(), CpuGate::Urgency::urgent);
         return crypto_pwhash_str_verify(text.data(), password.data(), password.size()) == 0;
     }
     return verify_pbkdf2(password, stored);

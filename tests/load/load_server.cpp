@@ -98,6 +98,11 @@ public:
         if (pid_ < 0)
             throw std::runtime_error("fork");
         if (pid_ == 0) {
+            // A session of its own, as a service has its own group: the kernel's autogroup
+            // scheduling then shares the cores between the server and this tool (and whatever
+            // else runs) as it would between a server and other work, instead of counting the
+            // server's threads among the tool's sixty-four (docs/load.md).
+            ::setsid();
             ::dup2(out[1], STDOUT_FILENO);
             ::close(out[0]);
             ::close(out[1]);
@@ -197,6 +202,10 @@ struct Kinds {
     Latencies sign_in, post, patch, get;
     int errors = 0;
     std::string first_error;
+    /// Requests sent again after a transport error (the connection closed under them), as a
+    /// tablet does; the request's latency runs from its first attempt to its answer.
+    int retried = 0;
+    std::string first_retry;
     void merge(const Kinds& o) {
         for (auto [to, from] : {std::pair{&sign_in, &o.sign_in}, std::pair{&post, &o.post},
                                 std::pair{&patch, &o.patch}, std::pair{&get, &o.get}})
@@ -204,11 +213,19 @@ struct Kinds {
         errors += o.errors;
         if (first_error.empty())
             first_error = o.first_error;
+        retried += o.retried;
+        if (first_retry.empty())
+            first_retry = o.first_retry;
     }
     void fail(const std::string& what) {
         ++errors;
         if (first_error.empty())
             first_error = what;
+    }
+    void retry(const std::string& what) {
+        ++retried;
+        if (first_retry.empty())
+            first_retry = what;
     }
 };
 
@@ -263,27 +280,30 @@ bool upload_one(TabletState& t, httplib::Client& c, Kinds& k) {
     const std::string body = r.dump();
     const httplib::Headers auth{{"Authorization", "Bearer " + t.token}};
     bool stored = false;
+    const auto post_t0 = Clock::now();
     for (int attempt = 0; attempt < 3 && !stored; ++attempt) {
         httplib::Headers h = auth;
         h.emplace("Idempotency-Key", id);
-        const auto t0 = Clock::now();
         auto a = c.Post("/api/v1/inspections", h, body, "application/json");
-        k.post.values.push_back(since_ms(t0));
         if (!a) {
             t.uncertain.insert(id);
-            k.fail("POST: " + httplib::to_string(a.error()));
+            k.retry("POST: " + httplib::to_string(a.error()));
             continue;
         }
+        k.post.values.push_back(since_ms(post_t0));
         if (a->status != 201 && a->status != 200) {
             k.fail("POST " + std::to_string(a->status) + ": " + a->body.substr(0, 300));
             return false;
         }
         stored = true;
     }
-    if (!stored)
+    if (!stored) {
+        k.fail("POST: no answer in three attempts");
         return false;
+    }
     t.uncertain.erase(id);
     t.last_id = id;
+    const auto patch_t0 = Clock::now();
     for (int attempt = 0; attempt < 3; ++attempt) {
         std::int64_t offset = 0;
         if (attempt > 0) {
@@ -294,20 +314,22 @@ bool upload_one(TabletState& t, httplib::Client& c, Kinds& k) {
         }
         httplib::Headers h = auth;
         h.emplace("Upload-Offset", std::to_string(offset));
-        const auto t0 = Clock::now();
         auto a = c.Patch("/api/v1/photos/" + photo_id, h,
                          t.photo.substr(static_cast<std::size_t>(offset)),
                          "application/offset+octet-stream");
-        k.patch.values.push_back(since_ms(t0));
         if (a && a->status == 204) {
+            k.patch.values.push_back(since_ms(patch_t0));
             t.acked.push_back({id, photo_id});
             return true;
         }
-        k.fail("PATCH: " + (a ? std::to_string(a->status) + " " + a->body.substr(0, 300)
-                              : httplib::to_string(a.error())));
-        if (a)
-            return false;
+        if (!a) {
+            k.retry("PATCH: " + httplib::to_string(a.error()));
+            continue;
+        }
+        k.fail("PATCH: " + std::to_string(a->status) + " " + a->body.substr(0, 300));
+        return false;
     }
+    k.fail("PATCH: no answer in three attempts");
     return false;
 }
 
@@ -502,7 +524,8 @@ std::string table(const Options& o, const std::vector<Row>& rows, double rss_sta
     const double photo_mib = static_cast<double>(o.photo_kib) / 1024.0;
     t << "| phase | tablets | records | records/s | photo MiB/s | POST p50 / p95 / p99 / max ms "
          "| PATCH (photo) p50 / p95 / p99 / max ms | sign-ins: n, p50 / max ms | GET p50 / "
-         "p95 / p99 / max ms (req/s) | errors | server CPU (cores) | load tool CPU (cores) | "
+         "p95 / p99 / max ms (req/s) | errors (requests sent again) | server CPU (cores) | load "
+         "tool CPU (cores) | "
          "server RSS after (MiB) |\n";
     t << "|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
     for (const Row& r : rows) {
@@ -521,8 +544,9 @@ std::string table(const Options& o, const std::vector<Row>& rows, double rss_sta
             t << r.kinds.get.summary() << " ("
               << fmt("%.0f", static_cast<double>(r.kinds.get.values.size()) / r.seconds)
               << "/s) | ";
-        t << r.kinds.errors << " | " << fmt("%.2f", r.cpu_cores) << " | "
-          << fmt("%.2f", r.client_cpu_cores) << " | " << fmt("%.0f", r.rss_mib) << " |\n";
+        t << r.kinds.errors << (r.kinds.retried ? " (" + std::to_string(r.kinds.retried) + ")" : "")
+          << " | " << fmt("%.2f", r.cpu_cores) << " | " << fmt("%.2f", r.client_cpu_cores) << " | "
+          << fmt("%.0f", r.rss_mib) << " |\n";
     }
     t << "\nServer RSS: " << fmt("%.0f", rss_start) << " MiB at the start, " << fmt("%.0f", rss_end)
       << " MiB after the pull storm, " << fmt("%.0f", rss_idle) << " MiB after "
@@ -586,6 +610,8 @@ int run(const Options& o) {
                   << fmt("%.1f", row.seconds) << " s, POST " << row.kinds.post.summary()
                   << " ms, errors " << row.kinds.errors
                   << (row.kinds.first_error.empty() ? "" : " (" + row.kinds.first_error + ")")
+                  << ", sent again " << row.kinds.retried
+                  << (row.kinds.first_retry.empty() ? "" : " (" + row.kinds.first_retry + ")")
                   << "\n";
         rows.push_back(std::move(row));
     };

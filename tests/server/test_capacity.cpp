@@ -3,6 +3,7 @@
 // other are still taken one at a time where it matters (one correction of a head, one copy of
 // a record); and a connection left open by one client does not keep another one's request
 // waiting for a worker. scripts/load measures the rest (docs/load.md).
+#include "server/cpugate.h"
 #include "server/inspectionstore.h"
 #include "server/serverdatabase.h"
 #include "serverfixture.h"
@@ -12,6 +13,8 @@
 #include <condition_variable>
 #include <doctest/doctest.h>
 #include <functional>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -182,4 +185,37 @@ TEST_CASE("capacity: reads are served while another request's transaction holds 
     CHECK(catalogue.status == 200);
     CHECK(device.status == 200);
     CHECK(took < std::chrono::seconds(3));
+}
+
+TEST_CASE("capacity: a sign-in's hash waiting for the cores goes before every upload waiting") {
+    // One section (one core): an upload's section is running, five more uploads wait, then a
+    // sign-in's hash asks. When the running one leaves, the hash enters first, whoever waited
+    // longer.
+    fi::server::CpuGate gate(1);
+    std::mutex m;
+    std::vector<std::string> order;
+    std::optional<fi::server::CpuGate::Section> running;
+    running.emplace(gate, fi::server::CpuGate::Urgency::bulk);
+    std::vector<std::thread> waiting;
+    auto enter = [&](fi::server::CpuGate::Urgency urgency, std::string name) {
+        return std::thread([&, urgency, name] {
+            const fi::server::CpuGate::Section section(gate, urgency);
+            std::lock_guard lock(m);
+            order.push_back(name);
+        });
+    };
+    for (int i = 0; i < 5; ++i)
+        waiting.push_back(enter(fi::server::CpuGate::Urgency::bulk, "upload"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    waiting.push_back(enter(fi::server::CpuGate::Urgency::urgent, "sign-in"));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    {
+        std::lock_guard lock(m);
+        CHECK(order.empty()); // nobody passes the running section
+    }
+    running.reset();
+    for (std::thread& t : waiting)
+        t.join();
+    REQUIRE(order.size() == 6);
+    CHECK(order.front() == "sign-in");
 }
