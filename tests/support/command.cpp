@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <sys/wait.h>
 
 namespace fi::test {
@@ -18,6 +19,13 @@ CommandResult run_command(const std::string& command) {
     const int status = ::pclose(p);
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return r;
+}
+
+std::string faketime_from_test_day(std::chrono::seconds shift) {
+    const char* day = std::getenv("FI_TEST_CLOCK_OFFSET");
+    const auto total =
+        (day ? std::chrono::seconds(std::stoll(day)) : std::chrono::seconds(0)) + shift;
+    return (total.count() >= 0 ? "+" : "") + std::to_string(total.count());
 }
 
 } // namespace fi::test

@@ -7,12 +7,14 @@
 // name the flag in words, keep the draft with every answer and send nothing.
 #include "clitablet.h"
 #include "core/date.h"
+#include "support/command.h"
 #include "syncfixture.h"
 
 #include <algorithm>
 
 using namespace fi;
 using namespace fi::test;
+using namespace std::chrono_literals;
 using nlohmann::json;
 
 namespace {
@@ -29,7 +31,8 @@ std::string faketime_library() {
 }
 
 /// Restart the central system (same data, same port) on the clock libfaketime's FAKETIME
-/// gives ("+2h", "@2027-01-01 10:00:00", in UTC); empty: the true clock.
+/// gives (faketime_from_test_day(2h), "@2027-01-01 10:00:00", in UTC); empty: the test's
+/// own clock.
 void run_server_on(CentralServer& server, const std::string& faketime) {
     server.process.kill();
     std::vector<std::string> env;
@@ -91,7 +94,7 @@ void check_kept_and_unsent(CliTablet& tab, CentralServer& server, const std::str
 TEST_CASE("cli: a record started ahead of the trusted time is not completed (in_future)") {
     REQUIRE_MESSAGE(!faketime_library().empty(), "libfaketime is not installed");
     CentralServer server;
-    run_server_on(server, "+2h"); // the central system's clock two hours fast
+    run_server_on(server, faketime_from_test_day(2h)); // the central system's clock two hours fast
     CliTablet tab(server.process.base_url());
     REQUIRE_MESSAGE(tab.cli("init --user leader1").status == 0, tab.stderr_text());
     REQUIRE(tab.cli("pull").status == 0);         // the trusted time: the server's, two hours ahead
@@ -126,7 +129,7 @@ TEST_CASE("cli: a record started ahead of the trusted time is not completed (in_
 
     // With the trusted time past the start again, the same draft completes and is received
     // without a time flag.
-    run_server_on(server, "+2h");
+    run_server_on(server, faketime_from_test_day(2h));
     REQUIRE(tab.cli("pull").status == 0);
     r = tab.cli("record --resume --assignment " + id + " --answers " + answers);
     REQUIRE_MESSAGE(r.status == 0, tab.stderr_text());
