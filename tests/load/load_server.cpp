@@ -663,6 +663,10 @@ int run(const Options& o) {
                   for (std::size_t n = 0; Clock::now() < end; ++n) {
                       const auto t0 = Clock::now();
                       auto a = c.Get(paths[n % paths.size()], auth);
+                      if (!a) { // the connection closed under it: sent again, as a tablet does
+                          k.retry("GET: " + httplib::to_string(a.error()));
+                          a = c.Get(paths[n % paths.size()], auth);
+                      }
                       k.get.values.push_back(since_ms(t0));
                       if (!a || a->status != 200) {
                           k.fail("GET: " +
