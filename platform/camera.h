@@ -5,6 +5,9 @@
 #include <QImage>
 #include <QObject>
 #include <QString>
+#include <memory>
+
+class QVideoSink;
 
 namespace fi::platform {
 
@@ -23,10 +26,21 @@ public:
     /// Take one picture. The image comes with captured(), a failure with failed(); an error
     /// here means nothing was started.
     virtual Status capture() = 0;
+    /// Start the viewfinder: live frames go to `preview` (a QML VideoOutput's videoSink) until
+    /// stop(). Null starts the camera without a picture on screen.
+    virtual Status start(QVideoSink* preview) = 0;
+    /// Stop the viewfinder and the device (a page closed, the app in the background).
+    virtual void stop() = 0;
 
 Q_SIGNALS:
     void captured(const QImage& image);
     void failed(const QString& message);
 };
+
+/// The camera this binary uses. Shipped binaries: the weak definition in qtcamera.cpp, always a
+/// QtCamera (the device's camera), with no switch to choose another. Test binaries of the app
+/// link tests/qml/testcamera.cpp, whose definition replaces it with a camera that makes its
+/// own frames (a picture it could forge must never be reachable in a shipped binary).
+std::unique_ptr<Camera> make_camera();
 
 } // namespace fi::platform

@@ -20,7 +20,7 @@ QString QtCamera::unavailable_reason() const {
     return tr("This device has no camera. Import the photo from a file instead.");
 }
 
-Status QtCamera::start() {
+Status QtCamera::start(QVideoSink* preview) {
     if (!available())
         return Error::make("camera_unavailable", unavailable_reason().toStdString());
     if (!session_) {
@@ -49,18 +49,35 @@ Status QtCamera::start() {
                                       .arg(message));
                 });
     }
+    if (preview)
+        session_->setVideoSink(preview);
     camera_->start();
     return {};
 }
 
+void QtCamera::stop() {
+    if (!camera_)
+        return;
+    camera_->stop();
+    session_->setVideoSink(nullptr);
+    capture_waiting_ = false;
+}
+
 Status QtCamera::capture() {
-    FI_TRY(start());
+    if (!camera_ || !camera_->isActive())
+        FI_TRY(start(nullptr));
     // capture(), not captureToFile(): the picture must never touch the disk unencrypted.
     if (image_capture_->isReadyForCapture())
         image_capture_->capture();
     else
         capture_waiting_ = true;
     return {};
+}
+
+// Weak so that a test binary's definition (tests/qml/testcamera.cpp) takes its place; a shipped
+// binary links no other definition, so its pictures always come from the device's camera.
+[[gnu::weak]] std::unique_ptr<Camera> make_camera() {
+    return std::make_unique<QtCamera>();
 }
 
 } // namespace fi::platform

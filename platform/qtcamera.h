@@ -25,10 +25,11 @@ public:
     QString unavailable_reason() const override;
     Status capture() override;
 
-    /// For a QML VideoOutput preview; null until the camera was started.
+    Status start(QVideoSink* preview) override;
+    void stop() override;
+
+    /// The capture session (its video sink is the viewfinder's); null until started.
     QMediaCaptureSession* session() const { return session_.get(); }
-    /// Start the camera (preview) without capturing.
-    Status start();
 
 private:
     QCameraDevice device_;

@@ -21,6 +21,9 @@ ApplicationWindow {
     // itself is kept while locked).
     property string resumeRecordId: ""
     property int resumeRow: -1
+    // …and the pages that were over that checklist (Photos, Camera, Complete), bottom first,
+    // each as {page, findingId, scrollY}: names and numbers, nothing of the record.
+    property var resumePages: []
 
     // A page finished loading what it shows (screenshots, the benchmark, the e2e test).
     signal pageReady(string page)
@@ -48,21 +51,99 @@ ApplicationWindow {
             }) as ChecklistPage;
         root.activeChecklist = page;
         page.openPhotos.connect(root.openPhotos);
+        page.openCamera.connect(root.openCamera);
         page.openComplete.connect(root.openComplete);
+        page.leaving.connect(root.leftChecklist);
+    }
+    // Today's "continue" line: the checklist last left, at its row (kept while the app runs).
+    function leftChecklist(recordId: string, row: int) {
+        const today = stack.get(0, StackView.DontLoad) as TodayPage;
+        if (today) {
+            today.lastRecordId = recordId;
+            today.lastRow = row;
+        }
     }
     function openPhotos(record: OpenRecord, findingId: string) {
-        root.push("photos/PhotosPage.qml", {
+        root.openPhotosAt(record, findingId, 0);
+    }
+    function openPhotosAt(record: OpenRecord, findingId: string, scrollY: real) {
+        const page = root.push("photos/PhotosPage.qml", {
+                "record": record,
+                "findingId": findingId,
+                "startY": scrollY
+            }) as PhotosPage;
+        page.openCamera.connect(root.openCamera);
+    }
+    // The camera, straight from a checkpoint or finding (or the Photos page); back when done.
+    function openCamera(record: OpenRecord, findingId: string) {
+        const page = root.push("photos/CameraPage.qml", {
                 "record": record,
                 "findingId": findingId
-            });
+            }) as CameraPage;
+        page.done.connect(() => stack.pop());
     }
     function openComplete(record: OpenRecord) {
+        root.openCompleteAt(record, 0);
+    }
+    function openCompleteAt(record: OpenRecord, scrollY: real) {
         const page = root.push("complete/CompletePage.qml", {
-                "record": record
+                "record": record,
+                "startY": scrollY
             }) as CompletePage;
         page.showProblem.connect(root.showProblem);
         page.done.connect(() => stack.pop());
         page.openRecord.connect(root.openChecklist);
+    }
+    // What to put back after unlocking: the pages over the active checklist, bottom first.
+    function pagesOverChecklist(): var {
+        const pages = [];
+        let above = false;
+        for (let i = 0; i < stack.depth; ++i) {
+            const item = stack.get(i, StackView.DontLoad);
+            if (item === root.activeChecklist) {
+                above = true;
+                continue;
+            }
+            if (!above)
+                continue;
+            const photos = item as PhotosPage;
+            const camera = item as CameraPage;
+            const complete = item as CompletePage;
+            if (photos)
+                pages.push({
+                        "page": "photos",
+                        "findingId": photos.findingId,
+                        "scrollY": photos.scrollY
+                    });
+            else if (camera)
+                pages.push({
+                        "page": "camera",
+                        "findingId": camera.findingId,
+                        "scrollY": 0
+                    });
+            else if (complete)
+                pages.push({
+                        "page": "complete",
+                        "findingId": "",
+                        "scrollY": complete.scrollY
+                    });
+            else
+                break; // a page not put back (a photo full screen): stop below it
+        }
+        return pages;
+    }
+    function reopenPages(pages: var) {
+        const checklist = root.activeChecklist as ChecklistPage;
+        if (!checklist)
+            return;
+        for (const p of pages) {
+            if (p.page === "photos")
+                root.openPhotosAt(checklist.record, p.findingId, p.scrollY);
+            else if (p.page === "camera")
+                root.openCamera(checklist.record, p.findingId);
+            else if (p.page === "complete")
+                root.openCompleteAt(checklist.record, p.scrollY);
+        }
     }
     function showProblem(itemId: string, checkpointId: string) {
         stack.pop();
@@ -95,6 +176,7 @@ ApplicationWindow {
         const page = stack.replace(null, Qt.resolvedUrl("today/TodayPage.qml"), {}) as TodayPage;
         page.openAssignment.connect(root.openTarget);
         page.openSync.connect(root.openSync);
+        page.openRecordAt.connect(root.openChecklistAt);
     }
     function showSessionPage() {
         if (Sync.wiped)
@@ -113,8 +195,10 @@ ApplicationWindow {
             root.showToday();
             if (root.resumeRecordId.length > 0) {
                 root.openChecklistAt(root.resumeRecordId, root.resumeRow);
+                root.reopenPages(root.resumePages);
                 root.resumeRecordId = "";
                 root.resumeRow = -1;
+                root.resumePages = [];
             } else if (root.startPage === "sync")
                 root.openSync();
             else if (root.startPage === "settings")
@@ -166,6 +250,7 @@ ApplicationWindow {
             const checklist = root.activeChecklist as ChecklistPage;
             root.resumeRecordId = checklist ? checklist.recordId : "";
             root.resumeRow = checklist ? checklist.currentRow : -1;
+            root.resumePages = checklist ? root.pagesOverChecklist() : [];
         }
         function onStateChanged() {
             root.showSessionPage();

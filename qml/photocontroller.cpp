@@ -1,13 +1,14 @@
 #include "qml/photocontroller.h"
 
 #include "core/answers.h"
-#include "platform/qtcamera.h"
+#include "platform/camera.h"
 #include "qml/photolistmodel.h"
 #include "qml/preferences.h"
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
 
 #include <QVariantMap>
+#include <QVideoSink>
 
 namespace fi::app {
 
@@ -20,7 +21,17 @@ QString qs(const std::string& s) {
 PhotoController::PhotoController(QObject* parent)
     : RecordController(parent), photos_(new PhotoListModel(this)) {}
 
-PhotoController::~PhotoController() = default;
+PhotoController::~PhotoController() {
+    if (camera_)
+        camera_->stop();
+}
+
+void PhotoController::set_capturing(bool on) {
+    if (capturing_ == on)
+        return;
+    capturing_ = on;
+    Q_EMIT capturingChanged();
+}
 
 void PhotoController::on_changed(int parts) {
     if (!record_ || !record_->loaded() || !(parts & (OpenRecord::Photos | OpenRecord::Findings)))
@@ -59,10 +70,11 @@ QVariantList PhotoController::photoTargets() const {
 
 platform::Camera& PhotoController::camera() {
     if (!camera_) {
-        camera_ = std::make_unique<platform::QtCamera>();
+        camera_ = platform::make_camera();
         connect(camera_.get(), &platform::Camera::captured, this,
                 [this](const QImage& image) { import_image(image, camera_finding_); });
         connect(camera_.get(), &platform::Camera::failed, this, [this](const QString& message) {
+            set_capturing(false);
             if (record_)
                 record_->set_error(message);
         });
@@ -103,8 +115,10 @@ void PhotoController::importPhoto(const QUrl& file, const QString& findingId) {
 }
 
 void PhotoController::import_image(const QImage& image, const std::string& finding_id) {
-    if (!editable())
+    if (!editable()) {
+        set_capturing(false);
         return;
+    }
     std::optional<std::string> finding;
     if (!finding_id.empty())
         finding = finding_id;
@@ -115,6 +129,8 @@ void PhotoController::import_image(const QImage& image, const std::string& findi
     record_->run([id = record_->record().id, image, finding, where, side](
                      Tablet& b) { return b.photos.import_image(id, image, finding, where, side); },
                  [self = QPointer(this), rec = record_](Result<PhotoRef> r) {
+                     if (self)
+                         self->set_capturing(false);
                      if (!r) {
                          rec->set_error(UserMessages::error(r.error()));
                          return;
@@ -126,11 +142,26 @@ void PhotoController::import_image(const QImage& image, const std::string& findi
 }
 
 void PhotoController::capturePhoto(const QString& findingId) {
-    if (!editable())
+    if (!editable() || capturing_)
         return;
     camera_finding_ = findingId.toStdString();
-    if (auto s = camera().capture(); !s)
+    set_capturing(true);
+    if (auto s = camera().capture(); !s) {
+        set_capturing(false);
         record_->set_error(UserMessages::error(s.error()));
+    }
+}
+
+void PhotoController::startCamera(QObject* videoSink) {
+    if (!camera().available())
+        return;
+    if (auto s = camera_->start(qobject_cast<QVideoSink*>(videoSink)); !s && record_)
+        record_->set_error(UserMessages::error(s.error()));
+}
+
+void PhotoController::stopCamera() {
+    if (camera_)
+        camera_->stop();
 }
 
 void PhotoController::removePhoto(const QString& photoId) {

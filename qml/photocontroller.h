@@ -33,6 +33,8 @@ class PhotoController : public fi::app::RecordController {
     Q_PROPERTY(bool cameraAvailable READ cameraAvailable CONSTANT)
     Q_PROPERTY(QString cameraUnavailableReason READ cameraUnavailableReason CONSTANT)
     Q_PROPERTY(fi::app::PhotoListModel* photos READ photos CONSTANT)
+    /// A shot was taken and is on its way into the store (the shutter waits).
+    Q_PROPERTY(bool capturing READ capturing NOTIFY capturingChanged)
 public:
     explicit PhotoController(QObject* parent = nullptr);
     ~PhotoController() override;
@@ -42,17 +44,23 @@ public:
     bool cameraAvailable();
     QString cameraUnavailableReason();
     PhotoListModel* photos() const { return photos_; }
+    bool capturing() const { return capturing_; }
 
     /// Import a picture file into the store, for a finding or for the record in general.
     Q_INVOKABLE void importPhoto(const QUrl& file, const QString& findingId);
     /// Take a picture with the camera (where there is one), for a finding or in general.
     Q_INVOKABLE void capturePhoto(const QString& findingId);
+    /// The camera page's viewfinder: live frames into `videoSink` (a VideoOutput's videoSink)
+    /// until stopCamera(). Nothing happens where there is no camera.
+    Q_INVOKABLE void startCamera(QObject* videoSink);
+    Q_INVOKABLE void stopCamera();
     /// Delete a photo (only before completion).
     Q_INVOKABLE void removePhoto(const QString& photoId);
 
 Q_SIGNALS:
     void photosChanged();
     void photoTargetsChanged();
+    void capturingChanged();
     /// A photo landed in the store (for the page to show it).
     void photoAdded(const QString& photoId);
 
@@ -66,6 +74,8 @@ private:
     PhotoListModel* photos_;
     std::unique_ptr<platform::Camera> camera_;
     std::string camera_finding_;
+    bool capturing_ = false;
+    void set_capturing(bool on);
 };
 
 } // namespace fi::app

@@ -1,5 +1,7 @@
 #include "qml/preferences.h"
 
+#include "sync/sameday.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QtGlobal>
@@ -35,6 +37,12 @@ Preferences::Preferences(std::filesystem::path data_dir, QObject* parent)
     text_scale_percent_ = clamp_text_scale(
         settings_->value(QStringLiteral("display/text_scale_percent"), min_text_scale_percent)
             .toInt());
+    // Not set yet: 21:00 and 23:00. Set empty: no reminders.
+    const QString reminders = settings_->value(QStringLiteral("reminders/times")).toString();
+    reminder_times_ = settings_->contains(QStringLiteral("reminders/times"))
+                          ? sync::parse_reminder_times(reminders.toStdString())
+                                .value_or(sync::default_reminder_times())
+                          : sync::default_reminder_times();
     server_url_ = settings_->value(QStringLiteral("server/url")).toString();
     ca_file_ = settings_->value(QStringLiteral("server/ca_file")).toString();
     tls_pin_ = settings_->value(QStringLiteral("server/tls_pin")).toString();
@@ -75,6 +83,22 @@ void Preferences::setPhotoLongestSide(int px) {
     photo_side_ = wanted;
     settings_->setValue(QStringLiteral("photo/longest_side_px"), photo_side_);
     Q_EMIT photoLongestSideChanged();
+}
+
+QString Preferences::reminderTimes() const {
+    return QString::fromStdString(sync::format_reminder_times(reminder_times_));
+}
+
+bool Preferences::setReminderTimes(const QString& text) {
+    auto times = sync::parse_reminder_times(text.toStdString());
+    if (!times)
+        return false;
+    if (*times != reminder_times_) {
+        reminder_times_ = std::move(*times);
+        settings_->setValue(QStringLiteral("reminders/times"), reminderTimes());
+        Q_EMIT remindersChanged();
+    }
+    return true;
 }
 
 void Preferences::setOutdoorTheme(bool on) {

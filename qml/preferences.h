@@ -8,6 +8,7 @@
 #include <QTranslator>
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 namespace fi::app {
 
@@ -24,6 +25,8 @@ class Preferences final : public QObject {
     Q_PROPERTY(bool outdoorTheme READ outdoorTheme WRITE setOutdoorTheme NOTIFY displayChanged)
     Q_PROPERTY(
         int textScalePercent READ textScalePercent WRITE setTextScalePercent NOTIFY displayChanged)
+    /// When to remind of the same-day upload: "21:00, 23:00" (UTC+08:00).
+    Q_PROPERTY(QString reminderTimes READ reminderTimes NOTIFY remindersChanged)
     Q_PROPERTY(QString serverUrl READ serverUrl WRITE setServerUrl NOTIFY serverChanged)
     Q_PROPERTY(QString caFile READ caFile WRITE setCaFile NOTIFY serverChanged)
     Q_PROPERTY(QString tlsPin READ tlsPin WRITE setTlsPin NOTIFY serverChanged)
@@ -50,6 +53,12 @@ public:
     /// Clamped to 100–150 and rounded to a step of 25.
     int textScalePercent() const { return text_scale_percent_; }
     void setTextScalePercent(int percent);
+    /// The reminder times as sync reads them (sync::parse_reminder_times), "21:00, 23:00".
+    QString reminderTimes() const;
+    std::vector<int> reminder_times() const { return reminder_times_; }
+    /// Set them from what the user typed; false (nothing changed) unless it is HH:MM times
+    /// separated by commas or spaces.
+    Q_INVOKABLE bool setReminderTimes(const QString& text);
     QString serverUrl() const { return server_url_; }
     void setServerUrl(const QString& url);
     QString caFile() const { return ca_file_; }
@@ -67,6 +76,7 @@ Q_SIGNALS:
     void languageChanged();
     void photoLongestSideChanged();
     void displayChanged();
+    void remindersChanged();
     void serverChanged();
 
 private:
@@ -79,6 +89,7 @@ private:
     int photo_side_ = default_photo_side_px;
     bool outdoor_ = false;
     int text_scale_percent_ = min_text_scale_percent;
+    std::vector<int> reminder_times_;
     QString server_url_;
     QString ca_file_;
     QString tls_pin_;

@@ -1,6 +1,7 @@
 #include "qml/synccontroller.h"
 
 #include "platform/connectivity.h"
+#include "platform/notifier.h"
 #include "qml/applayer.h"
 #include "qml/outboxlistmodel.h"
 #include "qml/preferences.h"
@@ -34,6 +35,10 @@ SyncController::SyncController(Session& session, QObject* parent)
     connect(&retry_, &QTimer::timeout, this, &SyncController::syncNow);
     periodic_.setInterval(periodic_interval);
     connect(&periodic_, &QTimer::timeout, this, &SyncController::syncNow);
+    notifier_ = std::make_unique<platform::DesktopNotifier>();
+    reminder_timer_.setInterval(std::chrono::seconds(30));
+    connect(&reminder_timer_, &QTimer::timeout, this, &SyncController::remind_now);
+    reminder_timer_.start();
 
     connect(&session_, &Session::unlocked, this, [this] {
         minute_.start();
@@ -232,10 +237,53 @@ void SyncController::refresh() {
             if (!s)
                 return; // locked meanwhile
             snapshot_ = std::move(s.value());
+            snapshot_at_ = std::chrono::steady_clock::now();
             records_->set_rows(snapshot_.rows, session_.needsSignIn());
             Q_EMIT statusChanged();
+            remind_now();
         },
         StoreThread::Kind::interactive);
+}
+
+void SyncController::set_notifier(std::unique_ptr<platform::Notifier> notifier) {
+    notifier_ = std::move(notifier);
+}
+
+void SyncController::remind_now() {
+    if (wiped_ || snapshot_.same_day.today.empty())
+        return; // nothing known yet
+    // The last picture, its clock carried forward: what was unsent then, at the time it is now.
+    sync::SameDayStatus now = snapshot_.same_day;
+    now.left_today -= std::chrono::duration_cast<std::chrono::minutes>(
+        std::chrono::steady_clock::now() - snapshot_at_);
+    if (now.left_today.count() < 0)
+        return; // a new day: yesterday's counts say nothing about it
+    remind(now);
+}
+
+void SyncController::remind(const sync::SameDayStatus& status) {
+    const auto due =
+        sync::reminder_due(status, session_.preferences().reminder_times(), last_reminder_);
+    if (!due)
+        return;
+    last_reminder_ = *due;
+    const int unsent = status.due_today + status.drafts_today;
+    const int left = static_cast<int>(status.left_today.count());
+    reminder_ = tr("%n record(s) of today not yet on the central system: %1 h %2 min left until "
+                   "24:00. Complete them and sync.",
+                   "", unsent)
+                    .arg(left / 60)
+                    .arg(left % 60, 2, 10, QLatin1Char('0'));
+    Q_EMIT reminderChanged();
+    if (notifier_)
+        (void)notifier_->notify(tr("Same-day upload"), reminder_);
+}
+
+void SyncController::dismissReminder() {
+    if (reminder_.isEmpty())
+        return;
+    reminder_.clear();
+    Q_EMIT reminderChanged();
 }
 
 void SyncController::set_wipe(bool asked, const std::vector<OutboxRow>& unsent) {

@@ -6,11 +6,18 @@
 #include <QString>
 #include <QTimer>
 #include <QVariantList>
+#include <chrono>
 #include <memory>
 #include <mutex>
+#include <string>
 
 namespace fi::platform {
 class Connectivity;
+class Notifier;
+} // namespace fi::platform
+
+namespace fi::sync {
+struct SameDayStatus;
 }
 
 namespace fi::app {
@@ -41,6 +48,9 @@ class SyncController final : public QObject {
     Q_PROPERTY(int minutesLeft READ minutesLeft NOTIFY statusChanged)
     /// How loud the deadline is: "quiet", "soon" (amber), "now" (red) — sync's deadline_alert.
     Q_PROPERTY(QString deadlineAlert READ deadlineAlert NOTIFY statusChanged)
+    /// The same-day reminder given last (at a time of the Settings page, default 21:00 and
+    /// 23:00, while something of today is unsent), until dismissed: Today shows it as a banner.
+    Q_PROPERTY(QString reminder READ reminder NOTIFY reminderChanged)
     Q_PROPERTY(double bytesLeft READ bytesLeft NOTIFY statusChanged)
     Q_PROPERTY(QString lastSync READ lastSync NOTIFY statusChanged)
     Q_PROPERTY(bool clockSynced READ clockSynced NOTIFY statusChanged)
@@ -86,6 +96,14 @@ public:
     /// What an erase would lose: {recordId, targetName, inspectionDay, state} each.
     QVariantList wipeUnsent() const { return wipe_unsent_; }
     bool wiped() const { return wiped_; }
+    QString reminder() const { return reminder_; }
+    Q_INVOKABLE void dismissReminder();
+    /// Give the reminder sync's reminder_due says is due for `status` (the system notification
+    /// and the banner). Run every 30 s with the last same-day picture carried forward by the
+    /// clock — also while locked, from the counts known when the tablet locked.
+    void remind(const sync::SameDayStatus& status);
+    /// Where system notifications go (platform::DesktopNotifier unless replaced).
+    void set_notifier(std::unique_ptr<platform::Notifier> notifier);
     /// Sync runs finished since start (a screenshot waits for the first pull).
     int runs() const { return runs_; }
 
@@ -115,6 +133,7 @@ Q_SIGNALS:
     /// A sync run ended (for tests and the e2e run).
     void finished();
     void wipeChanged();
+    void reminderChanged();
 
 private:
     void run();
@@ -139,6 +158,12 @@ private:
     QString wipe_message_;
     QVariantList wipe_unsent_;
     bool wiped_ = false;
+    QString reminder_;
+    std::string last_reminder_;
+    std::chrono::steady_clock::time_point snapshot_at_{};
+    std::unique_ptr<platform::Notifier> notifier_;
+    QTimer reminder_timer_;
+    void remind_now();
     QTimer minute_;
     QTimer retry_;
     QTimer periodic_;

@@ -4,109 +4,181 @@
 <context>
     <name>AssignmentDelegate</name>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="46"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="24"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="60"/>
+        <source>Draw not verified</source>
+        <translation>Draw not verified</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="49"/>
         <source>Off-site</source>
         <translation>Off-site</translation>
     </message>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="46"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="49"/>
         <source>On-site</source>
         <translation>On-site</translation>
     </message>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="51"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="54"/>
         <source>Joint</source>
         <translation>Joint</translation>
     </message>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="73"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="83"/>
         <source>Team: %1</source>
         <translation>Team: %1</translation>
     </message>
 </context>
 <context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="51"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="69"/>
+        <source>Import a photo</source>
+        <translation>Import a photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="70"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>Pictures (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="84"/>
+        <source>Viewfinder</source>
+        <translation>Viewfinder</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="95"/>
+        <source>The photo just taken</source>
+        <translation>The photo just taken</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="115"/>
+        <source>Import from file…</source>
+        <translation>Import from file…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/photos/CameraPage.qml" line="146"/>
+        <source>Done (%n kept)</source>
+        <translation>
+            <numerusform>Done (%n kept)</numerusform>
+            <numerusform>Done (%n kept)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="146"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="163"/>
+        <source>Take photo</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="186"/>
+        <source>The last photo kept</source>
+        <translation>The last photo kept</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="195"/>
+        <source>Retake</source>
+        <translation>Retake</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="202"/>
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="67"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="71"/>
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="72"/>
         <source>Completed record, read only</source>
         <translation>Completed record, read only</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="72"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>Checklist · %1 of %2 required answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="132"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>%1 of %2 required checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="129"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="131"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="141"/>
         <source>Changes not saved yet</source>
         <translation>Changes not saved yet</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="143"/>
         <source>Not saved!</source>
         <translation>Not saved!</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Locked: completed records never change</source>
         <translation>Locked: completed records never change</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>All changes saved on the tablet (encrypted)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="144"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="154"/>
         <source>Index</source>
         <translation>Index</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="155"/>
         <source>Index of the checklist&apos;s items</source>
         <translation>Index of the checklist&apos;s items</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="151"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="217"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="161"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="234"/>
         <source>Photos (%1)</source>
         <translation>Photos (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="168"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="250"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="168"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="250"/>
         <source>Complete…</source>
         <translation>Complete…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="190"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="225"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="200"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="242"/>
         <source>Next unanswered (%1)</source>
         <translation>Next unanswered (%1)</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="257"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="274"/>
         <source>Items</source>
         <translation>Items</translation>
     </message>
@@ -175,329 +247,329 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="240"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
         <source>Location at the start</source>
         <translation>Location at the start</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
         <source>simulated</source>
         <translation>simulated</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="247"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="290"/>
         <source>Distance</source>
         <translation>Distance</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="258"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="278"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="285"/>
         <source>Location at completion</source>
         <translation>Location at completion</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="29"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
         <source>A state secret is involved</source>
         <translation>A state secret is involved</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
         <source>National security is involved</source>
         <translation>National security is involved</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="35"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="39"/>
         <source>Public safety is involved</source>
         <translation>Public safety is involved</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="38"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="42"/>
         <source>Another case the law excludes from publication</source>
         <translation>Another case the law excludes from publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
         <source>Complete the inspection</source>
         <translation>Complete the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="73"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="93"/>
         <source>Complete and lock this record?</source>
         <translation>Complete and lock this record?</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="77"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="97"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
         <source>Completed and received by the central system.</source>
         <translation>Completed and received by the central system.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>Completed and locked. It is uploaded as soon as there is a network.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="149"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>This record corrects %1. Reason: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="157"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="181"/>
         <source>Checkpoints answered</source>
         <translation>Checkpoints answered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1 (required: %2 of %3)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="166"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="186"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
         <source>Findings</source>
         <translation>Findings</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="202"/>
         <source>Inspection day</source>
         <translation>Inspection day</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
         <source>(device clock, not synced)</source>
         <translation>(device clock, not synced)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="213"/>
         <source>Finished</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="201"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>Not published: %1</source>
         <translation>Not published: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>NOT verified</source>
         <translation>NOT verified</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="200"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="405"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="220"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="424"/>
         <source>Publication</source>
         <translation>Publication</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="410"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
         <source>Public text</source>
         <translation>Public text</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="411"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="430"/>
         <source>Not published</source>
         <translation>Not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="425"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="444"/>
         <source>Why not published</source>
         <translation>Why not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="432"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="451"/>
         <source>Publish by</source>
         <translation>Publish by</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="433"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="452"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>(provisional: holiday calendar not yet published)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>Off-site inspection</source>
         <translation>Off-site inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
         <source>Save the inspection record</source>
         <translation>Save the inspection record</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="45"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="252"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="297"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="300"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="303"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="334"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="339"/>
         <source>No problem found</source>
         <translation>No problem found</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="342"/>
         <source>Problem found, rectification ordered</source>
         <translation>Problem found, rectification ordered</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="345"/>
         <source>Violation found, case opened</source>
         <translation>Violation found, case opened</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>A checkpoint failed, so &quot;no problem found&quot; is not possible.</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="344"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="364"/>
         <source>Published as:</source>
         <translation>Published as:</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="355"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="375"/>
         <source>Published as: %1</source>
         <translation>Published as: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="380"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>Do not publish the result (secrecy, national or public security)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="370"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="389"/>
         <source>Legal ground (required)</source>
         <translation>Legal ground (required)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="389"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="408"/>
         <source>Reason it is not published</source>
         <translation>Reason it is not published</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="418"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="437"/>
         <source>Legal ground</source>
         <translation>Legal ground</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="437"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
         <source>Making the PDF…</source>
         <translation>Making the PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
         <source>Inspection record (PDF)</source>
         <translation>Inspection record (PDF)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="447"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="466"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF document (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="453"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="472"/>
         <source>Saved to %1</source>
         <translation>Saved to %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="454"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="473"/>
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="467"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
         <source>Correct this record…</source>
         <translation>Correct this record…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="505"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>%n thing to fix before completing</numerusform>
@@ -505,14 +577,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="505"/>
         <source>Ready to complete</source>
         <translation>Ready to complete</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="500"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="519"/>
         <source>Complete and lock</source>
         <translation>Complete and lock</translation>
+    </message>
+</context>
+<context>
+    <name>ContinueCard</name>
+    <message>
+        <location filename="../../qml/today/ContinueCard.qml" line="41"/>
+        <source>Continue: %1 %2/%3</source>
+        <translation>Continue: %1 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/ContinueCard.qml" line="49"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/ContinueCard.qml" line="50"/>
+        <source>Continue: %1</source>
+        <translation>Continue: %1</translation>
     </message>
 </context>
 <context>
@@ -579,17 +669,17 @@
 <context>
     <name>FiAppBar</name>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="47"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="50"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>%n to upload</source>
         <translation>
             <numerusform>%n to upload</numerusform>
@@ -597,12 +687,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>All uploaded</source>
         <translation>All uploaded</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>%n unsent</source>
         <translation>
             <numerusform>%n unsent</numerusform>
@@ -610,42 +700,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="100"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="104"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="115"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="119"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="120"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="124"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="125"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="129"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="130"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="134"/>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
@@ -752,17 +842,17 @@
         <translation>e.g. the outfall has no sign board</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="65"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="70"/>
         <source>Description of the finding</source>
         <translation>Description of the finding</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="77"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="82"/>
         <source>Add photo</source>
         <translation>Add photo</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="92"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="97"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
@@ -801,7 +891,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="133"/>
+        <location filename="../../qml/Main.qml" line="217"/>
         <source>Field inspection</source>
         <translation>Field inspection</translation>
     </message>
@@ -810,13 +900,13 @@
     <name>NumberEditor</name>
     <message>
         <location filename="../../qml/checklist/editors/NumberEditor.qml" line="31"/>
-        <source>Decrease</source>
-        <translation>Decrease</translation>
+        <source>Decrease: %1</source>
+        <translation>Decrease: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="56"/>
-        <source>Increase</source>
-        <translation>Increase</translation>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="63"/>
+        <source>Increase: %1</source>
+        <translation>Increase: %1</translation>
     </message>
 </context>
 <context>
@@ -860,6 +950,11 @@
 <context>
     <name>PhotoDelegate</name>
     <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="46"/>
+        <source>Open photo: %1</source>
+        <translation>Open photo: %1</translation>
+    </message>
+    <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
         <source>Delete photo: %1</source>
         <translation>Delete photo: %1</translation>
@@ -876,10 +971,6 @@
     </message>
     <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="46"/>
-        <source>Open photo</source>
-        <translation>Open photo</translation>
-    </message>
-    <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="68"/>
         <source>General</source>
@@ -897,52 +988,52 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="27"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="33"/>
         <source>Photos</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="38"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="44"/>
         <source>Import a photo</source>
         <translation>Import a photo</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="39"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="45"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>Pictures (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="47"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="53"/>
         <source>Delete this photo?</source>
         <translation>Delete this photo?</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="51"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="57"/>
         <source>The photo is removed from this draft and from the tablet.</source>
         <translation>The photo is removed from this draft and from the tablet.</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="79"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="95"/>
         <source>New photos are for:</source>
         <translation>New photos are for:</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="89"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="105"/>
         <source>New photos are for</source>
         <translation>New photos are for</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="109"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="125"/>
         <source>Take photo</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="115"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="131"/>
         <source>Import from file…</source>
         <translation>Import from file…</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="159"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="179"/>
         <source>No photos yet.</source>
         <translation>No photos yet.</translation>
     </message>
@@ -953,6 +1044,11 @@
         <location filename="../../qml/complete/ProblemDelegate.qml" line="30"/>
         <source>Go there</source>
         <translation>Go there</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/ProblemDelegate.qml" line="31"/>
+        <source>Go there: %1</source>
+        <translation>Go there: %1</translation>
     </message>
 </context>
 <context>
@@ -1124,22 +1220,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="69"/>
+        <source>%1 h %2 min left today</source>
+        <translation>%1 h %2 min left today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="73"/>
+        <source>left until 24:00</source>
+        <translation>left until 24:00</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="82"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="82"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="88"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="88"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
@@ -1172,72 +1278,92 @@
         <translation>Detail: longest side 3072 px (larger uploads)</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="79"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="80"/>
+        <source>Reminders</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="86"/>
+        <source>Remind me at (Beijing time, HH:MM, while something of today is not uploaded)</source>
+        <translation>Remind me at (Beijing time, HH:MM, while something of today is not uploaded)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="105"/>
+        <source>Times as HH:MM, separated by commas, e.g. 21:00, 23:00.</source>
+        <translation>Times as HH:MM, separated by commas, e.g. 21:00, 23:00.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
         <source>Display</source>
         <translation>Display</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="85"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="123"/>
         <source>Outdoor: high contrast for sunlight</source>
         <translation>Outdoor: high contrast for sunlight</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="91"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="136"/>
         <source>Text size</source>
         <translation>Text size</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="101"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="146"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="156"/>
+        <source>The device&apos;s own text size (%1 %) applies on top of this, up to 150 % in all.</source>
+        <translation>The device&apos;s own text size (%1 %) applies on top of this, up to 150 % in all.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="170"/>
         <source>Central system</source>
         <translation>Central system</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="120"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="174"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="126"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="180"/>
         <source>CA file</source>
         <translation>CA file</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="132"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="186"/>
         <source>Key pin</source>
         <translation>Key pin</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="137"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="191"/>
         <source>Signed in as</source>
         <translation>Signed in as</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="149"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="203"/>
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="153"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="207"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="158"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="212"/>
         <source>Data location</source>
         <translation>Data location</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="163"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="217"/>
         <source>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</source>
         <translation>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="176"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="230"/>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
@@ -1503,72 +1629,82 @@
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="34"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="36"/>
         <source>Start the inspection</source>
         <translation>Start the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="49"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="82"/>
         <source>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</source>
         <translation>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="23"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="25"/>
         <source>does not count</source>
         <translation>does not count</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="61"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <source>The draw is not verified on this tablet.</source>
+        <translation>The draw is not verified on this tablet.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="73"/>
+        <source>I have read this: the record will say that the draw was not verified.</source>
+        <translation>I have read this: the record will say that the draw was not verified.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="94"/>
         <source>%1 certified officer(s) present</source>
         <translation>%1 certified officer(s) present</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>Location: %1</source>
         <translation>Location: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>(simulated)</source>
         <translation>(simulated)</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
         <translation>Waiting for a position fix; it is added to the record as soon as there is one.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>No position source: %1</source>
         <translation>No position source: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="76"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="109"/>
         <source>This target is inspected off site. How?</source>
         <translation>This target is inspected off site. How?</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="82"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="115"/>
         <source>Online monitoring data</source>
         <translation>Online monitoring data</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="85"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="118"/>
         <source>Drone patrol</source>
         <translation>Drone patrol</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="88"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="121"/>
         <source>Document review</source>
         <translation>Document review</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="105"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="138"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="112"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="145"/>
         <source>Start now</source>
         <translation>Start now</translation>
     </message>
@@ -1760,172 +1896,182 @@
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="19"/>
+        <location filename="../../qml/target/TargetPage.qml" line="20"/>
         <source>Assignment</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="74"/>
+        <location filename="../../qml/target/TargetPage.qml" line="78"/>
         <source>Off-site</source>
         <translation>Off-site</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="74"/>
+        <location filename="../../qml/target/TargetPage.qml" line="78"/>
         <source>On-site</source>
         <translation>On-site</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="90"/>
+        <location filename="../../qml/target/TargetPage.qml" line="94"/>
         <source>Credit code</source>
         <translation>Credit code</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="95"/>
+        <location filename="../../qml/target/TargetPage.qml" line="99"/>
         <source>Check digit OK</source>
         <translation>Check digit OK</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="95"/>
+        <location filename="../../qml/target/TargetPage.qml" line="99"/>
         <source>Check digit wrong</source>
         <translation>Check digit wrong</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="106"/>
+        <location filename="../../qml/target/TargetPage.qml" line="110"/>
         <source>Legal representative</source>
         <translation>Legal representative</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="111"/>
+        <location filename="../../qml/target/TargetPage.qml" line="115"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="116"/>
+        <location filename="../../qml/target/TargetPage.qml" line="120"/>
         <source>District</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="121"/>
+        <location filename="../../qml/target/TargetPage.qml" line="125"/>
         <source>Window</source>
         <translation>Window</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="143"/>
+        <location filename="../../qml/target/TargetPage.qml" line="147"/>
         <source>Inspection items</source>
         <translation>Inspection items</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="159"/>
+        <location filename="../../qml/target/TargetPage.qml" line="163"/>
         <source>Legal basis: %1</source>
         <translation>Legal basis: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="168"/>
+        <location filename="../../qml/target/TargetPage.qml" line="172"/>
         <source>Not in the catalogue on this tablet: %1. Sync before inspecting.</source>
         <translation>Not in the catalogue on this tablet: %1. Sync before inspecting.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="173"/>
+        <location filename="../../qml/target/TargetPage.qml" line="177"/>
         <source>Joint departments</source>
         <translation>Joint departments</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="196"/>
+        <location filename="../../qml/target/TargetPage.qml" line="203"/>
         <source>Inspection</source>
         <translation>Inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="209"/>
+        <location filename="../../qml/target/TargetPage.qml" line="216"/>
         <source>Start the inspection</source>
         <translation>Start the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="218"/>
+        <location filename="../../qml/target/TargetPage.qml" line="225"/>
         <source>Continue the inspection</source>
         <translation>Continue the inspection</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="225"/>
+        <location filename="../../qml/target/TargetPage.qml" line="232"/>
         <source>View the record</source>
         <translation>View the record</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="232"/>
+        <location filename="../../qml/target/TargetPage.qml" line="239"/>
         <source>Ask for a new draw…</source>
         <translation>Ask for a new draw…</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="238"/>
+        <location filename="../../qml/target/TargetPage.qml" line="245"/>
         <source>This assignment was revoked by a re-draw.</source>
         <translation>This assignment was revoked by a re-draw.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="255"/>
+        <location filename="../../qml/target/TargetPage.qml" line="263"/>
         <source>Random draw</source>
         <translation>Random draw</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="259"/>
+        <location filename="../../qml/target/TargetPage.qml" line="267"/>
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="259"/>
+        <location filename="../../qml/target/TargetPage.qml" line="267"/>
         <source>Not verified</source>
         <translation>Not verified</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="266"/>
+        <location filename="../../qml/target/TargetPage.qml" line="274"/>
         <source>Draw</source>
         <translation>Draw</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="272"/>
+        <location filename="../../qml/target/TargetPage.qml" line="280"/>
         <source>Algorithm</source>
         <translation>Algorithm</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="278"/>
+        <location filename="../../qml/target/TargetPage.qml" line="286"/>
         <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
         <translation>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="289"/>
+        <location filename="../../qml/target/TargetPage.qml" line="297"/>
         <source>Seed party</source>
         <translation>Seed party</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="309"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>Re-draws of this target</source>
         <translation>Re-draws of this target</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</source>
         <translation>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>conflict of interest</source>
         <translation>conflict of interest</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>absence</source>
         <translation>absence</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>other</source>
         <translation>other</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>nobody</source>
         <translation>nobody</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="342"/>
+        <location filename="../../qml/target/TargetPage.qml" line="340"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="340"/>
+        <source>Sync and check again</source>
+        <translation>Sync and check again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="360"/>
         <source>Team (drawn)</source>
         <translation>Team (drawn)</translation>
     </message>
@@ -1979,73 +2125,73 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="15"/>
+        <location filename="../../qml/today/TodayPage.qml" line="31"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="16"/>
+        <location filename="../../qml/today/TodayPage.qml" line="32"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="41"/>
+        <location filename="../../qml/today/TodayPage.qml" line="60"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="73"/>
         <source>Your session with the central system has ended. Work goes on offline; sign in to upload.</source>
         <translation>Your session with the central system has ended. Work goes on offline; sign in to upload.</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="42"/>
+        <location filename="../../qml/today/TodayPage.qml" line="74"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="62"/>
+        <location filename="../../qml/today/TodayPage.qml" line="93"/>
         <source>Search company, address, credit code, district, team</source>
         <translation>Search company, address, credit code, district, team</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="64"/>
-        <source>Search</source>
-        <translation>Search</translation>
-    </message>
-    <message>
-        <location filename="../../qml/today/TodayPage.qml" line="71"/>
-        <location filename="../../qml/today/TodayPage.qml" line="89"/>
+        <location filename="../../qml/today/TodayPage.qml" line="100"/>
+        <location filename="../../qml/today/TodayPage.qml" line="118"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="74"/>
+        <location filename="../../qml/today/TodayPage.qml" line="103"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="77"/>
+        <location filename="../../qml/today/TodayPage.qml" line="106"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="80"/>
+        <location filename="../../qml/today/TodayPage.qml" line="109"/>
         <source>Special</source>
         <translation>Special</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="92"/>
+        <location filename="../../qml/today/TodayPage.qml" line="121"/>
         <source>To do</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="95"/>
+        <location filename="../../qml/today/TodayPage.qml" line="124"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="98"/>
+        <location filename="../../qml/today/TodayPage.qml" line="127"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/today/TodayPage.qml" line="107"/>
+        <location filename="../../qml/today/TodayPage.qml" line="136"/>
         <source>%n assignment(s)</source>
         <translation>
             <numerusform>%n assignment</numerusform>
@@ -2053,17 +2199,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="107"/>
+        <location filename="../../qml/today/TodayPage.qml" line="136"/>
         <source>%1 of %2 assignments</source>
         <translation>%1 of %2 assignments</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="123"/>
+        <location filename="../../qml/today/TodayPage.qml" line="152"/>
         <source>No assignments on this tablet yet. They arrive with the next sync.</source>
         <translation>No assignments on this tablet yet. They arrive with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="123"/>
+        <location filename="../../qml/today/TodayPage.qml" line="152"/>
         <source>No assignment matches the search and filters.</source>
         <translation>No assignment matches the search and filters.</translation>
     </message>
@@ -2749,12 +2895,12 @@
 <context>
     <name>fi::app::PhotoController</name>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="47"/>
+        <location filename="../../qml/photocontroller.cpp" line="58"/>
         <source>The inspection in general</source>
         <translation>The inspection in general</translation>
     </message>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="55"/>
+        <location filename="../../qml/photocontroller.cpp" line="66"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
@@ -2812,22 +2958,22 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="68"/>
+        <location filename="../../qml/synccontroller.cpp" line="73"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="70"/>
+        <location filename="../../qml/synccontroller.cpp" line="75"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="71"/>
+        <location filename="../../qml/synccontroller.cpp" line="76"/>
         <source>%1 bytes</source>
         <translation>%1 bytes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="196"/>
+        <location filename="../../qml/synccontroller.cpp" line="201"/>
         <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
         <translation>
             <numerusform>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</numerusform>
@@ -2835,7 +2981,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="208"/>
+        <location filename="../../qml/synccontroller.cpp" line="213"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n record needs your attention: see the message against it.</numerusform>
@@ -2843,7 +2989,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="211"/>
+        <location filename="../../qml/synccontroller.cpp" line="216"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>%n record uploaded.</numerusform>
@@ -2851,9 +2997,22 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="213"/>
+        <location filename="../../qml/synccontroller.cpp" line="218"/>
         <source>Up to date.</source>
         <translation>Up to date.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/synccontroller.cpp" line="272"/>
+        <source>%n record(s) of today not yet on the central system: %1 h %2 min left until 24:00. Complete them and sync.</source>
+        <translation>
+            <numerusform>%n record of today not yet on the central system: %1 h %2 min left until 24:00. Complete them and sync.</numerusform>
+            <numerusform>%n records of today not yet on the central system: %1 h %2 min left until 24:00. Complete them and sync.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/synccontroller.cpp" line="279"/>
+        <source>Same-day upload</source>
+        <translation>Same-day upload</translation>
     </message>
 </context>
 <context>

@@ -4,109 +4,180 @@
 <context>
     <name>AssignmentDelegate</name>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="46"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="24"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="60"/>
+        <source>Draw not verified</source>
+        <translation>抽取未经核验</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="49"/>
         <source>Off-site</source>
         <translation>非现场</translation>
     </message>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="46"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="49"/>
         <source>On-site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="51"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="54"/>
         <source>Joint</source>
         <translation>联合</translation>
     </message>
     <message>
-        <location filename="../../qml/today/AssignmentDelegate.qml" line="73"/>
+        <location filename="../../qml/today/AssignmentDelegate.qml" line="83"/>
         <source>Team: %1</source>
         <translation>检查组：%1</translation>
     </message>
 </context>
 <context>
+    <name>CameraPage</name>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="51"/>
+        <source>Camera</source>
+        <translation>相机</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="69"/>
+        <source>Import a photo</source>
+        <translation>导入照片</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="70"/>
+        <source>Pictures (*.jpg *.jpeg *.png)</source>
+        <translation>图片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="84"/>
+        <source>Viewfinder</source>
+        <translation>取景框</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="95"/>
+        <source>The photo just taken</source>
+        <translation>刚拍的照片</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="115"/>
+        <source>Import from file…</source>
+        <translation>从文件导入…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/photos/CameraPage.qml" line="146"/>
+        <source>Done (%n kept)</source>
+        <translation>
+            <numerusform>完成（已保留 %n 张）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="146"/>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="163"/>
+        <source>Take photo</source>
+        <translation>拍照</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="186"/>
+        <source>The last photo kept</source>
+        <translation>最近保留的照片</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="195"/>
+        <source>Retake</source>
+        <translation>重拍</translation>
+    </message>
+    <message>
+        <location filename="../../qml/photos/CameraPage.qml" line="202"/>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistPage</name>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="67"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="71"/>
         <source>Checklist</source>
         <translation>检查清单</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="72"/>
         <source>Completed record, read only</source>
         <translation>已完成的记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="68"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="72"/>
         <source>Checklist · %1 of %2 required answered</source>
         <translation>检查清单 · 必填项已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="122"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="132"/>
         <source>%1 of %2 required checkpoints answered</source>
         <translation>必填检查点已答 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="129"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="139"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="131"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="141"/>
         <source>Changes not saved yet</source>
         <translation>更改尚未保存</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="133"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="143"/>
         <source>Not saved!</source>
         <translation>未保存！</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>Locked: completed records never change</source>
         <translation>已锁定：完成的记录不可更改</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="135"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
         <source>All changes saved on the tablet (encrypted)</source>
         <translation>所有更改已加密保存在平板上</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="144"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="154"/>
         <source>Index</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="145"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="155"/>
         <source>Index of the checklist&apos;s items</source>
         <translation>检查事项目录</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="151"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="217"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="161"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="234"/>
         <source>Photos (%1)</source>
         <translation>照片（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="168"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="250"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="158"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="233"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="168"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="250"/>
         <source>Complete…</source>
         <translation>完成检查…</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="190"/>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="225"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="200"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="242"/>
         <source>Next unanswered (%1)</source>
         <translation>下一未答项（%1）</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/ChecklistPage.qml" line="257"/>
+        <location filename="../../qml/checklist/ChecklistPage.qml" line="274"/>
         <source>Items</source>
         <translation>检查事项</translation>
     </message>
@@ -174,343 +245,361 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="240"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="260"/>
         <source>Location at the start</source>
         <translation>开始时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
         <source>simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="247"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="270"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="267"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="290"/>
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="258"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="278"/>
         <source>More than 500 m from the target&apos;s known position: the central system will flag this record. The place is taken once, when the inspection starts, and cannot be changed.</source>
         <translation>距检查对象已知位置超过 500 米：中央系统将标记此记录。位置在检查开始时获取一次，之后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="265"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="285"/>
         <source>Location at completion</source>
         <translation>完成时位置</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
         <source>Record</source>
         <translation>检查记录</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="29"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="33"/>
         <source>A state secret is involved</source>
         <translation>涉及国家秘密</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="32"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="36"/>
         <source>National security is involved</source>
         <translation>涉及国家安全</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="35"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="39"/>
         <source>Public safety is involved</source>
         <translation>涉及公共安全</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="38"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="42"/>
         <source>Another case the law excludes from publication</source>
         <translation>法律明确不予公开公示的其他情形</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="59"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="63"/>
         <source>Complete the inspection</source>
         <translation>完成检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="73"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="93"/>
         <source>Complete and lock this record?</source>
         <translation>完成并锁定此记录？</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="77"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="97"/>
         <source>A completed record can never be changed; it is sealed, chained and uploaded to the central system today. Corrections are new records.</source>
         <translation>完成后的记录不可更改：记录将被封存、加入证据链，并于当日上传至中心系统。如需更正，须另建更正记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
         <source>Completed and received by the central system.</source>
         <translation>已完成，中心系统已接收。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="128"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="148"/>
         <source>Completed and locked. It is uploaded as soon as there is a network.</source>
         <translation>已完成并锁定，有网络时将立即上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="129"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="149"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="141"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
         <source>This record corrects %1. Reason: %2</source>
         <translation>本记录更正 %1。更正理由：%2</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="157"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="161"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="181"/>
         <source>Checkpoints answered</source>
         <translation>已答检查点</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="162"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
         <source>%1 (required: %2 of %3)</source>
         <translation>%1（必填：%2/%3）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="166"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="186"/>
         <source>Failed</source>
         <translation>不合格</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="172"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="192"/>
         <source>Findings</source>
         <translation>发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="177"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="197"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="182"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="202"/>
         <source>Inspection day</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="187"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="188"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
         <source>(device clock, not synced)</source>
         <translation>（设备时钟，未与服务器校时）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="193"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="213"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="201"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
         <source>Not published: %1</source>
         <translation>不予公开：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="207"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="227"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="208"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="228"/>
         <source>NOT verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="200"/>
-        <location filename="../../qml/complete/CompletePage.qml" line="405"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="220"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="424"/>
         <source>Publication</source>
         <translation>公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="410"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="429"/>
         <source>Public text</source>
         <translation>公开内容</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="411"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="430"/>
         <source>Not published</source>
         <translation>不予公开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="425"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="444"/>
         <source>Why not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="432"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="451"/>
         <source>Publish by</source>
         <translation>公示截止</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="433"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="452"/>
         <source>(provisional: holiday calendar not yet published)</source>
         <translation>（暂定：节假日安排尚未公布）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>Off-site inspection</source>
         <translation>非现场检查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="221"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
         <source>On site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="45"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="49"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="232"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="252"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="241"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="261"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="277"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="297"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="280"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="300"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="283"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="303"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="314"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="334"/>
         <source>Outcome</source>
         <translation>检查结果</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="319"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="339"/>
         <source>No problem found</source>
         <translation>未发现问题</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="322"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="342"/>
         <source>Problem found, rectification ordered</source>
         <translation>发现问题，已责令整改</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="325"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="345"/>
         <source>Violation found, case opened</source>
         <translation>发现违法行为，已立案调查</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="337"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="357"/>
         <source>A checkpoint failed, so &quot;no problem found&quot; is not possible.</source>
         <translation>有检查点不合格，不能选择“未发现问题”。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="344"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="364"/>
         <source>Published as:</source>
         <translation>公开表述：</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="355"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="375"/>
         <source>Published as: %1</source>
         <translation>公开表述：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="361"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="380"/>
         <source>Do not publish the result (secrecy, national or public security)</source>
         <translation>不予公开（涉及保密、国家安全、公共安全）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="370"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="389"/>
         <source>Legal ground (required)</source>
         <translation>不予公开的法定依据（必选）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="389"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="408"/>
         <source>Reason it is not published</source>
         <translation>不予公开的理由</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="418"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="437"/>
         <source>Legal ground</source>
         <translation>不予公开的依据</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="437"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="456"/>
         <source>Results are made public within 20 working days of the inspection (official holidays and make-up working days counted).</source>
         <translation>检查结果应在检查完成后 20 个工作日内公开（按法定节假日和调休工作日计算）。</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
         <source>Making the PDF…</source>
         <translation>正在生成 PDF…</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="445"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="464"/>
         <source>Inspection record (PDF)</source>
         <translation>现场检查笔录（PDF）</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="453"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="472"/>
         <source>Saved to %1</source>
         <translation>已保存到 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="454"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="473"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="467"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
         <source>Correct this record…</source>
         <translation>更正本记录…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="505"/>
         <source>%n thing(s) to fix before completing</source>
         <translation>
             <numerusform>完成前还需处理 %n 项</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="486"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="505"/>
         <source>Ready to complete</source>
         <translation>可以完成</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="500"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="519"/>
         <source>Complete and lock</source>
         <translation>完成并锁定</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="447"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="466"/>
         <source>PDF document (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../qml/complete/CompletePage.qml" line="101"/>
+        <location filename="../../qml/complete/CompletePage.qml" line="121"/>
         <source>Save the inspection record</source>
         <translation>保存现场检查笔录</translation>
+    </message>
+</context>
+<context>
+    <name>ContinueCard</name>
+    <message>
+        <location filename="../../qml/today/ContinueCard.qml" line="41"/>
+        <source>Continue: %1 %2/%3</source>
+        <translation>继续：%1 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/ContinueCard.qml" line="49"/>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/ContinueCard.qml" line="50"/>
+        <source>Continue: %1</source>
+        <translation>继续：%1</translation>
     </message>
 </context>
 <context>
@@ -577,71 +666,71 @@
 <context>
     <name>FiAppBar</name>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="47"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="50"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>%n to upload</source>
         <translation>
             <numerusform>%n 条待上传</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>All uploaded</source>
         <translation>全部已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>%n unsent</source>
         <translation>
             <numerusform>%n 份未上传</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="79"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="91"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="100"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="104"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="115"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="119"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="120"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="124"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="125"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="129"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="130"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="134"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
@@ -748,17 +837,17 @@
         <translation>例如：废水排放口未设置标识牌</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="65"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="70"/>
         <source>Description of the finding</source>
         <translation>问题描述</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="77"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="82"/>
         <source>Add photo</source>
         <translation>添加照片</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/FindingDialog.qml" line="92"/>
+        <location filename="../../qml/checklist/FindingDialog.qml" line="97"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -797,7 +886,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="133"/>
+        <location filename="../../qml/Main.qml" line="217"/>
         <source>Field inspection</source>
         <translation>现场执法检查</translation>
     </message>
@@ -806,13 +895,13 @@
     <name>NumberEditor</name>
     <message>
         <location filename="../../qml/checklist/editors/NumberEditor.qml" line="31"/>
-        <source>Decrease</source>
-        <translation>减少</translation>
+        <source>Decrease: %1</source>
+        <translation>减少：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="56"/>
-        <source>Increase</source>
-        <translation>增加</translation>
+        <location filename="../../qml/checklist/editors/NumberEditor.qml" line="63"/>
+        <source>Increase: %1</source>
+        <translation>增加：%1</translation>
     </message>
 </context>
 <context>
@@ -856,6 +945,11 @@
 <context>
     <name>PhotoDelegate</name>
     <message>
+        <location filename="../../qml/photos/PhotoDelegate.qml" line="46"/>
+        <source>Open photo: %1</source>
+        <translation>打开照片：%1</translation>
+    </message>
+    <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
         <source>Delete photo: %1</source>
         <translation>删除照片：%1</translation>
@@ -872,10 +966,6 @@
     </message>
     <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="46"/>
-        <source>Open photo</source>
-        <translation>打开照片</translation>
-    </message>
-    <message>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="62"/>
         <location filename="../../qml/photos/PhotoDelegate.qml" line="68"/>
         <source>General</source>
@@ -893,52 +983,52 @@
 <context>
     <name>PhotosPage</name>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="27"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="33"/>
         <source>Photos</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="38"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="44"/>
         <source>Import a photo</source>
         <translation>导入照片</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="39"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="45"/>
         <source>Pictures (*.jpg *.jpeg *.png)</source>
         <translation>图片 (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="47"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="53"/>
         <source>Delete this photo?</source>
         <translation>删除这张照片？</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="51"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="57"/>
         <source>The photo is removed from this draft and from the tablet.</source>
         <translation>照片将从本草稿和平板中删除。</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="79"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="95"/>
         <source>New photos are for:</source>
         <translation>新照片用于：</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="89"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="105"/>
         <source>New photos are for</source>
         <translation>新照片用于</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="109"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="125"/>
         <source>Take photo</source>
         <translation>拍照</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="115"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="131"/>
         <source>Import from file…</source>
         <translation>从文件导入…</translation>
     </message>
     <message>
-        <location filename="../../qml/photos/PhotosPage.qml" line="159"/>
+        <location filename="../../qml/photos/PhotosPage.qml" line="179"/>
         <source>No photos yet.</source>
         <translation>暂无照片。</translation>
     </message>
@@ -949,6 +1039,11 @@
         <location filename="../../qml/complete/ProblemDelegate.qml" line="30"/>
         <source>Go there</source>
         <translation>前往</translation>
+    </message>
+    <message>
+        <location filename="../../qml/complete/ProblemDelegate.qml" line="31"/>
+        <source>Go there: %1</source>
+        <translation>前往：%1</translation>
     </message>
 </context>
 <context>
@@ -1114,22 +1209,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="69"/>
+        <source>%1 h %2 min left today</source>
+        <translation>今天还剩 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="73"/>
+        <source>left until 24:00</source>
+        <translation>距 24:00 剩余</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/SameDayCard.qml" line="82"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="61"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="82"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="88"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../qml/today/SameDayCard.qml" line="67"/>
+        <location filename="../../qml/today/SameDayCard.qml" line="88"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
@@ -1162,72 +1267,92 @@
         <translation>细节：长边 3072 像素（上传量更大）</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="79"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="80"/>
+        <source>Reminders</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="86"/>
+        <source>Remind me at (Beijing time, HH:MM, while something of today is not uploaded)</source>
+        <translation>提醒时间（北京时间，时:分；当天仍有记录未上传时提醒）</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="105"/>
+        <source>Times as HH:MM, separated by commas, e.g. 21:00, 23:00.</source>
+        <translation>请按 时:分 填写，用逗号分隔，例如 21:00, 23:00。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
         <source>Display</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="85"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="123"/>
         <source>Outdoor: high contrast for sunlight</source>
         <translation>户外：强光下的高对比度</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="91"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="136"/>
         <source>Text size</source>
         <translation>文字大小</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="101"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="146"/>
         <source>%1 %</source>
         <translation>%1%</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="116"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="156"/>
+        <source>The device&apos;s own text size (%1 %) applies on top of this, up to 150 % in all.</source>
+        <translation>设备自身的字体大小（%1 %）在此基础上叠加，合计最大 150 %。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/settings/SettingsPage.qml" line="170"/>
         <source>Central system</source>
         <translation>中心系统</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="120"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="174"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="126"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="180"/>
         <source>CA file</source>
         <translation>CA 文件</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="132"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="186"/>
         <source>Key pin</source>
         <translation>公钥指纹</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="137"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="191"/>
         <source>Signed in as</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="149"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="203"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="153"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="207"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="158"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="212"/>
         <source>Data location</source>
         <translation>数据位置</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="163"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="217"/>
         <source>Records and photos are encrypted on the tablet (SQLCipher); the key is unlocked with your PIN.</source>
         <translation>记录和照片在平板上加密存储（SQLCipher），密钥由您的 PIN 解锁。</translation>
     </message>
     <message>
-        <location filename="../../qml/settings/SettingsPage.qml" line="176"/>
+        <location filename="../../qml/settings/SettingsPage.qml" line="230"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
@@ -1493,72 +1618,82 @@
 <context>
     <name>StartInspectionDialog</name>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="34"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="36"/>
         <source>Start the inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="49"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="82"/>
         <source>Who of the drawn team is here? At least two officers with an enforcement certificate must be present.</source>
         <translation>抽中的检查组成员中谁在现场？至少须有两名持执法证的人员在场。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="23"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="25"/>
         <source>does not count</source>
         <translation>不计入</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="61"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="66"/>
+        <source>The draw is not verified on this tablet.</source>
+        <translation>本平板未能核验此次抽取。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="73"/>
+        <source>I have read this: the record will say that the draw was not verified.</source>
+        <translation>我已知悉：检查记录将注明抽取未经核验。</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="94"/>
         <source>%1 certified officer(s) present</source>
         <translation>持证执法人员在场 %1 名</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>Location: %1</source>
         <translation>位置：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>(simulated)</source>
         <translation>（模拟）</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>Waiting for a position fix; it is added to the record as soon as there is one.</source>
         <translation>正在等待定位；定位成功后将自动记入记录。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="68"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="101"/>
         <source>No position source: %1</source>
         <translation>无定位来源：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="76"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="109"/>
         <source>This target is inspected off site. How?</source>
         <translation>该对象采用非现场检查，检查方式为？</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="82"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="115"/>
         <source>Online monitoring data</source>
         <translation>在线监控数据</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="85"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="118"/>
         <source>Drone patrol</source>
         <translation>无人机巡查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="88"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="121"/>
         <source>Document review</source>
         <translation>资料审查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="105"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../qml/target/StartInspectionDialog.qml" line="112"/>
+        <location filename="../../qml/target/StartInspectionDialog.qml" line="145"/>
         <source>Start now</source>
         <translation>立即开始</translation>
     </message>
@@ -1749,172 +1884,182 @@
 <context>
     <name>TargetPage</name>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="19"/>
+        <location filename="../../qml/target/TargetPage.qml" line="20"/>
         <source>Assignment</source>
         <translation>检查任务</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="74"/>
+        <location filename="../../qml/target/TargetPage.qml" line="78"/>
         <source>Off-site</source>
         <translation>非现场</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="74"/>
+        <location filename="../../qml/target/TargetPage.qml" line="78"/>
         <source>On-site</source>
         <translation>现场</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="90"/>
+        <location filename="../../qml/target/TargetPage.qml" line="94"/>
         <source>Credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="95"/>
+        <location filename="../../qml/target/TargetPage.qml" line="99"/>
         <source>Check digit OK</source>
         <translation>校验位正确</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="95"/>
+        <location filename="../../qml/target/TargetPage.qml" line="99"/>
         <source>Check digit wrong</source>
         <translation>校验位错误</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="106"/>
+        <location filename="../../qml/target/TargetPage.qml" line="110"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="111"/>
+        <location filename="../../qml/target/TargetPage.qml" line="115"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="116"/>
+        <location filename="../../qml/target/TargetPage.qml" line="120"/>
         <source>District</source>
         <translation>辖区</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="121"/>
+        <location filename="../../qml/target/TargetPage.qml" line="125"/>
         <source>Window</source>
         <translation>检查期限</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="143"/>
+        <location filename="../../qml/target/TargetPage.qml" line="147"/>
         <source>Inspection items</source>
         <translation>抽查事项</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="159"/>
+        <location filename="../../qml/target/TargetPage.qml" line="163"/>
         <source>Legal basis: %1</source>
         <translation>法律依据：%1</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="168"/>
+        <location filename="../../qml/target/TargetPage.qml" line="172"/>
         <source>Not in the catalogue on this tablet: %1. Sync before inspecting.</source>
         <translation>平板上的事项清单中没有：%1。请先同步再检查。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="173"/>
+        <location filename="../../qml/target/TargetPage.qml" line="177"/>
         <source>Joint departments</source>
         <translation>联合检查部门</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="196"/>
+        <location filename="../../qml/target/TargetPage.qml" line="203"/>
         <source>Inspection</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="209"/>
+        <location filename="../../qml/target/TargetPage.qml" line="216"/>
         <source>Start the inspection</source>
         <translation>开始检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="218"/>
+        <location filename="../../qml/target/TargetPage.qml" line="225"/>
         <source>Continue the inspection</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="225"/>
+        <location filename="../../qml/target/TargetPage.qml" line="232"/>
         <source>View the record</source>
         <translation>查看记录</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="232"/>
+        <location filename="../../qml/target/TargetPage.qml" line="239"/>
         <source>Ask for a new draw…</source>
         <translation>申请重新抽取…</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="238"/>
+        <location filename="../../qml/target/TargetPage.qml" line="245"/>
         <source>This assignment was revoked by a re-draw.</source>
         <translation>该任务已因重新抽取而撤销。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="255"/>
+        <location filename="../../qml/target/TargetPage.qml" line="263"/>
         <source>Random draw</source>
         <translation>随机抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="259"/>
+        <location filename="../../qml/target/TargetPage.qml" line="267"/>
         <source>Verified</source>
         <translation>已验证</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="259"/>
+        <location filename="../../qml/target/TargetPage.qml" line="267"/>
         <source>Not verified</source>
         <translation>未验证</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="266"/>
+        <location filename="../../qml/target/TargetPage.qml" line="274"/>
         <source>Draw</source>
         <translation>抽取</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="272"/>
+        <location filename="../../qml/target/TargetPage.qml" line="280"/>
         <source>Algorithm</source>
         <translation>算法</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="278"/>
+        <location filename="../../qml/target/TargetPage.qml" line="286"/>
         <source>Recomputed on this tablet from the published seed: this target and this team are what the central system drew.</source>
         <translation>已在本平板上根据公布的随机种子重新计算：该检查对象和检查组正是中心系统抽取的结果。</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="289"/>
+        <location filename="../../qml/target/TargetPage.qml" line="297"/>
         <source>Seed party</source>
         <translation>种子方</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="309"/>
+        <location filename="../../qml/target/TargetPage.qml" line="317"/>
         <source>Re-draws of this target</source>
         <translation>该对象的重新抽取记录</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>No. %1 · %2 → %3 · reason: %4%5 · excluded: %6 · asked by %7 at %8</source>
         <translation>第 %1 次 · %2 → %3 · 原因：%4%5 · 排除：%6 · 申请人 %7，时间 %8</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>conflict of interest</source>
         <translation>回避</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>absence</source>
         <translation>缺勤</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="317"/>
+        <location filename="../../qml/target/TargetPage.qml" line="325"/>
         <source>nobody</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../qml/target/TargetPage.qml" line="342"/>
+        <location filename="../../qml/target/TargetPage.qml" line="340"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="340"/>
+        <source>Sync and check again</source>
+        <translation>同步并重新核验</translation>
+    </message>
+    <message>
+        <location filename="../../qml/target/TargetPage.qml" line="360"/>
         <source>Team (drawn)</source>
         <translation>检查组（随机抽取）</translation>
     </message>
@@ -1968,90 +2113,90 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="15"/>
+        <location filename="../../qml/today/TodayPage.qml" line="31"/>
         <source>Today</source>
         <translation>今日任务</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="16"/>
+        <location filename="../../qml/today/TodayPage.qml" line="32"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="41"/>
+        <location filename="../../qml/today/TodayPage.qml" line="60"/>
+        <source>OK</source>
+        <translation>知道了</translation>
+    </message>
+    <message>
+        <location filename="../../qml/today/TodayPage.qml" line="73"/>
         <source>Your session with the central system has ended. Work goes on offline; sign in to upload.</source>
         <translation>您与中心系统的会话已结束。可继续离线工作；登录后即可上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="42"/>
+        <location filename="../../qml/today/TodayPage.qml" line="74"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="62"/>
+        <location filename="../../qml/today/TodayPage.qml" line="93"/>
         <source>Search company, address, credit code, district, team</source>
         <translation>搜索企业名称、地址、信用代码、辖区、检查组</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="64"/>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <location filename="../../qml/today/TodayPage.qml" line="71"/>
-        <location filename="../../qml/today/TodayPage.qml" line="89"/>
+        <location filename="../../qml/today/TodayPage.qml" line="100"/>
+        <location filename="../../qml/today/TodayPage.qml" line="118"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="74"/>
+        <location filename="../../qml/today/TodayPage.qml" line="103"/>
         <source>Key</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="77"/>
+        <location filename="../../qml/today/TodayPage.qml" line="106"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="80"/>
+        <location filename="../../qml/today/TodayPage.qml" line="109"/>
         <source>Special</source>
         <translation>特殊</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="92"/>
+        <location filename="../../qml/today/TodayPage.qml" line="121"/>
         <source>To do</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="95"/>
+        <location filename="../../qml/today/TodayPage.qml" line="124"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="98"/>
+        <location filename="../../qml/today/TodayPage.qml" line="127"/>
         <source>Attention</source>
         <translation>需处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/today/TodayPage.qml" line="107"/>
+        <location filename="../../qml/today/TodayPage.qml" line="136"/>
         <source>%n assignment(s)</source>
         <translation>
             <numerusform>共 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="107"/>
+        <location filename="../../qml/today/TodayPage.qml" line="136"/>
         <source>%1 of %2 assignments</source>
         <translation>%2 项任务中的 %1 项</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="123"/>
+        <location filename="../../qml/today/TodayPage.qml" line="152"/>
         <source>No assignments on this tablet yet. They arrive with the next sync.</source>
         <translation>平板上暂无任务，下次同步时获取。</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="123"/>
+        <location filename="../../qml/today/TodayPage.qml" line="152"/>
         <source>No assignment matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的任务。</translation>
     </message>
@@ -2734,12 +2879,12 @@
 <context>
     <name>fi::app::PhotoController</name>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="47"/>
+        <location filename="../../qml/photocontroller.cpp" line="58"/>
         <source>The inspection in general</source>
         <translation>本次检查（通用）</translation>
     </message>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="55"/>
+        <location filename="../../qml/photocontroller.cpp" line="66"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
@@ -2797,41 +2942,53 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="68"/>
+        <location filename="../../qml/synccontroller.cpp" line="73"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="70"/>
+        <location filename="../../qml/synccontroller.cpp" line="75"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="71"/>
+        <location filename="../../qml/synccontroller.cpp" line="76"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="208"/>
+        <location filename="../../qml/synccontroller.cpp" line="213"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n 条记录需要处理：请查看各条记录的提示。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="211"/>
+        <location filename="../../qml/synccontroller.cpp" line="216"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="213"/>
+        <location filename="../../qml/synccontroller.cpp" line="218"/>
         <source>Up to date.</source>
         <translation>已是最新。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="196"/>
+        <location filename="../../qml/synccontroller.cpp" line="272"/>
+        <source>%n record(s) of today not yet on the central system: %1 h %2 min left until 24:00. Complete them and sync.</source>
+        <translation>
+            <numerusform>今天有 %n 条记录尚未上传到中心系统：距 24:00 还剩 %1 小时 %2 分钟。请完成并同步。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../qml/synccontroller.cpp" line="279"/>
+        <source>Same-day upload</source>
+        <translation>当日上传</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../qml/synccontroller.cpp" line="201"/>
         <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
         <translation>
             <numerusform>中心系统已下令清除本平板的数据。%n 条记录尚未到达中心系统：未清除任何数据。</numerusform>

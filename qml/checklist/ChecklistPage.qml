@@ -25,7 +25,12 @@ FiPage {
     readonly property ChecklistController controller: inspection
 
     signal openPhotos(OpenRecord record, string findingId)
+    // The camera for a finding's photos (a checkpoint's or the finding dialog's "Add photo").
+    signal openCamera(OpenRecord record, string findingId)
     signal openComplete(OpenRecord record)
+    // The page goes out of sight (another page over it, or closed): the record and its row,
+    // for Today's "continue" line.
+    signal leaving(string recordId, int row)
 
     function showCheckpoint(itemId: string, checkpointId: string) {
         page.showRow(inspection.checklist.rowOf(itemId, checkpointId));
@@ -67,7 +72,10 @@ FiPage {
     title: openRecord.targetName.length > 0 ? openRecord.targetName : qsTr("Checklist")
     subtitle: openRecord.readOnly ? qsTr("Completed record, read only") : qsTr("Checklist · %1 of %2 required answered").arg(inspection.requiredAnswered).arg(inspection.requiredTotal)
     ready: openRecord.loaded && page.placed
-    StackView.onDeactivating: openRecord.saveNow()
+    StackView.onDeactivating: {
+        openRecord.saveNow();
+        page.leaving(page.recordId, page.currentRow);
+    }
 
     OpenRecord {
         id: openRecord
@@ -97,7 +105,7 @@ FiPage {
     FindingDialog {
         id: findingDialog
         editor: inspection
-        onAddPhoto: findingId => page.openPhotos(openRecord, findingId)
+        onAddPhoto: findingId => page.openCamera(openRecord, findingId)
     }
 
     ColumnLayout {
@@ -174,7 +182,7 @@ FiPage {
             controller: inspection
             onFailChosen: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
             onEditFinding: (itemId, checkpointId, checkpointText, description) => page.editFinding(itemId, checkpointId, checkpointText, description)
-            onAddPhoto: findingId => page.openPhotos(openRecord, findingId)
+            onAddPhoto: findingId => page.openCamera(openRecord, findingId)
         }
 
         // The next required checkpoint unanswered, always in reach over the list.

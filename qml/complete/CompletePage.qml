@@ -17,6 +17,10 @@ FiPage {
     required property OpenRecord record
     readonly property CompletionController completion: completionController
 
+    // Where the page was scrolled to (kept across a lock), and where to put it once loaded.
+    readonly property real scrollY: scroll.ScrollBar.vertical.position * scroll.contentHeight
+    property real startY: 0
+
     signal showProblem(string itemId, string checkpointId)
     signal done
     // A correction's draft to open (made here, or the one already being written).
@@ -60,6 +64,22 @@ FiPage {
     subtitle: record.targetName
     ready: record.loaded && !record.busy
     Component.onCompleted: completionController.checkProblems()
+    onReadyChanged: {
+        if (ready && startY > 0)
+            restoreScroll.restart();
+    }
+
+    // After unlocking: the page back where it was, once laid out with the record.
+    Timer {
+        id: restoreScroll
+        interval: 50
+        onTriggered: {
+            const flick = scroll.contentItem as Flickable;
+            if (flick)
+                flick.contentY = Math.min(page.startY, Math.max(0, flick.contentHeight - flick.height));
+            page.startY = 0;
+        }
+    }
 
     CompletionController {
         id: completionController

@@ -15,6 +15,12 @@ FiPage {
     readonly property PhotoController controller: photoController
     // The finding new photos are for ("" = the inspection in general).
     property string findingId: ""
+    // Where the grid was scrolled to (kept across a lock), and where to put it once filled.
+    readonly property real scrollY: grid.contentY - grid.originY
+    property real startY: 0
+
+    // The camera page, for photos of `findingId`.
+    signal openCamera(OpenRecord record, string findingId)
 
     function openViewer(source: string, label: string) {
         page.StackView.view.push(viewer, {
@@ -52,6 +58,16 @@ FiPage {
             wrapMode: Text.Wrap
         }
         onAccepted: page.controller.removePhoto(photoId)
+    }
+
+    // After unlocking: the grid back where it was, once its photos are in it.
+    Timer {
+        id: restoreScroll
+        interval: 0
+        onTriggered: {
+            grid.contentY = grid.originY + Math.min(page.startY, Math.max(0, grid.contentHeight - grid.height));
+            page.startY = 0;
+        }
     }
 
     Component {
@@ -108,7 +124,7 @@ FiPage {
                     tone: "primary"
                     text: qsTr("Take photo")
                     enabled: page.controller.cameraAvailable && !page.record.busy
-                    onClicked: page.controller.capturePhoto(page.findingId)
+                    onClicked: page.openCamera(page.record, page.findingId)
                 }
                 FiButton {
                     objectName: "importButton"
@@ -146,6 +162,10 @@ FiPage {
             Layout.fillHeight: true
             model: page.controller.photos
             readOnly: page.record.readOnly
+            onCountChanged: {
+                if (page.startY > 0 && count > 0)
+                    restoreScroll.restart();
+            }
             onOpen: (source, label) => page.openViewer(source, label)
             onRemove: photoId => {
                 confirmDelete.photoId = photoId;

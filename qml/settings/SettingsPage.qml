@@ -70,6 +70,43 @@ FiPage {
                 }
             }
 
+            // When to remind of the same-day upload (sync decides whether one is due).
+            FiCard {
+                Layout.fillWidth: true
+                ColumnLayout {
+                    anchors.fill: parent
+                    spacing: Theme.spacing
+                    FiSectionTitle {
+                        text: qsTr("Reminders")
+                    }
+                    FiTextField {
+                        id: reminderTimes
+                        objectName: "reminderTimes"
+                        Layout.fillWidth: true
+                        label: qsTr("Remind me at (Beijing time, HH:MM, while something of today is not uploaded)")
+                        text: Preferences.reminderTimes
+                        inputMethodHints: Qt.ImhPreferNumbers
+                        property bool invalid: false
+                        function apply() {
+                            reminderTimes.invalid = !Preferences.setReminderTimes(reminderTimes.text);
+                            if (!reminderTimes.invalid)
+                                reminderTimes.text = Preferences.reminderTimes;
+                        }
+                    }
+                    Connections {
+                        target: reminderTimes.input
+                        function onEditingFinished() {
+                            reminderTimes.apply();
+                        }
+                    }
+                    FiErrorText {
+                        objectName: "reminderTimesError"
+                        Layout.fillWidth: true
+                        text: reminderTimes.invalid ? qsTr("Times as HH:MM, separated by commas, e.g. 21:00, 23:00.") : ""
+                    }
+                }
+            }
+
             FiCard {
                 Layout.fillWidth: true
                 ColumnLayout {

@@ -54,6 +54,27 @@ FiCard {
                 }
             }
         }
+        // The deadline in sight: hours and minutes to 24:00, large, while anything of today is
+        // unsent or unfinished.
+        ColumnLayout {
+            visible: Sync.dueToday + Sync.draftsToday > 0
+            spacing: 0
+            Label {
+                objectName: "countdown"
+                Layout.alignment: Qt.AlignHCenter
+                text: Math.floor(Sync.minutesLeft / 60) + ":" + String(Sync.minutesLeft % 60).padStart(2, "0")
+                font.pixelSize: Theme.fontHuge * 1.5
+                font.bold: true
+                color: Sync.deadlineAlert === "now" ? Theme.danger : Theme.text
+                Accessible.name: qsTr("%1 h %2 min left today").arg(Math.floor(Sync.minutesLeft / 60)).arg(Sync.minutesLeft % 60)
+            }
+            Label {
+                Layout.alignment: Qt.AlignHCenter
+                text: qsTr("left until 24:00")
+                font.pixelSize: Theme.fontSmall
+                color: Theme.textSecondary
+            }
+        }
         ColumnLayout {
             spacing: Theme.spacingSmall
             Label {

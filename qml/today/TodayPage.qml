@@ -8,8 +8,24 @@ import FieldInspect
 FiPage {
     id: page
 
+    // The draft left open (the window sets it as a checklist closes) and its row; without
+    // one, the first draft on the list.
+    property string lastRecordId: ""
+    property int lastRow: -1
+
     signal openAssignment(string assignmentId)
     signal openSync
+    signal openRecordAt(string recordId, int row)
+
+    // The first of today's drafts on the list, when no checklist was left open in this run.
+    function firstDraft(): string {
+        for (let i = 0; i < assignments.count; ++i) {
+            const idx = assignments.index(i, 0);
+            if (assignments.data(idx, AssignmentListModel.StateRole) === "draft")
+                return assignments.data(idx, AssignmentListModel.RecordIdRole);
+        }
+        return "";
+    }
 
     pageName: "today"
     title: qsTr("Today")
@@ -34,6 +50,22 @@ FiPage {
         SameDayCard {
             Layout.fillWidth: true
             onOpenSync: page.openSync()
+        }
+        // The same-day reminder (also a system notification where there is a service for it).
+        FiBanner {
+            objectName: "reminderBanner"
+            Layout.fillWidth: true
+            tone: "danger"
+            text: Sync.reminder
+            actionText: qsTr("OK")
+            onActionClicked: Sync.dismissReminder()
+        }
+        ContinueCard {
+            objectName: "continueCard"
+            Layout.fillWidth: true
+            recordId: page.lastRecordId.length > 0 ? page.lastRecordId : assignments.loaded ? page.firstDraft() : ""
+            row: page.lastRecordId.length > 0 ? page.lastRow : -1
+            onOpenRecordAt: (recordId, row) => page.openRecordAt(recordId, row)
         }
         FiBanner {
             Layout.fillWidth: true

@@ -13,6 +13,7 @@
 #include "qml/synccontrollerforeign.h"
 #include "seededstore.h"
 #include "services/tablet.h"
+#include "sync/sameday.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -66,6 +67,12 @@ void TestFiles::orderWipe(const QString& message) {
         });
 }
 
+void TestFiles::remindAt(int hh, int mm) {
+    using namespace std::chrono;
+    const auto at = sys_days{year{2026} / December / 3} + hours(hh - 8) + minutes(mm);
+    sync_->remind(sync::same_day_status({}, {"2026-12-03"}, at));
+}
+
 QmlTestSetup::QmlTestSetup() = default;
 QmlTestSetup::~QmlTestSetup() = default;
 
@@ -75,7 +82,7 @@ void QmlTestSetup::applicationAvailable() {
     dir_ = std::make_unique<QTemporaryDir>();
     const std::filesystem::path data = dir_->path().toStdString();
     SeedOptions seed;
-    seed.extra_assignments = 8; // each test file inspects assignments of its own
+    seed.extra_assignments = 10; // each test file inspects assignments of its own
     seed.redraw_logged = true;
     seed.tampered_team = true; // an assignment whose draw does not verify (tst_today, tst_target)
     seed_store(data, "246813", seed);
@@ -86,7 +93,10 @@ void QmlTestSetup::applicationAvailable() {
     preferences_ = std::make_unique<app::Preferences>(data);
     preferences_->setServerUrl(QStringLiteral("http://127.0.0.1:9/api/v1"));
     session_ = std::make_unique<app::Session>(*store_, *preferences_);
+    // No reminder at the hour the tests happen to run (tst_today asks for one at a faked time).
+    preferences_->setReminderTimes({});
     sync_ = std::make_unique<app::SyncController>(*session_);
+    files_->set_sync(sync_.get());
     location_ = std::make_unique<app::LocationService>(std::filesystem::path(FI_ASSETS_DIR) /
                                                            "demo" / "ezhou-walk.nmea",
                                                        std::chrono::milliseconds(2));

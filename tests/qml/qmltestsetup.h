@@ -40,6 +40,10 @@ public:
     /// until carried out); wipeOrdered() once it is stored. The tests' central system is
     /// offline, so the order is what the next sync finds.
     Q_INVOKABLE void orderWipe(const QString& message);
+    /// The same-day reminders at a faked time: the app's SyncController asked, with one draft
+    /// of today (2026-12-03) at hh:mm UTC+08:00, for the reminder sync says is due then.
+    Q_INVOKABLE void remindAt(int hh, int mm);
+    void set_sync(app::SyncController* sync) { sync_ = sync; }
 
 Q_SIGNALS:
     void wipeOrdered();
@@ -48,6 +52,7 @@ private:
     QString data_dir_;
     QString scratch_dir_;
     app::StoreThread& store_;
+    app::SyncController* sync_ = nullptr;
 };
 
 /// The QML tests' world: a tablet seeded with the demo data (signed in as leader1, offline:

@@ -1,9 +1,11 @@
 // The real app, offscreen, driven through a whole inspection against the real reference
 // server (a child process with its demo data): first-run sign-in and PIN, Today, the Target
 // page, starting with two certified officers present, every checkpoint answered through its
-// editor, a fail with its finding and photo, a general photo, the outcome, completion, the
-// same-day upload — then the server is asked what it received, photos included. A leader's
-// re-draw runs on a second tablet. Every page is saved as a PNG in FI_SCREENSHOT_DIR.
+// editor, a fail with its finding and two photos taken with the camera (the test camera back
+// end, one shot retaken after review), the outcome, completion, the same-day upload — then the
+// server is asked what it received, photos included. A tablet locked with pages open comes
+// back to them. A leader's re-draw runs on a second tablet. Every page is saved as a PNG in
+// FI_SCREENSHOT_DIR.
 #include "appdriver.h"
 #include "qml/application.h"
 #include "qml/assignmentdetail.h"
@@ -24,6 +26,7 @@
 #include <QTest>
 #include <QtQml/qqmlextensionplugin.h>
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 Q_IMPORT_QML_PLUGIN(FieldInspectPlugin)
@@ -31,6 +34,28 @@ Q_IMPORT_QML_PLUGIN(FieldInspectPlugin)
 using namespace fi;
 using namespace fi::app;
 using fi::test::AppDriver;
+
+namespace {
+
+// The Flickable of a page's ScrollView.
+QQuickItem* scroller(QQuickItem* page) {
+    for (QQuickItem* item : page->findChildren<QQuickItem*>())
+        if (item->inherits("QQuickFlickable") && item->isVisible() &&
+            item->height() > page->height() / 2)
+            return item;
+    return nullptr;
+}
+
+void lock_and_unlock(const AppDriver& d) {
+    QVERIFY(d.tap(QStringLiteral("menuButton")));
+    QTest::qWait(400);
+    QVERIFY(d.tap(QStringLiteral("menuLock")));
+    QVERIFY(d.wait_page(QStringLiteral("unlock")));
+    QVERIFY(d.type(QStringLiteral("pin"), test::e2e_pin));
+    QVERIFY(d.tap(QStringLiteral("unlockButton")));
+}
+
+} // namespace
 
 class TestEndToEnd : public QObject {
     Q_OBJECT
@@ -117,22 +142,44 @@ private Q_SLOTS:
                 d.find(QStringLiteral("findingText"))->forceActiveFocus();
                 d.keys(QStringLiteral("outfall sign missing"));
                 d.screenshot(QStringLiteral("07-finding"));
+                // "Add photo" opens the camera; its frames come from the test camera back end
+                // (tests/qml/testcamera.cpp, linked into this test only).
                 QVERIFY(d.tap(QStringLiteral("findingAddPhoto")));
-                QVERIFY(d.wait_page(QStringLiteral("photos")));
+                QVERIFY(d.wait_page(QStringLiteral("camera")));
                 finding = d.page()->property("findingId").toString();
                 QVERIFY(!finding.isEmpty());
-                // What the file dialog hands over on this machine (no camera here).
-                const QUrl photo =
-                    QUrl::fromLocalFile(QStringLiteral(FI_SOURCE_DIR "/docs/examples/outfall.jpg"));
+                auto* camera = d.page()->property("controller").value<PhotoController*>();
+                QVERIFY(camera);
+                QTRY_COMPARE_WITH_TIMEOUT(d.wait_find(QStringLiteral("viewfinder"))
+                                              ->property("sourceRect")
+                                              .toRectF()
+                                              .width(),
+                                          640.0, 5000);
+                d.screenshot(QStringLiteral("08-camera"));
+                // A shot shown for review and retaken (out of the store again), then two kept.
+                for (const char* choice : {"retake", "keep", "keep"}) {
+                    QTRY_VERIFY(d.find(QStringLiteral("shutter")) &&
+                                d.find(QStringLiteral("shutter"))->isEnabled());
+                    QVERIFY(d.tap(QStringLiteral("shutter")));
+                    QTRY_VERIFY_WITH_TIMEOUT(d.page()->property("reviewing").toBool(), 15000);
+                    QVERIFY(d.wait_find(QStringLiteral("reviewPhoto")));
+                    if (qstrcmp(choice, "retake") == 0) {
+                        QTRY_COMPARE_WITH_TIMEOUT(camera->photoCount(), 1, 15000);
+                        d.screenshot(QStringLiteral("08-camera-review"));
+                    }
+                    QVERIFY(d.tap(QString::fromLatin1(choice)));
+                    QTRY_VERIFY(!d.page()->property("reviewing").toBool());
+                }
+                QTRY_COMPARE_WITH_TIMEOUT(camera->photoCount(), 2, 15000);
+                QVERIFY(d.tap(QStringLiteral("cameraDone")));
+                QVERIFY(d.wait_page(QStringLiteral("checklist")));
+                QTRY_COMPARE_WITH_TIMEOUT(checklist->photoCount(), 2, 5000);
+                // Both on the finding of the failed checkpoint, on the Photos page.
+                QVERIFY(d.tap(QStringLiteral("photosButton")));
+                QVERIFY(d.wait_page(QStringLiteral("photos")));
                 auto* photos = d.page()->property("controller").value<PhotoController*>();
                 QVERIFY(photos);
-                QVERIFY(QMetaObject::invokeMethod(photos, "importPhoto", Q_ARG(QUrl, photo),
-                                                  Q_ARG(QString, finding)));
-                QTRY_COMPARE_WITH_TIMEOUT(photos->photoCount(), 1, 15000);
-                QVERIFY(QMetaObject::invokeMethod(photos, "importPhoto", Q_ARG(QUrl, photo),
-                                                  Q_ARG(QString, QString())));
-                QTRY_COMPARE_WITH_TIMEOUT(photos->photoCount(), 2, 15000);
-                QCOMPARE(checklist->photoCount(), 2);
+                QCOMPARE(photos->photoCount(), 2);
                 d.screenshot(QStringLiteral("08-photos"));
                 QQuickItem* grid = d.find(QStringLiteral("photoGrid"));
                 QVERIFY(grid);
@@ -271,9 +318,55 @@ private Q_SLOTS:
         const qreal y = shown->y() - view->property("contentY").toReal();
         QVERIFY2(y + shown->height() > 0 && y < view->height(), qPrintable(QString::number(y)));
         d.screenshot(QStringLiteral("17-checklist-after-unlock"));
-        // Under it, Today.
+
+        // The Complete page over it, scrolled down: both come back, the page where it was.
+        QVERIFY(d.tap(QStringLiteral("completeButton")));
+        QVERIFY(d.wait_page(QStringLiteral("complete")));
+        QQuickItem* flick = nullptr;
+        QTRY_VERIFY([&] {
+            flick = scroller(d.page());
+            return flick && flick->property("contentHeight").toReal() > flick->height() + 100;
+        }());
+        const qreal scrolled =
+            std::floor((flick->property("contentHeight").toReal() - flick->height()) / 2);
+        QVERIFY(flick->setProperty("contentY", scrolled));
+        QCOMPARE(d.page()->property("scrollY").toReal(), scrolled);
+        lock_and_unlock(d);
+        QVERIFY(d.wait_page(QStringLiteral("complete")));
+        QCOMPARE(d.shown_record()->recordId(), record_id);
+        QTRY_VERIFY(std::abs(scroller(d.page())->property("contentY").toReal() - scrolled) < 2);
+        d.screenshot(QStringLiteral("18-complete-after-unlock"));
+        QVERIFY(d.tap(QStringLiteral("backButton")));
+        QVERIFY(d.wait_page(QStringLiteral("checklist")));
+
+        // The Photos page and the camera over it: the camera comes back, the Photos page under it.
+        QVERIFY(d.tap(QStringLiteral("photosButton")));
+        QVERIFY(d.wait_page(QStringLiteral("photos")));
+        QVERIFY(d.tap(QStringLiteral("captureButton")));
+        QVERIFY(d.wait_page(QStringLiteral("camera")));
+        lock_and_unlock(d);
+        QVERIFY(d.wait_page(QStringLiteral("camera")));
+        QCOMPARE(d.shown_record()->recordId(), record_id);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            d.wait_find(QStringLiteral("viewfinder"))->property("sourceRect").toRectF().width(),
+            640.0, 5000);
+        d.screenshot(QStringLiteral("19-camera-after-unlock"));
+        QVERIFY(d.tap(QStringLiteral("cameraDone")));
+        QVERIFY(d.wait_page(QStringLiteral("photos")));
+        QCOMPARE(d.shown_record()->recordId(), record_id);
+        QVERIFY(d.tap(QStringLiteral("backButton")));
+        QVERIFY(d.wait_page(QStringLiteral("checklist")));
+        QCOMPARE(d.shown_record()->recordId(), record_id);
+        // Under it, Today, offering to continue that record where it was left.
         QVERIFY(d.tap(QStringLiteral("backButton")));
         QVERIFY(d.wait_page(QStringLiteral("today")));
+        QQuickItem* again = d.wait_find(QStringLiteral("continueButton"));
+        QVERIFY(again);
+        d.screenshot(QStringLiteral("20-today-continue"));
+        QVERIFY(d.tap(again));
+        QVERIFY(d.wait_page(QStringLiteral("checklist")));
+        QCOMPARE(d.shown_record()->recordId(), record_id);
+        QCOMPARE(d.find(QStringLiteral("checklist"))->property("currentIndex").toInt(), row);
     }
 
     void a_leader_asks_for_a_new_draw() {

@@ -16,13 +16,18 @@
 #include "qml/session.h"
 #include "qml/statisticsmodel.h"
 #include "qml/storethread.h"
+#include "qml/synccontroller.h"
 #include "qml/usermessages.h"
 #include "seededstore.h"
 #include "services/yieldingtransport.h"
+#include "sync/sameday.h"
 
 #include <QAbstractItemModelTester>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QProcess>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -51,6 +56,23 @@ QString role(const QAbstractItemModel& m, int row, int r) {
 }
 
 } // namespace
+
+// The desktop's notification service as the freedesktop specification has it, on a private
+// session bus (a real dbus-daemon): what a Notify call carried.
+class FakeNotifications : public QObject {
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.freedesktop.Notifications")
+public:
+    QStringList summaries;
+    QStringList bodies;
+public Q_SLOTS:
+    uint Notify(const QString&, uint, const QString&, const QString& summary, const QString& body,
+                const QStringList&, const QVariantMap&, int) {
+        summaries << summary;
+        bodies << body;
+        return static_cast<uint>(summaries.size());
+    }
+};
 
 class TestViewModels : public QObject {
     Q_OBJECT
@@ -103,6 +125,66 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(session_->state(), Session::Unlocked, 10000);
         QCOMPARE(session_->userLogin(), QStringLiteral("leader1"));
         QVERIFY(session_->isLeader());
+    }
+
+    // The same-day reminder at a faked 23:00 with a draft of today: the banner's text and a
+    // freedesktop notification on the session bus, once; nothing at 22:59 or before anything
+    // of today is unsent. The times come from the Settings page's preference.
+    void same_day_reminder_at_23_00_notifies_once() {
+        QProcess daemon;
+        daemon.start(QStringLiteral("dbus-daemon"),
+                     {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                      QStringLiteral("--print-address")});
+        QVERIFY(daemon.waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(daemon.canReadLine(), 5000);
+        const QByteArray address = daemon.readLine().trimmed();
+        QVERIFY(!address.isEmpty());
+        qputenv("DBUS_SESSION_BUS_ADDRESS", address);
+        QDBusConnection server =
+            QDBusConnection::connectToBus(QString::fromUtf8(address), QStringLiteral("fake"));
+        QVERIFY(server.isConnected());
+        FakeNotifications fake;
+        QVERIFY(server.registerObject(QStringLiteral("/org/freedesktop/Notifications"), &fake,
+                                      QDBusConnection::ExportAllSlots));
+        QVERIFY(server.registerService(QStringLiteral("org.freedesktop.Notifications")));
+
+        QVERIFY(!preferences_->setReminderTimes(QStringLiteral("25:00")));
+        QVERIFY(preferences_->setReminderTimes(QStringLiteral("23:00 21:00")));
+        QCOMPARE(preferences_->reminderTimes(), QStringLiteral("21:00, 23:00"));
+
+        SyncController sync(*session_);
+        using namespace std::chrono;
+        const auto at = [](int hh, int mm) {
+            return sys_days{year{2026} / December / 3} + hours(hh - 8) + minutes(mm);
+        };
+        const std::vector<std::string> draft_today{"2026-12-03"};
+        sync.remind(sync::same_day_status({}, {}, at(23, 0)));
+        QVERIFY2(sync.reminder().isEmpty(), "nothing of today unsent: no reminder");
+        // 21:00: the first reminder of the day.
+        sync.remind(sync::same_day_status({}, draft_today, at(21, 0)));
+        QVERIFY(!sync.reminder().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(fake.summaries.size(), 1, 5000);
+        sync.dismissReminder();
+        QVERIFY(sync.reminder().isEmpty());
+        sync.remind(sync::same_day_status({}, draft_today, at(22, 59)));
+        QVERIFY(sync.reminder().isEmpty());
+
+        sync.remind(sync::same_day_status({}, draft_today, at(23, 0)));
+        QCOMPARE(sync.reminder(),
+                 QStringLiteral("1 record of today not yet on the central system: 1 h 00 min left "
+                                "until 24:00. Complete them and sync."));
+        QTRY_COMPARE_WITH_TIMEOUT(fake.summaries.size(), 2, 5000);
+        QCOMPARE(fake.summaries.last(), QStringLiteral("Same-day upload"));
+        QCOMPARE(fake.bodies.last(), sync.reminder());
+        // Once: a minute later nothing new.
+        sync.remind(sync::same_day_status({}, draft_today, at(23, 1)));
+        QTest::qWait(200);
+        QCOMPARE(fake.summaries.size(), 2);
+
+        server.unregisterService(QStringLiteral("org.freedesktop.Notifications"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("fake"));
+        daemon.kill();
+        daemon.waitForFinished();
     }
 
     void cleanupTestCase() {
