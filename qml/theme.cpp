@@ -1,5 +1,6 @@
 #include "qml/theme.h"
 
+#include "platform/systemtextscale.h"
 #include "qml/preferencesforeign.h"
 
 #include <algorithm>
@@ -9,7 +10,7 @@ namespace fi::app {
 Theme::Palette Theme::standard_palette() {
     Palette p;
     p.primary = QColor(0x0b, 0x5c, 0xad);
-    p.accent = QColor(0x00, 0x89, 0x7b);
+    p.accent = QColor(0x00, 0x79, 0x6b);
     p.background = QColor(0xf3, 0xf5, 0xf7);
     p.surface = QColor(0xff, 0xff, 0xff);
     p.text = QColor(0x1b, 0x1f, 0x23);
@@ -20,7 +21,7 @@ Theme::Palette Theme::standard_palette() {
     p.dangerSurface = QColor(0xfd, 0xec, 0xea);
     p.warning = QColor(0xb2, 0x4d, 0x00);
     p.warningSurface = QColor(0xff, 0xf3, 0xe0);
-    p.success = QColor(0x2e, 0x7d, 0x32);
+    p.success = QColor(0x2a, 0x7a, 0x2e);
     p.successSurface = QColor(0xe8, 0xf5, 0xe9);
     p.info = QColor(0x15, 0x65, 0xc0);
     p.infoSurface = QColor(0xe3, 0xf2, 0xfd);
@@ -61,6 +62,7 @@ Theme::Palette Theme::outdoor_palette() {
 }
 
 Theme::Theme(QObject* parent) : QObject(parent) {
+    set_system_text_scale(platform::system_text_scale());
     Preferences* prefs = PreferencesForeign::instance;
     if (!prefs)
         return;
@@ -72,10 +74,23 @@ Theme::Theme(QObject* parent) : QObject(parent) {
 }
 
 void Theme::apply(bool outdoor, qreal text_scale) {
-    const qreal scale = std::clamp(text_scale, 1.0, 1.5);
-    if (outdoor == outdoor_ && qFuzzyCompare(scale, scale_))
+    update(outdoor, text_scale, system_scale_);
+}
+
+void Theme::set_system_text_scale(qreal scale) {
+    update(outdoor_, user_scale_, scale);
+}
+
+void Theme::update(bool outdoor, qreal user_scale, qreal system_scale) {
+    user_scale = std::clamp(user_scale, 1.0, max_text_scale);
+    system_scale = std::max(system_scale, 1.0);
+    const qreal scale = std::min(user_scale * system_scale, max_text_scale);
+    if (outdoor == outdoor_ && qFuzzyCompare(user_scale, user_scale_) &&
+        qFuzzyCompare(system_scale, system_scale_))
         return;
     outdoor_ = outdoor;
+    user_scale_ = user_scale;
+    system_scale_ = system_scale;
     scale_ = scale;
     palette_ = outdoor ? outdoor_palette() : standard_palette();
     Q_EMIT changed();

@@ -13,7 +13,8 @@ namespace fi::app {
 /// minimum for anything tappable. Colours tune the Material style (primary, accent) and
 /// carry the app's meanings (category, record state, danger). Two palettes (standard and
 /// outdoor) and a text size (100–150 %, scaling fonts and touch sizes, not spacing) follow the
-/// user's Preferences at once.
+/// user's Preferences at once; the device's own text size (platform::system_text_scale)
+/// multiplies the user's, the product held at 150 %, the most every page is tested at.
 class Theme : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -62,6 +63,7 @@ class Theme : public QObject {
     // The display settings the sizes and colours follow (Preferences)
     Q_PROPERTY(bool outdoor READ outdoor NOTIFY changed)
     Q_PROPERTY(qreal textScale READ textScale NOTIFY changed)
+    Q_PROPERTY(qreal systemTextScale READ systemTextScale NOTIFY changed)
 public:
     /// The colours of one theme. Both themes are checked against WCAG contrast goals
     /// (tests/qml/test_theme.cpp): the standard one AA (text 4.5:1, edges 3:1), the outdoor
@@ -76,7 +78,11 @@ public:
     static Palette standard_palette();
     static Palette outdoor_palette();
 
-    /// Follows the Preferences that main() built (PreferencesForeign::instance), if any.
+    /// The most the text may grow (the user's setting times the device's).
+    static constexpr qreal max_text_scale = 1.5;
+
+    /// Follows the Preferences that main() built (PreferencesForeign::instance), if any, and
+    /// the device's text size.
     explicit Theme(QObject* parent = nullptr);
 
     QColor primary() const { return palette_.primary; }
@@ -127,9 +133,14 @@ public:
     Q_INVOKABLE QColor stateSurface(const QString& state) const;
 
     bool outdoor() const { return outdoor_; }
+    /// What fonts and touch sizes are multiplied by: the user's text size times the device's,
+    /// within 1.0–1.5.
     qreal textScale() const { return scale_; }
-    /// Switches the theme and the text size (1.0–1.5); what Preferences' settings call.
+    qreal systemTextScale() const { return system_scale_; }
+    /// Switches the theme and the user's text size (1.0–1.5); what Preferences' settings call.
     void apply(bool outdoor, qreal text_scale);
+    /// The device's text size (read at start; tests set it).
+    void set_system_text_scale(qreal scale);
 
 Q_SIGNALS:
     void changed();
@@ -138,7 +149,11 @@ private:
     int scaled(int px) const { return qRound(px * scale_); }
 
     Palette palette_ = standard_palette();
+    void update(bool outdoor, qreal user_scale, qreal system_scale);
+
     bool outdoor_ = false;
+    qreal user_scale_ = 1.0;
+    qreal system_scale_ = 1.0;
     qreal scale_ = 1.0;
 };
 

@@ -57,7 +57,7 @@ FiPage {
                         text: Preferences.serverUrl
                         inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                     }
-                    CheckBox {
+                    FiCheckBox {
                         id: advanced
                         objectName: "advancedServer"
                         text: qsTr("Security settings of the server (CA file, key pin)")

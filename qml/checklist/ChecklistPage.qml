@@ -18,7 +18,6 @@ FiPage {
     // The list was placed at the first unanswered checkpoint when the record was loaded.
     property bool placed: false
     // Held upright, the page's actions sit in a bar at the bottom, in thumb reach.
-    readonly property bool portrait: page.height > page.width
     // The record open on this page and the pages it opens (Photos, Complete), and this
     // page's controller over it.
     readonly property OpenRecord record: openRecord
@@ -72,6 +71,9 @@ FiPage {
     title: openRecord.targetName.length > 0 ? openRecord.targetName : qsTr("Checklist")
     subtitle: openRecord.readOnly ? qsTr("Completed record, read only") : qsTr("Checklist · %1 of %2 required answered").arg(inspection.requiredAnswered).arg(inspection.requiredTotal)
     ready: openRecord.loaded && page.placed
+    property bool barShown: false
+
+    onPortraitChanged: showBar.restart()
     StackView.onDeactivating: {
         openRecord.saveNow();
         page.leaving(page.recordId, page.currentRow);
@@ -200,10 +202,17 @@ FiPage {
         }
     }
 
-    // Upright: Photos · Next unanswered · Complete at the bottom, in thumb reach.
+    // Upright: Photos · Next unanswered · Complete at the bottom, in thumb reach. The bar follows
+    // the orientation one turn after the top buttons do: Qt 6.4's RowLayout misses buttons
+    // shown in the same turn as the page's footer changes, and leaves them over the progress.
+    Timer {
+        id: showBar
+        interval: 0
+        onTriggered: page.barShown = page.portrait
+    }
     footer: Rectangle {
         objectName: "actionBar"
-        visible: page.portrait
+        visible: page.barShown
         implicitHeight: actions.implicitHeight + 2 * Theme.spacing
         color: Theme.surface
         Rectangle {

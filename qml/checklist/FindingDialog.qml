@@ -62,6 +62,11 @@ FiDialog {
                 wrapMode: TextEdit.Wrap
                 font.pixelSize: Theme.fontBody
                 placeholderText: qsTr("e.g. the outfall has no sign board")
+                placeholderTextColor: Theme.textSecondary
+                padding: Theme.spacing
+                background: FiFieldBackground {
+                    focused: area.activeFocus
+                }
                 Accessible.name: qsTr("Description of the finding")
                 onTextChanged: {
                     if (dialog.visible)

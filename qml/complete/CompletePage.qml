@@ -374,10 +374,9 @@ FiPage {
                             wrapMode: Text.Wrap
                             Accessible.name: qsTr("Published as: %1").arg(text)
                         }
-                        CheckBox {
+                        FiCheckBox {
                             id: confidential
                             objectName: "confidentialSwitch"
-                            Layout.minimumHeight: Theme.touchTarget
                             text: qsTr("Do not publish the result (secrecy, national or public security)")
                             checked: page.completion.confidential
                             enabled: !page.record.readOnly

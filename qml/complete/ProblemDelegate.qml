@@ -28,6 +28,7 @@ RowLayout {
         visible: row.fixPage === "checklist"
         tone: "flat"
         text: qsTr("Go there")
+        Accessible.name: qsTr("Go there: %1").arg(row.message)
         onClicked: row.goTo(row.itemId, row.checkpointId)
     }
 }

@@ -26,7 +26,8 @@ ToolBar {
     signal lockClicked
 
     Material.foreground: Theme.textOnPrimary
-    implicitHeight: Theme.touchTarget + Theme.spacingLarge
+    // A long title wraps (nothing is cut off at 150 % text): the bar grows with it.
+    implicitHeight: Math.max(Theme.touchTarget + Theme.spacingLarge, titles.implicitHeight + 2 * Theme.spacing)
     background: Rectangle {
         color: Theme.primary
     }
@@ -42,19 +43,22 @@ ToolBar {
             visible: bar.canGoBack
             text: "‹"
             font.pixelSize: Theme.fontHuge
+            topPadding: 0
+            bottomPadding: 0
             Layout.preferredWidth: Theme.touchTarget
             Layout.preferredHeight: Theme.touchTarget
             Accessible.name: qsTr("Back")
             onClicked: bar.backClicked()
         }
         ColumnLayout {
+            id: titles
             Layout.fillWidth: true
             Layout.leftMargin: bar.canGoBack ? 0 : Theme.spacingLarge
             spacing: 0
             Label {
                 Layout.fillWidth: true
                 text: bar.title
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontLarge
                 font.bold: true
                 color: Theme.textOnPrimary
@@ -64,7 +68,7 @@ ToolBar {
                 Layout.fillWidth: true
                 visible: text.length > 0
                 text: bar.subtitle
-                elide: Text.ElideRight
+                wrapMode: Text.Wrap
                 font.pixelSize: Theme.fontSmall
                 color: Theme.textOnPrimary
                 opacity: 0.85

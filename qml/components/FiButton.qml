@@ -35,7 +35,8 @@ Button {
         font: control.font
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
-        elide: Text.ElideRight
+        // Wraps rather than cutting the words off (150 % text, narrow portrait bars).
+        wrapMode: Text.Wrap
         color: !control.enabled ? Theme.textSecondary : control.filled ? Theme.textOnPrimary : control.toneColor
     }
     background: Rectangle {

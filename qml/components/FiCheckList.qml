@@ -27,7 +27,7 @@ Column {
     Repeater {
         id: repeater
         model: list.options
-        delegate: CheckBox {
+        delegate: FiCheckBox {
             id: box
 
             required property var modelData

@@ -30,7 +30,7 @@ Column {
     Repeater {
         id: repeater
         model: list.options
-        delegate: RadioButton {
+        delegate: FiRadioButton {
             id: option
 
             required property var modelData

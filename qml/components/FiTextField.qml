@@ -3,7 +3,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import FieldInspect
 
-// A labelled text field. The label is also the accessible name.
+// A labelled text field. The label stays above the field (a placeholder is only a hint and
+// vanishes as one types) and is also the accessible name; a hint is drawn at text contrast.
 ColumnLayout {
     id: field
 
@@ -25,6 +26,7 @@ ColumnLayout {
         Layout.fillWidth: true
         color: Theme.textSecondary
         font.pixelSize: Theme.fontSmall
+        wrapMode: Text.Wrap
         visible: text.length > 0
     }
     TextField {
@@ -32,6 +34,16 @@ ColumnLayout {
         Layout.fillWidth: true
         Layout.minimumHeight: Theme.touchTarget
         font.pixelSize: Theme.fontBody
+        placeholderTextColor: Theme.textSecondary
+        leftPadding: Theme.spacing
+        rightPadding: Theme.spacing
+        topPadding: Theme.spacing
+        bottomPadding: Theme.spacing
+        verticalAlignment: TextInput.AlignVCenter
+        background: FiFieldBackground {
+            focused: input.activeFocus
+            readOnly: input.readOnly
+        }
         selectByMouse: true
         Accessible.name: caption.text.length > 0 ? caption.text : placeholderText
         onAccepted: field.accepted()

@@ -43,7 +43,7 @@ Item {
             MouseArea {
                 anchors.fill: parent
                 Accessible.role: Accessible.Button
-                Accessible.name: qsTr("Open photo")
+                Accessible.name: qsTr("Open photo: %1").arg(cell.findingLabel.length > 0 ? cell.findingLabel : qsTr("General"))
                 onClicked: cell.open(cell.source, cell.findingLabel)
             }
             // A whole touch target, drawn as large as it takes taps (not a glyph on the photo).

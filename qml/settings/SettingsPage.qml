@@ -53,14 +53,14 @@ FiPage {
                     FiSectionTitle {
                         text: qsTr("Photo size")
                     }
-                    RadioButton {
+                    FiRadioButton {
                         objectName: "photoStandard"
                         Layout.minimumHeight: Theme.touchTarget
                         text: qsTr("Standard: longest side 2048 px (about 0.5–1 MB a photo)")
                         checked: Preferences.photoLongestSide === 2048
                         onClicked: Preferences.photoLongestSide = 2048
                     }
-                    RadioButton {
+                    FiRadioButton {
                         objectName: "photoDetail"
                         Layout.minimumHeight: Theme.touchTarget
                         text: qsTr("Detail: longest side 3072 px (larger uploads)")
@@ -116,10 +116,18 @@ FiPage {
                         text: qsTr("Display")
                     }
                     Switch {
+                        id: outdoor
                         objectName: "outdoorTheme"
                         Layout.fillWidth: true
                         Layout.minimumHeight: Theme.touchTarget
                         text: qsTr("Outdoor: high contrast for sunlight")
+                        contentItem: Label {
+                            leftPadding: outdoor.indicator.width + outdoor.spacing
+                            text: outdoor.text
+                            font: outdoor.font
+                            wrapMode: Text.Wrap
+                            verticalAlignment: Text.AlignVCenter
+                        }
                         checked: Preferences.outdoorTheme
                         onToggled: Preferences.outdoorTheme = checked
                     }
@@ -131,7 +139,7 @@ FiPage {
                     }
                     FiStack {
                         model: [100, 125, 150]
-                        delegate: RadioButton {
+                        delegate: FiRadioButton {
                             required property int modelData
                             objectName: "textScale_" + modelData
                             height: Math.max(implicitHeight, Theme.touchTarget)
@@ -140,6 +148,15 @@ FiPage {
                             checked: Preferences.textScalePercent === modelData
                             onClicked: Preferences.textScalePercent = modelData
                         }
+                    }
+                    Label {
+                        objectName: "systemTextScale"
+                        Layout.fillWidth: true
+                        visible: Theme.systemTextScale > 1.001
+                        text: qsTr("The device's own text size (%1 %) applies on top of this, up to 150 % in all.").arg(Math.round(Theme.systemTextScale * 100))
+                        wrapMode: Text.Wrap
+                        color: Theme.textSecondary
+                        font.pixelSize: Theme.fontSmall
                     }
                 }
             }

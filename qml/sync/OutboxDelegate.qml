@@ -94,6 +94,7 @@ FiCard {
             visible: card.action.length > 0
             tone: card.action === "retry" ? "primary" : "normal"
             text: card.action === "retry" ? qsTr("Try again") : card.action === "signIn" ? qsTr("Sign in") : qsTr("View")
+            Accessible.name: text + ": " + card.targetName + " " + card.inspectionDay
             onClicked: {
                 if (card.action === "retry")
                     card.retry(card.recordId);

@@ -68,21 +68,11 @@ FiDialog {
                     color: Theme.danger
                     font.bold: true
                 }
-                CheckBox {
-                    id: acknowledge
+                FiCheckBox {
                     objectName: "acknowledgeDraw"
-                    Layout.fillWidth: true
-                    Layout.minimumHeight: Theme.touchTarget
                     text: qsTr("I have read this: the record will say that the draw was not verified.")
                     checked: dialog.drawAcknowledged
                     onToggled: dialog.drawAcknowledged = checked
-                    contentItem: Label {
-                        leftPadding: acknowledge.indicator.width + acknowledge.spacing
-                        text: acknowledge.text
-                        wrapMode: Text.Wrap
-                        verticalAlignment: Text.AlignVCenter
-                        color: Theme.text
-                    }
                 }
             }
         }

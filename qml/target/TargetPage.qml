@@ -12,7 +12,6 @@ FiPage {
     id: page
 
     property string assignmentId: ""
-    readonly property bool landscape: width > height
 
     signal openRecord(string recordId)
     signal openRedraw(string assignmentId)
@@ -45,13 +44,13 @@ FiPage {
             width: scroll.availableWidth - 2 * Theme.pageMargin
             x: Theme.pageMargin
             y: Theme.pageMargin
-            columns: page.landscape ? 2 : 1
+            columns: page.portrait ? 1 : 2
             columnSpacing: Theme.spacingLarge
             rowSpacing: Theme.spacingLarge
 
             ColumnLayout {
                 objectName: "targetColumn"
-                Layout.row: page.landscape ? 0 : 1
+                Layout.row: page.portrait ? 1 : 0
                 Layout.column: 0
                 Layout.fillWidth: true
                 Layout.preferredWidth: 3
@@ -185,7 +184,7 @@ FiPage {
             ColumnLayout {
                 objectName: "actionColumn"
                 Layout.row: 0
-                Layout.column: page.landscape ? 1 : 0
+                Layout.column: page.portrait ? 0 : 1
                 Layout.fillWidth: true
                 Layout.preferredWidth: 2
                 Layout.alignment: Qt.AlignTop

@@ -86,14 +86,11 @@ FiPage {
             columnSpacing: Theme.spacingLarge
             rowSpacing: Theme.spacing
 
-            TextField {
+            FiTextField {
                 id: search
                 objectName: "search"
                 Layout.fillWidth: true
-                Layout.minimumHeight: Theme.touchTarget
-                placeholderText: qsTr("Search company, address, credit code, district, team")
-                font.pixelSize: Theme.fontBody
-                Accessible.name: qsTr("Search")
+                label: qsTr("Search company, address, credit code, district, team")
                 onTextChanged: assignments.searchText = text
             }
             FiFilterBar {

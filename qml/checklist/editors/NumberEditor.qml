@@ -28,7 +28,7 @@ AnswerEditor {
             font.pixelSize: Theme.fontTitle
             Layout.preferredWidth: Theme.bigButtonHeight
             Layout.preferredHeight: Theme.bigButtonHeight
-            Accessible.name: qsTr("Decrease")
+            Accessible.name: qsTr("Decrease: %1").arg(editor.subject)
             onClicked: editor.step(-1)
         }
         TextField {
@@ -44,6 +44,13 @@ AnswerEditor {
             validator: RegularExpressionValidator {
                 regularExpression: /-?[0-9]{0,15}/
             }
+            verticalAlignment: TextInput.AlignVCenter
+            topPadding: Theme.spacing
+            bottomPadding: Theme.spacing
+            background: FiFieldBackground {
+                focused: field.activeFocus
+                readOnly: field.readOnly
+            }
             Accessible.name: editor.subject
             onTextEdited: editor.committed(text)
         }
@@ -53,7 +60,7 @@ AnswerEditor {
             font.pixelSize: Theme.fontTitle
             Layout.preferredWidth: Theme.bigButtonHeight
             Layout.preferredHeight: Theme.bigButtonHeight
-            Accessible.name: qsTr("Increase")
+            Accessible.name: qsTr("Increase: %1").arg(editor.subject)
             onClicked: editor.step(1)
         }
         Label {

@@ -22,6 +22,12 @@ AnswerEditor {
             wrapMode: TextEdit.Wrap
             font.pixelSize: Theme.fontBody
             placeholderText: qsTr("Write the answer")
+            placeholderTextColor: Theme.textSecondary
+            padding: Theme.spacing
+            background: FiFieldBackground {
+                focused: area.activeFocus
+                readOnly: area.readOnly
+            }
             Accessible.name: editor.subject
             onTextChanged: {
                 if (!editor.readOnly && text !== editor.value && activeFocus)

@@ -65,7 +65,8 @@ Item {
             let id = "";
             for (let i = assignments.count - 1; i >= 0 && id === ""; --i) {
                 const idx = assignments.index(i, 0);
-                if (assignments.data(idx, AssignmentListModel.ModeRole) === "onsite" && assignments.data(idx, AssignmentListModel.StateRole) === "not_started")
+                // (not the seeded one whose draw does not verify: tst_target needs it not started)
+                if (assignments.data(idx, AssignmentListModel.ModeRole) === "onsite" && assignments.data(idx, AssignmentListModel.StateRole) === "not_started" && assignments.data(idx, AssignmentListModel.DrawVerifiedRole))
                     id = assignments.data(idx, AssignmentListModel.AssignmentIdRole);
             }
             verify(id !== "", "an on-site assignment not started yet");

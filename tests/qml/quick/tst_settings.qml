@@ -47,23 +47,35 @@ Item {
             compare(Preferences.photoLongestSide, 2048);
         }
 
+        // Scroll the page until `item` is on screen (the page is longer than the window, the
+        // more so at 150 %), then tap it.
+        function tap(item) {
+            let flick = item.parent;
+            while (flick && !(flick instanceof Flickable))
+                flick = flick.parent;
+            const y = item.mapToItem(flick.contentItem, 0, 0).y;
+            flick.contentY = Math.max(0, Math.min(y - flick.height / 2, flick.contentHeight - flick.height));
+            waitForRendering(item);
+            mouseClick(item);
+        }
+
         // The display settings reach every page at once through the Theme.
         function test_outdoor_theme_and_text_size() {
             const page = createTemporaryObject(settingsPage, root);
             const lock = findChild(page, "lockNow");
             const normal = lock.height;
-            mouseClick(findChild(page, "outdoorTheme"));
+            tap(findChild(page, "outdoorTheme"));
             verify(Preferences.outdoorTheme);
             verify(Theme.outdoor);
             compare(Theme.borderWidth, 2);
             compare(String(Theme.text), "#000000");
-            mouseClick(findChild(page, "textScale_150"));
+            tap(findChild(page, "textScale_150"));
             compare(Preferences.textScalePercent, 150);
             compare(Theme.fontBody, 24);
             tryVerify(() => lock.height >= normal * 1.4, 2000, "the big button grew with the text");
-            mouseClick(findChild(page, "textScale_100"));
+            tap(findChild(page, "textScale_100"));
             compare(Theme.fontBody, 16);
-            mouseClick(findChild(page, "outdoorTheme"));
+            tap(findChild(page, "outdoorTheme"));
             verify(!Theme.outdoor);
         }
 

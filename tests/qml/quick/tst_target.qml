@@ -129,6 +129,7 @@ Item {
                     "assignmentId": "A-2026Q4-9901"
                 });
             tryVerify(() => page.ready, 5000);
+            waitForRendering(page);
             const detail = findChild(page, "assignmentDetail");
             verify(!detail.drawVerified);
             compare(findChild(page, "drawBadge").text, "Not verified");
@@ -136,7 +137,10 @@ Item {
             const sync = findChild(page, "drawSyncButton");
             verify(sync.visible);
             compare(sync.text, "Sync and check again");
-            mouseClick(findChild(page, "startButton"));
+            const start = findChild(page, "startButton");
+            tryVerify(() => start.visible && start.enabled);
+            waitForRendering(page);
+            mouseClick(start);
             const dialog = findChild(page, "startDialog");
             tryVerify(() => dialog.opened);
             const line = findChild(dialog.contentItem, "unverifiedDraw");
