@@ -115,23 +115,22 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
                               "json) VALUES (?1, ?2, ?3, ?4, ?5)");
     if (!insert)
         return insert.error();
+    // Items the catalogue does not hold cannot be inspected (无事项清单不检查): looked up in
+    // the page's cache, never copied (an item carries all its checkpoints).
+    const CatalogueLookup cached_item = [&items](std::string_view id) -> const CatalogueItem* {
+        const auto it = items.find(id);
+        return it != items.end() && it->second ? &*it->second : nullptr;
+    };
     for (std::size_t i = 0; i < page->items.size(); ++i) {
-        const Assignment& a = page->items[i];
-        // Items the catalogue does not hold cannot be inspected (无事项清单不检查).
-        std::vector<CatalogueItem> known;
-        for (const auto& id : a.item_ids) {
-            auto cached = items.find(id);
-            if (cached == items.end()) {
+        Assignment& a = page->items[i];
+        for (const auto& id : a.item_ids)
+            if (!items.contains(id)) {
                 auto item = catalogue_item(id);
                 if (!item)
                     return item.error();
-                cached = items.emplace(id, std::move(item.value())).first;
+                items.emplace(id, std::move(item.value()));
             }
-            if (cached->second)
-                known.push_back(*cached->second);
-        }
-        const auto unknown =
-            cross_check_assignment(a, lookup_in(std::span<const CatalogueItem>(known)));
+        const auto unknown = cross_check_assignment(a, cached_item);
         if (!unknown.empty()) {
             report.rejected.push_back(RejectedItem{i, a.id, unknown.front()});
             FI_TRY(note_rejections("assignments", {report.rejected.back()}));
@@ -155,7 +154,6 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
                          json.at("items").at(page->positions[i]).dump());
         FI_TRY(insert->run());
         ++report.applied;
-        report.written.push_back(a);
         if (a.status == AssignmentStatus::revoked) {
             auto frozen = records.freeze_drafts(
                 a.id, "The central system revoked this assignment (revision " +
@@ -164,6 +162,7 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
                 return frozen.error();
             report.frozen_drafts += static_cast<std::size_t>(*frozen);
         }
+        report.written.push_back(std::move(a)); // the page is this call's own
     }
     // A removed assignment is kept as revoked: its frozen drafts still need their context.
     for (const auto& id : page->deleted_ids) {
