@@ -373,6 +373,7 @@ Item {
             for (const portrait of [false, true]) {
                 root.width = portrait ? 800 : 1280;
                 root.height = portrait ? 1280 : 800;
+                tryCompare(page, "portrait", portrait, 2000, "the page settled its orientation");
                 wait(100);
                 // The window's content: the page and what is open over it (the index drawer).
                 const path = TestFiles.screenshotPath(name + (portrait ? "-portrait" : "-landscape"));
@@ -481,9 +482,9 @@ Item {
             // Upright: the actions in a bar at the bottom, none left at the top.
             root.width = 800;
             root.height = 1280;
-            wait(100);
             const bar = findChild(page, "actionBar");
-            verify(bar.visible);
+            // The page settles its orientation, then the bar, each a turn after the resize.
+            tryVerify(() => bar.visible, 2000);
             verify(!findChild(page, "photosButton").visible && !findChild(page, "completeButton").visible);
             verify(!findChild(page, "nextUnanswered").visible, "not floating over the list: in the bar");
             const barNext = findChild(bar, "barNext");
@@ -498,8 +499,7 @@ Item {
             tryCompare(list, "currentIndex", expected, 2000, "the bar's button jumps as the floating one does");
             root.width = 1280;
             root.height = 800;
-            wait(100);
-            verify(!bar.visible && findChild(page, "photosButton").visible);
+            tryVerify(() => !bar.visible && findChild(page, "photosButton").visible, 2000);
             screenshots(page, "checklist-answer-rows");
             tryCompare(page.record, "saveState", "saved", 3000);
         }
