@@ -48,7 +48,9 @@ public:
 private:
     std::string command(const std::string& args) const {
         // --no-sandbox: the tests run as root in CI containers, where the sandbox cannot start.
-        return "timeout 120 " + binary_ +
+        // The browser keeps the true clock: under libfaketime (scripts/on-day, the tests' day)
+        // its virtual time never settles. Nothing it checks depends on the day.
+        return "timeout 120 env -u LD_PRELOAD -u FAKETIME " + binary_ +
                " --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run "
                "--no-default-browser-check --disable-extensions --user-data-dir='" +
                profile_.path().string() + "' " + args + " 2>/dev/null";
