@@ -374,4 +374,27 @@ bool AppDriver::back_to(const QString& name, int taps) const {
     return wait_page(name);
 }
 
+bool AppDriver::tick_team_present() const {
+    QObject* detail = page()->findChild<QObject*>(QStringLiteral("assignmentDetail"));
+    if (detail == nullptr)
+        return false;
+    for (const auto& m : detail->property("team").toList()) {
+        const auto member = m.toMap();
+        if (member.value(QStringLiteral("certified")).toBool() &&
+            !member.value(QStringLiteral("isSelf")).toBool() &&
+            !tap(QStringLiteral("present_") +
+                 member.value(QStringLiteral("inspectorId")).toString()))
+            return false;
+    }
+    return true;
+}
+
+bool AppDriver::lock_and_unlock() const {
+    if (!tap(QStringLiteral("menuButton")))
+        return false;
+    QTest::qWait(400);
+    return tap(QStringLiteral("menuLock")) && wait_page(QStringLiteral("unlock")) &&
+           type(QStringLiteral("pin"), e2e_pin) && tap(QStringLiteral("unlockButton"));
+}
+
 } // namespace fi::test

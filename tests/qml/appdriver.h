@@ -129,6 +129,13 @@ public:
     /// Tap the app bar's back button until `name` is shown (at most `taps` times).
     bool back_to(const QString& name, int taps = 8) const;
 
+    /// In the open start dialog: every certified team member other than the user ticked
+    /// present.
+    bool tick_team_present() const;
+
+    /// Lock from the menu, then unlock with e2e_pin.
+    bool lock_and_unlock() const;
+
 private:
     app::Application& app_;
 };

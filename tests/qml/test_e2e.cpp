@@ -46,15 +46,6 @@ QQuickItem* scroller(QQuickItem* page) {
     return nullptr;
 }
 
-void lock_and_unlock(const AppDriver& d) {
-    QVERIFY(d.tap(QStringLiteral("menuButton")));
-    QTest::qWait(400);
-    QVERIFY(d.tap(QStringLiteral("menuLock")));
-    QVERIFY(d.wait_page(QStringLiteral("unlock")));
-    QVERIFY(d.type(QStringLiteral("pin"), test::e2e_pin));
-    QVERIFY(d.tap(QStringLiteral("unlockButton")));
-}
-
 } // namespace
 
 class TestEndToEnd : public QObject {
@@ -98,17 +89,7 @@ private Q_SLOTS:
         d.screenshot(QStringLiteral("04-target"));
         QVERIFY(d.tap(QStringLiteral("startButton")));
         QVERIFY(d.wait_popup(QStringLiteral("startDialog")));
-        QVariantList team = d.page()
-                                ->findChild<QObject*>(QStringLiteral("assignmentDetail"))
-                                ->property("team")
-                                .toList();
-        for (const auto& m : team) {
-            const auto member = m.toMap();
-            if (member.value(QStringLiteral("certified")).toBool() &&
-                !member.value(QStringLiteral("isSelf")).toBool())
-                QVERIFY(d.tap(QStringLiteral("present_") +
-                              member.value(QStringLiteral("inspectorId")).toString()));
-        }
+        QVERIFY(d.tick_team_present());
         d.screenshot(QStringLiteral("05-start-dialog"));
         QTRY_VERIFY(d.find(QStringLiteral("confirmStart"))->isEnabled());
         QVERIFY(d.tap(QStringLiteral("confirmStart")));
@@ -298,12 +279,7 @@ private Q_SLOTS:
         d.show_row(row);
         QVERIFY(view->setProperty("currentIndex", row));
 
-        QVERIFY(d.tap(QStringLiteral("menuButton")));
-        QTest::qWait(400);
-        QVERIFY(d.tap(QStringLiteral("menuLock")));
-        QVERIFY(d.wait_page(QStringLiteral("unlock")));
-        QVERIFY(d.type(QStringLiteral("pin"), test::e2e_pin));
-        QVERIFY(d.tap(QStringLiteral("unlockButton")));
+        QVERIFY(d.lock_and_unlock());
 
         QVERIFY(d.wait_page(QStringLiteral("checklist")));
         QVERIFY(d.shown_record());
@@ -331,7 +307,7 @@ private Q_SLOTS:
             std::floor((flick->property("contentHeight").toReal() - flick->height()) / 2);
         QVERIFY(flick->setProperty("contentY", scrolled));
         QCOMPARE(d.page()->property("scrollY").toReal(), scrolled);
-        lock_and_unlock(d);
+        QVERIFY(d.lock_and_unlock());
         QVERIFY(d.wait_page(QStringLiteral("complete")));
         QCOMPARE(d.shown_record()->recordId(), record_id);
         QTRY_VERIFY(std::abs(scroller(d.page())->property("contentY").toReal() - scrolled) < 2);
@@ -344,7 +320,7 @@ private Q_SLOTS:
         QVERIFY(d.wait_page(QStringLiteral("photos")));
         QVERIFY(d.tap(QStringLiteral("captureButton")));
         QVERIFY(d.wait_page(QStringLiteral("camera")));
-        lock_and_unlock(d);
+        QVERIFY(d.lock_and_unlock());
         QVERIFY(d.wait_page(QStringLiteral("camera")));
         QCOMPARE(d.shown_record()->recordId(), record_id);
         QTRY_COMPARE_WITH_TIMEOUT(

@@ -250,17 +250,7 @@ private Q_SLOTS:
         QVERIFY(d.tap(QStringLiteral("startButton")));
         QVERIFY(d.wait_popup(QStringLiteral("startDialog")));
         look(d, language, QStringLiteral("start-dialog"));
-        const QVariantList team = d.page()
-                                      ->findChild<QObject*>(QStringLiteral("assignmentDetail"))
-                                      ->property("team")
-                                      .toList();
-        for (const auto& m : team) {
-            const auto member = m.toMap();
-            if (member.value(QStringLiteral("certified")).toBool() &&
-                !member.value(QStringLiteral("isSelf")).toBool())
-                QVERIFY(d.tap(QStringLiteral("present_") +
-                              member.value(QStringLiteral("inspectorId")).toString()));
-        }
+        QVERIFY(d.tick_team_present());
         QTRY_VERIFY(d.find(QStringLiteral("confirmStart"))->isEnabled());
         QVERIFY(d.tap(QStringLiteral("confirmStart")));
         QVERIFY(d.wait_page(QStringLiteral("checklist")));
