@@ -4,9 +4,11 @@
 #include "core/canonicaljson.h"
 #include "core/evidencechain.h"
 #include "core/metastore.h"
+#include "core/statement.h"
 #include "support/domainfixture.h"
 
 #include <doctest/doctest.h>
+#include <sqlite3.h>
 
 using namespace fi;
 using nlohmann::json;
@@ -313,4 +315,38 @@ TEST_CASE("record summaries: every record in a few columns, and the visit state 
     const auto latest = latest_by_assignment(all);
     REQUIRE(latest.size() == 1);
     CHECK(latest.begin()->second->record_id == second.id);
+}
+
+TEST_CASE("record summaries read an index, not the records' bodies") {
+    // Today and the outbox read every record's state at each start; with thousands of records
+    // reading through their bodies was most of a cold start (issue 21). Measured in pages the
+    // library had to fetch (and decrypt) with an emptied cache, against reading the bodies.
+    Fixture f;
+    for (int i = 0; i < 40; ++i) {
+        char id[40];
+        std::snprintf(id, sizeof id, "7a0c1b9e-8a1d-4c57-9d2e-0b7a4c7e%04d", i);
+        InspectionRecord r = f.record(id);
+        REQUIRE_FALSE(r.answers.empty());
+        r.answers.front().note = std::string(16 * 1024, 'n'); // four pages of body a record
+        REQUIRE(f.records.create_draft(r).ok());
+    }
+    sqlite3* db = f.db.handle();
+    auto pages_fetched = [db](auto&& read) {
+        REQUIRE(sqlite3_exec(db, "PRAGMA shrink_memory", nullptr, nullptr, nullptr) == SQLITE_OK);
+        int now = 0, high = 0;
+        sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &now, &high, 1);
+        read();
+        sqlite3_db_status(db, SQLITE_DBSTATUS_CACHE_MISS, &now, &high, 0);
+        return now;
+    };
+    const int bodies = pages_fetched([&] {
+        const auto total = query_text(f.db, "SELECT sum(length(body)) FROM inspections").value();
+        REQUIRE(std::stoll(total.value_or("0")) > 40 * 16384);
+    });
+    std::size_t listed = 0;
+    const int summaries = pages_fetched([&] { listed = f.records.summaries().value().size(); });
+    CHECK(listed == 40);
+    CHECK(bodies >= 160);
+    CHECK_MESSAGE(summaries * 10 < bodies, summaries, " pages for the summaries, ", bodies,
+                  " for the bodies");
 }
