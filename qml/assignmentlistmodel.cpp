@@ -39,8 +39,8 @@ void AssignmentListModel::setSession(Session* session) {
 void AssignmentListModel::reload() {
     if (!session_ || session_->state() != Session::Unlocked)
         return;
-    session_->store().run(
-        this, [](Tablet& b) { return b.assignments.list(); },
+    session_->store().run_latest(
+        reload_, this, [](Tablet& b) { return b.assignments.list(); },
         [this](Result<std::vector<AssignmentRow>> r) {
             if (!r) {
                 error_ = UserMessages::error(r.error());

@@ -2,6 +2,7 @@
 
 #include "qml/applayer.h"
 #include "qml/session.h"
+#include "qml/storethread.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -87,6 +88,7 @@ private:
 
     QPointer<Session> session_;
     QMetaObject::Connection data_changed_;
+    StoreThread::LatestRead reload_;
     std::vector<AssignmentRow> all_;
     std::vector<std::size_t> shown_; ///< indices into all_
     QString search_;

@@ -57,6 +57,27 @@ public:
             kind);
     }
 
+    /// A read only whose latest result matters (a list reloaded after every change). Asked for
+    /// again while one is queued and has not started, it is not queued twice: the one waiting
+    /// runs after every job finished so far (the queue is in order), so it reads what the
+    /// second would have (at a start, the sync status was read twice in a row).
+    struct LatestRead {
+        std::shared_ptr<std::atomic<bool>> queued = std::make_shared<std::atomic<bool>>(false);
+    };
+    template <class Work, class Done>
+    void run_latest(LatestRead& read, QObject* context, Work work, Done done,
+                    Kind kind = Kind::interactive) {
+        if (read.queued->exchange(true))
+            return;
+        run(
+            context,
+            [queued = read.queued, work = std::move(work)](Tablet& tablet) mutable {
+                queued->store(false);
+                return work(tablet);
+            },
+            std::move(done), kind);
+    }
+
     /// Run `work` on the store thread; nothing comes back.
     void post(std::function<void(Tablet&)> work, Kind kind = Kind::interactive);
 

@@ -231,8 +231,8 @@ void SyncController::ran(const SyncRun& r) {
 void SyncController::refresh() {
     if (session_.state() != Session::Unlocked || wiped_)
         return;
-    session_.store().run(
-        this, [](Tablet& b) { return b.sync.snapshot(); },
+    session_.store().run_latest(
+        refresh_, this, [](Tablet& b) { return b.sync.snapshot(); },
         [this](Result<SyncSnapshot> s) {
             if (!s)
                 return; // locked meanwhile

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "qml/applayer.h"
+#include "qml/storethread.h"
 
 #include <QObject>
 #include <QString>
@@ -146,6 +147,7 @@ private:
     Session& session_;
     OutboxListModel* records_;
     SyncSnapshot snapshot_;
+    StoreThread::LatestRead refresh_;
     bool online_ = false;
     bool syncing_ = false;
     bool again_ = false;

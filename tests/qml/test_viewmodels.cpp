@@ -32,6 +32,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <atomic>
+#include <future>
 #include <memory>
 
 using namespace fi;
@@ -191,6 +193,33 @@ private Q_SLOTS:
         session_.reset();
         preferences_.reset();
         store_.reset();
+    }
+
+    // A read asked for again while the first is still queued runs once, and reads after
+    // every job posted before it; asked for once it has started, it runs again.
+    void latest_read_runs_once_while_queued() {
+        std::promise<void> release;
+        std::shared_future<void> released = release.get_future().share();
+        store_->post([released](Tablet&) { released.wait(); }); // the thread is busy
+        StoreThread::LatestRead read;
+        std::atomic<int> ran{0};
+        QList<int> delivered;
+        auto ask = [&] {
+            store_->run_latest(
+                read, this, [&ran](Tablet&) { return ++ran; },
+                [&delivered](int n) { delivered << n; });
+        };
+        ask();
+        ask();
+        ask();
+        release.set_value();
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 1, 5000);
+        QCOMPARE(ran.load(), 1);
+        // Started (and finished): asking again queues a new read.
+        ask();
+        QTRY_COMPARE_WITH_TIMEOUT(delivered.size(), 2, 5000);
+        QCOMPARE(ran.load(), 2);
+        QCOMPARE(delivered, (QList<int>{1, 2}));
     }
 
     void assignment_list_loads_filters_and_searches() {
