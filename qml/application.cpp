@@ -1,5 +1,6 @@
 #include "qml/application.h"
 
+#include "platform/uifont.h"
 #include "qml/locationservice.h"
 #include "qml/locationserviceforeign.h"
 #include "qml/photoimageprovider.h"
@@ -151,6 +152,7 @@ int Application::main(int argc, char** argv) {
     QCoreApplication::setOrganizationName(QStringLiteral("fieldinspect"));
     QCoreApplication::setApplicationName(QStringLiteral("fieldinspect"));
     QCoreApplication::setApplicationVersion(QStringLiteral(FI_APP_VERSION));
+    platform::use_one_cjk_face(); // before Qt reads the font configuration
     QGuiApplication app(argc, argv);
     QString error;
     auto options = AppOptions::parse(app.arguments(), &error);
