@@ -1,5 +1,7 @@
 // Cold start of the tablet app to the first frame of Today, with 500 assignments and 5 000
-// stored inspections, against a bare Qt Quick window started the same way in the same run.
+// stored inspections, against a bare Qt Quick Controls window in the app's style with one line
+// of Chinese text (and, for context, a bare Qt Quick window), started the same way in the same
+// run.
 // Both are child processes (offscreen, software rendering), started alternately; the time is
 // from fork to the child's "first frame" line, the memory the child's peak RSS. The PIN's
 // key derivation (Argon2id, ~0.45 s by design, platform/README.md) is not part of it: the
@@ -164,15 +166,20 @@ int main(int argc, char** argv) {
     }
     using fi::bench::fmt;
     using fi::bench::median;
-    const double b_ms = median(bt), o_ms = median(ot), b_mib = median(bm), o_mib = median(om);
-    fi::bench::row("app cold start to Today's first frame (500 assignments, 5 000 records)",
-                   fmt("%.0f ms", b_ms) + " (bare Qt Quick window)", fmt("%.0f ms", o_ms),
-                   fmt("%.2f×", o_ms / b_ms), "≤ 2×", o_ms <= 2 * b_ms);
-    fi::bench::row("app peak memory at Today's first frame", fmt("%.0f MiB", b_mib),
-                   fmt("%.0f MiB", o_mib), fmt("%.2f×", o_mib / b_mib), "≤ 2×", o_mib <= 2 * b_mib);
-    // Context, not a goal: what a Qt Quick Controls window in the app's style and font costs.
+    // Issue 21's floor: what any Qt Quick Controls app in this style showing Chinese pays
+    // before it shows anything of its own (style, the CJK face, the window). The bare Qt Quick
+    // window is stated beside it, for what the style and the face cost.
+    const double b_ms = median(bt), b_mib = median(bm);
     const double c_ms = median(ct), c_mib = median(cm);
-    fi::bench::row("(context) bare Material window with Chinese text, vs the bare window",
+    const double o_ms = median(ot), o_mib = median(om);
+    fi::bench::row("app cold start to Today's first frame (500 assignments, 5 000 records)",
+                   fmt("%.0f ms", c_ms) + " (bare Material window with Chinese text)",
+                   fmt("%.0f ms", o_ms), fmt("%.2f×", o_ms / c_ms), "≤ 2×", o_ms <= 2 * c_ms);
+    fi::bench::row("app peak memory at Today's first frame",
+                   fmt("%.0f MiB", c_mib) + " (the same window)", fmt("%.0f MiB", o_mib),
+                   fmt("%.2f×", o_mib / c_mib), "≤ 1.5×", o_mib <= 1.5 * c_mib);
+    fi::bench::row("(context) the floor's floor: a bare Qt Quick window, and the Material window "
+                   "with Chinese text against it",
                    fmt("%.0f ms", b_ms) + fmt(", %.0f MiB", b_mib),
                    fmt("%.0f ms", c_ms) + fmt(", %.0f MiB", c_mib),
                    fmt("%.2f×", c_ms / b_ms) + fmt(", %.2f×", c_mib / b_mib), "—", true);
