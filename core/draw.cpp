@@ -81,7 +81,7 @@ private:
 };
 
 // Partial Fisher–Yates: the first k of `items` become the picks, in pick order.
-void pick(std::vector<std::string>& items, std::size_t k, Stream& stream) {
+template <class T> void pick(std::vector<T>& items, std::size_t k, Stream& stream) {
     const std::size_t n = items.size();
     for (std::size_t i = 0; i < k; ++i) {
         const std::size_t j = i + static_cast<std::size_t>(stream.uniform(n - i));
@@ -174,24 +174,33 @@ std::variant<DrawOutcome, Failure> run(const DrawInput& in, bool check_commitmen
         out.selected.insert(out.selected.end(), candidates.begin(), candidates.end());
     }
 
+    // The pool is sorted once: removing a target's conflicts keeps the order, so each team is
+    // drawn from the same sorted list as before, by position (a 5,000-target draw would
+    // otherwise copy and sort the pool 5,000 times).
+    std::vector<std::string> sorted_pool = in.inspector_pool;
+    std::sort(sorted_pool.begin(), sorted_pool.end());
+    std::vector<const std::string*> pool;
+    pool.reserve(sorted_pool.size());
     const auto team_size = static_cast<std::size_t>(in.team_size);
     for (const std::string& target : out.selected) {
-        std::vector<std::string> pool = in.inspector_pool;
-        if (const auto it = in.conflicts.find(target); it != in.conflicts.end()) {
-            const auto& avoid = it->second;
-            std::erase_if(pool, [&](const std::string& inspector) {
-                return std::find(avoid.begin(), avoid.end(), inspector) != avoid.end();
-            });
-        }
+        pool.clear();
+        const auto it = in.conflicts.find(target);
+        for (const std::string& inspector : sorted_pool)
+            if (it == in.conflicts.end() ||
+                std::find(it->second.begin(), it->second.end(), inspector) == it->second.end())
+                pool.push_back(&inspector);
         if (team_size > pool.size())
             return Failure{DrawStep::team_size,
                            "A team of " + std::to_string(team_size) + " cannot be drawn for " +
                                target + ": only " + std::to_string(pool.size()) +
                                " inspectors of the pool are free of conflicts with it.",
                            "team_size", target};
-        std::sort(pool.begin(), pool.end());
         pick(pool, team_size, stream);
-        out.teams.emplace(target, std::move(pool));
+        std::vector<std::string> team;
+        team.reserve(team_size);
+        for (const std::string* inspector : pool)
+            team.push_back(*inspector);
+        out.teams.emplace(target, std::move(team));
     }
     return out;
 }
