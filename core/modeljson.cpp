@@ -771,6 +771,8 @@ Result<Page<T>> read_page(const json& j, std::string_view what, Read read) {
         return s.fail("next_cursor",
                       "\"has_more\" is true but there is no \"next_cursor\" to continue from");
 
+    page.items.reserve(items->size());
+    page.positions.reserve(items->size());
     for (std::size_t i = 0; i < items->size(); ++i) {
         const json& e = (*items)[i];
         const std::string position =

@@ -104,6 +104,9 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
     if (!tx)
         return tx.error();
     PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more, {}, {}};
+    // Which of the page's assignments were written: the page's own list is handed on whole,
+    // without the others, rather than each moved into another list (5,000 assignments).
+    std::vector<bool> written(page->items.size(), false);
     RecordStore records(db_);
     // A page names few catalogue items many times: each is read once. The revision check and
     // the insert are prepared once a page (a pull of 5,000 assignments, docs/performance.md).
@@ -162,8 +165,17 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
                 return frozen.error();
             report.frozen_drafts += static_cast<std::size_t>(*frozen);
         }
-        report.written.push_back(std::move(a)); // the page is this call's own
+        written[i] = true;
     }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < page->items.size(); ++i)
+        if (written[i]) {
+            if (kept != i)
+                page->items[kept] = std::move(page->items[i]);
+            ++kept;
+        }
+    page->items.resize(kept);
+    report.written = std::move(page->items); // the page is this call's own
     // A removed assignment is kept as revoked: its frozen drafts still need their context.
     for (const auto& id : page->deleted_ids) {
         auto held = assignment(id);

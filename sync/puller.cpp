@@ -65,10 +65,19 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
         summary.deleted += report->deleted;
         summary.rejected += report->rejected.size();
         summary.frozen_drafts += report->frozen_drafts;
-        for (auto& a : report->written)
-            written_.insert_or_assign(a.id, std::move(a));
-        for (const auto& id : report->revoked_ids)
+        // In the order the page applied them: its items, then its removals.
+        for (const auto& a : report->written) {
+            if (a.status == AssignmentStatus::active)
+                active_.insert(a.id);
+            else
+                active_.erase(a.id);
+            written_.insert_or_assign(a.id, &a);
+        }
+        written_pages_.push_back(std::move(report->written));
+        for (const auto& id : report->revoked_ids) {
+            active_.erase(id);
             written_.erase(id);
+        }
         for (const auto& r : report->rejected)
             summary.messages.push_back(endpoint + " " + (r.id.empty() ? "item" : r.id) +
                                        " rejected: " + r.error.message);
@@ -170,26 +179,32 @@ ApiResult<std::optional<StoredDraw>> Puller::keep_draw(const nlohmann::json& jso
 ApiResult<PullSummary> Puller::pull_all(int page_limit) {
     PullSummary summary;
     written_.clear();
+    written_pages_.clear();
     plans_fetched_.clear();
     logs_fetched_.clear();
     RetryBudget retries(options_.retry, options_.retry_for, options_.sleep);
+    ReferenceStore refs(db_);
+    // The active assignments held before the pull; with what the pages write and revoke, the
+    // ones held after it, without reading back every row just written (a first pull of 5,000
+    // would read and decrypt them all again, docs/performance-notes.md).
+    auto held_ids = refs.active_assignment_ids();
+    if (!held_ids)
+        return store_failure(held_ids.error());
+    active_ = std::set<std::string>(std::make_move_iterator(held_ids->begin()),
+                                    std::make_move_iterator(held_ids->end()));
     for (const auto& feed : feeds) {
         auto s = pull_endpoint(feed.endpoint, page_limit, summary, retries);
         summary.retries = retries.retries();
         if (!s)
             return s.error();
     }
-    ReferenceStore refs(db_);
-    auto ids = refs.active_assignment_ids();
-    if (!ids)
-        return store_failure(ids.error());
     // Each draw is loaded (or fetched) and recomputed once, however many assignments name it:
     // recomputing costs O(the draw's size), so once per assignment would be quadratic.
     std::map<std::string, StoredDraw> draws;
-    for (const auto& id : *ids) {
+    for (const auto& id : active_) {
         std::optional<Assignment> loaded;
         auto written = written_.find(id);
-        if (written == written_.end() || written->second.status != AssignmentStatus::active) {
+        if (written == written_.end() || written->second->status != AssignmentStatus::active) {
             auto held = refs.assignment(id);
             if (!held)
                 return store_failure(held.error());
@@ -197,7 +212,7 @@ ApiResult<PullSummary> Puller::pull_all(int page_limit) {
                 continue;
             loaded = std::move(**held);
         }
-        const Assignment& a = loaded ? *loaded : written->second;
+        const Assignment& a = loaded ? *loaded : *written->second;
         auto known = draws.find(a.draw_id);
         if (known == draws.end()) {
             auto held = refs.draw(a.draw_id);

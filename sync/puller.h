@@ -67,7 +67,13 @@ private:
     PullerOptions options_;
     /// The assignments this pull wrote, by id, as written: their teams are verified from
     /// here rather than read back and decoded again (a pull of 5,000, docs/performance.md).
-    std::map<std::string, Assignment> written_;
+    std::map<std::string, const Assignment*, std::less<>> written_;
+    /// What written_ points into: each page's written assignments, kept whole (a vector's
+    /// elements stay where they are when the vector is moved).
+    std::vector<std::vector<Assignment>> written_pages_;
+    /// The ids of the active assignments held, ordered: read before the pull, then kept up to
+    /// date with each page the pull applies.
+    std::set<std::string> active_;
     /// Plans whose publication, and whose re-draw log, this pull already fetched.
     std::set<std::string> plans_fetched_;
     std::set<std::string> logs_fetched_;
