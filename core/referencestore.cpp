@@ -96,10 +96,13 @@ Result<PageReport> ReferenceStore::apply_inspector_page(const nlohmann::json& js
         });
 }
 
-Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& json) {
+Result<PageReport>
+ReferenceStore::apply_assignment_page(const nlohmann::json& json,
+                                      std::span<const std::string_view> item_texts) {
     auto page = decode_assignment_page(json);
     if (!page)
         return page.error();
+    const bool have_texts = item_texts.size() == json.at("items").size();
     auto tx = Transaction::begin(db_);
     if (!tx)
         return tx.error();
@@ -153,8 +156,12 @@ Result<PageReport> ReferenceStore::apply_assignment_page(const nlohmann::json& j
         // Kept as the central system sent it, once its decoder admitted it: reading it back
         // through the same decoder gives the same assignment, without encoding it again.
         insert->reset();
-        insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
-                         json.at("items").at(page->positions[i]).dump());
+        if (have_texts)
+            insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
+                             item_texts[page->positions[i]]);
+        else
+            insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
+                             json.at("items").at(page->positions[i]).dump());
         FI_TRY(insert->run());
         ++report.applied;
         if (a.status == AssignmentStatus::revoked) {

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,8 +60,11 @@ public:
     Result<PageReport> apply_catalogue_page(const nlohmann::json& page);
     Result<PageReport> apply_inspector_page(const nlohmann::json& page);
     /// Assignments are cross-checked against the stored catalogue; a revoked (or removed)
-    /// assignment freezes its drafts, which are kept.
-    Result<PageReport> apply_assignment_page(const nlohmann::json& page);
+    /// assignment freezes its drafts, which are kept. An admitted assignment is stored as the
+    /// central system sent it: `item_texts[k]`, the text `page["items"][k]` was parsed from,
+    /// when the caller has it (one for each item), or else the parsed item serialised.
+    Result<PageReport> apply_assignment_page(const nlohmann::json& page,
+                                             std::span<const std::string_view> item_texts = {});
     /// Store a draw (`GET /draws/{id}`) with the result of verifying it here: a v1 draw by
     /// recomputation, a v2 draw against its plan's stored publication, a re-draw against the
     /// publication, the plan's stored draw and the stored re-draw log (store those first).

@@ -272,10 +272,11 @@ ApiResult<RawPage> CentralClient::page(const std::string& endpoint,
     rq.url = "/" + endpoint + "?limit=" + std::to_string(std::clamp(limit, 1, 500));
     if (since)
         rq.url += "&since=" + escape(*since);
-    auto j = json_of(call(std::move(rq)), {200});
+    HttpResponse r = call(std::move(rq));
+    auto j = json_of(r, {200});
     if (!j)
         return j.error();
-    return RawPage{std::move(j.value())};
+    return RawPage{std::move(j.value()), std::move(r.body)};
 }
 
 ApiResult<nlohmann::json> CentralClient::draw(const std::string& draw_id) {

@@ -63,6 +63,7 @@ struct RedrawResult {
 /// One page of a list endpoint, as received (ReferenceStore decodes it item by item).
 struct RawPage {
     nlohmann::json json;
+    std::string text; ///< the answer's body, which `json` was parsed from
 };
 
 /// Typed calls for every endpoint of central-api.md v1. Anything unexpected from the server

@@ -3,6 +3,7 @@
 #include "core/database.h"
 #include "core/metastore.h"
 #include "core/workcalendar.h"
+#include "sync/jsonguard.h"
 
 #include <map>
 
@@ -24,12 +25,23 @@ namespace {
 /// inspectors), each with the store's operation that applies one page. A new feed is a row.
 struct Feed {
     const char* endpoint;
-    Result<PageReport> (ReferenceStore::*apply)(const nlohmann::json& page);
+    Result<PageReport> (*apply)(ReferenceStore& refs, const RawPage& page);
 };
 constexpr Feed feeds[] = {
-    {"catalogue", &ReferenceStore::apply_catalogue_page},
-    {"inspectors", &ReferenceStore::apply_inspector_page},
-    {"assignments", &ReferenceStore::apply_assignment_page},
+    {"catalogue", [](ReferenceStore& refs,
+                     const RawPage& page) { return refs.apply_catalogue_page(page.json); }},
+    {"inspectors", [](ReferenceStore& refs,
+                      const RawPage& page) { return refs.apply_inspector_page(page.json); }},
+    // Assignments are stored as the central system sent them: each item's own text in the
+    // answer, rather than the parsed item serialised again (a pull of 5,000,
+    // docs/performance-notes.md).
+    {"assignments",
+     [](ReferenceStore& refs, const RawPage& page) {
+         const auto texts = member_elements(page.text, "items");
+         return refs.apply_assignment_page(page.json,
+                                           texts ? std::span<const std::string_view>(*texts)
+                                                 : std::span<const std::string_view>());
+     }},
 };
 
 const Feed* feed_of(const std::string& endpoint) {
@@ -54,7 +66,7 @@ ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, Pul
         auto page = retries.run([&] { return client_.page(endpoint, *since, page_limit); });
         if (!page)
             return page.error();
-        Result<PageReport> report = (refs.*(feed->apply))(page->json);
+        Result<PageReport> report = feed->apply(refs, *page);
         if (!report) {
             // The page is not a page at all: the server's fault, retry later.
             if (report.error().code == "invalid")

@@ -74,6 +74,37 @@ TEST_CASE("an assignment naming an unknown item is rejected, an older revision i
     CHECK(f.refs.assignment("A-1").value()->revision == 3);
 }
 
+TEST_CASE("an assignment is stored as the text it came in, when the page's texts are given") {
+    Fixture f;
+    json kept = assignment_json();
+    kept["id"] = "A-4";
+    json unknown = assignment_json();
+    unknown["id"] = "A-5";
+    unknown["item_ids"] = json::array({"NOPE-9"});
+    // The items as a server may write them: spaced, escaped, members in its own order.
+    const std::string kept_text = "{ \"x_future_member\" : \"\\u4e2d\",\n" + kept.dump().substr(1);
+    const std::string unknown_text = unknown.dump();
+    const std::vector<std::string_view> item_texts{unknown_text, kept_text};
+    json items = json::array({unknown, json::parse(kept_text)});
+    auto report = f.refs.apply_assignment_page(page(items), item_texts);
+    REQUIRE(report.ok());
+    CHECK(report->applied == 1);
+    CHECK(query_text(f.db, "SELECT json FROM assignments WHERE id = ?1", "A-4").value() ==
+          std::optional<std::string>(kept_text));
+    auto a4 = f.refs.assignment("A-4");
+    REQUIRE(a4.ok());
+    REQUIRE(a4->has_value());
+    CHECK(encode_assignment(**a4) == encode_assignment(report->written.at(0)));
+
+    // Texts that are not one for each item are not used: the parsed item is stored.
+    json other = assignment_json();
+    other["id"] = "A-6";
+    const std::vector<std::string_view> too_few{};
+    REQUIRE(f.refs.apply_assignment_page(page(json::array({other})), too_few).ok());
+    CHECK(query_text(f.db, "SELECT json FROM assignments WHERE id = ?1", "A-6").value() ==
+          std::optional<std::string>(other.dump()));
+}
+
 TEST_CASE("draws are verified on the device and the assignment's team checked against them") {
     Fixture f;
     auto a = f.refs.assignment("A-1").value().value();
