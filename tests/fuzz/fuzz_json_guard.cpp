@@ -1,5 +1,6 @@
 // Fuzz target: the guard every answer of the central system passes first (sync/jsonguard.h),
-// then canonical JSON (core/canonicaljson.h) over whatever it let through.
+// with the item texts cut from what it admitted, then canonical JSON (core/canonicaljson.h)
+// over whatever it let through.
 
 #include "core/canonicaljson.h"
 #include "fuzzsupport.h"
@@ -39,6 +40,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             continue;
         }
         FI_FUZZ_CHECK(depth_of(*parsed) <= limit);
+        // Each item's text as cut from the answer is what the parser made of that item.
+        const auto items = parsed->is_object() ? parsed->find("items") : parsed->end();
+        const auto texts = fi::sync::member_elements(text, "items");
+        FI_FUZZ_CHECK(texts.has_value() == (items != parsed->end() && items->is_array()));
+        if (texts) {
+            FI_FUZZ_CHECK(texts->size() == items->size());
+            for (std::size_t k = 0; k < texts->size(); ++k)
+                FI_FUZZ_CHECK(nlohmann::json::parse((*texts)[k]) == (*items)[k]);
+        }
         // Accepted text is valid UTF-8, so dumping it again must not throw.
         const std::string dumped = parsed->dump();
         FI_FUZZ_CHECK(fi::sync::parse_untrusted_json(dumped, limit).ok());
