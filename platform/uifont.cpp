@@ -24,7 +24,7 @@ constexpr char one_face[] = R"(<?xml version="1.0"?>
 
 void use_one_cjk_face() {
     if (std::getenv("FONTCONFIG_FILE"))
-        return; // someone chose the configuration on purpose
+        return;                            // someone chose the configuration on purpose
     FcConfig* config = FcInitLoadConfig(); // the system's configuration, fonts not yet listed
     if (!config)
         return;
