@@ -156,12 +156,10 @@ ReferenceStore::apply_assignment_page(const nlohmann::json& json,
         // Kept as the central system sent it, once its decoder admitted it: reading it back
         // through the same decoder gives the same assignment, without encoding it again.
         insert->reset();
-        if (have_texts)
-            insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
-                             item_texts[page->positions[i]]);
-        else
-            insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
-                             json.at("items").at(page->positions[i]).dump());
+        const std::size_t at = page->positions[i];
+        const std::string serialised = have_texts ? std::string() : json.at("items").at(at).dump();
+        insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
+                         have_texts ? item_texts[at] : std::string_view(serialised));
         FI_TRY(insert->run());
         ++report.applied;
         if (a.status == AssignmentStatus::revoked) {
