@@ -1,0 +1,26 @@
+#pragma once
+
+#include "core/result.h"
+
+#include <string>
+
+namespace fi {
+
+/// A part of the program built as its own shared object and opened the first time it is
+/// needed, so that the libraries under it are not mapped at every start: the TPM and Secret
+/// Service stores with tpm2-tss, libsecret and GLib (platform/secretstore.h).
+/// docs/performance-notes.md says what that saves.
+///
+/// `file` is a bare file name ("libfieldinspect-secretstores.so"): the dynamic loader looks for it
+/// on the run path of the executable that calls this (build/<preset>/modules in a build tree,
+/// <libdir>/fieldinspect when installed), never in the working directory or beside a data
+/// file. A module is never closed again. Each one exports `fieldinspect_module_version`,
+/// which must be this build's version: a module left over from another build is refused, not
+/// called. Returns the address of `symbol`; errors: `module_unavailable`, saying which
+/// module and why, for the user's "details".
+Result<void*> module_symbol(const std::string& file, const std::string& symbol);
+
+} // namespace fi
+
+/// Defined once in each module (the FI_MODULE_VERSION definition comes from fi_add_module).
+#define FI_MODULE_EXPORT extern "C" __attribute__((visibility("default")))
