@@ -3,7 +3,6 @@
 #include "core/sha256.h"
 
 #include <cstdlib>
-#include <filesystem>
 #include <libsecret/secret.h>
 
 namespace fi::platform {
@@ -32,16 +31,6 @@ Error unavailable(GError* error) {
 }
 
 } // namespace
-
-bool LibsecretStore::reachable() {
-    if (const char* bus = std::getenv("DBUS_SESSION_BUS_ADDRESS"); bus && *bus)
-        return true;
-    // systemd user sessions put the bus at $XDG_RUNTIME_DIR/bus without exporting the variable.
-    const char* runtime = std::getenv("XDG_RUNTIME_DIR");
-    std::error_code ec;
-    return runtime && *runtime &&
-           std::filesystem::exists(std::filesystem::path(runtime) / "bus", ec);
-}
 
 Result<std::string> LibsecretStore::store(std::string_view id, const SecretKey& secret,
                                           const SecretKey* /*auth*/) {

@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <sodium.h>
 #include <tss2/tss2_esys.h>
 #include <tss2/tss2_mu.h>
@@ -146,16 +145,6 @@ Error wrong_device(const std::string& why) {
 }
 
 } // namespace
-
-std::optional<std::string> Tpm2SecretStore::system_tcti() {
-    for (const char* var : {"FI_TPM_TCTI", "TPM2TOOLS_TCTI"})
-        if (const char* v = std::getenv(var); v && *v)
-            return std::string(v);
-    std::error_code ec;
-    if (std::filesystem::exists("/dev/tpmrm0", ec))
-        return std::string("device:/dev/tpmrm0");
-    return std::nullopt;
-}
 
 Result<std::string> Tpm2SecretStore::store(std::string_view /*id*/, const SecretKey& secret,
                                            const SecretKey* auth) {

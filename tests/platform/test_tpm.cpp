@@ -10,6 +10,7 @@
 #include "support/swtpm.h"
 #include "support/tempdir.h"
 
+#include <cstdlib>
 #include <doctest/doctest.h>
 #include <span>
 
@@ -134,4 +135,35 @@ TEST_CASE("the key vault over a TPM: a PIN is enough, and the TPM takes part in 
     const int before = vault.state()->failures;
     CHECK(code_of(thief.unlock("975310")) == key_error::wrong_device);
     CHECK(vault.state()->failures == before);
+}
+
+TEST_CASE("the device's TPM store is opened from its module: what it seals, the TPM code linked "
+          "here unseals, and a wrong auth is refused the same way") {
+    if (!Swtpm::available()) {
+        MESSAGE("swtpm or tpm2-tools missing (scripts/packages.txt): skipped");
+        return;
+    }
+    TempDir dir;
+    Swtpm tpm(dir / "tpm-module");
+    tpm.provision_lockout(4, 600, 600);
+    ::setenv("FI_TPM_TCTI", tpm.tcti().c_str(), 1);
+    auto store = system_secret_store(); // libfieldinspect-secretstores.so, from the run path
+    ::unsetenv("FI_TPM_TCTI");
+    REQUIRE(store != nullptr);
+    CHECK(store->name() == "tpm2");
+    CHECK(store->hardware_backed());
+
+    const SecretKey secret = SecretKey::random();
+    const SecretKey auth = auth_of(0x3c);
+    auto handle = store->store("m", secret, &auth);
+    REQUIRE_MESSAGE(handle.ok(), (handle ? "" : handle.error().message));
+    auto back = store->load(*handle, &auth);
+    REQUIRE_MESSAGE(back.ok(), (back ? "" : back.error().message));
+    CHECK(*back == secret);
+    // The same sealed object, unsealed by the store linked into this test.
+    auto direct = Tpm2SecretStore(tpm.tcti()).load(*handle, &auth);
+    REQUIRE_MESSAGE(direct.ok(), (direct ? "" : direct.error().message));
+    CHECK(*direct == secret);
+    const SecretKey wrong = auth_of(0x3d);
+    CHECK(code_of(store->load(*handle, &wrong)) == key_error::wrong_pin);
 }
