@@ -96,17 +96,22 @@ latest_by_assignment(const std::vector<RecordSummary>& records) {
     return out;
 }
 
-Result<std::vector<RecordSummary>> RecordStore::summaries() {
-    // Records still held, then the receipts of those the retention purge removed, in one
-    // order: lists and the latest record of an assignment see both alike.
-    auto st = db_.prepare(
-        "SELECT id, assignment_id, state, late, received_at, created_at, outbox, error, purged, "
-        "day FROM ("
-        "SELECT i.id, i.assignment_id, i.state, COALESCE(i.late, 0) AS late, "
-        "COALESCE(i.received_at, '') AS received_at, i.created_at, o.state AS outbox, "
-        "COALESCE(o.error_message, '') AS error, 0 AS purged, '' AS day, i.rowid AS n "
-        "FROM inspections i LEFT JOIN outbox o ON o.record_id = i.id "
-        "UNION ALL SELECT r.record_id, r.assignment_id, 'uploaded', r.late, r.received_at, "
+namespace {
+
+/// Records still held, then the receipts of those the retention purge removed, in one order:
+/// lists and the latest record of an assignment see both alike. Both read only the covering
+/// index `inspections_summary`; `with_outbox` adds each held record's outbox row.
+Result<std::vector<RecordSummary>> read_summaries(Database& db, bool with_outbox) {
+    const char* outbox = with_outbox ? "o.state AS outbox, COALESCE(o.error_message, '') AS error"
+                                     : "NULL AS outbox, '' AS error";
+    const char* join = with_outbox ? " LEFT JOIN outbox o ON o.record_id = i.id" : "";
+    auto st = db.prepare(
+        std::string("SELECT id, assignment_id, state, late, received_at, created_at, outbox, "
+                    "error, purged, day FROM ("
+                    "SELECT i.id, i.assignment_id, i.state, COALESCE(i.late, 0) AS late, "
+                    "COALESCE(i.received_at, '') AS received_at, i.created_at, ") +
+        outbox + ", 0 AS purged, '' AS day, i.rowid AS n FROM inspections i" + join +
+        " UNION ALL SELECT r.record_id, r.assignment_id, 'uploaded', r.late, r.received_at, "
         "r.created_at, 'uploaded', '', 1, r.inspection_day, 0 FROM receipts r) "
         "ORDER BY created_at, n");
     if (!st)
@@ -136,6 +141,44 @@ Result<std::vector<RecordSummary>> RecordStore::summaries() {
         out.push_back(std::move(s));
     }
     return out;
+}
+
+} // namespace
+
+Result<std::vector<RecordSummary>> RecordStore::summaries() {
+    return read_summaries(db_, true);
+}
+
+Result<std::vector<RecordSummary>> RecordStore::latest_summaries() {
+    auto all = read_summaries(db_, false);
+    if (!all)
+        return all.error();
+    std::vector<RecordSummary> latest;
+    {
+        const auto by_assignment = latest_by_assignment(*all);
+        latest.reserve(by_assignment.size());
+        for (const auto& [assignment, summary] : by_assignment)
+            latest.push_back(std::move((*all)[static_cast<std::size_t>(summary - all->data())]));
+    }
+    // The outbox rows of these records only, instead of one for every record ever made.
+    auto st = db_.prepare(
+        "SELECT state, COALESCE(error_message, '') FROM outbox WHERE record_id = ?1");
+    if (!st)
+        return st.error();
+    for (auto& s : latest) {
+        if (s.purged)
+            continue;
+        st->reset();
+        st->bind_all(s.record_id);
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (*row) {
+            s.outbox = parse_outbox_state(st->column_text(0)).value_or(OutboxState::pending);
+            s.error_message = st->column_string(1);
+        }
+    }
+    return latest;
 }
 
 Result<StoredRecord> RecordStore::load_row(std::string_view record_id) {

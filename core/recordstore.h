@@ -168,6 +168,9 @@ public:
     Result<StoredRecord> load(std::string_view record_id);
     /// Every record on the device in a few columns, oldest first, without decoding any body.
     Result<std::vector<RecordSummary>> summaries();
+    /// The latest record of each assignment, as latest_by_assignment(summaries()) picks it, by
+    /// assignment id: Today's list reads one outbox row an assignment instead of one a record.
+    Result<std::vector<RecordSummary>> latest_summaries();
     /// Every record of an assignment, oldest first (the revision history).
     Result<std::vector<StoredRecord>> history(std::string_view assignment_id);
 

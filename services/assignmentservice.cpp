@@ -31,7 +31,7 @@ Result<std::vector<AssignmentRow>> AssignmentService::list() {
     auto list = refs.assignments();
     if (!list)
         return list.error();
-    auto records = RecordStore(**db).summaries();
+    auto records = RecordStore(**db).latest_summaries();
     if (!records)
         return records.error();
     const auto latest = latest_by_assignment(*records);

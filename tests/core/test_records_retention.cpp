@@ -327,3 +327,65 @@ TEST_CASE("retention purge: the photo's bytes are gone from the store file and i
     CHECK_FALSE(held("FI-BODY-MARKER-51"));
     CHECK(std::filesystem::file_size(std::filesystem::path(dir / "plain.db") += "-wal") == 0);
 }
+
+TEST_CASE("Today's latest record of each assignment is the one the full list ends with: its "
+          "outbox state, a draft without one, and a purged record's receipt") {
+    Fixture f;
+    for (const char* id : {"A-2", "A-3"}) {
+        json a = assignment_json();
+        a["id"] = id;
+        REQUIRE(f.refs.apply_assignment_page(page(json::array({a}))).ok());
+    }
+    auto on = [&](const std::string& id, const std::string& assignment) {
+        InspectionRecord r = f.record(id);
+        r.assignment_id = assignment;
+        REQUIRE(f.records.create_draft(r).ok());
+    };
+    // A-3: one record, acknowledged long ago and purged: only its receipt is left.
+    const std::string purged = "2c3d4e5f-0000-4000-8000-000000000001";
+    on(purged, "A-3");
+    REQUIRE(f.records.complete(purged, device).ok());
+    acknowledge(f, purged, old_receipt, true);
+    REQUIRE(f.records.purge_acknowledged(cutoff(), false).value().removed.size() == 1);
+    // A-1: an acknowledged record, then one completed and not yet sent.
+    const std::string sent = "2c3d4e5f-0000-4000-8000-000000000002";
+    on(sent, "A-1");
+    REQUIRE(f.records.complete(sent, device).ok());
+    acknowledge(f, sent, "2027-01-10T09:00:00.000+08:00", false);
+    const std::string pending = "2c3d4e5f-0000-4000-8000-000000000003";
+    on(pending, "A-1");
+    REQUIRE(f.records.complete(pending, device).ok());
+    // A-2: a completed record not yet sent, then a draft (no outbox row).
+    on("2c3d4e5f-0000-4000-8000-000000000004", "A-2");
+    REQUIRE(f.records.complete("2c3d4e5f-0000-4000-8000-000000000004", device).ok());
+    const std::string draft = "2c3d4e5f-0000-4000-8000-000000000005";
+    on(draft, "A-2");
+
+    const auto all = f.records.summaries().value();
+    const auto expected = latest_by_assignment(all);
+    const auto latest = f.records.latest_summaries();
+    REQUIRE_MESSAGE(latest.ok(), (latest ? "" : latest.error().message));
+    REQUIRE(latest->size() == 3);
+    std::vector<std::string> ids;
+    for (const auto& s : *latest) {
+        CAPTURE(s.assignment_id);
+        REQUIRE(expected.contains(s.assignment_id));
+        const RecordSummary& e = *expected.at(s.assignment_id);
+        ids.push_back(s.record_id);
+        CHECK(s.record_id == e.record_id);
+        CHECK(s.state == e.state);
+        CHECK(s.outbox == e.outbox);
+        CHECK(s.late == e.late);
+        CHECK(s.received_at == e.received_at);
+        CHECK(s.created_at == e.created_at);
+        CHECK(s.error_message == e.error_message);
+        CHECK(s.purged == e.purged);
+        CHECK(s.inspection_day == e.inspection_day);
+    }
+    // By assignment id, each the one expected.
+    CHECK(ids == std::vector<std::string>{pending, draft, purged});
+    CHECK((*latest)[0].outbox == OutboxState::pending);
+    CHECK_FALSE((*latest)[1].outbox.has_value());
+    CHECK((*latest)[2].purged);
+    CHECK((*latest)[2].late);
+}
