@@ -9,7 +9,7 @@
 #include "qml/storethread.h"
 #include "qml/usermessages.h"
 #include "sync/centralclient.h"
-#include "sync/curltransport.h"
+#include "sync/curlmodule.h"
 #include "sync/sameday.h"
 
 #include <QPointer>
@@ -117,7 +117,7 @@ void SyncController::start_connectivity() {
         t.pins = server.pins;
         t.connect_timeout = std::chrono::seconds(5);
         t.request_timeout = std::chrono::seconds(10);
-        sync::CurlTransport transport(t);
+        sync::ModuleTransport transport(t);
         sync::CentralClient client(transport, server.url);
         return client.server_time().ok();
     };

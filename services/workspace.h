@@ -8,7 +8,7 @@
 #include "platform/keyvault.h"
 #include "services/values.h"
 #include "sync/centralclient.h"
-#include "sync/curltransport.h"
+#include "sync/curlmodule.h"
 
 #include <atomic>
 #include <filesystem>
@@ -97,7 +97,7 @@ private:
     ServerConfig server_;
     bool connected_ = false;
     std::optional<Error> network_refusal_;
-    std::unique_ptr<sync::CurlTransport> curl_;
+    std::unique_ptr<sync::ModuleTransport> curl_;
     std::unique_ptr<YieldingTransport> transport_;
     std::unique_ptr<sync::CentralClient> client_;
 };

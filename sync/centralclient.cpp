@@ -1,10 +1,10 @@
 #include "sync/centralclient.h"
 
 #include "core/modeljson.h"
+#include "sync/curlmodule.h"
 #include "sync/jsonguard.h"
 
 #include <algorithm>
-#include <curl/curl.h>
 
 namespace fi::sync {
 
@@ -129,9 +129,12 @@ HttpResponse CentralClient::call(HttpRequest rq) {
     ++requests_;
     HttpResponse r = transport_.perform(std::move(rq));
     if (auto date = r.header("date")) {
-        const time_t t = curl_getdate(date->c_str(), nullptr);
-        if (t > 0)
-            last_date_ = t;
+        // libcurl's date reader, from the module the transport came from.
+        if (auto curl = curl_module(); curl) {
+            const std::int64_t t = (*curl)->http_date(date->c_str());
+            if (t > 0)
+                last_date_ = static_cast<time_t>(t);
+        }
     }
     return r;
 }

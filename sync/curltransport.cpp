@@ -1,5 +1,6 @@
 #include "sync/curltransport.h"
 
+#include "sync/curlmodule.h"
 #include "sync/origin.h"
 
 #include <algorithm>
@@ -9,32 +10,6 @@
 #include <map>
 
 namespace fi::sync {
-
-const char* to_string(NetError e) {
-    switch (e) {
-    case NetError::none:
-        return "none";
-    case NetError::resolve:
-        return "resolve";
-    case NetError::connect:
-        return "connect";
-    case NetError::timeout:
-        return "timeout";
-    case NetError::connection:
-        return "connection";
-    case NetError::tls:
-        return "tls";
-    case NetError::too_large:
-        return "too_large";
-    case NetError::cancelled:
-        return "cancelled";
-    case NetError::refused_url:
-        return "refused_url";
-    case NetError::other:
-        return "other";
-    }
-    return "other";
-}
 
 namespace {
 
@@ -199,7 +174,7 @@ bool CurlTransport::start_job(Job* job) {
     // Checked here, before curl sees the request: plain http:// only to this device itself,
     // and only when the configured URL said http://; every pin well formed (an empty or
     // garbled one would otherwise turn the check off).
-    auto origin = origin_of(rq.url, options_.ca_file, options_.pins);
+    auto origin = origin_from(rq.url, curl_url_parts(rq.url), options_.ca_file, options_.pins);
     if (!origin)
         return refuse(origin.error().code == origin_error::bad_pin ? NetError::tls
                                                                    : NetError::refused_url,

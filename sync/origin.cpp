@@ -1,26 +1,24 @@
 #include "sync/origin.h"
 
+#include "sync/curlmodule.h"
+
 #include <algorithm>
 #include <cctype>
-#include <curl/curl.h>
-#include <memory>
 
 namespace fi::sync {
 
 namespace {
 
-struct UrlDeleter {
-    void operator()(CURLU* u) const { curl_url_cleanup(u); }
-};
-struct CurlText {
-    char* text = nullptr;
-    ~CurlText() { curl_free(text); }
-};
-
 std::string lower(std::string s) {
     std::transform(s.begin(), s.end(), s.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return s;
+}
+
+Error bad_url(std::string_view url, const std::string& why) {
+    return Error::make(origin_error::bad_url,
+                       "The central system's address \"" + std::string(url.substr(0, 200)) +
+                           "\" is not usable: " + why + ". Nothing was sent.");
 }
 
 bool base64_char(char c) {
@@ -77,36 +75,28 @@ Status check_pin(std::string_view pin) {
 
 Result<Origin> origin_of(std::string_view url, const std::string& ca_file,
                          const std::vector<std::string>& pins) {
-    const auto bad = [&](const std::string& why) {
-        return Error::make(origin_error::bad_url,
-                           "The central system's address \"" + std::string(url.substr(0, 200)) +
-                               "\" is not usable: " + why + ". Nothing was sent.");
-    };
-    std::unique_ptr<CURLU, UrlDeleter> u(curl_url());
-    if (!u)
-        return bad("out of memory");
-    const std::string text(url);
-    if (text.empty())
-        return bad("it is empty");
-    if (curl_url_set(u.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
-        return bad("it is not a URL");
-    CurlText scheme, host, port, user, password;
-    if (curl_url_get(u.get(), CURLUPART_SCHEME, &scheme.text, 0) != CURLUE_OK ||
-        curl_url_get(u.get(), CURLUPART_HOST, &host.text, 0) != CURLUE_OK)
-        return bad("it names no host");
-    if (curl_url_get(u.get(), CURLUPART_USER, &user.text, 0) == CURLUE_OK ||
-        curl_url_get(u.get(), CURLUPART_PASSWORD, &password.text, 0) == CURLUE_OK)
-        return bad("it carries a user name or password");
-    if (curl_url_get(u.get(), CURLUPART_PORT, &port.text, CURLU_DEFAULT_PORT) != CURLUE_OK)
-        return bad("it names no port");
+    UrlParts parts;
+    if (url.empty())
+        parts.problem = "it is empty"; // said without opening the module
+    else if (auto curl = curl_module())
+        parts = (*curl)->url_parts(url);
+    else
+        parts.problem = curl.error().message;
+    return origin_from(url, parts, ca_file, pins);
+}
+
+Result<Origin> origin_from(std::string_view url, const UrlParts& parts,
+                           const std::string& ca_file, const std::vector<std::string>& pins) {
+    if (!parts.problem.empty())
+        return bad_url(url, parts.problem);
     Origin o;
-    o.scheme = lower(scheme.text);
-    o.host = lower(host.text);
+    o.scheme = lower(parts.scheme);
+    o.host = lower(parts.host);
     if (o.host.size() > 2 && o.host.front() == '[' && o.host.back() == ']')
         o.host = o.host.substr(1, o.host.size() - 2);
-    o.port = std::atoi(port.text);
+    o.port = std::atoi(parts.port.c_str());
     if (o.scheme != "https" && o.scheme != "http")
-        return bad("only https:// is allowed");
+        return bad_url(url, "only https:// is allowed");
     if (o.scheme == "http" && !is_loopback_host(o.host))
         return Error::make(origin_error::plain_http,
                            "Plain http:// is refused for " + o.host +

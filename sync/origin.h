@@ -33,9 +33,17 @@ struct Origin {
 
 /// The origin of `url` with its trust, or why it is refused: not http(s) or unreadable
 /// (`bad_server_url`), plain http to anything but this device (`plain_http_refused`), a pin
-/// that is not `sha256//` and 44 base64 characters (`bad_tls_pin`).
+/// that is not `sha256//` and 44 base64 characters (`bad_tls_pin`). The URL is read by
+/// libcurl's own parser, from the curl module (sync/curlmodule.h), which this opens.
 Result<Origin> origin_of(std::string_view url, const std::string& ca_file = {},
                          const std::vector<std::string>& pins = {});
+
+struct UrlParts;
+
+/// The same, for a URL already taken apart by libcurl's parser (the curl transport's own check,
+/// in the module with it).
+Result<Origin> origin_from(std::string_view url, const UrlParts& parts,
+                           const std::string& ca_file, const std::vector<std::string>& pins);
 
 /// True for the names of this device itself: `localhost`, 127.0.0.0/8 and ::1.
 bool is_loopback_host(std::string_view host);

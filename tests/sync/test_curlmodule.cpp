@@ -1,0 +1,59 @@
+// libcurl in its own module (sync/curlmodule.h): the app's and the command line's transport
+// opened on the first request, and origin_of reading URLs with the module's parser — the same
+// parser, with the same answers, as the transport's own check.
+#include "core/sharedmodule.h"
+#include "sync/curlmodule.h"
+#include "sync/origin.h"
+#include "syncfixture.h"
+
+#include <doctest/doctest.h>
+
+using namespace fi;
+using namespace fi::test;
+
+TEST_CASE("the curl module is this build's, and its transport speaks to the central system with "
+          "the options it was given") {
+    auto module = sync::curl_module();
+    REQUIRE_MESSAGE(module, (module ? "" : module.error().message));
+
+    CentralServer server;
+    sync::ModuleTransport transport(Tablet::plain_http());
+    sync::CentralClient client(transport, server.process.base_url());
+    auto time = client.server_time();
+    REQUIRE(time);
+    CHECK(time->starts_with("20")); // RFC 3339 from the server's clock
+
+    // The options travel into the module: without allow_plain_http the same URL is refused
+    // before a byte is sent.
+    sync::ModuleTransport strict(sync::TransportOptions{});
+    sync::HttpRequest get;
+    get.url = server.process.base_url() + "/time";
+    const auto refused = strict.perform(get);
+    CHECK(refused.error == sync::NetError::refused_url);
+    CHECK(refused.status == 0);
+}
+
+TEST_CASE("origin_of reads a URL through the module exactly as the transport's own check reads "
+          "it: no second parser to disagree with the one that connects") {
+    for (const char* url :
+         {"https://Example.ORG:8443/api/v1", "http://127.0.0.1:8080", "https://[::1]/",
+          "http://localhost", "https://user:secret@central.example/", "ftp://central.example/",
+          "not a url", "https://central.example:99999/", "http://127.0.0.1\\@evil.example/",
+          "http://evil.example#@127.0.0.1/", "HTTPS://central.example", "https://"}) {
+        CAPTURE(url);
+        const auto via_module = sync::origin_of(url);
+        const auto direct = sync::origin_from(url, sync::curl_url_parts(url), {}, {});
+        REQUIRE(via_module.ok() == direct.ok());
+        if (direct)
+            CHECK(*via_module == *direct);
+        else
+            CHECK(via_module.error().message == direct.error().message);
+    }
+    // And what it reads is what the rules expect.
+    CHECK(sync::origin_of("https://Example.ORG:8443/x").value().host == "example.org");
+    CHECK(sync::origin_of("https://[::1]/").value().host == "::1");
+    CHECK(sync::origin_of("https://user:secret@central.example/").error().code ==
+          sync::origin_error::bad_url);
+    CHECK(sync::origin_of("http://evil.example#@127.0.0.1/").error().code ==
+          sync::origin_error::plain_http);
+}
