@@ -41,6 +41,10 @@ std::string trust_text(const ServerConfig& s) {
 Status same_central_system(const ServerConfig& given, const ServerConfig& kept) {
     if (given.url.empty() && given.ca_file.empty() && given.pins.empty())
         return {};
+    // The settings naming the kept central system word for word (every unlock of a tablet set
+    // up from them): the same origin, without opening the curl module to parse it.
+    if (given.url == kept.url && given.ca_file == kept.ca_file && given.pins == kept.pins)
+        return {};
     for (const auto& p : given.pins)
         FI_TRY(sync::check_pin(p));
     auto mine = sync::origin_of(kept.url, kept.ca_file, kept.pins);

@@ -64,9 +64,14 @@ Status Workspace::network_allowed() const {
 void Workspace::connect_to(const ServerConfig& server) {
     if (connected_ && server == server_)
         return;
-    const auto before = sync::origin_of(server_.url, server_.ca_file, server_.pins);
-    const auto after = sync::origin_of(server.url, server.ca_file, server.pins);
-    const bool same_origin = connected_ && before && after && *before == *after;
+    // Parsed only when there is a session to carry over (the first connection has none): a
+    // start does not open the curl module before its first request.
+    bool same_origin = false;
+    if (connected_) {
+        const auto before = sync::origin_of(server_.url, server_.ca_file, server_.pins);
+        const auto after = sync::origin_of(server.url, server.ca_file, server.pins);
+        same_origin = before && after && *before == *after;
+    }
     const std::string token = client_ && same_origin ? client_->token() : std::string();
     client_.reset();
     transport_.reset();
@@ -76,7 +81,7 @@ void Workspace::connect_to(const ServerConfig& server) {
     t.allow_plain_http = server.url.starts_with("http://");
     t.ca_file = server.ca_file;
     t.pins = server.pins;
-    curl_ = std::make_unique<sync::CurlTransport>(t);
+    curl_ = std::make_unique<sync::ModuleTransport>(t);
     transport_ = std::make_unique<YieldingTransport>(*curl_, interactive_pending_);
     client_ = std::make_unique<sync::CentralClient>(*transport_, server.url);
     client_->set_token(token);
