@@ -1,12 +1,13 @@
 // libcurl in its own module (sync/curlmodule.h): the app's and the command line's transport
 // opened on the first request, and origin_of reading URLs with the module's parser — the same
 // parser, with the same answers, as the transport's own check.
-#include "core/sharedmodule.h"
+#include "clitablet.h"
 #include "sync/curlmodule.h"
 #include "sync/origin.h"
 #include "syncfixture.h"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 using namespace fi;
 using namespace fi::test;
@@ -56,4 +57,25 @@ TEST_CASE("origin_of reads a URL through the module exactly as the transport's o
           sync::origin_error::bad_url);
     CHECK(sync::origin_of("http://evil.example#@127.0.0.1/").error().code ==
           sync::origin_error::plain_http);
+}
+
+TEST_CASE("a command that sends nothing never loads libcurl; one that sends opens the module") {
+    // The dynamic loader's own account of what it loaded (LD_DEBUG=files), for the command line
+    // that shares the app's unlock: a tablet set up from the settings it is run with.
+    CentralServer server;
+    CliTablet tab(server.process.base_url());
+    REQUIRE_MESSAGE(tab.cli("init --user inspector1 --json").status == 0, tab.stderr_text());
+    REQUIRE_MESSAGE(tab.cli("pull").status == 0, tab.stderr_text());
+    const auto a = tab.onsite_assignment();
+
+    const auto shown = tab.cli("show " + a + " --json", "LD_DEBUG=files");
+    REQUIRE_MESSAGE(shown.status == 0, tab.stderr_text());
+    const std::string offline = tab.stderr_text();
+    REQUIRE(offline.find("libsqlcipher") != std::string::npos); // the loader did report
+    CHECK(offline.find("libfieldinspect-curl") == std::string::npos);
+    CHECK(offline.find("libcurl") == std::string::npos);
+
+    const auto pulled = tab.cli("pull", "LD_DEBUG=files");
+    REQUIRE_MESSAGE(pulled.status == 0, tab.stderr_text());
+    CHECK(tab.stderr_text().find("libfieldinspect-curl.so") != std::string::npos);
 }
