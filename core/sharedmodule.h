@@ -7,9 +7,10 @@
 namespace fi {
 
 /// A part of the program built as its own shared object and opened the first time it is
-/// needed, so that the libraries under it are not mapped at every start: the TPM and Secret
-/// Service stores with tpm2-tss, libsecret and GLib (platform/secretstore.h).
-/// docs/performance-notes.md says what that saves.
+/// needed, so that the libraries under it are not mapped at every start: libcurl with the
+/// transport and its parsers (sync/curlmodule.h), the TPM and Secret Service stores with
+/// tpm2-tss, libsecret and GLib (platform/secretstore.h). docs/performance-notes.md says what
+/// each saves.
 ///
 /// `file` is a bare file name ("libfieldinspect-secretstores.so"): the dynamic loader looks for it
 /// on the run path of the executable that calls this (build/<preset>/modules in a build tree,
