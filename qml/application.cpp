@@ -91,8 +91,13 @@ bool Application::load() {
     }
     connect(w, SIGNAL(pageReady(QString)), this, SLOT(on_page_ready(QString)));
     session_->auto_start(options_.username, options_.password, options_.pin);
-    if (options_.probe_network)
-        sync_->start_connectivity();
+    if (options_.probe_network) {
+        // From the first page shown: the probe's first request opens the curl module (libcurl
+        // and its stacks), which the first frame need not wait for or share the cores with.
+        connect(
+            this, &Application::pageReady, sync_.get(), [this] { sync_->start_connectivity(); },
+            Qt::SingleShotConnection);
+    }
     return true;
 }
 
