@@ -1,8 +1,11 @@
 #include "core/sharedmodule.h"
 
+#include <cstddef>
 #include <dlfcn.h>
 #include <map>
 #include <mutex>
+#include <unistd.h>
+#include <vector>
 
 #ifndef FI_MODULE_VERSION
 #error "FI_MODULE_VERSION is the project's version (core/CMakeLists.txt)"
@@ -18,6 +21,35 @@ Error unavailable(const std::string& file, const std::string& why) {
                            ". Reinstall the app; nothing stored was changed.");
 }
 
+/// `file` in the first directory of the executable's own library search path that has it:
+/// what the dynamic loader searches for the executable's libraries (LD_LIBRARY_PATH, then its
+/// run path, then the system's directories), asked of the loader for the executable itself.
+/// Not left to dlopen's search, which uses the run path of whichever object calls it — a
+/// sanitizer's interceptor, not the app, in the sanitizer builds. Relative and empty entries
+/// (the working directory) are skipped. "" when no directory has it.
+std::string find_on_run_path(const std::string& file) {
+    void* self = dlopen(nullptr, RTLD_NOW);
+    if (!self)
+        return {};
+    Dl_serinfo size{};
+    if (dlinfo(self, RTLD_DI_SERINFOSIZE, &size) != 0)
+        return {};
+    std::vector<std::max_align_t> buffer(size.dls_size / sizeof(std::max_align_t) + 1);
+    auto* info = reinterpret_cast<Dl_serinfo*>(buffer.data());
+    *info = size;
+    if (dlinfo(self, RTLD_DI_SERINFO, info) != 0)
+        return {};
+    for (unsigned i = 0; i < info->dls_cnt; ++i) {
+        const std::string dir = info->dls_serpath[i].dls_name;
+        if (dir.empty() || dir.front() != '/')
+            continue;
+        const std::string path = dir + "/" + file;
+        if (::access(path.c_str(), R_OK) == 0)
+            return path;
+    }
+    return {};
+}
+
 /// Opened modules by file name; a failed open is not remembered (a reinstall may fix it).
 Result<void*> open_module(const std::string& file) {
     static std::mutex mutex;
@@ -27,11 +59,14 @@ Result<void*> open_module(const std::string& file) {
         return it->second;
     if (file.find('/') != std::string::npos)
         return unavailable(file, "a module is named by its file name only");
+    const auto path = find_on_run_path(file);
+    if (path.empty())
+        return unavailable(file, "it is not in the app's library directories");
     dlerror();
-    void* handle = dlopen(file.c_str(), RTLD_NOW | RTLD_LOCAL);
+    void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
         const char* why = dlerror();
-        return unavailable(file, why ? why : "not found");
+        return unavailable(file, why ? why : "it could not be opened");
     }
     dlerror();
     auto* version = reinterpret_cast<const char* const*>(dlsym(handle, "fieldinspect_module_version"));
