@@ -59,7 +59,7 @@ TEST_CASE("origin_of reads a URL through the module exactly as the transport's o
           sync::origin_error::plain_http);
 }
 
-TEST_CASE("a command that sends nothing never loads libcurl; one that sends opens the module") {
+TEST_CASE("a command that sends nothing never loads libcurl, one that sends opens the module") {
     // The dynamic loader's own account of what it loaded (LD_DEBUG=files), for the command line
     // that shares the app's unlock: a tablet set up from the settings it is run with.
     CentralServer server;
