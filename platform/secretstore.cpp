@@ -76,8 +76,10 @@ std::unique_ptr<SecretStore> from_module(const std::string& name, bool hardware,
 std::unique_ptr<SecretStore> system_secret_store() {
     if (auto tcti = Tpm2SecretStore::system_tcti())
         return from_module("tpm2", true, *tcti);
+#ifdef FI_HAVE_LIBSECRET // else the PIN-wrapped key file (mode 0600) is the only wrap
     if (LibsecretStore::reachable())
         return from_module("secret-service", false, {});
+#endif
     return nullptr;
 }
 
