@@ -99,8 +99,9 @@ latest_by_assignment(const std::vector<RecordSummary>& records) {
 namespace {
 
 /// Records still held, then the receipts of those the retention purge removed, in one order:
-/// lists and the latest record of an assignment see both alike. Both read only the covering
-/// index `inspections_summary`; `with_outbox` adds each held record's outbox row.
+/// lists and the latest record of an assignment see both alike. The records' columns come from
+/// the covering index `inspections_summary`, never their bodies; `with_outbox` joins each held
+/// record's outbox row.
 Result<std::vector<RecordSummary>> read_summaries(Database& db, bool with_outbox) {
     const char* outbox = with_outbox ? "o.state AS outbox, COALESCE(o.error_message, '') AS error"
                                      : "NULL AS outbox, '' AS error";
