@@ -162,8 +162,8 @@ Result<std::vector<RecordSummary>> RecordStore::latest_summaries() {
             latest.push_back(std::move((*all)[static_cast<std::size_t>(summary - all->data())]));
     }
     // The outbox rows of these records only, instead of one for every record ever made.
-    auto st = db_.prepare(
-        "SELECT state, COALESCE(error_message, '') FROM outbox WHERE record_id = ?1");
+    auto st =
+        db_.prepare("SELECT state, COALESCE(error_message, '') FROM outbox WHERE record_id = ?1");
     if (!st)
         return st.error();
     for (auto& s : latest) {

@@ -69,7 +69,8 @@ Result<void*> open_module(const std::string& file) {
         return unavailable(file, why ? why : "it could not be opened");
     }
     dlerror();
-    auto* version = reinterpret_cast<const char* const*>(dlsym(handle, "fieldinspect_module_version"));
+    auto* version =
+        reinterpret_cast<const char* const*>(dlsym(handle, "fieldinspect_module_version"));
     if (!version || !*version || std::string(*version) != FI_MODULE_VERSION) {
         dlclose(handle);
         return unavailable(file, std::string("it is from another build (version ") +

@@ -15,10 +15,10 @@ namespace fi {
 /// `file` is a bare file name ("libfieldinspect-secretstores.so"), looked for where the dynamic
 /// loader looks for the executable's own libraries: its run path (build/<preset>/modules in a
 /// build tree, <libdir>/fieldinspect when installed) among them, never the working directory
-/// or beside a data file. A module is never closed again. Each one exports `fieldinspect_module_version`,
-/// which must be this build's version: a module left over from another build is refused, not
-/// called. Returns the address of `symbol`; errors: `module_unavailable`, saying which
-/// module and why, for the user's "details".
+/// or beside a data file. A module is never closed again. Each one exports
+/// `fieldinspect_module_version`, which must be this build's version: a module left over from
+/// another build is refused, not called. Returns the address of `symbol`; errors:
+/// `module_unavailable`, saying which module and why, for the user's "details".
 Result<void*> module_symbol(const std::string& file, const std::string& symbol);
 
 } // namespace fi

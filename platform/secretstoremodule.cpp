@@ -14,7 +14,7 @@ FI_MODULE_EXPORT const char* const fieldinspect_module_version = FI_MODULE_VERSI
 /// A new store of the kind named as SecretStore::name() says it; nullptr for a kind this build
 /// lacks.
 FI_MODULE_EXPORT fi::platform::SecretStore* fieldinspect_secret_store(const char* name,
-                                                                     const char* tcti) {
+                                                                      const char* tcti) {
     const std::string_view kind = name;
     if (kind == "tpm2")
         return new fi::platform::Tpm2SecretStore(tcti);

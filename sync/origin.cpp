@@ -85,8 +85,8 @@ Result<Origin> origin_of(std::string_view url, const std::string& ca_file,
     return origin_from(url, parts, ca_file, pins);
 }
 
-Result<Origin> origin_from(std::string_view url, const UrlParts& parts,
-                           const std::string& ca_file, const std::vector<std::string>& pins) {
+Result<Origin> origin_from(std::string_view url, const UrlParts& parts, const std::string& ca_file,
+                           const std::vector<std::string>& pins) {
     if (!parts.problem.empty())
         return bad_url(url, parts.problem);
     Origin o;

@@ -42,8 +42,8 @@ struct UrlParts;
 
 /// The same, for a URL already taken apart by libcurl's parser (the curl transport's own check,
 /// in the module with it).
-Result<Origin> origin_from(std::string_view url, const UrlParts& parts,
-                           const std::string& ca_file, const std::vector<std::string>& pins);
+Result<Origin> origin_from(std::string_view url, const UrlParts& parts, const std::string& ca_file,
+                           const std::vector<std::string>& pins);
 
 /// True for the names of this device itself: `localhost`, 127.0.0.0/8 and ::1.
 bool is_loopback_host(std::string_view host);
