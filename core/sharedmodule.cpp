@@ -83,6 +83,12 @@ Result<void*> open_module(const std::string& file) {
 
 } // namespace
 
+std::string module_file(const std::string& file) {
+    if (file.empty() || file.find('/') != std::string::npos)
+        return {};
+    return find_on_run_path(file);
+}
+
 Result<void*> module_symbol(const std::string& file, const std::string& symbol) {
     auto handle = open_module(file);
     if (!handle)

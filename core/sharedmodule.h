@@ -21,6 +21,11 @@ namespace fi {
 /// `module_unavailable`, saying which module and why, for the user's "details".
 Result<void*> module_symbol(const std::string& file, const std::string& symbol);
 
+/// A data file that ships beside the modules (the interface's font, platform/uifont.h), found
+/// the same way and only there: its absolute path, or "" when no directory of the run path has
+/// it or `file` is not a bare file name.
+std::string module_file(const std::string& file);
+
 } // namespace fi
 
 /// Defined once in each module (the FI_MODULE_VERSION definition comes from fi_add_module).

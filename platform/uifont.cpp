@@ -1,5 +1,8 @@
 #include "platform/uifont.h"
 
+#include "core/sharedmodule.h"
+
+#include <atomic>
 #include <cstdlib>
 #include <fontconfig/fontconfig.h>
 
@@ -20,6 +23,8 @@ constexpr char one_face[] = R"(<?xml version="1.0"?>
 </fontconfig>
 )";
 
+std::atomic<bool> own_face_added{false};
+
 } // namespace
 
 void use_one_cjk_face() {
@@ -29,10 +34,23 @@ void use_one_cjk_face() {
     if (!config)
         return;
     const auto* xml = reinterpret_cast<const FcChar8*>(one_face);
-    if (!FcConfigParseAndLoadFromMemory(config, xml, FcTrue) || !FcConfigBuildFonts(config) ||
-        !FcConfigSetCurrent(config))
+    if (!FcConfigParseAndLoadFromMemory(config, xml, FcTrue) || !FcConfigBuildFonts(config)) {
         FcConfigDestroy(config); // the system's own configuration stays: two faces, no worse
+        return;
+    }
+    const std::string own = module_file(interface_font_file);
+    const bool added = !own.empty() && FcConfigAppFontAddFile(
+                                           config, reinterpret_cast<const FcChar8*>(own.c_str()));
+    if (!FcConfigSetCurrent(config)) {
+        FcConfigDestroy(config);
+        return;
+    }
     // Otherwise it is the process's configuration from now on, for as long as it runs.
+    own_face_added = added;
+}
+
+std::string interface_font_family() {
+    return own_face_added ? "FieldInspect Sans SC" : "Noto Sans CJK SC";
 }
 
 } // namespace fi::platform

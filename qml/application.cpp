@@ -13,6 +13,7 @@
 #include "qml/synccontrollerforeign.h"
 
 #include <QDir>
+#include <QFont>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
@@ -159,6 +160,11 @@ int Application::main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(FI_APP_VERSION));
     platform::use_one_cjk_face(); // before Qt reads the font configuration
     QGuiApplication app(argc, argv);
+    // Text outside a control (plain Text items) in the interface's face too, not in a Latin
+    // face opened beside it.
+    QFont font = QGuiApplication::font();
+    font.setFamily(QString::fromStdString(platform::interface_font_family()));
+    QGuiApplication::setFont(font);
     QString error;
     auto options = AppOptions::parse(app.arguments(), &error);
     if (!options) {

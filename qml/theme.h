@@ -1,5 +1,7 @@
 #pragma once
 
+#include "platform/uifont.h"
+
 #include <QColor>
 #include <QObject>
 #include <QString>
@@ -105,7 +107,8 @@ public:
     QColor neutralSurface() const { return palette_.neutralSurface; }
     QColor scrim() const { return palette_.scrim; }
 
-    QString fontFamily() const { return QStringLiteral("Noto Sans CJK SC"); }
+    // The app's own cut of Noto Sans CJK SC when it is installed (platform/uifont.h).
+    QString fontFamily() const { return QString::fromStdString(platform::interface_font_family()); }
     int fontSmall() const { return scaled(14); }
     int fontBody() const { return scaled(16); }
     int fontLarge() const { return scaled(19); }

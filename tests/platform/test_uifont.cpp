@@ -4,8 +4,11 @@
 #include "platform/uifont.h"
 
 #include <doctest/doctest.h>
+#include <filesystem>
 #include <fontconfig/fontconfig.h>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 
 namespace {
@@ -31,6 +34,63 @@ std::set<std::string> files_of(FcConfig* config, const char* family) {
 
 bool ends_with(const std::string& s, const std::string& tail) {
     return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+/// The code points of a UTF-8 text at or above U+0080.
+std::set<FcChar32> non_ascii(const std::string& text) {
+    std::set<FcChar32> out;
+    const auto* p = reinterpret_cast<const FcChar8*>(text.data());
+    int left = static_cast<int>(text.size());
+    while (left > 0) {
+        FcChar32 c = 0;
+        const int n = FcUtf8ToUcs4(p, &c, left);
+        if (n <= 0)
+            FAIL("not UTF-8");
+        if (c >= 0x80)
+            out.insert(c);
+        p += n;
+        left -= n;
+    }
+    return out;
+}
+
+std::string read_all(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// The file the current configuration draws `c` from when the interface's family asks for it
+/// in `style` (fontconfig's own sort: the family first, then its fallbacks), and whether that
+/// face is emboldened.
+std::pair<std::string, bool> drawn_from(FcChar32 c, const char* style = "regular") {
+    const std::string name = fi::platform::interface_font_family() + ":" + style;
+    FcPattern* pattern = FcNameParse(reinterpret_cast<const FcChar8*>(name.c_str()));
+    FcConfigSubstitute(nullptr, pattern, FcMatchPattern);
+    FcDefaultSubstitute(pattern);
+    FcResult result = FcResultNoMatch;
+    FcFontSet* sorted = FcFontSort(nullptr, pattern, FcFalse, nullptr, &result);
+    std::pair<std::string, bool> out;
+    for (int i = 0; sorted && i < sorted->nfont && out.first.empty(); ++i) {
+        FcCharSet* charset = nullptr;
+        if (FcPatternGetCharSet(sorted->fonts[i], FC_CHARSET, 0, &charset) != FcResultMatch ||
+            !FcCharSetHasChar(charset, c))
+            continue;
+        FcPattern* face = FcFontRenderPrepare(nullptr, pattern, sorted->fonts[i]);
+        FcChar8* file = nullptr;
+        FcBool embolden = FcFalse;
+        if (FcPatternGetString(face, FC_FILE, 0, &file) == FcResultMatch)
+            out.first = reinterpret_cast<const char*>(file);
+        FcPatternGetBool(face, FC_EMBOLDEN, 0, &embolden);
+        out.second = embolden == FcTrue;
+        FcPatternDestroy(face);
+    }
+    if (sorted)
+        FcFontSetDestroy(sorted);
+    FcPatternDestroy(pattern);
+    return out;
 }
 
 } // namespace
@@ -70,4 +130,39 @@ TEST_CASE("the interface keeps one CJK face: bold is the regular face emboldened
     CHECK(embolden == FcTrue);
     FcPatternDestroy(match);
     FcPatternDestroy(bold);
+}
+
+TEST_CASE("the interface's own CJK face draws every character of the interface and the demo "
+          "data, and a rare one still comes from the system's collection") {
+    fi::platform::use_one_cjk_face();
+    // Cut at build time beside the modules (platform/CMakeLists.txt), found on the run path.
+    REQUIRE(fi::platform::interface_font_family() == "FieldInspect Sans SC");
+    const std::string own = std::string("/") + fi::platform::interface_font_file;
+
+    std::set<FcChar32> used;
+    const std::filesystem::path assets = FI_ASSETS_DIR;
+    for (const auto* file : {"translations/fieldinspect_zh_CN.ts", "demo/targets.json",
+                             "demo/inspectors.json", "demo/plan.json", "demo/catalogue.json"})
+        used.merge(non_ascii(read_all(assets / file)));
+    // The demo's targets have names outside GB 2312 (璟, 芃): the cut must not stop there.
+    REQUIRE(used.count(0x749F) == 1);
+    REQUIRE(used.count(0x8283) == 1);
+    REQUIRE(used.size() > 1000);
+    std::set<FcChar32> elsewhere;
+    for (const FcChar32 c : used)
+        if (!ends_with(drawn_from(c).first, own))
+            elsewhere.insert(c);
+    // Emoji-like symbols are no CJK face's: only those may come from another file.
+    for (const FcChar32 c : elsewhere)
+        CHECK_MESSAGE(c >= 0x1F000, "U+" << std::hex << c << " is not in the interface's face");
+
+    // Bold: the same face, emboldened.
+    const auto bold = drawn_from(0x4ECA, "bold"); // 今
+    CHECK(ends_with(bold.first, own));
+    CHECK(bold.second);
+
+    // 龑 (U+9F91, in a few people's names) is in neither table, so not in the cut: drawn from
+    // the system's regular collection, not left as a box.
+    const auto rare = drawn_from(0x9F91);
+    CHECK_MESSAGE(ends_with(rare.first, "/NotoSansCJK-Regular.ttc"), rare.first);
 }
