@@ -232,17 +232,35 @@ void SyncController::refresh() {
     if (session_.state() != Session::Unlocked || wiped_)
         return;
     session_.store().run_latest(
-        refresh_, this, [](Tablet& b) { return b.sync.snapshot(); },
-        [this](Result<SyncSnapshot> s) {
+        refresh_, this,
+        [wanted = rows_wanted_](Tablet& b) {
+            const bool rows = wanted->load();
+            return std::make_pair(rows, rows ? b.sync.snapshot() : b.sync.status());
+        },
+        [this](std::pair<bool, Result<SyncSnapshot>> read) {
+            auto& [with_rows, s] = read;
             if (!s)
                 return; // locked meanwhile
             snapshot_ = std::move(s.value());
             snapshot_at_ = std::chrono::steady_clock::now();
-            records_->set_rows(snapshot_.rows, session_.needsSignIn());
+            if (with_rows)
+                records_->set_rows(std::move(snapshot_.rows), session_.needsSignIn());
+            else if (rows_wanted_->load())
+                refresh(); // the Sync page opened while the picture alone was being read
             Q_EMIT statusChanged();
             remind_now();
         },
         StoreThread::Kind::interactive);
+}
+
+void SyncController::setRecordsShown(bool shown) {
+    if (rows_wanted_->exchange(shown) == shown)
+        return;
+    if (shown)
+        refresh();
+    else
+        records_->set_rows({}, session_.needsSignIn());
+    Q_EMIT recordsShownChanged();
 }
 
 void SyncController::set_notifier(std::unique_ptr<platform::Notifier> notifier) {

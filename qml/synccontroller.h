@@ -7,6 +7,7 @@
 #include <QString>
 #include <QTimer>
 #include <QVariantList>
+#include <atomic>
 #include <chrono>
 #include <memory>
 #include <mutex>
@@ -59,6 +60,10 @@ class SyncController final : public QObject {
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool messageIsError READ messageIsError NOTIFY messageChanged)
     Q_PROPERTY(fi::app::OutboxListModel* records READ records CONSTANT)
+    /// The Sync page lists `records` while it is open: only then are the rows read with the
+    /// same-day picture (SyncService::snapshot names the target of every record); otherwise
+    /// the picture alone (SyncService::status), and the list is emptied.
+    Q_PROPERTY(bool recordsShown READ recordsShown WRITE setRecordsShown NOTIFY recordsShownChanged)
     Q_PROPERTY(bool wipeAsked READ wipeAsked NOTIFY wipeChanged)
     Q_PROPERTY(QString wipeMessage READ wipeMessage NOTIFY wipeChanged)
     Q_PROPERTY(QVariantList wipeUnsent READ wipeUnsent NOTIFY wipeChanged)
@@ -92,6 +97,8 @@ public:
     QString message() const { return message_; }
     bool messageIsError() const { return message_is_error_; }
     OutboxListModel* records() const { return records_; }
+    bool recordsShown() const { return rows_wanted_->load(); }
+    void setRecordsShown(bool shown);
     bool wipeAsked() const { return wipe_asked_; }
     QString wipeMessage() const { return wipe_message_; }
     /// What an erase would lose: {recordId, targetName, inspectionDay, state} each.
@@ -135,6 +142,7 @@ Q_SIGNALS:
     void finished();
     void wipeChanged();
     void reminderChanged();
+    void recordsShownChanged();
 
 private:
     void run();
@@ -148,6 +156,8 @@ private:
     OutboxListModel* records_;
     SyncSnapshot snapshot_;
     StoreThread::LatestRead refresh_;
+    // Read by the refresh job on the store thread, which may run after this object is gone.
+    std::shared_ptr<std::atomic<bool>> rows_wanted_ = std::make_shared<std::atomic<bool>>(false);
     bool online_ = false;
     bool syncing_ = false;
     bool again_ = false;

@@ -321,7 +321,15 @@ SyncRun SyncService::pull(std::chrono::seconds retry_for) {
     return pull_into(SyncRun{}, std::chrono::steady_clock::now() + retry_for);
 }
 
+Result<SyncSnapshot> SyncService::status() {
+    return read_snapshot(false);
+}
+
 Result<SyncSnapshot> SyncService::snapshot() {
+    return read_snapshot(true);
+}
+
+Result<SyncSnapshot> SyncService::read_snapshot(bool with_rows) {
     auto db = w_.store();
     if (!db)
         return db.error();
@@ -348,6 +356,8 @@ Result<SyncSnapshot> SyncService::snapshot() {
     MetaStore meta(**db);
     if (auto last = meta.get("sync.last"); last && *last)
         snap.last_sync = **last;
+    if (!with_rows)
+        return snap;
     std::map<std::string, const RecordSummary*> by_id;
     for (const auto& r : *records)
         by_id[r.record_id] = &r;

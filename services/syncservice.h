@@ -32,6 +32,9 @@ public:
     SyncRun pull(std::chrono::seconds retry_for = std::chrono::seconds(0));
     /// The same-day picture and each record still on its way, then those already received.
     Result<SyncSnapshot> snapshot();
+    /// The same-day picture, the clock and the last sync without the rows (`rows` empty): what
+    /// the app bar shows, without naming the target of each of thousands of records.
+    Result<SyncSnapshot> status();
     /// Erase this tablet (the central system's order, or the user's own): upload everything
     /// that can go first, then erase the whole data directory — the store with its -wal and
     /// -shm, the key file, exports, the settings file. With drafts or records that did not
@@ -64,6 +67,7 @@ private:
     SyncRun obey_device_order(SyncRun run, const sync::UploadProgressFn& progress);
     /// Drafts and records not yet on the central system, as the Sync page lists them.
     Result<std::vector<OutboxRow>> unsent_rows();
+    Result<SyncSnapshot> read_snapshot(bool with_rows);
 
     Workspace& w_;
 };

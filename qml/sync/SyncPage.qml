@@ -15,7 +15,9 @@ FiPage {
     title: qsTr("Sync")
     subtitle: Sync.online ? qsTr("Online") : qsTr("Offline: records wait on the tablet")
     ready: true
-    Component.onCompleted: Sync.refresh()
+    // The records are read only while this page lists them (SyncController.recordsShown).
+    Component.onCompleted: Sync.recordsShown = true
+    Component.onDestruction: Sync.recordsShown = false
 
     SignInDialog {
         id: signInDialog

@@ -189,6 +189,44 @@ private Q_SLOTS:
         daemon.waitForFinished();
     }
 
+    // The app bar's same-day picture is read without the records' rows, which name the target
+    // of every record (thousands on a busy tablet, read at every start and every minute); the
+    // Sync page's list reads them while it is open and lets them go when it closes.
+    void sync_rows_are_read_only_while_the_sync_page_lists_them() {
+        std::size_t stored = 0;
+        bool read = false;
+        store_->run(
+            this, [](Tablet& t) { return t.sync.snapshot(); },
+            [&](Result<SyncSnapshot> s) {
+                stored = s ? s->rows.size() : 0;
+                read = true;
+            });
+        QTRY_VERIFY_WITH_TIMEOUT(read, 5000);
+        QVERIFY2(stored >= 3, "the seeded receipts are rows of the Sync page");
+
+        SyncController sync(*session_);
+        QSignalSpy status(&sync, &SyncController::statusChanged);
+        sync.refresh();
+        QVERIFY(status.wait(5000));
+        QCOMPARE(sync.records()->rowCount(), 0);
+
+        QSignalSpy shown(&sync, &SyncController::recordsShownChanged);
+        sync.setRecordsShown(true);
+        QCOMPARE(shown.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(static_cast<std::size_t>(sync.records()->rowCount()), stored,
+                                  5000);
+        // Every minute's refresh keeps them while the page is open…
+        status.clear();
+        sync.refresh();
+        QVERIFY(status.wait(5000));
+        QCOMPARE(static_cast<std::size_t>(sync.records()->rowCount()), stored);
+        // …and they go with the page.
+        sync.setRecordsShown(false);
+        QCOMPARE(sync.records()->rowCount(), 0);
+        sync.setRecordsShown(false);
+        QCOMPARE(shown.size(), 2);
+    }
+
     void cleanupTestCase() {
         session_.reset();
         preferences_.reset();
