@@ -128,9 +128,11 @@ void Session::opened(const UserInfo& user) {
     set_error({});
     set_needs_sign_in(false);
     Q_EMIT userChanged();
+    // No dataChanged: nothing changed, and what shows data loads it as it is created — the
+    // pages, made anew on unlocking (the lock replaced them), and the sync status, on
+    // `unlocked`. Emitted here it read Today's list a second time at every start.
     set_state(Unlocked);
     Q_EMIT unlocked();
-    Q_EMIT dataChanged();
 }
 
 void Session::signInFirstRun(const QString& username, const QString& password) {

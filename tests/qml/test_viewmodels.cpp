@@ -189,6 +189,33 @@ private Q_SLOTS:
         daemon.waitForFinished();
     }
 
+    // Unlocking reads Today's list once: the page made on unlocking loads it, and the session
+    // does not announce a data change that did not happen (it read the list twice at every
+    // start). The list model made as Main.qml makes Today's page: on the change to Unlocked.
+    void unlocking_reads_todays_list_once() {
+        session_->lockNow();
+        QTRY_COMPARE_WITH_TIMEOUT(session_->state(), Session::Locked, 5000);
+        std::unique_ptr<AssignmentListModel> today;
+        std::unique_ptr<QSignalSpy> resets;
+        const auto made = connect(session_.get(), &Session::stateChanged, this, [&] {
+            if (session_->state() != Session::Unlocked || today)
+                return;
+            today = std::make_unique<AssignmentListModel>();
+            resets = std::make_unique<QSignalSpy>(today.get(), &QAbstractItemModel::modelReset);
+            today->setSession(session_.get());
+        });
+        QSignalSpy changed(session_.get(), &Session::dataChanged);
+        session_->unlock(QStringLiteral("246813"));
+        QTRY_COMPARE_WITH_TIMEOUT(session_->state(), Session::Unlocked, 10000);
+        disconnect(made);
+        QVERIFY(today);
+        QTRY_VERIFY_WITH_TIMEOUT(today->loaded(), 5000);
+        store_->wait_idle();
+        QVERIFY(today->rowCount() > 0);
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(resets->size(), 1);
+    }
+
     // The app bar's same-day picture is read without the records' rows, which name the target
     // of every record (thousands on a busy tablet, read at every start and every minute); the
     // Sync page's list reads them while it is open and lets them go when it closes.
