@@ -101,8 +101,8 @@ namespace {
 /// Records still held, then the receipts of those the retention purge removed, in one order:
 /// lists and the latest record of an assignment see both alike. The records' columns come from
 /// the covering index `inspections_summary`, never their bodies; `with_outbox` joins each held
-/// record's outbox row.
-Result<std::vector<RecordSummary>> read_summaries(Database& db, bool with_outbox) {
+/// record's outbox row. Each summary is handed to `take` as it is read.
+template <class Take> Status each_summary(Database& db, bool with_outbox, Take take) {
     const char* outbox = with_outbox ? "o.state AS outbox, COALESCE(o.error_message, '') AS error"
                                      : "NULL AS outbox, '' AS error";
     const char* join = with_outbox ? " LEFT JOIN outbox o ON o.record_id = i.id" : "";
@@ -117,13 +117,12 @@ Result<std::vector<RecordSummary>> read_summaries(Database& db, bool with_outbox
         "ORDER BY created_at, n");
     if (!st)
         return st.error();
-    std::vector<RecordSummary> out;
     for (;;) {
         auto row = st->step();
         if (!row)
             return row.error();
         if (!*row)
-            break;
+            return {};
         RecordSummary s;
         s.record_id = st->column_string(0);
         s.assignment_id = st->column_string(1);
@@ -139,28 +138,30 @@ Result<std::vector<RecordSummary>> read_summaries(Database& db, bool with_outbox
         s.error_message = st->column_string(7);
         s.purged = st->column_int(8) != 0;
         s.inspection_day = st->column_string(9);
-        out.push_back(std::move(s));
+        take(std::move(s));
     }
-    return out;
 }
 
 } // namespace
 
 Result<std::vector<RecordSummary>> RecordStore::summaries() {
-    return read_summaries(db_, true);
+    std::vector<RecordSummary> out;
+    FI_TRY(each_summary(db_, true, [&](RecordSummary&& s) { out.push_back(std::move(s)); }));
+    return out;
 }
 
 Result<std::vector<RecordSummary>> RecordStore::latest_summaries() {
-    auto all = read_summaries(db_, false);
-    if (!all)
-        return all.error();
+    // As latest_by_assignment picks them (oldest first, a later record replaces an earlier
+    // one), kept as they are read: one summary an assignment is held, not one a record.
+    std::map<std::string, RecordSummary> by_assignment;
+    FI_TRY(each_summary(db_, false, [&](RecordSummary&& s) {
+        auto& kept = by_assignment[s.assignment_id];
+        kept = std::move(s);
+    }));
     std::vector<RecordSummary> latest;
-    {
-        const auto by_assignment = latest_by_assignment(*all);
-        latest.reserve(by_assignment.size());
-        for (const auto& [assignment, summary] : by_assignment)
-            latest.push_back(std::move((*all)[static_cast<std::size_t>(summary - all->data())]));
-    }
+    latest.reserve(by_assignment.size());
+    for (auto& [assignment, summary] : by_assignment)
+        latest.push_back(std::move(summary));
     // The outbox rows of these records only, instead of one for every record ever made.
     auto st =
         db_.prepare("SELECT state, COALESCE(error_message, '') FROM outbox WHERE record_id = ?1");
