@@ -1,13 +1,17 @@
 #include "platform/qtcamera.h"
 
 #include <QCamera>
+#include <QCoreApplication>
 #include <QImageCapture>
 #include <QMediaCaptureSession>
 #include <QMediaDevices>
+#include <QVideoSink>
 
 namespace fi::platform {
 
-QtCamera::QtCamera(QObject* parent) : Camera(parent), device_(QMediaDevices::defaultVideoInput()) {}
+// The translations' context is the class's name, as when this was a QObject of the app's.
+QtCamera::QtCamera(CameraEvents events)
+    : events_(std::move(events)), device_(QMediaDevices::defaultVideoInput()) {}
 
 QtCamera::~QtCamera() {
     if (camera_)
@@ -17,10 +21,12 @@ QtCamera::~QtCamera() {
 QString QtCamera::unavailable_reason() const {
     if (available())
         return {};
-    return tr("This device has no camera. Import the photo from a file instead.");
+    return QCoreApplication::translate(
+        "fi::platform::QtCamera",
+        "This device has no camera. Import the photo from a file instead.");
 }
 
-Status QtCamera::start(QVideoSink* preview) {
+Status QtCamera::start(QObject* preview) {
     if (!available())
         return Error::make("camera_unavailable", unavailable_reason().toStdString());
     if (!session_) {
@@ -29,28 +35,33 @@ Status QtCamera::start(QVideoSink* preview) {
         image_capture_ = std::make_unique<QImageCapture>();
         session_->setCamera(camera_.get());
         session_->setImageCapture(image_capture_.get());
-        connect(image_capture_.get(), &QImageCapture::imageCaptured, this,
-                [this](int, const QImage& image) { Q_EMIT captured(image); });
-        connect(image_capture_.get(), &QImageCapture::errorOccurred, this,
-                [this](int, QImageCapture::Error, const QString& message) {
-                    Q_EMIT failed(tr("The photo could not be taken: %1").arg(message));
-                });
-        connect(image_capture_.get(), &QImageCapture::readyForCaptureChanged, this,
-                [this](bool ready) {
-                    if (ready && capture_waiting_) {
-                        capture_waiting_ = false;
-                        image_capture_->capture();
-                    }
-                });
-        connect(camera_.get(), &QCamera::errorOccurred, this,
-                [this](QCamera::Error, const QString& message) {
-                    Q_EMIT failed(tr("The camera failed: %1. Close other camera apps and try "
-                                     "again, or import the photo from a file.")
-                                      .arg(message));
-                });
+        QObject::connect(image_capture_.get(), &QImageCapture::imageCaptured, &context_,
+                         [this](int, const QImage& image) { events_.captured(image); });
+        QObject::connect(image_capture_.get(), &QImageCapture::errorOccurred, &context_,
+                         [this](int, QImageCapture::Error, const QString& message) {
+                             events_.failed(
+                                 QCoreApplication::translate("fi::platform::QtCamera",
+                                                             "The photo could not be taken: %1")
+                                     .arg(message));
+                         });
+        QObject::connect(image_capture_.get(), &QImageCapture::readyForCaptureChanged, &context_,
+                         [this](bool ready) {
+                             if (ready && capture_waiting_) {
+                                 capture_waiting_ = false;
+                                 image_capture_->capture();
+                             }
+                         });
+        QObject::connect(camera_.get(), &QCamera::errorOccurred, &context_,
+                         [this](QCamera::Error, const QString& message) {
+                             events_.failed(QCoreApplication::translate(
+                                                "fi::platform::QtCamera",
+                                                "The camera failed: %1. Close other camera apps "
+                                                "and try again, or import the photo from a file.")
+                                                .arg(message));
+                         });
     }
-    if (preview)
-        session_->setVideoSink(preview);
+    if (auto* sink = qobject_cast<QVideoSink*>(preview))
+        session_->setVideoSink(sink);
     camera_->start();
     return {};
 }
@@ -72,12 +83,6 @@ Status QtCamera::capture() {
     else
         capture_waiting_ = true;
     return {};
-}
-
-// Weak so that a test binary's definition (tests/qml/testcamera.cpp) takes its place; a shipped
-// binary links no other definition, so its pictures always come from the device's camera.
-[[gnu::weak]] std::unique_ptr<Camera> make_camera() {
-    return std::make_unique<QtCamera>();
 }
 
 } // namespace fi::platform

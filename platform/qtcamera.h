@@ -1,8 +1,9 @@
 #pragma once
 
-#include "platform/camera.h"
+#include "platform/camerabackend.h"
 
 #include <QCameraDevice>
+#include <QObject>
 #include <memory>
 
 class QCamera;
@@ -14,24 +15,26 @@ namespace fi::platform {
 /// Camera through QtMultimedia: the default video input, a capture session and
 /// QImageCapture::capture(), which delivers a QImage and writes no file. On Android the same
 /// code reaches CameraX through Qt's backend. A machine without a camera (this build host)
-/// reports that cleanly and never opens a device.
-class QtCamera final : public Camera {
-    Q_OBJECT
+/// reports that cleanly and never opens a device. Built into the camera module
+/// (cameramodule.cpp); the app reaches it through its Camera (modulecamera.cpp).
+class QtCamera final : public CameraBackend {
 public:
-    explicit QtCamera(QObject* parent = nullptr);
+    explicit QtCamera(CameraEvents events);
     ~QtCamera() override;
 
     bool available() const override { return !device_.isNull(); }
     QString unavailable_reason() const override;
     Status capture() override;
 
-    Status start(QVideoSink* preview) override;
+    Status start(QObject* preview) override;
     void stop() override;
 
     /// The capture session (its video sink is the viewfinder's); null until started.
     QMediaCaptureSession* session() const { return session_.get(); }
 
 private:
+    CameraEvents events_;
+    QObject context_; // the receiver of Qt Multimedia's signals, gone with this camera
     QCameraDevice device_;
     std::unique_ptr<QMediaCaptureSession> session_;
     std::unique_ptr<QCamera> camera_;

@@ -8,7 +8,6 @@
 #include "qml/usermessages.h"
 
 #include <QVariantMap>
-#include <QVideoSink>
 
 namespace fi::app {
 
@@ -155,7 +154,7 @@ void PhotoController::capturePhoto(const QString& findingId) {
 void PhotoController::startCamera(QObject* videoSink) {
     if (!camera().available())
         return;
-    if (auto s = camera_->start(qobject_cast<QVideoSink*>(videoSink)); !s && record_)
+    if (auto s = camera_->start(videoSink); !s && record_)
         record_->set_error(UserMessages::error(s.error()));
 }
 

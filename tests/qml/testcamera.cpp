@@ -1,9 +1,9 @@
 // The test camera: linked into the app's test binaries only (tests/qml/CMakeLists.txt, the
 // qml_test_camera object library), where this definition of make_camera() replaces platform's
-// weak one (a QtCamera). It makes its own frames — a moving colour band and the frame number on
-// a grey ground — pushes them into the viewfinder's video sink as a camera back end does, and a
-// capture hands over the frame on screen. Shipped binaries never link it: a camera that makes
-// pictures would let anyone forge evidence.
+// weak one (the device's camera, from the camera module). It makes its own frames — a moving colour
+// band and the frame number on a grey ground — pushes them into the viewfinder's video sink as a
+// camera back end does, and a capture hands over the frame on screen. Shipped binaries never link
+// it: a camera that makes pictures would let anyone forge evidence.
 #include "platform/camera.h"
 
 #include <QColor>
@@ -34,8 +34,8 @@ public:
     bool available() const override { return true; }
     QString unavailable_reason() const override { return {}; }
 
-    Status start(QVideoSink* preview) override {
-        sink_ = preview;
+    Status start(QObject* preview) override {
+        sink_ = qobject_cast<QVideoSink*>(preview);
         if (!timer_.isActive()) {
             timer_.start();
             next_frame();
