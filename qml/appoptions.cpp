@@ -75,7 +75,8 @@ std::optional<AppOptions> AppOptions::parse(const QStringList& arguments, QStrin
                                   QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption first_frame(
         {QStringLiteral("report-first-frame")},
-        QStringLiteral("Benchmark: print the milliseconds to Today's first frame, then quit."));
+        QStringLiteral("Benchmark: print the milliseconds to Today's first frame and the peak "
+                       "memory until then, then quit."));
     const QCommandLineOption no_probe({QStringLiteral("no-network-probe")},
                                       QStringLiteral("Do not probe the central system."));
     for (const auto* o :

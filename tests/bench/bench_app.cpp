@@ -3,7 +3,8 @@
 // of Chinese text (and, for context, a bare Qt Quick window), started the same way in the same
 // run.
 // Both are child processes (offscreen, software rendering), started alternately; the time is
-// from fork to the child's "first frame" line, the memory the child's peak RSS. The PIN's
+// from fork to the child's "first frame" line, the memory the child's peak RSS up to then, as
+// it reports it on that line (its whole run's is stated too). The PIN's
 // key derivation (Argon2id, ~0.45 s by design, platform/README.md) is not part of it: the
 // seeded key file uses the cheapest settings, and the app started is the shipped objects
 // linked with the test KDF (fieldinspect-testkdf), which accepts them — the shipped binary
@@ -54,7 +55,9 @@ int bare_window(int argc, char** argv, bool controls) {
     QObject::connect(
         window, &QQuickWindow::frameSwapped, &app,
         [] {
-            std::printf("first-frame\n");
+            struct rusage usage {};
+            ::getrusage(RUSAGE_SELF, &usage);
+            std::printf("first-frame peak-kib %ld\n", usage.ru_maxrss);
             std::fflush(stdout);
             std::_Exit(0);
         },
@@ -64,10 +67,12 @@ int bare_window(int argc, char** argv, bool controls) {
 
 struct Run {
     double ms = 0;
-    long peak_kib = 0;
+    long peak_kib = 0;     ///< the child's peak memory up to its first frame, as it reports it
+    long run_peak_kib = 0; ///< …and over its whole run (the app's orderly shutdown included)
 };
 
-/// Start `argv`, wait for its first line starting with "first-frame", then for its exit.
+/// Start `argv`, wait for its first line starting with "first-frame" (with the peak memory it
+/// reports: "peak-kib N"), then for its exit.
 Run measure(const std::vector<std::string>& args) {
     int out[2];
     if (::pipe(out) != 0)
@@ -104,8 +109,10 @@ Run measure(const std::vector<std::string>& args) {
     int status = 0;
     struct rusage usage {};
     ::wait4(pid, &status, 0, &usage);
-    r.peak_kib = usage.ru_maxrss;
-    if (r.ms == 0) {
+    r.run_peak_kib = usage.ru_maxrss;
+    if (const auto at = seen.find("peak-kib "); at != std::string::npos)
+        r.peak_kib = std::atol(seen.c_str() + at + 9);
+    if (r.ms == 0 || r.peak_kib <= 0) {
         std::fprintf(stderr, "bench_app: %s did not report a first frame: %s\n", args[0].c_str(),
                      seen.c_str());
         std::exit(1);
@@ -152,7 +159,7 @@ int main(int argc, char** argv) {
     measure(baseline); // warm the page cache for all three, outside the figures
     measure(controls);
     measure(ours);
-    std::vector<double> bt, ot, bm, om, ct, cm;
+    std::vector<double> bt, ot, bm, om, ct, cm, orun;
     for (int i = 0; i < reps; ++i) {
         const Run b = measure(baseline);
         const Run c = measure(controls);
@@ -163,6 +170,7 @@ int main(int argc, char** argv) {
         bm.push_back(static_cast<double>(b.peak_kib) / 1024.0);
         cm.push_back(static_cast<double>(c.peak_kib) / 1024.0);
         om.push_back(static_cast<double>(o.peak_kib) / 1024.0);
+        orun.push_back(static_cast<double>(o.run_peak_kib) / 1024.0);
     }
     using fi::bench::fmt;
     using fi::bench::median;
@@ -178,6 +186,14 @@ int main(int argc, char** argv) {
     fi::bench::row("app peak memory at Today's first frame",
                    fmt("%.0f MiB", c_mib) + " (the same window)", fmt("%.0f MiB", o_mib),
                    fmt("%.2f×", o_mib / c_mib), "≤ 1.5×", o_mib <= 1.5 * c_mib);
+    // Until 2026-12-04 the row above was the app's peak over its whole run: the window exits at
+    // its first frame, the app quits in order (the store thread finishes its queue), and that
+    // shutdown was charged to the first frame. Both are now read at the first frame, by the
+    // child itself (getrusage); the whole run is stated here.
+    fi::bench::row("(context) the app's peak memory over its whole run, its orderly quit after "
+                   "the first frame included",
+                   fmt("%.0f MiB", c_mib) + " (the window, which exits at its first frame)",
+                   fmt("%.0f MiB", median(orun)), fmt("%.2f×", median(orun) / c_mib), "—", true);
     fi::bench::row("(context) the floor's floor: a bare Qt Quick window, and the Material window "
                    "with Chinese text against it",
                    fmt("%.0f ms", b_ms) + fmt(", %.0f MiB", b_mib),
