@@ -183,6 +183,23 @@ Result<std::vector<RecordSummary>> RecordStore::latest_summaries() {
     return latest;
 }
 
+Result<std::vector<std::string>> RecordStore::draft_ids() {
+    auto st = db_.prepare(
+        "SELECT id FROM inspections INDEXED BY inspections_summary WHERE state = 'draft' "
+        "ORDER BY created_at, rowid");
+    if (!st)
+        return st.error();
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back(st->column_string(0));
+    }
+}
+
 Result<StoredRecord> RecordStore::load_row(std::string_view record_id) {
     auto st = db_.prepare("SELECT state, body, chain_seq, chain_hash, frozen_reason, received_at, "
                           "late FROM inspections WHERE id = ?1");

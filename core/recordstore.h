@@ -171,6 +171,9 @@ public:
     /// The latest record of each assignment, as latest_by_assignment(summaries()) picks it, by
     /// assignment id: Today's list reads one outbox row an assignment instead of one a record.
     Result<std::vector<RecordSummary>> latest_summaries();
+    /// The ids of the drafts, oldest first: what summaries() lists in state draft, from the
+    /// summary index alone (the same-day status at every start and every minute).
+    Result<std::vector<std::string>> draft_ids();
     /// Every record of an assignment, oldest first (the revision history).
     Result<std::vector<StoredRecord>> history(std::string_view assignment_id);
 

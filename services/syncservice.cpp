@@ -337,18 +337,17 @@ Result<SyncSnapshot> SyncService::read_snapshot(bool with_rows) {
     auto open = OutboxStore(**db).open_entries();
     if (!open)
         return open.error();
-    auto records = RecordStore(**db).summaries();
-    if (!records)
-        return records.error();
     // A draft is work not yet on the central system: its day counts too.
+    auto drafts = RecordStore(**db).draft_ids();
+    if (!drafts)
+        return drafts.error();
     std::vector<std::string> draft_days;
-    for (const auto& r : *records)
-        if (r.state == RecordState::draft) {
-            auto draft = RecordStore(**db).load(r.record_id);
-            if (!draft)
-                return draft.error();
-            draft_days.push_back(draft->record.inspection_day);
-        }
+    for (const auto& id : *drafts) {
+        auto draft = RecordStore(**db).load(id);
+        if (!draft)
+            return draft.error();
+        draft_days.push_back(draft->record.inspection_day);
+    }
     const TrustedTime t = w_.now();
     snap.same_day = sync::same_day_status(*open, draft_days, t.time);
     if (!t.has(ClockFlag::never_synced))
@@ -358,6 +357,9 @@ Result<SyncSnapshot> SyncService::read_snapshot(bool with_rows) {
         snap.last_sync = **last;
     if (!with_rows)
         return snap;
+    auto records = RecordStore(**db).summaries();
+    if (!records)
+        return records.error();
     std::map<std::string, const RecordSummary*> by_id;
     for (const auto& r : *records)
         by_id[r.record_id] = &r;

@@ -329,7 +329,8 @@ TEST_CASE("retention purge: the photo's bytes are gone from the store file and i
 }
 
 TEST_CASE("Today's latest record of each assignment is the one the full list ends with: its "
-          "outbox state, a draft without one, and a purged record's receipt") {
+          "outbox state, a draft without one, and a purged record's receipt, and the drafts "
+          "are the list's drafts") {
     Fixture f;
     for (const char* id : {"A-2", "A-3"}) {
         json a = assignment_json();
@@ -388,4 +389,16 @@ TEST_CASE("Today's latest record of each assignment is the one the full list end
     CHECK_FALSE((*latest)[1].outbox.has_value());
     CHECK((*latest)[2].purged);
     CHECK((*latest)[2].late);
+
+    // The same-day status's drafts: those of the full list in state draft, in its order.
+    const std::string second_draft = "2c3d4e5f-0000-4000-8000-000000000006";
+    on(second_draft, "A-3");
+    std::vector<std::string> drafts_listed;
+    const auto listed = f.records.summaries().value();
+    for (const auto& s : listed)
+        if (s.state == RecordState::draft)
+            drafts_listed.push_back(s.record_id);
+    const auto drafts = f.records.draft_ids().value();
+    CHECK(drafts_listed == std::vector<std::string>{draft, second_draft});
+    CHECK(drafts == drafts_listed);
 }
