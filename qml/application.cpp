@@ -40,6 +40,8 @@ Application::Application(AppOptions options, QObject* parent)
         preferences_->setLanguage(options_.language);
     session_ = std::make_unique<Session>(*store_, *preferences_);
     sync_ = std::make_unique<SyncController>(*session_);
+    // The unlock's sync after the first page it shows (on_page_ready), within 3 s at most.
+    sync_->sync_after_first_page(std::chrono::seconds(3));
     location_ = std::make_unique<LocationService>(options_.nmea_replay, options_.nmea_interval);
     // Positions are needed from the Target page on; the back end loads after the first frame.
     connect(session_.get(), &Session::unlocked, location_.get(), [this] {
@@ -104,6 +106,7 @@ bool Application::load() {
 }
 
 void Application::on_page_ready(const QString& page) {
+    sync_->page_shown();
     Q_EMIT pageReady(page);
     QQuickWindow* w = window();
     if (!w)

@@ -16,6 +16,7 @@
 #include <QVariantMap>
 #include <chrono>
 #include <cmath>
+#include <utility>
 
 namespace fi::app {
 
@@ -40,11 +41,18 @@ SyncController::SyncController(Session& session, QObject* parent)
     connect(&reminder_timer_, &QTimer::timeout, this, &SyncController::remind_now);
     reminder_timer_.start();
 
+    unlock_sync_timer_.setSingleShot(true);
+    connect(&unlock_sync_timer_, &QTimer::timeout, this, &SyncController::page_shown);
     connect(&session_, &Session::unlocked, this, [this] {
         minute_.start();
         periodic_.start();
         refresh();
-        syncNow();
+        if (unlock_sync_wait_) {
+            unlock_sync_waiting_ = true;
+            unlock_sync_timer_.start(*unlock_sync_wait_);
+        } else {
+            syncNow();
+        }
     });
     connect(&session_, &Session::locked, this, [this] {
         minute_.stop();
@@ -129,6 +137,17 @@ void SyncController::start_connectivity() {
             syncNow();
     });
     connectivity_->start();
+}
+
+void SyncController::sync_after_first_page(std::chrono::milliseconds wait) {
+    unlock_sync_wait_ = wait;
+}
+
+void SyncController::page_shown() {
+    if (!std::exchange(unlock_sync_waiting_, false))
+        return;
+    unlock_sync_timer_.stop();
+    syncNow();
 }
 
 void SyncController::syncNow() {

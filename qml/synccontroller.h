@@ -11,6 +11,7 @@
 #include <chrono>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace fi::platform {
@@ -131,6 +132,13 @@ public:
 
     /// Watch the network: probe the central system (GET /time) on a thread of its own.
     void start_connectivity();
+    /// The app's window: the sync an unlock starts waits until the first page after it is shown
+    /// (page_shown), or at most `wait`, so that it — the curl module, the central system's
+    /// clock, the retention purge — does not share the cores and the memory with the first
+    /// frame. Without this (a controller with no window) it starts on unlocking.
+    void sync_after_first_page(std::chrono::milliseconds wait);
+    /// A page finished loading what it shows (Application::on_page_ready).
+    void page_shown();
 
 Q_SIGNALS:
     void onlineChanged();
@@ -156,6 +164,9 @@ private:
     OutboxListModel* records_;
     SyncSnapshot snapshot_;
     StoreThread::LatestRead refresh_;
+    std::optional<std::chrono::milliseconds> unlock_sync_wait_; // set: wait for a page
+    bool unlock_sync_waiting_ = false;
+    QTimer unlock_sync_timer_;
     // Read by the refresh job on the store thread, which may run after this object is gone.
     std::shared_ptr<std::atomic<bool>> rows_wanted_ = std::make_shared<std::atomic<bool>>(false);
     bool online_ = false;

@@ -216,6 +216,39 @@ private Q_SLOTS:
         QCOMPARE(resets->size(), 1);
     }
 
+    // In the app the sync an unlock starts waits for the first page shown, so that it (the
+    // curl module, the central system's clock, the retention purge) does not share the first
+    // frame's cores and memory; with no page shown, for at most the wait given.
+    void the_unlock_sync_waits_for_the_first_page_shown() {
+        SyncController sync(*session_);
+        sync.sync_after_first_page(std::chrono::minutes(1));
+        QSignalSpy syncing(&sync, &SyncController::syncingChanged);
+        const auto relock = [&] {
+            session_->lockNow();
+            QTRY_COMPARE_WITH_TIMEOUT(session_->state(), Session::Locked, 5000);
+            session_->unlock(QStringLiteral("246813"));
+            QTRY_COMPARE_WITH_TIMEOUT(session_->state(), Session::Unlocked, 10000);
+        };
+        relock();
+        QTest::qWait(300);
+        QCOMPARE(syncing.size(), 0);
+        QCOMPARE(sync.runs(), 0);
+        sync.page_shown();
+        QCOMPARE(syncing.size(), 1); // started, now
+        QVERIFY(sync.syncing());
+        QTRY_COMPARE_WITH_TIMEOUT(sync.runs(), 1, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(!sync.syncing(), 5000);
+        // Later pages start nothing more.
+        syncing.clear();
+        sync.page_shown();
+        QCOMPARE(syncing.size(), 0);
+
+        // No page within the wait: the sync goes anyway.
+        sync.sync_after_first_page(std::chrono::milliseconds(200));
+        relock();
+        QTRY_COMPARE_WITH_TIMEOUT(sync.runs(), 2, 20000);
+    }
+
     // The app bar's same-day picture is read without the records' rows, which name the target
     // of every record (thousands on a busy tablet, read at every start and every minute); the
     // Sync page's list reads them while it is open and lets them go when it closes.
