@@ -40,7 +40,7 @@ Application::Application(AppOptions options, QObject* parent)
         preferences_->setLanguage(options_.language);
     session_ = std::make_unique<Session>(*store_, *preferences_);
     sync_ = std::make_unique<SyncController>(*session_);
-    // The unlock's sync after the first page it shows (on_page_ready), within 3 s at most.
+    // The unlock's sync after the first page it shows is drawn (on_page_ready), within 3 s.
     sync_->sync_after_first_page(std::chrono::seconds(3));
     location_ = std::make_unique<LocationService>(options_.nmea_replay, options_.nmea_interval);
     // Positions are needed from the Target page on; the back end loads after the first frame.
@@ -106,11 +106,13 @@ bool Application::load() {
 }
 
 void Application::on_page_ready(const QString& page) {
-    sync_->page_shown();
     Q_EMIT pageReady(page);
     QQuickWindow* w = window();
     if (!w)
         return;
+    // Shown: once its frame is drawn.
+    connect(w, &QQuickWindow::frameSwapped, sync_.get(), &SyncController::page_shown,
+            Qt::SingleShotConnection);
     if (options_.report_first_frame && page == QLatin1String("today") && !first_frame_reported_) {
         first_frame_reported_ = true;
         connect(

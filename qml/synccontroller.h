@@ -137,7 +137,8 @@ public:
     /// clock, the retention purge — does not share the cores and the memory with the first
     /// frame. Without this (a controller with no window) it starts on unlocking.
     void sync_after_first_page(std::chrono::milliseconds wait);
-    /// A page finished loading what it shows (Application::on_page_ready).
+    /// A page that finished loading what it shows is on the screen (Application::on_page_ready:
+    /// the window's next frame after it).
     void page_shown();
 
 Q_SIGNALS:
