@@ -58,6 +58,8 @@ SyncController::SyncController(Session& session, QObject* parent)
         minute_.stop();
         periodic_.stop();
         retry_.stop();
+        unlock_sync_timer_.stop(); // the next unlock asks again
+        unlock_sync_waiting_ = false;
     });
     connect(&session_, &Session::recordCompleted, this, &SyncController::syncNow);
     connect(&session_, &Session::dataChanged, this, &SyncController::refresh);
