@@ -184,20 +184,8 @@ Result<std::vector<RecordSummary>> RecordStore::latest_summaries() {
 }
 
 Result<std::vector<std::string>> RecordStore::draft_ids() {
-    auto st = db_.prepare(
-        "SELECT id FROM inspections INDEXED BY inspections_summary WHERE state = 'draft' "
-        "ORDER BY created_at, rowid");
-    if (!st)
-        return st.error();
-    std::vector<std::string> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(st->column_string(0));
-    }
+    return query_texts(db_, "SELECT id FROM inspections INDEXED BY inspections_summary "
+                            "WHERE state = 'draft' ORDER BY created_at, rowid");
 }
 
 Result<StoredRecord> RecordStore::load_row(std::string_view record_id) {

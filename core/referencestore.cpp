@@ -290,18 +290,7 @@ Result<std::vector<Assignment>> ReferenceStore::assignments(bool include_revoked
 }
 
 Result<std::vector<std::string>> ReferenceStore::active_assignment_ids() {
-    auto st = db_.prepare("SELECT id FROM assignments WHERE status = 'active' ORDER BY id");
-    if (!st)
-        return st.error();
-    std::vector<std::string> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row)
-            return row.error();
-        if (!*row)
-            return out;
-        out.push_back(st->column_string(0));
-    }
+    return query_texts(db_, "SELECT id FROM assignments WHERE status = 'active' ORDER BY id");
 }
 
 Result<std::optional<StoredDraw>> ReferenceStore::draw(std::string_view id) {

@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -94,6 +95,24 @@ Result<std::optional<std::string>> query_text(DB& db, std::string_view sql, cons
     if (!*row)
         return std::optional<std::string>();
     return std::optional<std::string>(st->column_string(0));
+}
+
+/// The first column of every row as text, in the query's order.
+template <class DB, class... Args>
+Result<std::vector<std::string>> query_texts(DB& db, std::string_view sql, const Args&... args) {
+    auto st = db.prepare(sql);
+    if (!st)
+        return st.error();
+    st->bind_all(args...);
+    std::vector<std::string> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row)
+            return row.error();
+        if (!*row)
+            return out;
+        out.push_back(st->column_string(0));
+    }
 }
 
 } // namespace fi
