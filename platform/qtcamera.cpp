@@ -9,7 +9,6 @@
 
 namespace fi::platform {
 
-// The translations' context is the class's name, as when this was a QObject of the app's.
 QtCamera::QtCamera(CameraEvents events)
     : events_(std::move(events)), device_(QMediaDevices::defaultVideoInput()) {}
 
@@ -18,6 +17,8 @@ QtCamera::~QtCamera() {
         camera_->stop();
 }
 
+// Its words are translated in the context of the class's name ("fi::platform::QtCamera"), as
+// when it was a QObject of the app's: the translations did not change with the module.
 QString QtCamera::unavailable_reason() const {
     if (available())
         return {};

@@ -58,9 +58,7 @@ def main(collection, unihan, output, *texts):
     subsetter.subset(font)
 
     for record in font["name"].names:
-        if record.nameID in (1, 16):
-            record.string = FAMILY
-        elif record.nameID == 4:
+        if record.nameID in (1, 4, 16):
             record.string = FAMILY
         elif record.nameID == 6:
             record.string = POSTSCRIPT
