@@ -264,6 +264,18 @@ std::int64_t Database::last_insert_rowid() const {
 int Database::changes() const {
     return sqlite3_changes(db_);
 }
+Result<ContentStamp> Database::content_stamp() {
+    auto st = prepare("PRAGMA data_version");
+    if (!st)
+        return st.error();
+    auto row = st->step();
+    if (!row)
+        return row.error();
+    ContentStamp stamp;
+    stamp.own_changes = sqlite3_total_changes(db_);
+    stamp.data_version = *row ? st->column_int64(0) : 0;
+    return stamp;
+}
 bool Database::in_transaction() const {
     return sqlite3_get_autocommit(db_) == 0;
 }

@@ -25,6 +25,14 @@ struct OpenOptions {
     bool encrypted = true;
 };
 
+/// What a reader compares to know the store's content is still what it read: the rows this
+/// connection has written since it opened, and SQLite's count of commits by other connections.
+struct ContentStamp {
+    std::int64_t own_changes = 0;
+    std::int64_t data_version = 0;
+    bool operator==(const ContentStamp&) const = default;
+};
+
 /// One connection to the encrypted SQLCipher store: keyed with a raw 256-bit key,
 /// every security setting read back after it is set. Move-only; closes on destruction.
 ///
@@ -48,6 +56,9 @@ public:
 
     std::int64_t last_insert_rowid() const;
     int changes() const;
+    /// Equal stamps from this connection: nothing was written to the store in between, by it
+    /// or by another connection.
+    Result<ContentStamp> content_stamp();
     bool in_transaction() const;
     const std::filesystem::path& path() const { return path_; }
     sqlite3* handle() const { return db_; }

@@ -7,6 +7,7 @@
 #include "services/workspace.h"
 
 #include <map>
+#include <utility>
 #include <optional>
 
 namespace fi::services {
@@ -23,15 +24,14 @@ Result<Assignment> held_assignment(Database& db, const std::string& assignment_i
     return std::move(**a);
 }
 
-Result<std::vector<AssignmentRow>> AssignmentService::list() {
-    auto db = w_.store();
-    if (!db)
-        return db.error();
-    ReferenceStore refs(**db);
+namespace {
+
+Result<std::vector<AssignmentRow>> read_list(Database& db) {
+    ReferenceStore refs(db);
     auto list = refs.assignments();
     if (!list)
         return list.error();
-    auto records = RecordStore(**db).latest_summaries();
+    auto records = RecordStore(db).latest_summaries();
     if (!records)
         return records.error();
     const auto latest = latest_by_assignment(*records);
@@ -67,6 +67,32 @@ Result<std::vector<AssignmentRow>> AssignmentService::list() {
         out.push_back(std::move(row));
     }
     return out;
+}
+
+} // namespace
+
+Result<std::vector<AssignmentRow>> AssignmentService::list() {
+    auto db = w_.store();
+    if (!db)
+        return db.error();
+    if (auto ahead = std::exchange(ahead_, std::nullopt); ahead && ahead->opening == w_.openings()) {
+        auto stamp = (*db)->content_stamp();
+        if (stamp && *stamp == ahead->stamp)
+            return std::move(ahead->rows);
+    }
+    return read_list(**db);
+}
+
+void AssignmentService::read_ahead() {
+    ahead_.reset();
+    auto db = w_.store();
+    if (!db)
+        return;
+    auto rows = read_list(**db);
+    // Stamped after the read: the list is what the store held at this stamp.
+    auto stamp = (*db)->content_stamp();
+    if (rows && stamp)
+        ahead_ = ReadAhead{w_.openings(), *stamp, std::move(*rows)};
 }
 
 Result<AssignmentView> assignment_view(Database& db, const Assignment& a,

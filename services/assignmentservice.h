@@ -1,8 +1,11 @@
 #pragma once
 
+#include "core/database.h"
 #include "core/result.h"
 #include "services/values.h"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,11 +21,21 @@ public:
 
     /// Every assignment on the tablet with the state of its latest record (Today).
     Result<std::vector<AssignmentRow>> list();
+    /// Read the list ahead, for the next list() to take when nothing was written to the store
+    /// in between (and read afresh otherwise). The app does it as it unlocks, while its window
+    /// is still being built. Errors are left for list() to report.
+    void read_ahead();
     /// One assignment as the Target page shows it; `not_found` when the tablet lacks it.
     Result<AssignmentView> view(const std::string& assignment_id);
 
 private:
+    struct ReadAhead {
+        std::uint64_t opening = 0;
+        ContentStamp stamp;
+        std::vector<AssignmentRow> rows;
+    };
     Workspace& w_;
+    std::optional<ReadAhead> ahead_;
 };
 
 /// The assignment as this tablet holds it, or `not_found` saying so and what to do.

@@ -44,8 +44,14 @@ public:
     /// operation that reads or writes the tablet's data makes first.
     Result<Database*> store();
     bool is_open() const { return db_.has_value(); }
-    void open(Database db) { db_.emplace(std::move(db)); }
+    void open(Database db) {
+        db_.emplace(std::move(db));
+        ++openings_;
+    }
     void close() { db_.reset(); }
+    /// How many times a store was opened here: what was read from one opening is not taken
+    /// for another's.
+    std::uint64_t openings() const { return openings_; }
 
     platform::KeyVault vault() const;
     const platform::BootClock& boot_clock() const { return clock_; }
@@ -94,6 +100,7 @@ private:
     platform::LinuxBootClock clock_;
     std::unique_ptr<platform::SecretStore> os_store_;
     std::optional<Database> db_;
+    std::uint64_t openings_ = 0;
     ServerConfig server_;
     bool connected_ = false;
     std::optional<Error> network_refusal_;
