@@ -83,7 +83,9 @@ QQuickWindow* Application::window() const {
 }
 
 bool Application::load() {
-
+    // Before the window is built: the store thread unlocks with the startup PIN (and reads
+    // Today's list) meanwhile. What it answers arrives once the window is there.
+    session_->auto_start(options_.username, options_.password, options_.pin);
     engine_->setInitialProperties({{QStringLiteral("startPage"), options_.start_page},
                                    {QStringLiteral("width"), options_.window_size.width()},
                                    {QStringLiteral("height"), options_.window_size.height()}});
@@ -94,7 +96,6 @@ bool Application::load() {
         return false;
     }
     connect(w, SIGNAL(pageReady(QString)), this, SLOT(on_page_ready(QString)));
-    session_->auto_start(options_.username, options_.password, options_.pin);
     if (options_.probe_network) {
         // From the first page shown: the probe's first request opens the curl module (libcurl
         // and its stacks), which the first frame need not wait for or share the cores with.

@@ -105,6 +105,8 @@ void Session::refresh_state() {
                     countdown_.start();
                 Q_EMIT vaultChanged();
             }
+            if (state_ == Starting && unlocking_at_start_)
+                return; // the unlock queued behind this check decides what is shown
             if (state_ == Starting && f.set_up && auto_ && !auto_->pin.isEmpty()) {
                 // Unlocking from the startup options: no PIN screen in between. A wrong PIN
                 // comes back here and shows the screen.
@@ -186,6 +188,18 @@ void Session::choosePin(const QString& pin, const QString& repeat) {
         });
 }
 
+namespace {
+/// Unlock, and read Today's list ahead while the page that shows it is being made. `pin` is
+/// wiped.
+Result<UserInfo> unlock_and_read_ahead(Tablet& b, const ServerConfig& server, std::string& pin) {
+    auto r = b.session.unlock(server, pin);
+    wipe(pin);
+    if (r)
+        b.assignments.read_ahead();
+    return r;
+}
+} // namespace
+
 void Session::unlock(const QString& pin) {
     if (pin.isEmpty()) {
         set_error(tr("Enter your PIN."));
@@ -197,9 +211,7 @@ void Session::unlock(const QString& pin) {
     store_.run(
         this,
         [server, pin = pin.toStdString()](Tablet& b) mutable {
-            auto r = b.session.unlock(server, pin);
-            wipe(pin);
-            return r;
+            return unlock_and_read_ahead(b, server, pin);
         },
         [this](Result<UserInfo> r) {
             end();
@@ -271,7 +283,45 @@ void Session::lockNow() {
 
 void Session::auto_start(const QString& username, const QString& password, const QString& pin) {
     auto_ = AutoStart{username, password, pin};
+    if (state_ == Starting && !pin.isEmpty() && !unlocking_at_start_) {
+        unlock_at_start(pin);
+        return;
+    }
     try_auto_start();
+}
+
+void Session::unlock_at_start(const QString& pin) {
+    // Queued behind the state check the constructor asked for, without waiting for its answer
+    // on this thread: the store opens (and Today's list is read) while the window is still
+    // being built. Not set up: the first run's options take over.
+    unlocking_at_start_ = true;
+    begin();
+    const ServerConfig server = preferences_.server();
+    store_.run(
+        this,
+        [server, pin = pin.toStdString()](Tablet& b) mutable -> std::optional<Result<UserInfo>> {
+            if (!b.session.set_up()) {
+                wipe(pin);
+                return std::nullopt;
+            }
+            return unlock_and_read_ahead(b, server, pin);
+        },
+        [this](std::optional<Result<UserInfo>> r) {
+            unlocking_at_start_ = false;
+            end();
+            if (!r) {
+                set_state(NeedsSetup);
+                try_auto_start();
+                return;
+            }
+            auto_.reset();
+            if (!*r) {
+                set_error(UserMessages::error(r->error()));
+                refresh_state();
+                return;
+            }
+            opened(**r);
+        });
 }
 
 void Session::try_auto_start() {

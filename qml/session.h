@@ -114,6 +114,7 @@ private:
     void end();
     void opened(const UserInfo& user);
     void try_auto_start();
+    void unlock_at_start(const QString& pin);
 
     StoreThread& store_;
     Preferences& preferences_;
@@ -133,6 +134,7 @@ private:
         QString username, password, pin;
     };
     std::optional<AutoStart> auto_;
+    bool unlocking_at_start_ = false;
 };
 
 } // namespace fi::app

@@ -20,6 +20,7 @@
 #include "qml/usermessages.h"
 #include "seededstore.h"
 #include "services/yieldingtransport.h"
+#include "services/tablet.h"
 #include "sync/sameday.h"
 
 #include <QAbstractItemModelTester>
@@ -33,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <sqlite3.h>
 #include <future>
 #include <memory>
 
@@ -214,6 +216,128 @@ private Q_SLOTS:
         QVERIFY(today->rowCount() > 0);
         QCOMPARE(changed.size(), 0);
         QCOMPARE(resets->size(), 1);
+    }
+
+    // A startup PIN (the app gives it before it builds its window) is used on the store thread
+    // as soon as the state check queued at construction is done, without waiting for this
+    // thread to take that check's answer: a job queued right behind finds the store open and
+    // Today's list read ahead, and the list the page then asks for runs no query but the
+    // store's stamp. No unlock screen is shown in between.
+    void a_startup_pin_unlocks_without_waiting_for_the_window() {
+        StoreThread store(dir_->path().toStdString());
+        Session session(store, *preferences_);
+        QList<Session::State> states;
+        connect(&session, &Session::stateChanged, this,
+                [&] { states << session.state(); });
+        session.auto_start({}, {}, QStringLiteral("246813"));
+        struct Seen {
+            bool open = false;
+            int taken = 0, fresh = 0;
+            std::size_t taken_rows = 0, fresh_rows = 0;
+        };
+        std::promise<Seen> seen;
+        store.run(
+            this,
+            [&seen](Tablet& b) {
+                Seen out;
+                out.open = b.workspace.is_open();
+                if (out.open) {
+                    sqlite3* db = (*b.workspace.store())->handle();
+                    int statements = 0;
+                    sqlite3_trace_v2(
+                        db, SQLITE_TRACE_STMT,
+                        [](unsigned, void* n, void*, void*) {
+                            ++*static_cast<int*>(n);
+                            return 0;
+                        },
+                        &statements);
+                    const auto taken = b.assignments.list();
+                    out.taken = std::exchange(statements, 0);
+                    const auto fresh = b.assignments.list();
+                    out.fresh = statements;
+                    sqlite3_trace_v2(db, 0, nullptr, nullptr);
+                    out.taken_rows = taken ? taken->size() : 0;
+                    out.fresh_rows = fresh ? fresh->size() : 0;
+                }
+                seen.set_value(out);
+                return 0;
+            },
+            [](int) {});
+        // No event of this thread is processed meanwhile: the unlock did not wait for one.
+        auto answer = seen.get_future();
+        QVERIFY(answer.wait_for(std::chrono::seconds(20)) == std::future_status::ready);
+        const Seen got = answer.get();
+        QVERIFY2(got.open, "the store was still locked when the next job ran");
+        QCOMPARE(got.taken, 1); // PRAGMA data_version, nothing else
+        QVERIFY(got.fresh > 10);
+        QVERIFY(got.taken_rows > 0);
+        QCOMPARE(got.taken_rows, got.fresh_rows);
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Unlocked, 10000);
+        QCOMPARE(states, QList<Session::State>{Session::Unlocked});
+        session.lockNow();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Locked, 5000);
+    }
+
+    // A wrong startup PIN shows the unlock screen with the error, the attempt counted, as a
+    // PIN typed there would.
+    void a_wrong_startup_pin_shows_the_unlock_screen() {
+        StoreThread store(dir_->path().toStdString());
+        Session session(store, *preferences_);
+        session.auto_start({}, {}, QStringLiteral("999999"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Locked, 10000);
+        QVERIFY(!session.error().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(session.failures(), 1, 5000);
+        session.unlock(QStringLiteral("246813")); // and the count is reset for the others
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Unlocked, 10000);
+        session.lockNow();
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Locked, 5000);
+    }
+
+    // What was read ahead is taken only while the store holds what it held then: a write by
+    // the same connection, by another one, or a store opened again since, and the list is read
+    // afresh.
+    void a_read_ahead_list_is_not_taken_after_a_write() {
+        QTemporaryDir dir;
+        const std::filesystem::path data = dir.path().toStdString();
+        test::SeedOptions seed;
+        seed.extra_assignments = 3;
+        test::seed_store(data, "246813", seed);
+        services::Tablet a(data);
+        services::Tablet b(data);
+        QVERIFY(a.session.unlock({}, "246813"));
+        QVERIFY(b.session.unlock({}, "246813"));
+        const auto state_of = [&a](const std::string& id) -> std::optional<VisitState> {
+            const auto rows = a.assignments.list();
+            for (const auto& r : rows.value())
+                if (r.assignment.id == id)
+                    return r.state;
+            return std::nullopt;
+        };
+        const auto rows = a.assignments.list();
+        QVERIFY(rows && rows->size() >= 3);
+        const std::string first = (*rows)[0].assignment.id, second = (*rows)[1].assignment.id,
+                          third = (*rows)[2].assignment.id;
+        QVERIFY(state_of(first) == VisitState::not_started);
+
+        a.assignments.read_ahead();
+        QVERIFY(a.records.start(first, {}, std::nullopt, std::nullopt)); // this connection
+        QVERIFY(state_of(first) == VisitState::draft);
+
+        a.assignments.read_ahead();
+        QVERIFY(b.records.start(second, {}, std::nullopt, std::nullopt)); // another one
+        QVERIFY(state_of(second) == VisitState::draft);
+
+        // A connection that wrote nothing has the same stamp as the next one may have.
+        services::Tablet c(data);
+        QVERIFY(c.session.unlock({}, "246813"));
+        c.assignments.read_ahead();
+        c.session.lock();
+        QVERIFY(b.records.start(third, {}, std::nullopt, std::nullopt));
+        QVERIFY(c.session.unlock({}, "246813")); // opened again
+        bool listed_as_draft = false;
+        for (const auto& r : c.assignments.list().value())
+            listed_as_draft |= r.assignment.id == third && r.state == VisitState::draft;
+        QVERIFY(listed_as_draft);
     }
 
     // In the app the sync an unlock starts waits for the first page shown, so that it (the
