@@ -25,6 +25,9 @@ public:
     /// in between (and read afresh otherwise). The app does it as it unlocks, while its window
     /// is still being built. Errors are left for list() to report.
     void read_ahead();
+    /// Forget what was read ahead (the app locking: nothing of the store stays in memory).
+    void drop_read_ahead() { ahead_.reset(); }
+    bool has_read_ahead() const { return ahead_.has_value(); }
     /// One assignment as the Target page shows it; `not_found` when the tablet lacks it.
     Result<AssignmentView> view(const std::string& assignment_id);
 

@@ -274,8 +274,15 @@ private Q_SLOTS:
         QCOMPARE(got.taken_rows, got.fresh_rows);
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Unlocked, 10000);
         QCOMPARE(states, QList<Session::State>{Session::Unlocked});
+        // Locking forgets a list read ahead and not taken.
+        store.post([](Tablet& b) { b.assignments.read_ahead(); });
         session.lockNow();
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Locked, 5000);
+        std::promise<bool> kept;
+        store.post([&kept](Tablet& b) { kept.set_value(b.assignments.has_read_ahead()); });
+        auto answer_kept = kept.get_future();
+        QVERIFY(answer_kept.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+        QVERIFY(!answer_kept.get());
     }
 
     // A wrong startup PIN shows the unlock screen with the error, the attempt counted, as a
