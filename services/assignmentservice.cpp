@@ -7,8 +7,8 @@
 #include "services/workspace.h"
 
 #include <map>
-#include <utility>
 #include <optional>
+#include <utility>
 
 namespace fi::services {
 
@@ -75,7 +75,8 @@ Result<std::vector<AssignmentRow>> AssignmentService::list() {
     auto db = w_.store();
     if (!db)
         return db.error();
-    if (auto ahead = std::exchange(ahead_, std::nullopt); ahead && ahead->opening == w_.openings()) {
+    if (auto ahead = std::exchange(ahead_, std::nullopt);
+        ahead && ahead->opening == w_.openings()) {
         auto stamp = (*db)->content_stamp();
         if (stamp && *stamp == ahead->stamp)
             return std::move(ahead->rows);

@@ -19,8 +19,8 @@
 #include "qml/synccontroller.h"
 #include "qml/usermessages.h"
 #include "seededstore.h"
-#include "services/yieldingtransport.h"
 #include "services/tablet.h"
+#include "services/yieldingtransport.h"
 #include "sync/sameday.h"
 
 #include <QAbstractItemModelTester>
@@ -34,9 +34,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
-#include <sqlite3.h>
 #include <future>
 #include <memory>
+#include <sqlite3.h>
 
 using namespace fi;
 using namespace fi::app;
@@ -227,8 +227,7 @@ private Q_SLOTS:
         StoreThread store(dir_->path().toStdString());
         Session session(store, *preferences_);
         QList<Session::State> states;
-        connect(&session, &Session::stateChanged, this,
-                [&] { states << session.state(); });
+        connect(&session, &Session::stateChanged, this, [&] { states << session.state(); });
         session.auto_start({}, {}, QStringLiteral("246813"));
         struct Seen {
             bool open = false;
