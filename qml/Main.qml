@@ -207,7 +207,8 @@ ApplicationWindow {
                 root.openStatistics();
             break;
         default:
-            stack.replace(null, startingPage);
+            if (showing !== "starting")
+                stack.replace(null, startingPage);
         }
     }
 
