@@ -17,6 +17,8 @@ ToolBar {
     property string deadlineAlert: Sync.deadlineAlert
     property int unsent: Sync.unsent
     property int minutesLeft: Sync.minutesLeft
+    // The menu, made when first opened.
+    property Menu menu: null
     readonly property string leftText: Math.floor(Math.max(0, minutesLeft) / 60) + ":" + String(Math.max(0, minutesLeft) % 60).padStart(2, "0")
 
     signal backClicked
@@ -96,17 +98,29 @@ ToolBar {
             onClicked: bar.syncClicked()
         }
         ToolButton {
+            id: menuButton
             objectName: "menuButton"
-            text: "⋮"
+            text: "⋯" // in the interface's own face (⋮ is not: it would load a second one)
             font.pixelSize: Theme.fontTitle
             Layout.preferredWidth: Theme.touchTarget
             Layout.preferredHeight: Theme.touchTarget
             Accessible.name: qsTr("Menu")
-            onClicked: menu.open()
-
+            onClicked: {
+                // Made when first opened: its items (and the images of their indicators) are
+                // not part of the first frame.
+                if (!bar.menu)
+                    bar.menu = menuComponent.createObject(menuButton, {
+                            "appBar": bar
+                        }) as Menu;
+                bar.menu.open();
+            }
+        }
+        Component {
+            id: menuComponent
             Menu {
                 id: menu
-                y: parent.height
+                required property FiAppBar appBar
+                y: menu.parent ? menu.parent.height : 0 // below the button
                 background: Rectangle {
                     implicitWidth: 240
                     color: Theme.surface
@@ -117,22 +131,22 @@ ToolBar {
                 MenuItem {
                     objectName: "menuSync"
                     text: qsTr("Sync")
-                    onTriggered: bar.syncClicked()
+                    onTriggered: menu.appBar.syncClicked()
                 }
                 MenuItem {
                     objectName: "menuStatistics"
                     text: qsTr("Statistics")
-                    onTriggered: bar.statisticsClicked()
+                    onTriggered: menu.appBar.statisticsClicked()
                 }
                 MenuItem {
                     objectName: "menuSettings"
                     text: qsTr("Settings")
-                    onTriggered: bar.settingsClicked()
+                    onTriggered: menu.appBar.settingsClicked()
                 }
                 MenuItem {
                     objectName: "menuLock"
                     text: qsTr("Lock now")
-                    onTriggered: bar.lockClicked()
+                    onTriggered: menu.appBar.lockClicked()
                 }
             }
         }
