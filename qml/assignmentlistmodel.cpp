@@ -64,6 +64,16 @@ void AssignmentListModel::set_rows(std::vector<AssignmentRow> rows) {
             shown_.push_back(i);
     endResetModel();
     Q_EMIT countChanged();
+    QString first_draft;
+    for (const auto& row : all_)
+        if (row.state == VisitState::draft) {
+            first_draft = qs(row.record_id);
+            break;
+        }
+    if (first_draft != first_draft_) {
+        first_draft_ = first_draft;
+        Q_EMIT firstDraftChanged();
+    }
     if (!loaded_) {
         loaded_ = true;
         Q_EMIT loadedChanged();

@@ -27,6 +27,9 @@ class AssignmentListModel : public QAbstractListModel {
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countChanged)
     Q_PROPERTY(bool loaded READ loaded NOTIFY loadedChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
+    /// The record of the first draft on the list, filters aside ("" when none): what Today
+    /// offers to continue when no checklist was left open in this run.
+    Q_PROPERTY(QString firstDraftRecordId READ firstDraftRecordId NOTIFY firstDraftChanged)
 public:
     enum Roles {
         AssignmentIdRole = Qt::UserRole + 1,
@@ -63,6 +66,7 @@ public:
     int totalCount() const { return static_cast<int>(all_.size()); }
     bool loaded() const { return loaded_; }
     QString error() const { return error_; }
+    QString firstDraftRecordId() const { return first_draft_; }
 
     int rowCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role) const override;
@@ -81,6 +85,7 @@ Q_SIGNALS:
     void countChanged();
     void loadedChanged();
     void errorChanged();
+    void firstDraftChanged();
 
 private:
     bool accepts(const AssignmentRow& row) const;
@@ -96,6 +101,7 @@ private:
     QString state_;
     bool loaded_ = false;
     QString error_;
+    QString first_draft_;
 };
 
 } // namespace fi::app

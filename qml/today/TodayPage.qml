@@ -17,16 +17,6 @@ FiPage {
     signal openSync
     signal openRecordAt(string recordId, int row)
 
-    // The first of today's drafts on the list, when no checklist was left open in this run.
-    function firstDraft(): string {
-        for (let i = 0; i < assignments.count; ++i) {
-            const idx = assignments.index(i, 0);
-            if (assignments.data(idx, AssignmentListModel.StateRole) === "draft")
-                return assignments.data(idx, AssignmentListModel.RecordIdRole);
-        }
-        return "";
-    }
-
     pageName: "today"
     title: qsTr("Today")
     subtitle: Session.userName.length > 0 ? qsTr("%1 · %2").arg(Session.userName).arg(Session.unit) : ""
@@ -63,7 +53,7 @@ FiPage {
         ContinueCard {
             objectName: "continueCard"
             Layout.fillWidth: true
-            recordId: page.lastRecordId.length > 0 ? page.lastRecordId : assignments.loaded ? page.firstDraft() : ""
+            recordId: page.lastRecordId.length > 0 ? page.lastRecordId : assignments.firstDraftRecordId
             row: page.lastRecordId.length > 0 ? page.lastRow : -1
             onOpenRecordAt: (recordId, row) => page.openRecordAt(recordId, row)
         }

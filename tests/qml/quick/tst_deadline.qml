@@ -89,6 +89,7 @@ Item {
             verify(draft.length > 0);
             const card = findChild(page, "continueCard");
             tryVerify(() => card.visible, 5000, "nothing left open yet: the first draft of the list is offered");
+            compare(card.recordId, draft);
             page.lastRecordId = draft;
             page.lastRow = 3;
             tryVerify(() => card.visible, 5000);
