@@ -258,7 +258,11 @@ ApplicationWindow {
         }
     }
     // The central system's wipe order: asked when records would be lost, then the erased page.
-    WipeDialog {
+    // The dialog is made when the order asks (not at every start) and goes once answered.
+    Loader {
+        active: Sync.wipeAsked
+        sourceComponent: WipeDialog {
+        }
     }
     Connections {
         target: Sync

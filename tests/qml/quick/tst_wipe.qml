@@ -12,9 +12,11 @@ Item {
     width: 1280
     height: 800
 
-    Component {
-        id: dialogComponent
-        WipeDialog {
+    // As the window has it: made when the order asks, gone when answered.
+    Loader {
+        id: dialogLoader
+        active: Sync.wipeAsked
+        sourceComponent: WipeDialog {
         }
     }
     Component {
@@ -38,14 +40,14 @@ Item {
         }
 
         function askedDialog() {
-            const dialog = createTemporaryObject(dialogComponent, root);
+            verify(!dialogLoader.item, "no dialog before the order asks");
             orderedSpy.clear();
             TestFiles.orderWipe("设备遗失 (lost)");
             orderedSpy.wait(5000);
             Sync.syncNow();
             tryVerify(() => Sync.wipeAsked, 30000);
-            tryVerify(() => dialog.opened, 5000);
-            return dialog;
+            tryVerify(() => dialogLoader.item && (dialogLoader.item as WipeDialog).opened, 5000);
+            return dialogLoader.item as WipeDialog;
         }
 
         function test_1_unsent_records_are_listed_and_kept() {
@@ -60,7 +62,7 @@ Item {
             verify(findChild(dialog.contentItem, "wipeUnsentCount").text.indexOf(String(Sync.wipeUnsent.length)) >= 0);
             verify(TestFiles.exists(TestFiles.dataDir + "/fieldinspect.db"));
             mouseClick(findChild(dialog.contentItem, "keepAndRetry"));
-            tryVerify(() => !Sync.wipeAsked && !dialog.visible, 5000);
+            tryVerify(() => !Sync.wipeAsked && !dialogLoader.item, 5000);
             verify(!Sync.wiped);
             verify(TestFiles.exists(TestFiles.dataDir + "/fieldinspect.db"), "kept: nothing erased");
             verify(TestFiles.exists(TestFiles.dataDir + "/fieldinspect.db.key"));
@@ -70,7 +72,7 @@ Item {
             const dialog = askedDialog();
             mouseClick(findChild(dialog.contentItem, "eraseAnyway"));
             tryVerify(() => Sync.wiped, 30000);
-            tryVerify(() => !dialog.visible, 5000);
+            tryVerify(() => !dialogLoader.item, 5000);
             verify(!TestFiles.exists(TestFiles.dataDir + "/fieldinspect.db"));
             verify(!TestFiles.exists(TestFiles.dataDir + "/fieldinspect.db.key"));
             compare(TestFiles.filesBelow(TestFiles.dataDir).filter(f => f.startsWith("fieldinspect")), []);
