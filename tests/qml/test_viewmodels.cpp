@@ -299,6 +299,22 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::Locked, 5000);
     }
 
+    // A startup PIN on a tablet not set up yet unlocks nothing: the first run's screens (or
+    // options) take over, and no store is made from the PIN alone.
+    void a_startup_pin_on_a_new_tablet_leaves_the_first_run() {
+        QTemporaryDir empty;
+        StoreThread store(empty.path().toStdString());
+        Session session(store, *preferences_);
+        QList<Session::State> states;
+        connect(&session, &Session::stateChanged, this, [&] { states << session.state(); });
+        session.auto_start({}, {}, QStringLiteral("246813"));
+        QTRY_COMPARE_WITH_TIMEOUT(session.state(), Session::NeedsSetup, 10000);
+        QVERIFY(!session.busy());
+        QCOMPARE(states, QList<Session::State>{Session::NeedsSetup}); // no unlock tried
+        QVERIFY(session.error().isEmpty());
+        QVERIFY(!QFileInfo::exists(empty.filePath(QStringLiteral("fieldinspect.db"))));
+    }
+
     // What was read ahead is taken only while the store holds what it held then: a write by
     // the same connection, by another one, or a store opened again since, and the list is read
     // afresh.
