@@ -102,14 +102,35 @@ ReferenceStore::apply_assignment_page(const nlohmann::json& json,
     auto page = decode_assignment_page(json);
     if (!page)
         return page.error();
-    const bool have_texts = item_texts.size() == json.at("items").size();
+    const nlohmann::json& items = json.at("items"); // present: the page decoded
+    return write_assignment_page(std::move(*page), item_texts,
+                                 item_texts.size() == items.size() ? nullptr : &items);
+}
+
+Result<PageReport>
+ReferenceStore::apply_assignment_page(nlohmann::json&& json,
+                                      std::span<const std::string_view> item_texts) {
+    auto page = decode_assignment_page(json);
+    if (!page)
+        return page.error();
+    const nlohmann::json& items = json.at("items");
+    if (item_texts.size() != items.size())
+        return write_assignment_page(std::move(*page), item_texts, &items);
+    json = nlohmann::json(); // the texts stand for the items: the parsed page is done with
+    return write_assignment_page(std::move(*page), item_texts, nullptr);
+}
+
+Result<PageReport>
+ReferenceStore::write_assignment_page(Page<Assignment> page,
+                                      std::span<const std::string_view> item_texts,
+                                      const nlohmann::json* items_json) {
     auto tx = Transaction::begin(db_);
     if (!tx)
         return tx.error();
-    PageReport report{0, 0, 0, 0, page->rejected, page->next_cursor, page->has_more, {}, {}};
+    PageReport report{0, 0, 0, 0, page.rejected, page.next_cursor, page.has_more, {}, {}};
     // Which of the page's assignments were written: the page's own list is handed on whole,
     // without the others, rather than each moved into another list (5,000 assignments).
-    std::vector<bool> written(page->items.size(), false);
+    std::vector<bool> written(page.items.size(), false);
     RecordStore records(db_);
     // A page names few catalogue items many times: each is read once. The revision check and
     // the insert are prepared once a page (a pull of 5,000 assignments, docs/performance.md).
@@ -127,8 +148,8 @@ ReferenceStore::apply_assignment_page(const nlohmann::json& json,
         const auto it = items.find(id);
         return it != items.end() && it->second ? &*it->second : nullptr;
     };
-    for (std::size_t i = 0; i < page->items.size(); ++i) {
-        Assignment& a = page->items[i];
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        Assignment& a = page.items[i];
         for (const auto& id : a.item_ids)
             if (!items.contains(id)) {
                 auto item = catalogue_item(id);
@@ -156,10 +177,10 @@ ReferenceStore::apply_assignment_page(const nlohmann::json& json,
         // Kept as the central system sent it, once its decoder admitted it: reading it back
         // through the same decoder gives the same assignment, without encoding it again.
         insert->reset();
-        const std::size_t at = page->positions[i];
-        const std::string serialised = have_texts ? std::string() : json.at("items").at(at).dump();
+        const std::size_t at = page.positions[i];
+        const std::string serialised = items_json ? items_json->at(at).dump() : std::string();
         insert->bind_all(a.id, a.revision, to_string(a.status), a.draw_id,
-                         have_texts ? item_texts[at] : std::string_view(serialised));
+                         items_json ? std::string_view(serialised) : item_texts[at]);
         FI_TRY(insert->run());
         ++report.applied;
         if (a.status == AssignmentStatus::revoked) {
@@ -173,16 +194,16 @@ ReferenceStore::apply_assignment_page(const nlohmann::json& json,
         written[i] = true;
     }
     std::size_t kept = 0;
-    for (std::size_t i = 0; i < page->items.size(); ++i)
+    for (std::size_t i = 0; i < page.items.size(); ++i)
         if (written[i]) {
             if (kept != i)
-                page->items[kept] = std::move(page->items[i]);
+                page.items[kept] = std::move(page.items[i]);
             ++kept;
         }
-    page->items.resize(kept);
-    report.written = std::move(page->items); // the page is this call's own
+    page.items.resize(kept);
+    report.written = std::move(page.items); // the page is this call's own
     // A removed assignment is kept as revoked: its frozen drafts still need their context.
-    for (const auto& id : page->deleted_ids) {
+    for (const auto& id : page.deleted_ids) {
         auto held = assignment(id);
         if (!held)
             return held.error();

@@ -25,20 +25,21 @@ namespace {
 /// inspectors), each with the store's operation that applies one page. A new feed is a row.
 struct Feed {
     const char* endpoint;
-    Result<PageReport> (*apply)(ReferenceStore& refs, const RawPage& page);
+    /// Applies the page, which it may use up (its parsed tree released early).
+    Result<PageReport> (*apply)(ReferenceStore& refs, RawPage& page);
 };
 constexpr Feed feeds[] = {
-    {"catalogue", [](ReferenceStore& refs,
-                     const RawPage& page) { return refs.apply_catalogue_page(page.json); }},
-    {"inspectors", [](ReferenceStore& refs,
-                      const RawPage& page) { return refs.apply_inspector_page(page.json); }},
+    {"catalogue",
+     [](ReferenceStore& refs, RawPage& page) { return refs.apply_catalogue_page(page.json); }},
+    {"inspectors",
+     [](ReferenceStore& refs, RawPage& page) { return refs.apply_inspector_page(page.json); }},
     // Assignments are stored as the central system sent them: each item's own text in the
-    // answer, rather than the parsed item serialised again (a pull of 5,000,
-    // docs/performance-notes.md).
+    // answer, rather than the parsed item serialised again; the parsed page is handed over,
+    // to be freed once decoded (a pull of 5,000, docs/performance-notes.md).
     {"assignments",
-     [](ReferenceStore& refs, const RawPage& page) {
+     [](ReferenceStore& refs, RawPage& page) {
          const auto texts = member_elements(page.text, "items");
-         return refs.apply_assignment_page(page.json,
+         return refs.apply_assignment_page(std::move(page.json),
                                            texts ? std::span<const std::string_view>(*texts)
                                                  : std::span<const std::string_view>());
      }},

@@ -105,6 +105,43 @@ TEST_CASE("an assignment is stored as the text it came in, when the page's texts
           std::optional<std::string>(other.dump()));
 }
 
+TEST_CASE("a page handed over is released once decoded, and only when its texts stand for it") {
+    Fixture f;
+    json a7 = assignment_json();
+    a7["id"] = "A-7";
+    const std::string a7_text = " " + a7.dump() + " ";
+    const std::vector<std::string_view> texts{a7_text};
+
+    // Kept by the caller: used, not touched.
+    const json kept = page(json::array({a7}));
+    REQUIRE(f.refs.apply_assignment_page(kept, texts).ok());
+    CHECK(kept.at("items").size() == 1);
+    CHECK(query_text(f.db, "SELECT json FROM assignments WHERE id = ?1", "A-7").value() ==
+          std::optional<std::string>(a7_text));
+
+    // Handed over with a text for each item: released, the texts stored.
+    a7["revision"] = 2;
+    const std::string a7_text2 = a7.dump();
+    json handed = page(json::array({a7}));
+    auto report =
+        f.refs.apply_assignment_page(std::move(handed), std::vector<std::string_view>{a7_text2});
+    REQUIRE(report.ok());
+    CHECK(report->applied == 1);
+    CHECK(handed.is_null());
+    CHECK(query_text(f.db, "SELECT json FROM assignments WHERE id = ?1", "A-7").value() ==
+          std::optional<std::string>(a7_text2));
+    REQUIRE(f.refs.assignment("A-7").value().has_value());
+    CHECK(f.refs.assignment("A-7").value()->revision == 2);
+
+    // Handed over without them: still needed for the items' text, so not released.
+    a7["revision"] = 3;
+    json short_of_texts = page(json::array({a7}));
+    REQUIRE(f.refs.apply_assignment_page(std::move(short_of_texts), {}).ok());
+    CHECK(short_of_texts.at("items").size() == 1);
+    CHECK(query_text(f.db, "SELECT json FROM assignments WHERE id = ?1", "A-7").value() ==
+          std::optional<std::string>(a7.dump()));
+}
+
 TEST_CASE("draws are verified on the device and the assignment's team checked against them") {
     Fixture f;
     auto a = f.refs.assignment("A-1").value().value();
