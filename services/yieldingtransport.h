@@ -3,6 +3,7 @@
 #include "sync/httptypes.h"
 
 #include <atomic>
+#include <optional>
 
 namespace fi::services {
 
@@ -20,8 +21,12 @@ public:
     bool yielding() const { return yielding_; }
 
     sync::HttpResponse perform(sync::HttpRequest request) override;
+    std::future<sync::HttpResponse> start(sync::HttpRequest request) override;
 
 private:
+    /// The answer to a request not started because the user's work goes first.
+    std::optional<sync::HttpResponse> yielded() const;
+
     sync::Transport& inner_;
     const std::atomic<int>& pending_;
     bool yielding_ = false;

@@ -119,7 +119,7 @@ std::string escape(const std::string& s) {
 CentralClient::CentralClient(Transport& transport, std::string base_url)
     : transport_(transport), base_url_(std::move(base_url)) {}
 
-HttpResponse CentralClient::call(HttpRequest rq) {
+HttpRequest CentralClient::prepared(HttpRequest rq) {
     rq.url = join_url(base_url_, rq.url);
     if (!token_.empty() && !rq.headers.contains("authorization"))
         rq.headers["Authorization"] = "Bearer " + token_;
@@ -127,7 +127,10 @@ HttpResponse CentralClient::call(HttpRequest rq) {
         rq.headers["Content-Type"] = "application/json";
     rq.headers["Accept"] = "application/json";
     ++requests_;
-    HttpResponse r = transport_.perform(std::move(rq));
+    return rq;
+}
+
+const HttpResponse& CentralClient::received(const HttpResponse& r) {
     if (auto date = r.header("date")) {
         // libcurl's date reader, from the module the transport came from.
         if (auto curl = curl_module(); curl) {
@@ -136,6 +139,12 @@ HttpResponse CentralClient::call(HttpRequest rq) {
                 last_date_ = static_cast<time_t>(t);
         }
     }
+    return r;
+}
+
+HttpResponse CentralClient::call(HttpRequest rq) {
+    HttpResponse r = transport_.perform(prepared(std::move(rq)));
+    received(r);
     return r;
 }
 
@@ -325,27 +334,34 @@ ApiResult<RedrawResult> CentralClient::redraw(const std::string& assignment_id,
 
 ApiResult<InspectionReceipt> CentralClient::post_inspection(const std::string& record_id,
                                                             const std::string& body) {
+    return start_post_inspection(record_id, body).get();
+}
+
+CentralClient::Pending<InspectionReceipt>
+CentralClient::start_post_inspection(const std::string& record_id, const std::string& body) {
     HttpRequest rq;
     rq.method = "POST";
     rq.url = "/inspections";
     rq.headers["Idempotency-Key"] = record_id;
     rq.body = body;
-    HttpResponse r = call(std::move(rq));
-    auto j = json_of(r, {201, 200});
-    if (!j)
-        return j.error();
-    InspectionReceipt receipt;
-    receipt.id = str(*j, "id").value_or("");
-    receipt.received_at = str(*j, "received_at").value_or("");
-    receipt.late = boolean(*j, "late").value_or(false);
-    receipt.replay = r.status == 200;
-    if (receipt.id != record_id || receipt.received_at.empty() || !boolean(*j, "late"))
-        return decode_error("the receipt does not name this record, its time or its late flag");
-    if (auto missing = j->find("photos_missing"); missing != j->end() && missing->is_array())
-        for (const auto& id : *missing)
-            if (id.is_string())
-                receipt.photos_missing.push_back(id.get<std::string>());
-    return receipt;
+    auto finish = [this, record_id](const HttpResponse& r) -> ApiResult<InspectionReceipt> {
+        auto j = json_of(r, {201, 200});
+        if (!j)
+            return j.error();
+        InspectionReceipt receipt;
+        receipt.id = str(*j, "id").value_or("");
+        receipt.received_at = str(*j, "received_at").value_or("");
+        receipt.late = boolean(*j, "late").value_or(false);
+        receipt.replay = r.status == 200;
+        if (receipt.id != record_id || receipt.received_at.empty() || !boolean(*j, "late"))
+            return decode_error("the receipt does not name this record, its time or its late flag");
+        if (auto missing = j->find("photos_missing"); missing != j->end() && missing->is_array())
+            for (const auto& id : *missing)
+                if (id.is_string())
+                    receipt.photos_missing.push_back(id.get<std::string>());
+        return receipt;
+    };
+    return {*this, transport_.start(prepared(std::move(rq))), std::move(finish)};
 }
 
 ApiResult<PhotoOffset> CentralClient::photo_offset(const std::string& photo_id) {
@@ -365,6 +381,13 @@ ApiResult<PhotoOffset> CentralClient::photo_offset(const std::string& photo_id) 
 ApiResult<PatchResult> CentralClient::photo_patch(const std::string& photo_id, std::int64_t offset,
                                                   std::string bytes, ProgressFn progress,
                                                   const std::atomic<bool>* cancel) {
+    return start_photo_patch(photo_id, offset, std::move(bytes), std::move(progress), cancel).get();
+}
+
+CentralClient::Pending<PatchResult>
+CentralClient::start_photo_patch(const std::string& photo_id, std::int64_t offset,
+                                 std::string bytes, ProgressFn progress,
+                                 const std::atomic<bool>* cancel) {
     HttpRequest rq;
     rq.method = "PATCH";
     rq.url = "/photos/" + escape(photo_id);
@@ -374,14 +397,16 @@ ApiResult<PatchResult> CentralClient::photo_patch(const std::string& photo_id, s
     rq.body = std::move(bytes);
     rq.on_progress = std::move(progress);
     rq.cancel = cancel;
-    HttpResponse r = call(std::move(rq));
-    if (auto e = failure(r, {204, 200}))
-        return *e;
-    auto next = integer_header(r, "upload-offset");
-    if (!next || *next != offset + sent)
-        return decode_error("the new Upload-Offset is missing or not where the bytes ended");
-    const auto complete = r.header("upload-complete");
-    return PatchResult{*next, complete && *complete == "true"};
+    auto finish = [this, offset, sent](const HttpResponse& r) -> ApiResult<PatchResult> {
+        if (auto e = failure(r, {204, 200}))
+            return *e;
+        auto next = integer_header(r, "upload-offset");
+        if (!next || *next != offset + sent)
+            return decode_error("the new Upload-Offset is missing or not where the bytes ended");
+        const auto complete = r.header("upload-complete");
+        return PatchResult{*next, complete && *complete == "true"};
+    };
+    return {*this, transport_.start(prepared(std::move(rq))), std::move(finish)};
 }
 
 } // namespace fi::sync

@@ -7,6 +7,8 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <future>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -96,13 +98,35 @@ public:
     ApiResult<RedrawResult> redraw(const std::string& assignment_id, const std::string& reason,
                                    const std::string& note,
                                    const std::vector<std::string>& exclude_inspector_ids);
+    /// A request on the network (the start_ calls): the calling thread goes on with its own
+    /// work, then takes the answer with get(), once, on the same thread.
+    template <class T> class Pending {
+    public:
+        ApiResult<T> get() { return finish_(client_.received(future_.get())); }
+
+    private:
+        friend class CentralClient;
+        using Finish = std::function<ApiResult<T>(const HttpResponse&)>;
+        Pending(CentralClient& client, std::future<HttpResponse> future, Finish finish)
+            : client_(client), future_(std::move(future)), finish_(std::move(finish)) {}
+        CentralClient& client_;
+        std::future<HttpResponse> future_;
+        Finish finish_;
+    };
+
     /// POST /inspections with the record id as Idempotency-Key; `body` is the exact bytes.
     ApiResult<InspectionReceipt> post_inspection(const std::string& record_id,
                                                  const std::string& body);
+    Pending<InspectionReceipt> start_post_inspection(const std::string& record_id,
+                                                     const std::string& body);
     ApiResult<PhotoOffset> photo_offset(const std::string& photo_id);
     ApiResult<PatchResult> photo_patch(const std::string& photo_id, std::int64_t offset,
                                        std::string bytes, ProgressFn progress = {},
                                        const std::atomic<bool>* cancel = nullptr);
+    /// `progress` is called from the transport's thread while the caller goes on.
+    Pending<PatchResult> start_photo_patch(const std::string& photo_id, std::int64_t offset,
+                                           std::string bytes, ProgressFn progress = {},
+                                           const std::atomic<bool>* cancel = nullptr);
 
     /// The last `Date` header seen, as seconds since the epoch (0 if none yet).
     std::int64_t last_server_date() const { return last_date_; }
@@ -111,6 +135,10 @@ public:
 
 private:
     HttpResponse call(HttpRequest rq);
+    /// The request as this client sends it: the full URL, the token and the common headers.
+    HttpRequest prepared(HttpRequest rq);
+    /// Note what an answer tells the client itself (the server's date); the answer.
+    const HttpResponse& received(const HttpResponse& r);
     /// Classify a response: ok statuses pass, the rest become an ApiError.
     std::optional<ApiError> failure(const HttpResponse& r, std::initializer_list<long> ok) const;
     ApiResult<nlohmann::json> json_of(const HttpResponse& r, std::initializer_list<long> ok) const;

@@ -15,23 +15,38 @@ Result<const CurlModule*> curl_module() {
     return opened;
 }
 
-HttpResponse ModuleTransport::perform(HttpRequest request) {
-    Transport* curl = nullptr;
-    {
-        std::lock_guard lock(mutex_);
-        if (!curl_) {
-            auto module = curl_module();
-            if (!module) {
-                HttpResponse refused;
-                refused.error = NetError::other;
-                refused.error_detail = module.error().message;
-                return refused;
-            }
-            curl_.reset((*module)->make_transport(options_));
-        }
-        curl = curl_.get();
+Result<Transport*> ModuleTransport::curl() {
+    std::lock_guard lock(mutex_);
+    if (!curl_) {
+        auto module = curl_module();
+        if (!module)
+            return module.error();
+        curl_.reset((*module)->make_transport(options_));
     }
-    return curl->perform(std::move(request));
+    return curl_.get();
+}
+
+namespace {
+HttpResponse refused(const Error& e) {
+    HttpResponse r;
+    r.error = NetError::other;
+    r.error_detail = e.message;
+    return r;
+}
+} // namespace
+
+HttpResponse ModuleTransport::perform(HttpRequest request) {
+    auto transport = curl();
+    if (!transport)
+        return refused(transport.error());
+    return (*transport)->perform(std::move(request));
+}
+
+std::future<HttpResponse> ModuleTransport::start(HttpRequest request) {
+    auto transport = curl();
+    if (!transport)
+        return ready_response(refused(transport.error()));
+    return (*transport)->start(std::move(request));
 }
 
 } // namespace fi::sync

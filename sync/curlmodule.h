@@ -48,8 +48,12 @@ public:
     explicit ModuleTransport(TransportOptions options) : options_(std::move(options)) {}
 
     HttpResponse perform(HttpRequest request) override;
+    std::future<HttpResponse> start(HttpRequest request) override;
 
 private:
+    /// The module's transport, made on first use; the loader's words when it cannot be.
+    Result<Transport*> curl();
+
     TransportOptions options_;
     std::mutex mutex_;
     std::unique_ptr<Transport> curl_;

@@ -146,6 +146,10 @@ CurlTransport::~CurlTransport() {
 }
 
 HttpResponse CurlTransport::perform(HttpRequest request) {
+    return start(std::move(request)).get();
+}
+
+std::future<HttpResponse> CurlTransport::start(HttpRequest request) {
     auto job = std::make_unique<Job>();
     job->request = std::move(request);
     auto future = job->promise.get_future();
@@ -155,12 +159,12 @@ HttpResponse CurlTransport::perform(HttpRequest request) {
             HttpResponse r;
             r.error = NetError::cancelled;
             r.error_detail = "the transport is shutting down";
-            return r;
+            return ready_response(std::move(r));
         }
         queue_.push_back(std::move(job));
     }
     curl_multi_wakeup(static_cast<CURLM*>(multi_));
-    return future.get();
+    return future;
 }
 
 bool CurlTransport::start_job(Job* job) {

@@ -46,6 +46,8 @@ public:
     ~CurlTransport() override;
 
     HttpResponse perform(HttpRequest request) override;
+    /// Queued for the worker at once: sent while the caller goes on.
+    std::future<HttpResponse> start(HttpRequest request) override;
 
     const TransportOptions& options() const { return options_; }
 

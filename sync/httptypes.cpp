@@ -28,4 +28,15 @@ const char* to_string(NetError e) {
     return "other";
 }
 
+std::future<HttpResponse> ready_response(HttpResponse response) {
+    std::promise<HttpResponse> answered;
+    answered.set_value(std::move(response));
+    return answered.get_future();
+}
+
+std::future<HttpResponse> Transport::start(HttpRequest request) {
+    return std::async(std::launch::deferred,
+                      [this, rq = std::move(request)]() mutable { return perform(std::move(rq)); });
+}
+
 } // namespace fi::sync

@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <map>
 #include <optional>
 #include <string>
@@ -63,6 +64,9 @@ struct HttpResponse {
     }
 };
 
+/// An answer already known (a request refused before it was sent), as start() gives it.
+std::future<HttpResponse> ready_response(HttpResponse response);
+
 /// The seam sync talks through: the curl implementation is the real one and the one the
 /// tests use against the reference server on loopback.
 class Transport {
@@ -70,6 +74,11 @@ public:
     virtual ~Transport() = default;
     /// Perform one request; blocks the calling thread (not the transport's worker).
     virtual HttpResponse perform(HttpRequest request) = 0;
+    /// Start one request and return at once: the calling thread works while it is on the
+    /// network (the uploader reads the next chunk) and then waits for the answer. Here the
+    /// request is performed when the answer is asked for, on the asking thread; a transport
+    /// with a worker of its own (CurlTransport) sends it right away.
+    virtual std::future<HttpResponse> start(HttpRequest request);
 };
 
 } // namespace fi::sync

@@ -858,8 +858,13 @@ private Q_SLOTS:
         const auto r = t.perform({});
         QCOMPARE(r.error, sync::NetError::cancelled);
         QCOMPARE(inner.calls, 2);
+        // A request started (the uploader's) yields the same way.
+        QCOMPARE(t.start({}).get().error, sync::NetError::cancelled);
+        QCOMPARE(inner.calls, 2);
         t.set_yielding(false);
         QCOMPARE(t.perform({}).status, 200);
+        QCOMPARE(t.start({}).get().status, 200);
+        QCOMPARE(inner.calls, 4);
     }
 };
 

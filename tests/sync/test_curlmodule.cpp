@@ -34,6 +34,26 @@ TEST_CASE("the curl module is this build's, and its transport speaks to the cent
     CHECK(refused.status == 0);
 }
 
+TEST_CASE("a request started goes out at once, and the caller takes the answer when it is ready") {
+    CentralServer server;
+    sync::ModuleTransport transport(Tablet::plain_http());
+    sync::HttpRequest get;
+    get.url = server.process.base_url() + "/time";
+    auto answer = transport.start(get);
+    // Not left until asked for (a deferred answer would say so here): the transport's own
+    // worker sends it and the answer arrives by itself.
+    REQUIRE(answer.wait_for(std::chrono::seconds(30)) == std::future_status::ready);
+    const auto r = answer.get();
+    CHECK(r.status == 200);
+    CHECK(r.body.find("20") != std::string::npos);
+
+    // A request the options refuse is answered at once, unsent.
+    sync::ModuleTransport strict(sync::TransportOptions{});
+    auto refused = strict.start(get);
+    REQUIRE(refused.wait_for(std::chrono::seconds(0)) == std::future_status::ready);
+    CHECK(refused.get().error == sync::NetError::refused_url);
+}
+
 TEST_CASE("origin_of reads a URL through the module exactly as the transport's own check reads "
           "it: no second parser to disagree with the one that connects") {
     for (const char* url :
