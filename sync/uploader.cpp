@@ -5,9 +5,9 @@
 #include "core/recordstore.h"
 
 #include <algorithm>
-#include <future>
 #include <limits>
-#include <system_error>
+#include <optional>
+#include <utility>
 
 namespace fi::sync {
 
@@ -21,45 +21,28 @@ struct ChunkKey {
     bool operator==(const ChunkKey&) const = default;
 };
 
-/// Reads photo chunks from the store, the next one on a second thread while the current one
-/// is on the network: decrypting a chunk (SQLCipher's per-page cipher, several ms a MiB)
-/// then overlaps the server's work instead of adding to it (docs/performance.md, uploads).
-/// The connection is in SQLite's multi-thread mode — one user at a time — so a read ahead
-/// runs only while the uploader is inside a network call: `ahead()` right before it,
-/// `settle()` right after, before the uploader touches the store again.
+/// Reads photo chunks from the store, the next one while the current one is on the network
+/// (CentralClient::start_photo_patch): decrypting a chunk (SQLCipher's per-page cipher, about
+/// 1.4 ms a MiB) then overlaps the server's work instead of adding to it. The reading happens
+/// on the uploader's own thread while the transport's worker sends, so the connection keeps
+/// one user at a time and no thread is started for it (docs/performance.md, uploads).
 class ChunkReader {
 public:
     explicit ChunkReader(Database& db) : photos_(db) {}
-    ~ChunkReader() { settle(); }
-    ChunkReader(const ChunkReader&) = delete;
-    ChunkReader& operator=(const ChunkReader&) = delete;
 
-    /// Start reading `key` on a second thread (nothing if there is no next chunk).
+    /// Read `key` now, for `read` to take (nothing if there is no next chunk).
     void ahead(std::optional<ChunkKey> key) {
-        settle();
-        if (!key)
-            return;
-        try {
-            ahead_ = std::async(std::launch::async, [this, k = *key] { return read_now(k); });
-            ahead_key_ = std::move(*key);
-        } catch (const std::system_error&) {
-            // No thread to be had: the chunk is read when it is needed.
-        }
-    }
-
-    /// Wait for the read ahead, if any, keeping its result for `read`.
-    void settle() {
-        if (ahead_.valid())
-            ahead_.wait();
+        ahead_.reset();
+        if (key)
+            ahead_.emplace(*key, read_now(*key));
     }
 
     /// The chunk `key`: the one read ahead if it is that one, else read now.
     Result<std::string> read(const ChunkKey& key) {
-        if (ahead_.valid()) {
-            auto early = ahead_.get();
-            if (ahead_key_ == key)
-                return early;
-        }
+        std::optional<std::pair<ChunkKey, Result<std::string>>> early;
+        early.swap(ahead_);
+        if (early && early->first == key)
+            return std::move(early->second);
         return read_now(key);
     }
 
@@ -76,8 +59,7 @@ private:
     }
 
     PhotoStore photos_;
-    std::future<Result<std::string>> ahead_;
-    ChunkKey ahead_key_;
+    std::optional<std::pair<ChunkKey, Result<std::string>>> ahead_;
 };
 
 } // namespace
@@ -178,11 +160,11 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
     ChunkReader chunks(db_);
     if (!entry.acked) {
         // A fresh record's photos all start at 0: the first chunk is read during the POST.
+        auto posted = client_.start_post_inspection(entry.record_id, stored->body);
         if (!all_photos.empty())
             chunks.ahead(ChunkKey{all_photos.front().id, 0,
                                   std::min(options_.chunk_bytes, all_photos.front().bytes)});
-        auto receipt = client_.post_inspection(entry.record_id, stored->body);
-        chunks.settle();
+        auto receipt = posted.get();
         if (!receipt)
             return fail(entry, receipt.error(), summary);
         received_at = receipt->received_at;
@@ -280,8 +262,9 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
                 return Outcome::parked;
             }
             const std::int64_t base_record = mine.record_sent, base_overall = overall.overall_sent;
-            chunks.ahead(next_chunk(index, offset + n));
-            auto patched = client_.photo_patch(
+            // The progress is reported from the transport's thread while this one reads the
+            // next chunk, which touches neither count.
+            auto sending = client_.start_photo_patch(
                 photo.id, offset, std::move(read.value()),
                 [&](std::int64_t sent, std::int64_t) {
                     mine.record_sent = base_record + sent;
@@ -289,7 +272,8 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
                     report();
                 },
                 cancel);
-            chunks.settle();
+            chunks.ahead(next_chunk(index, offset + n));
+            auto patched = sending.get();
             mine.record_sent = base_record;
             overall.overall_sent = base_overall;
             if (!patched) {

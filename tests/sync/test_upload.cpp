@@ -3,7 +3,9 @@
 #include "core/photostore.h"
 #include "syncfixture.h"
 
+#include <future>
 #include <set>
+#include <sqlite3.h>
 
 using namespace fi;
 using namespace fi::test;
@@ -71,6 +73,77 @@ TEST_CASE("photos of several uneven chunks go up whole, each chunk read once, in
     CHECK(s.requests == 1 + 3 * 3);
     CHECK(s.photo_bytes_sent == 3 * size);
     CHECK(server.inspections().at(0).find("photos 3/3") != std::string::npos);
+    CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
+}
+
+namespace {
+
+/// Sends through the tablet's real transport and notes, for each request started, how many
+/// statements the store ran between the start and the moment its answer was asked for.
+class ObservingTransport final : public sync::Transport {
+public:
+    ObservingTransport(sync::Transport& inner, Database& db) : inner_(inner) {
+        sqlite3_trace_v2(db.handle(), SQLITE_TRACE_STMT, &ObservingTransport::on_statement,
+                         &statements_);
+    }
+    sync::HttpResponse perform(sync::HttpRequest rq) override {
+        performed.push_back(rq.method);
+        return inner_.perform(std::move(rq));
+    }
+    std::future<sync::HttpResponse> start(sync::HttpRequest rq) override {
+        const std::size_t k = started.size();
+        started.push_back({rq.method, statements_});
+        return std::async(std::launch::deferred,
+                          [this, k, f = inner_.start(std::move(rq))]() mutable {
+                              started[k].statements = statements_ - started[k].statements;
+                              return f.get();
+                          });
+    }
+    struct Started {
+        std::string method;
+        int statements; ///< the store's statements between start and the answer's asking
+    };
+    std::vector<Started> started;
+    std::vector<std::string> performed;
+
+private:
+    static int on_statement(unsigned, void* count, void*, void*) {
+        ++*static_cast<int*>(count);
+        return 0;
+    }
+    sync::Transport& inner_;
+    int statements_ = 0;
+};
+
+} // namespace
+
+TEST_CASE("the next chunk is read from the store while the one before it is on the network") {
+    // The uploader starts each request, reads what goes next (the photo's first chunk during
+    // the POST, the next chunk during a PATCH), and only then waits for the answer.
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const std::int64_t size = 100 * 1024, chunk = 64 * 1024; // 64 + 36 KiB
+    const auto id = t.complete_record(member_assignment(t).id, 2, size);
+    ObservingTransport watching(t.transport, t.db);
+    sync::CentralClient client(watching, server.process.base_url());
+    client.set_token(t.client.token());
+    sync::UploaderOptions o;
+    o.chunk_bytes = chunk;
+    const auto s = sync::Uploader(t.db, client, o).upload_due();
+    CHECK(s.uploaded == 1);
+    CHECK(server.inspections().at(0).find("photos 2/2") != std::string::npos);
+    CHECK(watching.performed.empty()); // every request was started, none performed blocking
+    REQUIRE(watching.started.size() == 1 + 2 * 2);
+    CHECK(watching.started[0].method == "POST");
+    for (std::size_t k = 0; k < watching.started.size(); ++k) {
+        CAPTURE(k);
+        if (k + 1 < watching.started.size())
+            CHECK(watching.started[k].statements > 0); // a chunk read meanwhile
+        else
+            CHECK(watching.started[k].statements == 0); // the last: nothing left to read
+    }
     CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
 }
 
