@@ -99,9 +99,18 @@ public:
                                    const std::string& note,
                                    const std::vector<std::string>& exclude_inspector_ids);
     /// A request on the network (the start_ calls): the calling thread goes on with its own
-    /// work, then takes the answer with get(), once, on the same thread.
+    /// work, then takes the answer with get(), once, on the same thread. One left without
+    /// get() (its caller unwound by an exception) waits for a request already on the wire,
+    /// whose progress callback may name the caller's state; one not yet sent is dropped.
     template <class T> class Pending {
     public:
+        Pending(Pending&&) noexcept = default;
+        Pending& operator=(Pending&&) = delete;
+        ~Pending() {
+            if (future_.valid() &&
+                future_.wait_for(std::chrono::seconds(0)) != std::future_status::deferred)
+                future_.wait();
+        }
         ApiResult<T> get() { return finish_(client_.received(future_.get())); }
 
     private:

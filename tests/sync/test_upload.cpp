@@ -147,6 +147,39 @@ TEST_CASE("the next chunk is read from the store while the one before it is on t
     CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
 }
 
+TEST_CASE("an answer dropped untaken is waited for while its request is on the wire") {
+    // The uploader's progress callback names its own locals: an answer it leaves (an
+    // exception between the start and the answer) must not outlive them.
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto id = t.complete_record(member_assignment(t).id, 1, 64 * 1024);
+    const auto stored = RecordStore(t.db).load(id).value();
+    REQUIRE(t.client.post_inspection(id, stored.body));
+    const auto& photo = stored.record.photos.at(0);
+    std::string bytes;
+    REQUIRE(PhotoStore(t.db).read_all(photo.id, [&](std::span<const std::uint8_t> c) {
+        bytes.append(reinterpret_cast<const char*>(c.data()), c.size());
+        return Status{};
+    }));
+    server.faults(json::array(
+        {{{"method", "PATCH"}, {"path", ".*/photos/.*"}, {"fault", "delay"}, {"ms", 1500}}}));
+    auto calls = std::make_unique<int>(0);
+    {
+        auto sending = t.client.start_photo_patch(
+            photo.id, 0, bytes, [&calls](std::int64_t, std::int64_t) { ++*calls; });
+    } // dropped: waits for the answer, so the callback is done with `calls`
+    const int after = *calls;
+    calls.reset();
+    // The server had answered: the bytes are there (a HEAD sent while the delayed PATCH
+    // still waited would say 0).
+    auto at = t.client.photo_offset(photo.id);
+    REQUIRE(at);
+    CHECK(at->offset == photo.bytes);
+    CHECK(after > 0);
+}
+
 TEST_CASE("409 offset_mismatch mid-photo: the uploader asks the offset and sends those bytes") {
     // The refused chunk's successor was already read ahead; what goes next must be the bytes
     // at the server's offset, not the chunk read ahead (the photo's hash would not match).
