@@ -269,10 +269,7 @@ void Session::liftLockout(const QString& username, const QString& password) {
 
 void Session::lockNow() {
     Q_EMIT aboutToLock(); // autosaves are queued before the store closes
-    store_.post([](Tablet& b) {
-        b.assignments.drop_read_ahead();
-        b.session.lock();
-    });
+    store_.post([](Tablet& b) { b.session.lock(); });
     user_ = {};
     if (pin_pending_) {
         pin_pending_ = false;

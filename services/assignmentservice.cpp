@@ -75,8 +75,7 @@ Result<std::vector<AssignmentRow>> AssignmentService::list() {
     auto db = w_.store();
     if (!db)
         return db.error();
-    if (auto ahead = std::exchange(ahead_, std::nullopt);
-        ahead && ahead->opening == w_.openings()) {
+    if (auto ahead = std::exchange(w_.list_ahead, std::nullopt)) {
         auto stamp = (*db)->content_stamp();
         if (stamp && *stamp == ahead->stamp)
             return std::move(ahead->rows);
@@ -85,7 +84,7 @@ Result<std::vector<AssignmentRow>> AssignmentService::list() {
 }
 
 void AssignmentService::read_ahead() {
-    ahead_.reset();
+    w_.list_ahead.reset();
     auto db = w_.store();
     if (!db)
         return;
@@ -93,7 +92,11 @@ void AssignmentService::read_ahead() {
     // Stamped after the read: the list is what the store held at this stamp.
     auto stamp = (*db)->content_stamp();
     if (rows && stamp)
-        ahead_ = ReadAhead{w_.openings(), *stamp, std::move(*rows)};
+        w_.list_ahead = Workspace::ListAhead{*stamp, std::move(*rows)};
+}
+
+bool AssignmentService::has_read_ahead() const {
+    return w_.list_ahead.has_value();
 }
 
 Result<AssignmentView> assignment_view(Database& db, const Assignment& a,

@@ -1,11 +1,8 @@
 #pragma once
 
-#include "core/database.h"
 #include "core/result.h"
 #include "services/values.h"
 
-#include <cstdint>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,22 +20,15 @@ public:
     Result<std::vector<AssignmentRow>> list();
     /// Read the list ahead, for the next list() to take when nothing was written to the store
     /// in between (and read afresh otherwise). The app does it as it unlocks, while its window
-    /// is still being built. Errors are left for list() to report.
+    /// is still being built. Errors are left for list() to report. It is kept in the
+    /// workspace, which forgets it when the store closes (locked, wiped).
     void read_ahead();
-    /// Forget what was read ahead (the app locking: nothing of the store stays in memory).
-    void drop_read_ahead() { ahead_.reset(); }
-    bool has_read_ahead() const { return ahead_.has_value(); }
+    bool has_read_ahead() const;
     /// One assignment as the Target page shows it; `not_found` when the tablet lacks it.
     Result<AssignmentView> view(const std::string& assignment_id);
 
 private:
-    struct ReadAhead {
-        std::uint64_t opening = 0;
-        ContentStamp stamp;
-        std::vector<AssignmentRow> rows;
-    };
     Workspace& w_;
-    std::optional<ReadAhead> ahead_;
 };
 
 /// The assignment as this tablet holds it, or `not_found` saying so and what to do.

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace fi::platform {
 class SecretStore;
@@ -45,13 +46,14 @@ public:
     Result<Database*> store();
     bool is_open() const { return db_.has_value(); }
     void open(Database db) {
+        list_ahead.reset();
         db_.emplace(std::move(db));
-        ++openings_;
     }
-    void close() { db_.reset(); }
-    /// How many times a store was opened here: what was read from one opening is not taken
-    /// for another's.
-    std::uint64_t openings() const { return openings_; }
+    /// Closes the store (lock, wipe, a failed unlock); what was read ahead from it goes too.
+    void close() {
+        list_ahead.reset();
+        db_.reset();
+    }
 
     platform::KeyVault vault() const;
     const platform::BootClock& boot_clock() const { return clock_; }
@@ -94,13 +96,20 @@ public:
     /// The signed-in user as kept in the store (empty while locked).
     UserInfo user;
 
+    /// Today's list read ahead (AssignmentService::read_ahead) and the store's stamp when it
+    /// was read. It belongs to this opening of the store: open() and close() forget it.
+    struct ListAhead {
+        ContentStamp stamp;
+        std::vector<AssignmentRow> rows;
+    };
+    std::optional<ListAhead> list_ahead;
+
 private:
     std::filesystem::path data_dir_;
     const std::atomic<int>& interactive_pending_;
     platform::LinuxBootClock clock_;
     std::unique_ptr<platform::SecretStore> os_store_;
     std::optional<Database> db_;
-    std::uint64_t openings_ = 0;
     ServerConfig server_;
     bool connected_ = false;
     std::optional<Error> network_refusal_;

@@ -353,7 +353,9 @@ private Q_SLOTS:
         services::Tablet c(data);
         QVERIFY(c.session.unlock({}, "246813"));
         c.assignments.read_ahead();
+        QVERIFY(c.assignments.has_read_ahead());
         c.session.lock();
+        QVERIFY(!c.assignments.has_read_ahead()); // whatever closes the store forgets it
         QVERIFY(b.records.start(third, {}, std::nullopt, std::nullopt));
         QVERIFY(c.session.unlock({}, "246813")); // opened again
         bool listed_as_draft = false;
