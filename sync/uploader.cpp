@@ -117,22 +117,41 @@ UploadSummary Uploader::upload_due(const UploadProgressFn& progress,
     UploadProgress overall;
     for (const auto& e : *due)
         overall.overall_total += e.photo_bytes;
+    std::optional<Arrived> arrived;
     for (const auto& entry : *due) {
         if (cancel && cancel->load()) {
             summary.cancelled = true;
             break;
         }
-        const Outcome o = upload_one(entry, summary, progress, overall, cancel);
+        const Outcome o = upload_one(entry, summary, progress, overall, cancel, arrived);
         if (o == Outcome::unauthorized || o == Outcome::cancelled)
             break;
     }
+    settle(arrived, summary);
     summary.requests = client_.requests_made() - before;
     return summary;
 }
 
+void Uploader::settle(std::optional<Arrived>& arrived, UploadSummary& summary) {
+    if (!arrived)
+        return;
+    const Arrived a = std::move(*arrived);
+    arrived.reset();
+    if (auto s = RecordStore(db_).mark_uploaded(a.record_id, a.received_at, a.late); !s) {
+        // Not kept: the outbox still holds the record acknowledged, and the next run finds
+        // its photos whole on the central side (HEAD) and keeps the receipt then.
+        summary.messages.push_back(a.record_id + ": " + s.error().message);
+        return;
+    }
+    ++summary.uploaded;
+    if (a.late)
+        ++summary.late;
+}
+
 Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& summary,
                                        const UploadProgressFn& progress, UploadProgress& overall,
-                                       const std::atomic<bool>* cancel) {
+                                       const std::atomic<bool>* cancel,
+                                       std::optional<Arrived>& arrived) {
     RecordStore records(db_);
     auto stored = records.load(entry.record_id);
     if (!stored) {
@@ -158,9 +177,15 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
             all_photos.push_back(std::move(image));
         }
     ChunkReader chunks(db_);
+    // The POST's receipt, kept in the outbox (record_ack) while the first PATCH is on the
+    // wire, or before whatever else comes first: a HEAD, a failure, the end. Until it is kept
+    // a crash costs a replayed POST, which the Idempotency-Key makes safe.
+    std::optional<std::pair<std::string, bool>> ack_due;
     if (!entry.acked) {
-        // A fresh record's photos all start at 0: the first chunk is read during the POST.
+        // While the POST is on the wire: the previous record's receipt is kept, and a fresh
+        // record's first chunk read (its photos all start at 0).
         auto posted = client_.start_post_inspection(entry.record_id, stored->body);
+        settle(arrived, summary);
         if (!all_photos.empty())
             chunks.ahead(ChunkKey{all_photos.front().id, 0,
                                   std::min(options_.chunk_bytes, all_photos.front().bytes)});
@@ -171,14 +196,29 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
         late = receipt->late;
         missing = receipt->photos_missing;
         offsets_known_zero = !receipt->replay;
-        if (auto s = outbox.record_ack(entry.record_id, received_at, late); !s) {
-            summary.messages.push_back(entry.record_id + ": " + s.error().message);
-            return Outcome::retry;
-        }
+        ack_due.emplace(received_at, late);
     } else {
+        settle(arrived, summary);
         for (const auto& p : all_photos)
             missing.push_back(p.id);
     }
+    const auto keep_ack = [&] {
+        if (!ack_due)
+            return true;
+        const auto [at, was_late] = std::move(*ack_due);
+        ack_due.reset();
+        if (auto s = outbox.record_ack(entry.record_id, at, was_late); !s) {
+            summary.messages.push_back(entry.record_id + ": " + s.error().message);
+            return false;
+        }
+        return true;
+    };
+    // Every way out after the POST: the receipt kept first, then the failure recorded (a
+    // park or a retry written before the ack would be undone by it).
+    const auto failed = [&](const ApiError& e) {
+        (void)keep_ack();
+        return fail(entry, e, summary);
+    };
 
     UploadProgress mine;
     mine.record_id = entry.record_id;
@@ -221,6 +261,7 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
         bool complete = false;
         while (!complete) {
             if (cancel && cancel->load()) {
+                (void)keep_ack();
                 summary.cancelled = true;
                 return Outcome::cancelled;
             }
@@ -232,10 +273,10 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
                     // itself is gone there. Send it again; its Idempotency-Key makes that safe.
                     OutboxEntry again = entry;
                     again.acked = false;
-                    return upload_one(again, summary, progress, overall, cancel);
+                    return upload_one(again, summary, progress, overall, cancel, arrived);
                 }
                 if (!at)
-                    return fail(entry, at.error(), summary);
+                    return failed(at.error());
                 if (at->length != photo.bytes) {
                     ApiError e;
                     e.kind = ApiErrorKind::rejected;
@@ -243,7 +284,7 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
                     e.message = "The central system expects " + std::to_string(at->length) +
                                 " bytes for photo " + photo.id + " but it has " +
                                 std::to_string(photo.bytes) + ".";
-                    return fail(entry, e, summary);
+                    return failed(e);
                 }
                 const std::int64_t gained = at->offset - offset;
                 offset = at->offset;
@@ -256,6 +297,7 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
             const std::int64_t n = std::min(options_.chunk_bytes, photo.bytes - offset);
             auto read = chunks.read(ChunkKey{photo.id, offset, n});
             if (!read) {
+                (void)keep_ack();
                 summary.messages.push_back(entry.record_id + ": " + read.error().message);
                 (void)outbox.park(entry.record_id, read.error().code, read.error().message);
                 ++summary.parked;
@@ -272,6 +314,8 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
                     report();
                 },
                 cancel);
+            if (!keep_ack())
+                return Outcome::retry; // the PATCH on the wire is waited for, its answer dropped
             chunks.ahead(next_chunk(index, offset + n));
             auto patched = sending.get();
             mine.record_sent = base_record;
@@ -282,7 +326,7 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
                     ask = true; // the server's offset moved: ask it where to continue
                     continue;
                 }
-                return fail(entry, e, summary);
+                return failed(e);
             }
             summary.photo_bytes_sent += n;
             mine.record_sent += n;
@@ -292,14 +336,10 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
             complete = patched->complete || offset == photo.bytes;
         }
     }
-    if (auto s = records.mark_uploaded(entry.record_id, received_at, late); !s) {
-        summary.messages.push_back(entry.record_id + ": " + s.error().message);
+    if (!keep_ack())
         return Outcome::retry;
-    }
-    ++summary.uploaded;
-    if (late)
-        ++summary.late;
     report();
+    arrived = Arrived{entry.record_id, received_at, late};
     return Outcome::uploaded;
 }
 

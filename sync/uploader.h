@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
@@ -55,7 +56,8 @@ struct UploadSummary {
 /// the sealed record (`POST /inspections`, Idempotency-Key = record id) and then every photo
 /// by HEAD/PATCH chunks from the store, resuming from the server's offset. Only when the
 /// server acknowledged the record and every photo is complete is the record marked uploaded
-/// (RecordStore::mark_uploaded), with the receipt. Retryable trouble schedules the next
+/// (RecordStore::mark_uploaded), with the receipt; that write, and the POST's receipt in the
+/// outbox, are made while the next request is on the wire. Retryable trouble schedules the next
 /// attempt; other 4xx park the record with the server's message; 401 stops the run.
 class Uploader {
 public:
@@ -66,9 +68,17 @@ public:
 
 private:
     enum class Outcome { uploaded, retry, parked, unauthorized, cancelled };
+    /// A record whose photos have all arrived, its receipt not yet kept: kept while the next
+    /// record's POST is on the wire, or when the run ends (`settle`).
+    struct Arrived {
+        std::string record_id;
+        std::string received_at;
+        bool late = false;
+    };
     Outcome upload_one(const OutboxEntry& entry, UploadSummary& summary,
                        const UploadProgressFn& progress, UploadProgress& overall,
-                       const std::atomic<bool>* cancel);
+                       const std::atomic<bool>* cancel, std::optional<Arrived>& arrived);
+    void settle(std::optional<Arrived>& arrived, UploadSummary& summary);
     Outcome fail(const OutboxEntry& entry, const ApiError& e, UploadSummary& summary);
 
     Database& db_;

@@ -78,13 +78,12 @@ TEST_CASE("photos of several uneven chunks go up whole, each chunk read once, in
 
 namespace {
 
-/// Sends through the tablet's real transport and notes, for each request started, how many
+/// Sends through the tablet's real transport and notes, for each request started, which
 /// statements the store ran between the start and the moment its answer was asked for.
 class ObservingTransport final : public sync::Transport {
 public:
     ObservingTransport(sync::Transport& inner, Database& db) : inner_(inner) {
-        sqlite3_trace_v2(db.handle(), SQLITE_TRACE_STMT, &ObservingTransport::on_statement,
-                         &statements_);
+        sqlite3_trace_v2(db.handle(), SQLITE_TRACE_STMT, &ObservingTransport::on_statement, &sql);
     }
     sync::HttpResponse perform(sync::HttpRequest rq) override {
         performed.push_back(rq.method);
@@ -92,27 +91,35 @@ public:
     }
     std::future<sync::HttpResponse> start(sync::HttpRequest rq) override {
         const std::size_t k = started.size();
-        started.push_back({rq.method, statements_});
+        started.push_back({rq.method, sql.size(), sql.size()});
         return std::async(std::launch::deferred,
                           [this, k, f = inner_.start(std::move(rq))]() mutable {
-                              started[k].statements = statements_ - started[k].statements;
+                              started[k].to = sql.size();
                               return f.get();
                           });
     }
     struct Started {
         std::string method;
-        int statements; ///< the store's statements between start and the answer's asking
+        std::size_t from, to; ///< [from, to) of `sql`: what ran while it was on the wire
     };
+    std::size_t statements(std::size_t k) const { return started.at(k).to - started.at(k).from; }
+    /// Whether a statement containing `text` ran while request `k` was on the wire.
+    bool ran_during(std::size_t k, std::string_view text) const {
+        for (std::size_t i = started.at(k).from; i < started.at(k).to; ++i)
+            if (sql[i].find(text) != std::string::npos)
+                return true;
+        return false;
+    }
     std::vector<Started> started;
     std::vector<std::string> performed;
+    std::vector<std::string> sql; ///< every statement the store ran, in order
 
 private:
-    static int on_statement(unsigned, void* count, void*, void*) {
-        ++*static_cast<int*>(count);
+    static int on_statement(unsigned, void* log, void*, void* text) {
+        static_cast<std::vector<std::string>*>(log)->emplace_back(static_cast<const char*>(text));
         return 0;
     }
     sync::Transport& inner_;
-    int statements_ = 0;
 };
 
 } // namespace
@@ -140,11 +147,90 @@ TEST_CASE("the next chunk is read from the store while the one before it is on t
     for (std::size_t k = 0; k < watching.started.size(); ++k) {
         CAPTURE(k);
         if (k + 1 < watching.started.size())
-            CHECK(watching.started[k].statements > 0); // a chunk read meanwhile
+            CHECK(watching.statements(k) > 0); // a chunk read meanwhile
         else
-            CHECK(watching.started[k].statements == 0); // the last: nothing left to read
+            CHECK(watching.statements(k) == 0); // the last: nothing left to read
     }
     CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
+}
+
+TEST_CASE("a record's receipts are kept while the next request is on the wire") {
+    // The POST's receipt goes into the outbox while the first PATCH is out, and a record
+    // whose photos have all arrived is marked uploaded while the next record's POST is out;
+    // the last one when the run ends.
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto a = t.assignments();
+    REQUIRE(a.size() >= 2);
+    const auto first = t.complete_record(a[0].id, 1, 64 * 1024);
+    const auto second = t.complete_record(a[1].id, 1, 64 * 1024);
+    ObservingTransport watching(t.transport, t.db);
+    sync::CentralClient client(watching, server.process.base_url());
+    client.set_token(t.client.token());
+    const auto s = sync::Uploader(t.db, client).upload_due();
+    CHECK(s.uploaded == 2);
+    REQUIRE(watching.started.size() == 4); // POST, PATCH, POST, PATCH
+    const std::string_view ack = "acked = 1", uploaded = "SET state = 'uploaded'";
+    CHECK(watching.started[0].method == "POST");
+    CHECK_FALSE(watching.ran_during(0, ack));
+    CHECK(watching.started[1].method == "PATCH");
+    CHECK(watching.ran_during(1, ack));
+    CHECK_FALSE(watching.ran_during(1, uploaded));
+    CHECK(watching.started[2].method == "POST");
+    CHECK(watching.ran_during(2, uploaded)); // the first record's receipt
+    CHECK(watching.ran_during(3, ack));
+    CHECK_FALSE(watching.ran_during(3, uploaded));
+    for (const auto& id : {first, second})
+        CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
+    CHECK(t.open_entries().empty());
+}
+
+TEST_CASE("a receipt not yet kept is kept before the failure that follows it") {
+    CentralServer server;
+    Tablet t(server.process.base_url());
+    t.sign_in("inspector1");
+    t.pull();
+    const auto a = t.assignments();
+    REQUIRE(a.size() >= 2);
+    const auto first = t.complete_record(a[0].id, 1, 64 * 1024);
+    const auto second = t.complete_record(a[1].id, 1, 64 * 1024);
+    // The second record's POST is committed by the server but its answer lost: the first
+    // record, whose receipt was to be kept while that POST was out, is uploaded all the same.
+    server.faults(json::array({{{"method", "POST"},
+                                {"path", ".*/inspections$"},
+                                {"fault", "drop_after_commit"},
+                                {"skip", 1},
+                                {"times", 2}}})); // libcurl re-sends once by itself
+    auto s = t.upload();
+    CHECK(s.uploaded == 1);
+    CHECK(s.retry_later == 1);
+    CHECK(RecordStore(t.db).load(first).value().state == RecordState::uploaded);
+    auto open = t.open_entries();
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].record_id == second);
+    CHECK_FALSE(open[0].acked);
+
+    // Sent again, it is a replay: the uploader asks where its photo stands before any PATCH,
+    // and that HEAD is refused for good. The record is parked, and parked it stays: the
+    // replay's receipt is kept before the park (kept after it, it would set it uploading).
+    server.faults(json::array({{{"method", "HEAD"},
+                                {"path", ".*/photos/.*"},
+                                {"fault", "status"},
+                                {"status", 422},
+                                {"code", "invalid"},
+                                {"times", 1}}}));
+    t.clock_offset_ms += 10 * 60 * 1000;
+    s = t.upload();
+    CHECK(s.parked == 1);
+    open = t.open_entries();
+    REQUIRE(open.size() == 1);
+    CHECK(open[0].acked);
+    CHECK(open[0].state == OutboxState::parked);
+    CHECK(RecordStore(t.db).load(second).value().state == RecordState::completed);
+    CHECK(ids_on_server(server) == std::set<std::string>{first, second}); // each once
+    CHECK(server.inspections().size() == 2);
 }
 
 TEST_CASE("an answer dropped untaken is waited for while its request is on the wire") {
