@@ -280,15 +280,25 @@ ApiResult<nlohmann::json> CentralClient::calendar() {
 
 ApiResult<RawPage> CentralClient::page(const std::string& endpoint,
                                        const std::optional<std::string>& since, int limit) {
+    return start_page(endpoint, since, limit).get();
+}
+
+CentralClient::Pending<RawPage> CentralClient::start_page(const std::string& endpoint,
+                                                          const std::optional<std::string>& since,
+                                                          int limit,
+                                                          const std::atomic<bool>* cancel) {
     HttpRequest rq;
     rq.url = "/" + endpoint + "?limit=" + std::to_string(std::clamp(limit, 1, 500));
     if (since)
         rq.url += "&since=" + escape(*since);
-    HttpResponse r = call(std::move(rq));
-    auto j = json_of(r, {200});
-    if (!j)
-        return j.error();
-    return RawPage{std::move(j.value()), std::move(r.body)};
+    rq.cancel = cancel;
+    auto finish = [this](HttpResponse&& r) -> ApiResult<RawPage> {
+        auto j = json_of(r, {200});
+        if (!j)
+            return j.error();
+        return RawPage{std::move(j.value()), std::move(r.body)};
+    };
+    return {*this, transport_.start(prepared(std::move(rq))), std::move(finish)};
 }
 
 ApiResult<nlohmann::json> CentralClient::draw(const std::string& draw_id) {

@@ -86,9 +86,6 @@ public:
     /// GET /time: the server's clock (RFC 3339 text).
     ApiResult<std::string> server_time();
     ApiResult<nlohmann::json> calendar();
-    /// GET /catalogue, /inspectors, /assignments (`endpoint` without slash).
-    ApiResult<RawPage> page(const std::string& endpoint, const std::optional<std::string>& since,
-                            int limit = 500);
     ApiResult<nlohmann::json> draw(const std::string& draw_id);
     /// GET /plans/{id}: the plan's current publication (interface 1.1).
     ApiResult<nlohmann::json> plan(const std::string& plan_id);
@@ -111,17 +108,29 @@ public:
                 future_.wait_for(std::chrono::seconds(0)) != std::future_status::deferred)
                 future_.wait();
         }
-        ApiResult<T> get() { return finish_(client_.received(future_.get())); }
+        ApiResult<T> get() {
+            HttpResponse r = future_.get();
+            client_.received(r);
+            return finish_(std::move(r));
+        }
 
     private:
         friend class CentralClient;
-        using Finish = std::function<ApiResult<T>(const HttpResponse&)>;
+        using Finish = std::function<ApiResult<T>(HttpResponse&&)>;
         Pending(CentralClient& client, std::future<HttpResponse> future, Finish finish)
             : client_(client), future_(std::move(future)), finish_(std::move(finish)) {}
         CentralClient& client_;
         std::future<HttpResponse> future_;
         Finish finish_;
     };
+
+    /// GET /catalogue, /inspectors, /assignments (`endpoint` without slash).
+    ApiResult<RawPage> page(const std::string& endpoint, const std::optional<std::string>& since,
+                            int limit = 500);
+    /// `cancel` set stops the request if it is still on the wire.
+    Pending<RawPage> start_page(const std::string& endpoint,
+                                const std::optional<std::string>& since, int limit = 500,
+                                const std::atomic<bool>* cancel = nullptr);
 
     /// POST /inspections with the record id as Idempotency-Key; `body` is the exact bytes.
     ApiResult<InspectionReceipt> post_inspection(const std::string& record_id,

@@ -5,7 +5,10 @@
 #include "core/workcalendar.h"
 #include "sync/jsonguard.h"
 
+#include <atomic>
 #include <map>
+#include <memory>
+#include <optional>
 
 namespace fi::sync {
 
@@ -53,20 +56,67 @@ const Feed* feed_of(const std::string& endpoint) {
 }
 } // namespace
 
+namespace {
+/// The cursor a page says its successor starts at, when it says there is one: read before the
+/// page is applied, so that the successor is on the network meanwhile. The page's own
+/// decoding still decides; a successor asked for a page it refuses, or for another cursor
+/// than the one the store then holds, is dropped unused.
+std::optional<std::string> announced_next(const nlohmann::json& page,
+                                          const std::optional<std::string>& since) {
+    if (!page.is_object())
+        return std::nullopt;
+    const auto more = page.find("has_more");
+    const auto next = page.find("next_cursor");
+    if (more == page.end() || !more->is_boolean() || !more->get<bool>() || next == page.end() ||
+        !next->is_string() || next->get_ref<const std::string&>().empty() ||
+        next->get_ref<const std::string&>() == since.value_or(""))
+        return std::nullopt;
+    return next->get<std::string>();
+}
+} // namespace
+
 ApiStatus Puller::pull_endpoint(const std::string& endpoint, int page_limit, PullSummary& summary,
                                 RetryBudget& retries) {
     const Feed* feed = feed_of(endpoint);
     if (feed == nullptr)
         return decode_error("no feed " + endpoint);
     ReferenceStore refs(db_);
+    // The next page is started before this one is written: the transport's worker fetches it
+    // while this thread decodes and stores (the network's wait overlaps the store's cipher).
+    // Its answer is the first try for that page when the cursor the store then holds is the
+    // one it was asked for; the retry budget's waits come before any other. One not taken
+    // (this page refused, another cursor) is cancelled, and waited for until it stops.
+    struct Ahead {
+        Ahead(CentralClient& client, const std::string& endpoint, std::string from, int limit)
+            : since(std::move(from)), page(client.start_page(endpoint, since, limit, &cancel)) {}
+        Ahead(const Ahead&) = delete;
+        Ahead& operator=(const Ahead&) = delete;
+        ~Ahead() { cancel = true; }
+        std::string since;
+        std::atomic<bool> cancel{false};
+        CentralClient::Pending<RawPage> page;
+    };
+    std::unique_ptr<Ahead> ahead;
     // Guards against a server that keeps answering has_more with the same cursor.
     for (int pages = 0; pages < 100000; ++pages) {
         auto since = refs.cursor(endpoint);
         if (!since)
             return store_failure(since.error());
-        auto page = retries.run([&] { return client_.page(endpoint, *since, page_limit); });
+        std::unique_ptr<Ahead> first;
+        if (ahead && *since == ahead->since)
+            first = std::move(ahead);
+        ahead.reset();
+        auto page = retries.run([&] {
+            if (!first)
+                return client_.page(endpoint, *since, page_limit);
+            auto answer = first->page.get();
+            first.reset();
+            return answer;
+        });
         if (!page)
             return page.error();
+        if (auto next = announced_next(page->json, *since))
+            ahead = std::make_unique<Ahead>(client_, endpoint, std::move(*next), page_limit);
         Result<PageReport> report = feed->apply(refs, *page);
         if (!report) {
             // The page is not a page at all: the server's fault, retry later.
