@@ -154,18 +154,31 @@ TEST_CASE("the next chunk is read from the store while the one before it is on t
     CHECK(RecordStore(t.db).load(id).value().state == RecordState::uploaded);
 }
 
+namespace {
+
+/// A signed-in tablet holding two completed records, of one 64 KiB photo each.
+struct TwoRecords {
+    TwoRecords() {
+        t.sign_in("inspector1");
+        t.pull();
+        const auto a = t.assignments();
+        REQUIRE(a.size() >= 2);
+        first = t.complete_record(a[0].id, 1, 64 * 1024);
+        second = t.complete_record(a[1].id, 1, 64 * 1024);
+    }
+    CentralServer server;
+    Tablet t{server.process.base_url()};
+    std::string first, second;
+};
+
+} // namespace
+
 TEST_CASE("a record's receipts are kept while the next request is on the wire") {
     // The POST's receipt goes into the outbox while the first PATCH is out, and a record
     // whose photos have all arrived is marked uploaded while the next record's POST is out;
     // the last one when the run ends.
-    CentralServer server;
-    Tablet t(server.process.base_url());
-    t.sign_in("inspector1");
-    t.pull();
-    const auto a = t.assignments();
-    REQUIRE(a.size() >= 2);
-    const auto first = t.complete_record(a[0].id, 1, 64 * 1024);
-    const auto second = t.complete_record(a[1].id, 1, 64 * 1024);
+    TwoRecords two;
+    auto& [server, t, first, second] = two;
     ObservingTransport watching(t.transport, t.db);
     sync::CentralClient client(watching, server.process.base_url());
     client.set_token(t.client.token());
@@ -188,14 +201,8 @@ TEST_CASE("a record's receipts are kept while the next request is on the wire") 
 }
 
 TEST_CASE("a receipt not yet kept is kept before the failure that follows it") {
-    CentralServer server;
-    Tablet t(server.process.base_url());
-    t.sign_in("inspector1");
-    t.pull();
-    const auto a = t.assignments();
-    REQUIRE(a.size() >= 2);
-    const auto first = t.complete_record(a[0].id, 1, 64 * 1024);
-    const auto second = t.complete_record(a[1].id, 1, 64 * 1024);
+    TwoRecords two;
+    auto& [server, t, first, second] = two;
     // The second record's POST is committed by the server but its answer lost: the first
     // record, whose receipt was to be kept while that POST was out, is uploaded all the same.
     server.faults(json::array({{{"method", "POST"},
