@@ -347,3 +347,68 @@ TEST_CASE("photo bytes an earlier version kept in the database move to their fil
     // The running server reads the same file: the photo is still complete.
     CHECK(u.http.head(u.photo(0)).header("Upload-Complete") == "true");
 }
+
+TEST_CASE("a hostile photo id chooses no path: its bytes land in photos/ under the id's hash") {
+    // The id is the client's text, and it names the file the server writes. An id made to climb
+    // out of photos/ ("..", "..\\…", percent-encoded on the wire) is only ever hashed; one with
+    // a "/" is never routed to a photo at all (the path is decoded before it is matched).
+    TestServer ts;
+    const std::string photo = bytes_of(3000, 11);
+    const std::vector<std::string> hostile = {"..", "..\\..\\escape", "%2E%2E", "../../escape"};
+    Tablet tablet;
+    Http http(ts.port(), sign_in(ts.port(), "leader1", tablet.device_id()));
+    const json assignment = led_assignment(http, "I-022", true, "I-002");
+    json record = tablet.record(assignment, std::vector<std::string>(hostile.size(), photo));
+    for (std::size_t i = 0; i < hostile.size(); ++i)
+        record["photos"][i]["id"] = hostile[i];
+    record = tablet.chain(record);
+    const Answer posted =
+        http.post("/inspections", record, {{"Idempotency-Key", record["id"].get<std::string>()}});
+    REQUIRE(posted.status == 201);
+
+    const auto listing = [](const std::filesystem::path& dir) {
+        std::set<std::string> names;
+        for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+            names.insert(std::filesystem::relative(e.path(), dir).string());
+        return names;
+    };
+    const std::filesystem::path data = ts.data_dir();
+    const auto before = listing(data);
+    fi::server::InspectionStore& store = ts.server().inspection_store();
+    const auto photo_dir = store.photo_path("x").parent_path();
+    std::set<std::string> expected;
+    for (const std::string& id : hostile) {
+        CAPTURE(id);
+        std::string escaped;
+        for (const unsigned char c : id) {
+            char hex[4];
+            std::snprintf(hex, sizeof hex, "%%%02X", c);
+            escaped += hex; // every byte encoded: "/" too, so the route sees the whole id
+        }
+        const Answer patched = http.patch("/photos/" + escaped, photo, 0);
+        if (id.find('/') != std::string::npos) {
+            CHECK(patched.status == 404); // no route: nothing is written for it
+            CHECK_FALSE(std::filesystem::exists(store.photo_path(id)));
+            continue;
+        }
+        CHECK(patched.status == 204);
+        CHECK(patched.header("Upload-Complete") == "true");
+        // The bytes are in photos/, in the file named by the id's hash, and nowhere else.
+        const auto file = store.photo_path(id);
+        CHECK(file.parent_path() == photo_dir);
+        CHECK(file.filename() == fi::Sha256::hex(id));
+        CHECK(*store.photo_bytes(id) == photo);
+        expected.insert(std::filesystem::relative(file, data).string());
+    }
+    CHECK_FALSE(std::filesystem::exists(data / "escape"));
+    CHECK_FALSE(std::filesystem::exists(data.parent_path() / "escape"));
+    // Their photo files are all that appeared anywhere in the server's directory.
+    std::set<std::string> added;
+    for (const auto& name : listing(data))
+        if (!before.contains(name))
+            added.insert(name);
+    CHECK(added == expected);
+    const Answer head = http.head("/photos/%2E%2E");
+    CHECK(head.status == 200);
+    CHECK(head.header("Upload-Offset") == std::to_string(photo.size()));
+}
