@@ -43,6 +43,9 @@ class SyncController final : public QObject {
     Q_PROPERTY(double sentBytes READ sentBytes NOTIFY progressChanged)
     Q_PROPERTY(double totalBytes READ totalBytes NOTIFY progressChanged)
     Q_PROPERTY(QString today READ today NOTIFY statusChanged)
+    /// Whether the same-day picture has been read since the app started: until then nothing is
+    /// claimed about what is unsent.
+    Q_PROPERTY(bool statusKnown READ statusKnown NOTIFY statusChanged)
     Q_PROPERTY(int unsent READ unsent NOTIFY statusChanged)
     Q_PROPERTY(int dueToday READ dueToday NOTIFY statusChanged)
     Q_PROPERTY(int draftsToday READ draftsToday NOTIFY statusChanged)
@@ -79,6 +82,7 @@ public:
     double sentBytes() const { return static_cast<double>(sent_); }
     double totalBytes() const { return static_cast<double>(total_); }
     QString today() const { return QString::fromStdString(snapshot_.same_day.today); }
+    bool statusKnown() const { return !snapshot_.same_day.today.empty(); }
     /// Records not yet on the central system: queued, photos still going, refused, and
     /// today's drafts.
     int unsent() const;

@@ -669,17 +669,17 @@
 <context>
     <name>FiAppBar</name>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="50"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="54"/>
         <source>Back</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>%n to upload</source>
         <translation>
             <numerusform>%n to upload</numerusform>
@@ -687,12 +687,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>All uploaded</source>
         <translation>All uploaded</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>%n unsent</source>
         <translation>
             <numerusform>%n unsent</numerusform>
@@ -700,42 +700,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>%1 left</source>
         <translation>%1 left</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="99"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="99"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="104"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="109"/>
         <source>Menu</source>
         <translation>Menu</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="119"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="135"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="124"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="140"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="129"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="145"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="134"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="150"/>
         <source>Lock now</source>
         <translation>Lock now</translation>
     </message>
@@ -891,7 +896,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="217"/>
+        <location filename="../../qml/Main.qml" line="218"/>
         <source>Field inspection</source>
         <translation>Field inspection</translation>
     </message>
@@ -1790,27 +1795,27 @@
         <translation>Offline: records wait on the tablet</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="42"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="44"/>
         <source>Today %1</source>
         <translation>Today %1</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="46"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="48"/>
         <source>Not yet uploaded</source>
         <translation>Not yet uploaded</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="47"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="49"/>
         <source>%1 (today: %2, from earlier days: %3, refused: %4)</source>
         <translation>%1 (today: %2, from earlier days: %3, refused: %4)</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="54"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="56"/>
         <source>Not yet completed</source>
         <translation>Not yet completed</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/sync/SyncPage.qml" line="55"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="57"/>
         <source>%n of today&apos;s inspection(s): complete them to send them</source>
         <translation>
             <numerusform>%n of today&apos;s inspections: complete it to send it</numerusform>
@@ -1818,77 +1823,77 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="60"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="62"/>
         <source>Photos left</source>
         <translation>Photos left</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="65"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="67"/>
         <source>Time left today</source>
         <translation>Time left today</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="66"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="68"/>
         <source>%1 h %2 min until 24:00 (UTC+08:00)</source>
         <translation>%1 h %2 min until 24:00 (UTC+08:00)</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="78"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="80"/>
         <source>Network</source>
         <translation>Network</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="81"/>
         <source>central system reachable</source>
         <translation>central system reachable</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="81"/>
         <source>central system not reachable</source>
         <translation>central system not reachable</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="84"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="86"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="85"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="87"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="89"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="91"/>
         <source>Server time</source>
         <translation>Server time</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="92"/>
         <source>the tablet&apos;s clock is %1 s off the server&apos;s</source>
         <translation>the tablet&apos;s clock is %1 s off the server&apos;s</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="92"/>
         <source>not synced yet: times come from the tablet&apos;s clock</source>
         <translation>not synced yet: times come from the tablet&apos;s clock</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="114"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="114"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="126"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="128"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="143"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="145"/>
         <source>No records on this tablet yet.</source>
         <translation>No records on this tablet yet.</translation>
     </message>
@@ -2125,73 +2130,73 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="31"/>
+        <location filename="../../qml/today/TodayPage.qml" line="21"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="32"/>
+        <location filename="../../qml/today/TodayPage.qml" line="22"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="60"/>
+        <location filename="../../qml/today/TodayPage.qml" line="50"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="73"/>
+        <location filename="../../qml/today/TodayPage.qml" line="63"/>
         <source>Your session with the central system has ended. Work goes on offline; sign in to upload.</source>
         <translation>Your session with the central system has ended. Work goes on offline; sign in to upload.</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="74"/>
+        <location filename="../../qml/today/TodayPage.qml" line="64"/>
         <source>Sign in</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="93"/>
+        <location filename="../../qml/today/TodayPage.qml" line="83"/>
         <source>Search company, address, credit code, district, team</source>
         <translation>Search company, address, credit code, district, team</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="100"/>
-        <location filename="../../qml/today/TodayPage.qml" line="118"/>
+        <location filename="../../qml/today/TodayPage.qml" line="90"/>
+        <location filename="../../qml/today/TodayPage.qml" line="108"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="103"/>
+        <location filename="../../qml/today/TodayPage.qml" line="93"/>
         <source>Key</source>
         <translation>Key</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="106"/>
+        <location filename="../../qml/today/TodayPage.qml" line="96"/>
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="109"/>
+        <location filename="../../qml/today/TodayPage.qml" line="99"/>
         <source>Special</source>
         <translation>Special</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="121"/>
+        <location filename="../../qml/today/TodayPage.qml" line="111"/>
         <source>To do</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="124"/>
+        <location filename="../../qml/today/TodayPage.qml" line="114"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="127"/>
+        <location filename="../../qml/today/TodayPage.qml" line="117"/>
         <source>Attention</source>
         <translation>Attention</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/today/TodayPage.qml" line="136"/>
+        <location filename="../../qml/today/TodayPage.qml" line="126"/>
         <source>%n assignment(s)</source>
         <translation>
             <numerusform>%n assignment</numerusform>
@@ -2199,17 +2204,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="136"/>
+        <location filename="../../qml/today/TodayPage.qml" line="126"/>
         <source>%1 of %2 assignments</source>
         <translation>%1 of %2 assignments</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="152"/>
+        <location filename="../../qml/today/TodayPage.qml" line="142"/>
         <source>No assignments on this tablet yet. They arrive with the next sync.</source>
         <translation>No assignments on this tablet yet. They arrive with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="152"/>
+        <location filename="../../qml/today/TodayPage.qml" line="142"/>
         <source>No assignment matches the search and filters.</source>
         <translation>No assignment matches the search and filters.</translation>
     </message>
@@ -2895,12 +2900,12 @@
 <context>
     <name>fi::app::PhotoController</name>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="58"/>
+        <location filename="../../qml/photocontroller.cpp" line="57"/>
         <source>The inspection in general</source>
         <translation>The inspection in general</translation>
     </message>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="66"/>
+        <location filename="../../qml/photocontroller.cpp" line="65"/>
         <source>Finding: %1</source>
         <translation>Finding: %1</translation>
     </message>
@@ -2921,23 +2926,23 @@
 <context>
     <name>fi::app::Session</name>
     <message>
-        <location filename="../../qml/session.cpp" line="138"/>
-        <location filename="../../qml/session.cpp" line="237"/>
+        <location filename="../../qml/session.cpp" line="142"/>
+        <location filename="../../qml/session.cpp" line="251"/>
         <source>Enter your user name and password.</source>
         <translation>Enter your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="165"/>
+        <location filename="../../qml/session.cpp" line="169"/>
         <source>The two PINs differ. Enter the same PIN twice.</source>
         <translation>The two PINs differ. Enter the same PIN twice.</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="189"/>
+        <location filename="../../qml/session.cpp" line="205"/>
         <source>Enter your PIN.</source>
         <translation>Enter your PIN.</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="215"/>
+        <location filename="../../qml/session.cpp" line="229"/>
         <source>Enter your password.</source>
         <translation>Enter your password.</translation>
     </message>
@@ -2958,22 +2963,22 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="73"/>
+        <location filename="../../qml/synccontroller.cpp" line="83"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="75"/>
+        <location filename="../../qml/synccontroller.cpp" line="85"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="76"/>
+        <location filename="../../qml/synccontroller.cpp" line="86"/>
         <source>%1 bytes</source>
         <translation>%1 bytes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="201"/>
+        <location filename="../../qml/synccontroller.cpp" line="222"/>
         <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
         <translation>
             <numerusform>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</numerusform>
@@ -2981,7 +2986,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="213"/>
+        <location filename="../../qml/synccontroller.cpp" line="234"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n record needs your attention: see the message against it.</numerusform>
@@ -2989,7 +2994,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="216"/>
+        <location filename="../../qml/synccontroller.cpp" line="237"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>%n record uploaded.</numerusform>
@@ -2997,12 +3002,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="218"/>
+        <location filename="../../qml/synccontroller.cpp" line="239"/>
         <source>Up to date.</source>
         <translation>Up to date.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="272"/>
+        <location filename="../../qml/synccontroller.cpp" line="311"/>
         <source>%n record(s) of today not yet on the central system: %1 h %2 min left until 24:00. Complete them and sync.</source>
         <translation>
             <numerusform>%n record of today not yet on the central system: %1 h %2 min left until 24:00. Complete them and sync.</numerusform>
@@ -3010,7 +3015,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="279"/>
+        <location filename="../../qml/synccontroller.cpp" line="318"/>
         <source>Same-day upload</source>
         <translation>Same-day upload</translation>
     </message>
@@ -3018,17 +3023,17 @@
 <context>
     <name>fi::platform::QtCamera</name>
     <message>
-        <location filename="../../platform/qtcamera.cpp" line="20"/>
+        <location filename="../../platform/qtcamera.cpp" line="25"/>
         <source>This device has no camera. Import the photo from a file instead.</source>
         <translation>This device has no camera. Import the photo from a file instead.</translation>
     </message>
     <message>
-        <location filename="../../platform/qtcamera.cpp" line="36"/>
+        <location filename="../../platform/qtcamera.cpp" line="44"/>
         <source>The photo could not be taken: %1</source>
         <translation>The photo could not be taken: %1</translation>
     </message>
     <message>
-        <location filename="../../platform/qtcamera.cpp" line="47"/>
+        <location filename="../../platform/qtcamera.cpp" line="57"/>
         <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
         <translation>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</translation>
     </message>

@@ -666,71 +666,76 @@
 <context>
     <name>FiAppBar</name>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="50"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="54"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>%n to upload</source>
         <translation>
             <numerusform>%n 条待上传</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>All uploaded</source>
         <translation>全部已上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>%n unsent</source>
         <translation>
             <numerusform>%n 份未上传</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="83"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
         <source>%1 left</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="87"/>
+        <source>Checking…</source>
+        <translation>正在核对…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/FiAppBar.qml" line="99"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="95"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="99"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="104"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="109"/>
         <source>Menu</source>
         <translation>菜单</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="119"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="135"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="124"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="140"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="129"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="145"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../qml/components/FiAppBar.qml" line="134"/>
+        <location filename="../../qml/components/FiAppBar.qml" line="150"/>
         <source>Lock now</source>
         <translation>立即锁定</translation>
     </message>
@@ -886,7 +891,7 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../../qml/Main.qml" line="217"/>
+        <location filename="../../qml/Main.qml" line="218"/>
         <source>Field inspection</source>
         <translation>现场执法检查</translation>
     </message>
@@ -1779,104 +1784,104 @@
         <translation>离线：记录暂存在平板上</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="42"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="44"/>
         <source>Today %1</source>
         <translation>今日 %1</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="46"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="48"/>
         <source>Not yet uploaded</source>
         <translation>尚未上传</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="47"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="49"/>
         <source>%1 (today: %2, from earlier days: %3, refused: %4)</source>
         <translation>%1（今日：%2，以前日期：%3，被拒收：%4）</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="54"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="56"/>
         <source>Not yet completed</source>
         <translation>尚未完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/sync/SyncPage.qml" line="55"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="57"/>
         <source>%n of today&apos;s inspection(s): complete them to send them</source>
         <translation>
             <numerusform>今日 %n 条检查：完成后才能上传</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="60"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="62"/>
         <source>Photos left</source>
         <translation>待传照片</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="65"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="67"/>
         <source>Time left today</source>
         <translation>今日剩余时间</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="66"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="68"/>
         <source>%1 h %2 min until 24:00 (UTC+08:00)</source>
         <translation>距 24:00 还剩 %1 小时 %2 分（北京时间）</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="78"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="80"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="81"/>
         <source>central system reachable</source>
         <translation>可连接中心系统</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="79"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="81"/>
         <source>central system not reachable</source>
         <translation>无法连接中心系统</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="84"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="86"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="85"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="87"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="89"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="91"/>
         <source>Server time</source>
         <translation>服务器时间</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="92"/>
         <source>the tablet&apos;s clock is %1 s off the server&apos;s</source>
         <translation>平板时钟与服务器相差 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="90"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="92"/>
         <source>not synced yet: times come from the tablet&apos;s clock</source>
         <translation>尚未校时：时间取自平板时钟</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="114"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="112"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="114"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="126"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="128"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../qml/sync/SyncPage.qml" line="143"/>
+        <location filename="../../qml/sync/SyncPage.qml" line="145"/>
         <source>No records on this tablet yet.</source>
         <translation>平板上暂无记录。</translation>
     </message>
@@ -2113,90 +2118,90 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="31"/>
+        <location filename="../../qml/today/TodayPage.qml" line="21"/>
         <source>Today</source>
         <translation>今日任务</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="32"/>
+        <location filename="../../qml/today/TodayPage.qml" line="22"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="60"/>
+        <location filename="../../qml/today/TodayPage.qml" line="50"/>
         <source>OK</source>
         <translation>知道了</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="73"/>
+        <location filename="../../qml/today/TodayPage.qml" line="63"/>
         <source>Your session with the central system has ended. Work goes on offline; sign in to upload.</source>
         <translation>您与中心系统的会话已结束。可继续离线工作；登录后即可上传。</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="74"/>
+        <location filename="../../qml/today/TodayPage.qml" line="64"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="93"/>
+        <location filename="../../qml/today/TodayPage.qml" line="83"/>
         <source>Search company, address, credit code, district, team</source>
         <translation>搜索企业名称、地址、信用代码、辖区、检查组</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="100"/>
-        <location filename="../../qml/today/TodayPage.qml" line="118"/>
+        <location filename="../../qml/today/TodayPage.qml" line="90"/>
+        <location filename="../../qml/today/TodayPage.qml" line="108"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="103"/>
+        <location filename="../../qml/today/TodayPage.qml" line="93"/>
         <source>Key</source>
         <translation>重点</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="106"/>
+        <location filename="../../qml/today/TodayPage.qml" line="96"/>
         <source>General</source>
         <translation>一般</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="109"/>
+        <location filename="../../qml/today/TodayPage.qml" line="99"/>
         <source>Special</source>
         <translation>特殊</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="121"/>
+        <location filename="../../qml/today/TodayPage.qml" line="111"/>
         <source>To do</source>
         <translation>待检查</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="124"/>
+        <location filename="../../qml/today/TodayPage.qml" line="114"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="127"/>
+        <location filename="../../qml/today/TodayPage.qml" line="117"/>
         <source>Attention</source>
         <translation>需处理</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/today/TodayPage.qml" line="136"/>
+        <location filename="../../qml/today/TodayPage.qml" line="126"/>
         <source>%n assignment(s)</source>
         <translation>
             <numerusform>共 %n 项任务</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="136"/>
+        <location filename="../../qml/today/TodayPage.qml" line="126"/>
         <source>%1 of %2 assignments</source>
         <translation>%2 项任务中的 %1 项</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="152"/>
+        <location filename="../../qml/today/TodayPage.qml" line="142"/>
         <source>No assignments on this tablet yet. They arrive with the next sync.</source>
         <translation>平板上暂无任务，下次同步时获取。</translation>
     </message>
     <message>
-        <location filename="../../qml/today/TodayPage.qml" line="152"/>
+        <location filename="../../qml/today/TodayPage.qml" line="142"/>
         <source>No assignment matches the search and filters.</source>
         <translation>没有符合搜索和筛选条件的任务。</translation>
     </message>
@@ -2879,12 +2884,12 @@
 <context>
     <name>fi::app::PhotoController</name>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="58"/>
+        <location filename="../../qml/photocontroller.cpp" line="57"/>
         <source>The inspection in general</source>
         <translation>本次检查（通用）</translation>
     </message>
     <message>
-        <location filename="../../qml/photocontroller.cpp" line="66"/>
+        <location filename="../../qml/photocontroller.cpp" line="65"/>
         <source>Finding: %1</source>
         <translation>问题：%1</translation>
     </message>
@@ -2905,23 +2910,23 @@
 <context>
     <name>fi::app::Session</name>
     <message>
-        <location filename="../../qml/session.cpp" line="138"/>
-        <location filename="../../qml/session.cpp" line="237"/>
+        <location filename="../../qml/session.cpp" line="142"/>
+        <location filename="../../qml/session.cpp" line="251"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="165"/>
+        <location filename="../../qml/session.cpp" line="169"/>
         <source>The two PINs differ. Enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致。请输入相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="189"/>
+        <location filename="../../qml/session.cpp" line="205"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../qml/session.cpp" line="215"/>
+        <location filename="../../qml/session.cpp" line="229"/>
         <source>Enter your password.</source>
         <translation>请输入密码。</translation>
     </message>
@@ -2942,53 +2947,53 @@
 <context>
     <name>fi::app::SyncController</name>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="73"/>
+        <location filename="../../qml/synccontroller.cpp" line="83"/>
         <source>%1 MiB</source>
         <translation>%1 MiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="75"/>
+        <location filename="../../qml/synccontroller.cpp" line="85"/>
         <source>%1 KiB</source>
         <translation>%1 KiB</translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="76"/>
+        <location filename="../../qml/synccontroller.cpp" line="86"/>
         <source>%1 bytes</source>
         <translation>%1 字节</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="213"/>
+        <location filename="../../qml/synccontroller.cpp" line="234"/>
         <source>%n record(s) need your attention: see the message against each.</source>
         <translation>
             <numerusform>%n 条记录需要处理：请查看各条记录的提示。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="216"/>
+        <location filename="../../qml/synccontroller.cpp" line="237"/>
         <source>%n record(s) uploaded.</source>
         <translation>
             <numerusform>已上传 %n 条记录。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="218"/>
+        <location filename="../../qml/synccontroller.cpp" line="239"/>
         <source>Up to date.</source>
         <translation>已是最新。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="272"/>
+        <location filename="../../qml/synccontroller.cpp" line="311"/>
         <source>%n record(s) of today not yet on the central system: %1 h %2 min left until 24:00. Complete them and sync.</source>
         <translation>
             <numerusform>今天有 %n 条记录尚未上传到中心系统：距 24:00 还剩 %1 小时 %2 分钟。请完成并同步。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../qml/synccontroller.cpp" line="279"/>
+        <location filename="../../qml/synccontroller.cpp" line="318"/>
         <source>Same-day upload</source>
         <translation>当日上传</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../qml/synccontroller.cpp" line="201"/>
+        <location filename="../../qml/synccontroller.cpp" line="222"/>
         <source>The central system ordered this tablet erased. %n record(s) are not on the central system yet: nothing was erased.</source>
         <translation>
             <numerusform>中心系统已下令清除本平板的数据。%n 条记录尚未到达中心系统：未清除任何数据。</numerusform>
@@ -2998,17 +3003,17 @@
 <context>
     <name>fi::platform::QtCamera</name>
     <message>
-        <location filename="../../platform/qtcamera.cpp" line="20"/>
+        <location filename="../../platform/qtcamera.cpp" line="25"/>
         <source>This device has no camera. Import the photo from a file instead.</source>
         <translation>本设备没有相机。请改为从文件导入照片。</translation>
     </message>
     <message>
-        <location filename="../../platform/qtcamera.cpp" line="36"/>
+        <location filename="../../platform/qtcamera.cpp" line="44"/>
         <source>The photo could not be taken: %1</source>
         <translation>无法拍照：%1</translation>
     </message>
     <message>
-        <location filename="../../platform/qtcamera.cpp" line="47"/>
+        <location filename="../../platform/qtcamera.cpp" line="57"/>
         <source>The camera failed: %1. Close other camera apps and try again, or import the photo from a file.</source>
         <translation>相机故障：%1。请关闭其他相机应用后重试，或从文件导入照片。</translation>
     </message>

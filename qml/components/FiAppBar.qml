@@ -17,6 +17,8 @@ ToolBar {
     property string deadlineAlert: Sync.deadlineAlert
     property int unsent: Sync.unsent
     property int minutesLeft: Sync.minutesLeft
+    // Until the first same-day picture is read, the bar claims nothing about what is unsent.
+    property bool statusKnown: Sync.statusKnown
     // The menu, made when first opened.
     property Menu menu: null
     readonly property string leftText: Math.floor(Math.max(0, minutesLeft) / 60) + ":" + String(Math.max(0, minutesLeft) % 60).padStart(2, "0")
@@ -82,7 +84,7 @@ ToolBar {
             Layout.preferredHeight: Theme.touchTarget
             // Amber, then red, with what is unsent and how long today has left, when the day's
             // records may miss the same-day upload (on every page).
-            text: (Sync.online ? "● " : "○ ") + (Sync.syncing ? qsTr("Syncing…") : bar.deadlineAlert !== "quiet" ? qsTr("%n unsent", "", bar.unsent) + " · " + qsTr("%1 left").arg(bar.leftText) : bar.unsent > 0 ? qsTr("%n to upload", "", bar.unsent) : qsTr("All uploaded"))
+            text: (Sync.online ? "● " : "○ ") + (Sync.syncing ? qsTr("Syncing…") : bar.deadlineAlert !== "quiet" ? qsTr("%n unsent", "", bar.unsent) + " · " + qsTr("%1 left").arg(bar.leftText) : !bar.statusKnown ? qsTr("Checking…") : bar.unsent > 0 ? qsTr("%n to upload", "", bar.unsent) : qsTr("All uploaded"))
             font.pixelSize: Theme.fontBody
             font.bold: bar.deadlineAlert !== "quiet"
             Material.foreground: bar.deadlineAlert === "now" ? Theme.danger : bar.deadlineAlert === "soon" ? Theme.warning : Theme.textOnPrimary

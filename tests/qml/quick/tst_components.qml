@@ -128,7 +128,8 @@ Item {
             const bar = createTemporaryObject(appBar, root, {
                     "deadlineAlert": "quiet",
                     "unsent": 0,
-                    "minutesLeft": 600
+                    "minutesLeft": 600,
+                    "statusKnown": true
                 });
             const chip = findChild(bar, "syncButton");
             const fill = findChild(bar, "syncChip");
@@ -146,6 +147,26 @@ Item {
             compare(fill.border.color, Theme.danger);
             verify(chip.text.indexOf("2 unsent · 0:46 left") >= 0, chip.text);
             verify(chip.height >= Theme.touchTarget);
+        }
+
+        // Before the first same-day picture is read, the bar says it is checking: nothing
+        // unsent is not the same as nothing known.
+        function test_appBar_claims_nothing_before_the_status_is_read() {
+            const bar = createTemporaryObject(appBar, root, {
+                    "deadlineAlert": "quiet",
+                    "unsent": 0,
+                    "minutesLeft": 600,
+                    "statusKnown": false
+                });
+            const chip = findChild(bar, "syncButton");
+            verify(!Sync.syncing);
+            verify(chip.text.indexOf("All uploaded") < 0, chip.text);
+            verify(chip.text.indexOf("Checking…") >= 0, chip.text);
+            verify(chip.Accessible.name.indexOf("Checking…") >= 0, chip.Accessible.name);
+            bar.statusKnown = true;
+            verify(chip.text.indexOf("All uploaded") >= 0, chip.text);
+            bar.unsent = 3;
+            verify(chip.text.indexOf("3 to upload") >= 0, chip.text);
         }
 
         // A photo's delete button is a whole touch target, drawn as such, and says which photo.
