@@ -355,7 +355,7 @@ std::span<const Api::RouteRow> Api::routes() {
         {M::patch, "/photos/([^/]+)", session, api, &Api::photo_patch},
         {M::get, "/holds", session, api, &Api::holds},
         {M::post, "/holds/([^/]+)", session, api, &Api::decide_hold},
-        {M::get, "/public", open, site, &Api::public_index},
+        {M::get, "/public", open, site, &Api::add_slash},
         {M::get, "/public/", open, site, &Api::public_plans},
         {M::get, "/public/plans/([^/]+)", open, site, &Api::public_plan},
         {M::get, "/public/plans/([^/]+)/draw", open, site, &Api::public_draw},
@@ -363,6 +363,7 @@ std::span<const Api::RouteRow> Api::routes() {
         {M::get, "/public/plans/([^/]+)/results", open, site, &Api::public_plan_results},
         {M::get, "/public/results", open, site, &Api::public_results},
         {M::get, "/public/(site\\.css|drawcheck\\.js)", open, site, &Api::public_asset},
+        {M::get, "/approve", open, site, &Api::add_slash},
         {M::get, "/approve/", open, site, &Api::approve_page},
         {M::post, "/approve/login", open, site, &Api::approve_login},
         {M::post, "/approve/holds/([^/]+)", open, site, &Api::approve_decide},
@@ -554,9 +555,9 @@ Reply Api::clear_faults(const httplib::Request&, const Caller&) {
     return Reply::empty(204);
 }
 
-Reply Api::public_index(const httplib::Request&, const Caller&) {
+Reply Api::add_slash(const httplib::Request& req, const Caller&) {
     Reply r = Reply::empty(301);
-    r.headers.emplace_back("Location", "/public/");
+    r.headers.emplace_back("Location", req.path + "/");
     return r;
 }
 

@@ -96,8 +96,9 @@ private:
     Reply set_faults(const httplib::Request& req, const Caller& caller);
     Reply show_faults(const httplib::Request& req, const Caller& caller);
     Reply clear_faults(const httplib::Request& req, const Caller& caller);
+    /// A page's address without its closing slash (`/public`, `/approve`): moved to it.
+    Reply add_slash(const httplib::Request& req, const Caller& caller);
     /// The public pages (`/public/`, no session): HTML, or the JSON twin with `?format=json`.
-    Reply public_index(const httplib::Request& req, const Caller& caller);
     Reply public_plans(const httplib::Request& req, const Caller& caller);
     Reply public_plan(const httplib::Request& req, const Caller& caller);
     Reply public_draw(const httplib::Request& req, const Caller& caller);

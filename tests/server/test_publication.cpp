@@ -736,6 +736,11 @@ TEST_CASE("The approvers' page: sign-in form, CSRF tokens, the approver's rules,
                           {"approver", "inspector"})
                 .ok());
 
+    // The address typed without its closing slash leads to the page.
+    const Answer bare = Http(ts.port()).raw("GET", "/approve");
+    CHECK(bare.status == 301);
+    CHECK(bare.header("Location") == "/approve/");
+
     // The sign-in form: a token in the form and in a cookie only this page gets.
     Browser b{ts.port(), {}, {}};
     const auto form = b.get("/approve/");
