@@ -174,6 +174,7 @@ int main(int argc, char** argv) {
     }
     using fi::bench::fmt;
     using fi::bench::median;
+    using fi::bench::ratio_text;
     // Issue 21's floor: what any Qt Quick Controls app in this style showing Chinese pays
     // before it shows anything of its own (style, the CJK face, the window). The bare Qt Quick
     // window is stated beside it, for what the style and the face cost.
@@ -182,10 +183,10 @@ int main(int argc, char** argv) {
     const double o_ms = median(ot), o_mib = median(om);
     fi::bench::row("app cold start to Today's first frame (500 assignments, 5 000 records)",
                    fmt("%.0f ms", c_ms) + " (bare Material window with Chinese text)",
-                   fmt("%.0f ms", o_ms), fmt("%.2f×", o_ms / c_ms), "≤ 2×", o_ms <= 2 * c_ms);
+                   fmt("%.0f ms", o_ms), ratio_text(o_ms / c_ms, 2), "≤ 2×", o_ms <= 2 * c_ms);
     fi::bench::row("app peak memory at Today's first frame",
                    fmt("%.0f MiB", c_mib) + " (the same window)", fmt("%.0f MiB", o_mib),
-                   fmt("%.2f×", o_mib / c_mib), "≤ 1.5×", o_mib <= 1.5 * c_mib);
+                   ratio_text(o_mib / c_mib, 1.5), "≤ 1.5×", o_mib <= 1.5 * c_mib);
     // Until 2026-12-04 the row above was the app's peak over its whole run: the window exits at
     // its first frame, the app quits in order (the store thread finishes its queue), and that
     // shutdown was charged to the first frame. Both are now read at the first frame, by the

@@ -310,7 +310,7 @@ int main(int argc, char** argv) {
                     fmt("%.0f ms", om) +
                         fmt(" (runs %.0f–", *std::min_element(pull.begin(), pull.end())) +
                         fmt("%.0f ms)", *std::max_element(pull.begin(), pull.end())),
-                    fmt("%.2f×", om / fm), "≤ 1.25×", om / fm <= 1.25);
+                    ratio_text(om / fm, 1.25), "≤ 1.25×", om / fm <= 1.25);
                 // What of the floor is the library's: SQLCipher 3.4.1's cost a page written,
                 // measured on the same rows with nothing of ours in between.
                 row("(information) the same 5,000 assignment rows stored with the bare C API, "
@@ -335,7 +335,7 @@ int main(int argc, char** argv) {
                         " assignments)",
                     "1× per assignment " + fmt("%.0f µs", base_per_item),
                     fmt("%.0f ms", om) + ", " + fmt("%.0f µs", per_item_us) + " per assignment",
-                    fmt("%.2f× per item", growth) + ", parse " + fmt("%.2f×", om / pm),
+                    ratio_text(growth, 1.25) + " per item, parse " + fmt("%.2f×", om / pm),
                     "linear or better (≤ 1.25× per item)", growth <= 1.25);
             }
         }

@@ -257,7 +257,7 @@ int main(int argc, char** argv) {
     row("upload 50 inspections + 200 × 1 MiB photos (loopback)",
         fmt("%.0f ms plain libcurl PATCHes", median(b)),
         fmt("%.0f ms uploader", median(o)) + fmt(" (%.0f MiB/s)", 200.0 / (median(o) / 1000.0)),
-        fmt("%.2f×", ratio), "≤ 1.2×", ratio <= 1.2);
+        ratio_text(ratio, 1.2), "≤ 1.2×", ratio <= 1.2);
     // Where the difference goes (docs/performance.md, uploads): the records' POSTs, which the
     // baseline makes untimed; decrypting the photos (SQLCipher's per-page cipher), which the
     // uploader does while the chunk before is on the network; and the outbox's commits.

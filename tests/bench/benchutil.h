@@ -58,4 +58,11 @@ inline std::string fmt(const char* f, double v) {
     return buf;
 }
 
+/// A ratio judged against its goal (at most `goal`): two places, or three where two would
+/// show the goal itself for a ratio just above it (1.2504× is not met; "1.25×" hides why).
+inline std::string ratio_text(double ratio, double goal) {
+    const std::string two = fmt("%.2f×", ratio);
+    return ratio > goal && two == fmt("%.2f×", goal) ? fmt("%.3f×", ratio) : two;
+}
+
 } // namespace fi::bench
