@@ -383,7 +383,7 @@ TEST_CASE("a hostile photo id chooses no path: its bytes land in photos/ under t
         for (const unsigned char c : id) {
             char hex[4];
             std::snprintf(hex, sizeof hex, "%%%02X", c);
-            escaped += hex; // every byte encoded: "/" too, so the route sees the whole id
+            escaped += hex; // every byte, "/" too (the server decodes before it routes)
         }
         const Answer patched = http.patch("/photos/" + escaped, photo, 0);
         if (id.find('/') != std::string::npos) {
