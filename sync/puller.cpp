@@ -54,9 +54,7 @@ const Feed* feed_of(const std::string& endpoint) {
             return &f;
     return nullptr;
 }
-} // namespace
 
-namespace {
 /// The cursor a page says its successor starts at, when it says there is one: read before the
 /// page is applied, so that the successor is on the network meanwhile. The page's own
 /// decoding still decides; a successor asked for a page it refuses, or for another cursor

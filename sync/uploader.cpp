@@ -177,10 +177,10 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
             all_photos.push_back(std::move(image));
         }
     ChunkReader chunks(db_);
-    // The POST's receipt, kept in the outbox (record_ack) while the first PATCH is on the
-    // wire, or before whatever else comes first: a HEAD, a failure, the end. Until it is kept
-    // a crash costs a replayed POST, which the Idempotency-Key makes safe.
-    std::optional<std::pair<std::string, bool>> ack_due;
+    // The POST's receipt (`received_at`, `late`), kept in the outbox (record_ack) while the
+    // first PATCH is on the wire, or before whatever else comes first: a HEAD, a failure, the
+    // end. Until it is kept a crash costs a replayed POST, which the Idempotency-Key makes safe.
+    bool ack_due = false;
     if (!entry.acked) {
         // While the POST is on the wire: the previous record's receipt is kept, and a fresh
         // record's first chunk read (its photos all start at 0).
@@ -196,7 +196,7 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
         late = receipt->late;
         missing = receipt->photos_missing;
         offsets_known_zero = !receipt->replay;
-        ack_due.emplace(received_at, late);
+        ack_due = true;
     } else {
         settle(arrived, summary);
         for (const auto& p : all_photos)
@@ -205,9 +205,8 @@ Uploader::Outcome Uploader::upload_one(const OutboxEntry& entry, UploadSummary& 
     const auto keep_ack = [&] {
         if (!ack_due)
             return true;
-        const auto [at, was_late] = std::move(*ack_due);
-        ack_due.reset();
-        if (auto s = outbox.record_ack(entry.record_id, at, was_late); !s) {
+        ack_due = false;
+        if (auto s = outbox.record_ack(entry.record_id, received_at, late); !s) {
             summary.messages.push_back(entry.record_id + ": " + s.error().message);
             return false;
         }
